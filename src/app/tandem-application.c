@@ -1,0 +1,244 @@
+/* tandem-application.c — the application: options, actions, windows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "tandem-application.h"
+#include "tandem-preferences-window.h"
+#include "tandem-store.h"
+#include "tandem-window.h"
+
+struct _TandemApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database_path;
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (TandemApplication, tandem_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open this database file (default: $TANDEM_DATABASE, else ~/.local/share/tandem/tandem.db)"),
+    N_("FILE") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Close windows the ordinary way, so each saves its state first. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "The Tandem developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-icon", APPLICATION_ID,
+                        "application-name", "Tandem",
+                        "developer-name", _("The Tandem developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Close the AI gaps between leaders and teams: AI-literacy "
+                                      "programs by role, reverse mentoring for executives, and "
+                                      "pulse surveys that show whether it works."),
+                        "website", "https://github.com/tandemhq/tandem",
+                        "issue-url", "https://github.com/tandemhq/tandem/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Tandem developers",
+                        "developers", developers,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GtkWindow *window = tandem_preferences_window_new (gtk_application_get_active_window (app));
+
+  gtk_window_present (window);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+  { "preferences", preferences_action },
+};
+
+static gboolean
+color_scheme_get_mapping (GValue   *value,
+                          GVariant *variant,
+                          gpointer  user_data)
+{
+  const char *scheme = g_variant_get_string (variant, NULL);
+
+  if (g_str_equal (scheme, "light"))
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_str_equal (scheme, "dark"))
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    g_value_set_enum (value, ADW_COLOR_SCHEME_DEFAULT);
+  return TRUE;
+}
+
+static int
+tandem_application_handle_local_options (GApplication *application,
+                                         GVariantDict *options)
+{
+  TandemApplication *self = TANDEM_APPLICATION (application);
+  const char *database = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      printf ("tandem %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &database))
+    tandem_application_set_database_path (self, database);
+
+  return -1;
+}
+
+static void
+tandem_application_startup (GApplication *application)
+{
+  TandemApplication *self = TANDEM_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (tandem_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_settings_bind_with_mapping (self->settings, "color-scheme",
+                                adw_style_manager_get_default (), "color-scheme",
+                                G_SETTINGS_BIND_GET, color_scheme_get_mapping, NULL, NULL, NULL);
+}
+
+static void
+tandem_application_activate (GApplication *application)
+{
+  TandemApplication *self = TANDEM_APPLICATION (application);
+  g_autoptr(TandemStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *default_path = NULL;
+  GtkWindow *window;
+  const char *path;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  path = self->database_path;
+  if (path == NULL)
+    path = default_path = tandem_store_dup_default_path ();
+
+  store = tandem_store_open (path, &error);
+  if (store != NULL)
+    window = GTK_WINDOW (tandem_window_new (GTK_APPLICATION (self), store));
+  else
+    window = GTK_WINDOW (tandem_window_new_for_error (GTK_APPLICATION (self), error));
+
+  gtk_window_present (window);
+}
+
+static void
+tandem_application_finalize (GObject *object)
+{
+  TandemApplication *self = (TandemApplication *)object;
+
+  g_clear_pointer (&self->database_path, g_free);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (tandem_application_parent_class)->finalize (object);
+}
+
+static void
+tandem_application_class_init (TandemApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = tandem_application_finalize;
+
+  app_class->handle_local_options = tandem_application_handle_local_options;
+  app_class->startup = tandem_application_startup;
+  app_class->activate = tandem_application_activate;
+}
+
+static void
+tandem_application_init (TandemApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Close the AI gaps between leaders and teams."));
+}
+
+TandemApplication *
+tandem_application_new (GApplicationFlags flags)
+{
+  return g_object_new (TANDEM_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "resource-base-path", RESOURCE_BASE_PATH,
+                       "flags", flags,
+                       NULL);
+}
+
+const char *
+tandem_application_get_database_path (TandemApplication *self)
+{
+  g_return_val_if_fail (TANDEM_IS_APPLICATION (self), NULL);
+
+  return self->database_path;
+}
+
+void
+tandem_application_set_database_path (TandemApplication *self,
+                                      const char        *path)
+{
+  char *copy;
+
+  g_return_if_fail (TANDEM_IS_APPLICATION (self));
+
+  copy = g_strdup (path);
+  g_free (self->database_path);
+  self->database_path = copy;
+}

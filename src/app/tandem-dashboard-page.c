@@ -1,0 +1,283 @@
+/* tandem-dashboard-page.c — the organisation at a glance
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "tandem-chart-view.h"
+#include "tandem-dashboard-page.h"
+#include "tandem-stats.h"
+#include "tandem-types.h"
+
+struct _TandemDashboardPage
+{
+  GtkWidget        parent_instance;
+
+  TandemStore     *store;
+  guint            threshold;
+  TandemDimension  dimension;
+
+  GtkWidget       *scroller;
+  GtkLabel        *people_label;
+  GtkLabel        *people_caption;
+  GtkLabel        *completion_label;
+  GtkLabel        *completion_caption;
+  GtkLabel        *access_label;
+  GtkLabel        *champions_label;
+  GtkLabel        *champions_caption;
+  GtkLabel        *pairs_label;
+  GtkLabel        *pairs_caption;
+  TandemChartView *chart_view;
+  GtkToggleButton *optimism_button;
+  GtkToggleButton *resources_button;
+  GtkToggleButton *transparency_button;
+};
+
+G_DEFINE_FINAL_TYPE (TandemDashboardPage, tandem_dashboard_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_THRESHOLD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_figure (GtkLabel   *label,
+            const char *format,
+            ...) G_GNUC_PRINTF (2, 3);
+
+static void
+set_figure (GtkLabel   *label,
+            const char *format,
+            ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  gtk_label_set_text (label, text);
+}
+
+static void
+reload_chart (TandemDashboardPage *self)
+{
+  g_autoptr(TandemChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    {
+      tandem_chart_view_set_chart (self->chart_view, NULL);
+      return;
+    }
+
+  chart = tandem_chart_new_gap (self->store, self->dimension, self->threshold, &error);
+  if (chart == NULL)
+    {
+      g_warning ("The gap chart could not be built: %s", error->message);
+      chart = tandem_chart_new (_("The chart could not be drawn"));
+      tandem_chart_set_empty_text (chart, error->message);
+    }
+  tandem_chart_view_set_chart (self->chart_view, chart);
+}
+
+static void
+dimension_toggled_cb (TandemDashboardPage *self,
+                      GtkToggleButton     *button)
+{
+  TandemDimension dimension;
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  if (button == self->resources_button)
+    dimension = TANDEM_DIMENSION_RESOURCES;
+  else if (button == self->transparency_button)
+    dimension = TANDEM_DIMENSION_TRANSPARENCY;
+  else
+    dimension = TANDEM_DIMENSION_OPTIMISM;
+
+  if (dimension == self->dimension)
+    return;
+  self->dimension = dimension;
+  reload_chart (self);
+}
+
+static void
+tandem_dashboard_page_dispose (GObject *object)
+{
+  TandemDashboardPage *self = (TandemDashboardPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_DASHBOARD_PAGE);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (tandem_dashboard_page_parent_class)->dispose (object);
+}
+
+static void
+tandem_dashboard_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  TandemDashboardPage *self = TANDEM_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_THRESHOLD:
+      g_value_set_uint (value, self->threshold);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_dashboard_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  TandemDashboardPage *self = TANDEM_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      tandem_dashboard_page_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_THRESHOLD:
+      if (self->threshold != g_value_get_uint (value))
+        {
+          self->threshold = g_value_get_uint (value);
+          reload_chart (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_dashboard_page_class_init (TandemDashboardPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tandem_dashboard_page_dispose;
+  object_class->get_property = tandem_dashboard_page_get_property;
+  object_class->set_property = tandem_dashboard_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, TANDEM_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_THRESHOLD] =
+    g_param_spec_uint ("threshold", NULL, NULL,
+                       TANDEM_MIN_ANONYMITY_THRESHOLD, G_MAXUINT, TANDEM_DEFAULT_ANONYMITY_THRESHOLD,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TANDEM_TYPE_CHART_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/ui/tandem-dashboard-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, people_label);
+  gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, people_caption);
+  gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, completion_label);
+  gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, completion_caption);
+  gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, access_label);
+  gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, champions_label);
+  gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, champions_caption);
+  gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, pairs_label);
+  gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, pairs_caption);
+  gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, optimism_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, resources_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, transparency_button);
+  gtk_widget_class_bind_template_callback (widget_class, dimension_toggled_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+tandem_dashboard_page_init (TandemDashboardPage *self)
+{
+  self->threshold = TANDEM_DEFAULT_ANONYMITY_THRESHOLD;
+  self->dimension = TANDEM_DIMENSION_OPTIMISM;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+tandem_dashboard_page_set_store (TandemDashboardPage *self,
+                                 TandemStore         *store)
+{
+  g_return_if_fail (TANDEM_IS_DASHBOARD_PAGE (self));
+  g_return_if_fail (store == NULL || TANDEM_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  tandem_dashboard_page_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/* Reads every figure again, after the data changed underneath. */
+void
+tandem_dashboard_page_reload (TandemDashboardPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  TandemCounts counts = { 0, };
+
+  g_return_if_fail (TANDEM_IS_DASHBOARD_PAGE (self));
+
+  if (self->store != NULL && !tandem_stats_get_counts (self->store, &counts, &error))
+    g_warning ("The dashboard figures could not be read: %s", error->message);
+
+  set_figure (self->people_label, "%u", counts.active_people);
+  set_figure (self->people_caption,
+              g_dngettext (GETTEXT_PACKAGE, "active person in %u department",
+                           "active people in %u departments", counts.departments),
+              counts.departments);
+  set_figure (self->completion_label, "%u", counts.completions);
+  set_figure (self->completion_caption,
+              g_dngettext (GETTEXT_PACKAGE, "completion of %u enrollment",
+                           "completions of %u enrollments", counts.enrollments),
+              counts.enrollments);
+  if (counts.active_people > 0)
+    /* Translators: a percentage on a dashboard card */
+    set_figure (self->access_label, _("%.0f%%"), 100.0 * counts.with_tool_access / counts.active_people);
+  else
+    gtk_label_set_text (self->access_label, "–");
+  set_figure (self->champions_label, "%u", counts.champions);
+  set_figure (self->champions_caption,
+              /* Translators: the target is one AI champion per 25 people */
+              _("AI champions, target %u"), (counts.active_people + 24) / 25);
+  set_figure (self->pairs_label, "%u", counts.pairs);
+  set_figure (self->pairs_caption,
+              g_dngettext (GETTEXT_PACKAGE, "mentoring pair, %u session logged",
+                           "mentoring pairs, %u sessions logged", counts.sessions),
+              counts.sessions);
+
+  reload_chart (self);
+}
+
+/* Returns: (transfer none) (nullable): the chart on show */
+TandemChart *
+tandem_dashboard_page_get_chart (TandemDashboardPage *self)
+{
+  g_return_val_if_fail (TANDEM_IS_DASHBOARD_PAGE (self), NULL);
+
+  return tandem_chart_view_get_chart (self->chart_view);
+}

@@ -1,0 +1,500 @@
+/* tandem-window.c — the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tandem-chart-view.h"
+#include "tandem-coaching-page.h"
+#include "tandem-dashboard-page.h"
+#include "tandem-demo.h"
+#include "tandem-export.h"
+#include "tandem-people-page.h"
+#include "tandem-programs-page.h"
+#include "tandem-surveys-page.h"
+#include "tandem-types.h"
+#include "tandem-window.h"
+
+struct _TandemWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  TandemStore          *store;
+  GSettings            *settings;
+  char                 *error_message;
+  GtkFileChooserNative *export_chooser;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwStatusPage        *welcome_page;
+  GtkWidget            *demo_button;
+  AdwStatusPage        *error_page;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content;
+  GtkListBox           *sidebar_list;
+  AdwWindowTitle       *page_title;
+  GtkStack             *page_stack;
+  GtkWidget            *export_button;
+  TandemDashboardPage  *dashboard_page;
+  TandemProgramsPage   *programs_page;
+  TandemPeoplePage     *people_page;
+  TandemCoachingPage   *coaching_page;
+  TandemSurveysPage    *surveys_page;
+};
+
+G_DEFINE_FINAL_TYPE (TandemWindow, tandem_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+toast (TandemWindow *self,
+       const char   *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static void
+show_error_dialog (TandemWindow *self,
+                   const char   *heading,
+                   const char   *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+reload_pages (TandemWindow *self)
+{
+  tandem_dashboard_page_reload (self->dashboard_page);
+  tandem_programs_page_reload (self->programs_page);
+  tandem_people_page_reload (self->people_page);
+  tandem_coaching_page_reload (self->coaching_page);
+  tandem_surveys_page_reload (self->surveys_page);
+}
+
+/* Welcome when the database is empty, the pages once it holds data. */
+static void
+update_main_stack (TandemWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean empty = TRUE;
+
+  if (self->store == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      return;
+    }
+
+  if (!tandem_store_is_empty (self->store, &empty, &error))
+    g_warning ("Could not tell whether the database is empty: %s", error->message);
+
+  gtk_stack_set_visible_child_name (self->main_stack, empty ? "welcome" : "main");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", empty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", !empty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", !empty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", !empty);
+}
+
+static void
+update_page_title (TandemWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->page_stack);
+  GtkStackPage *page = gtk_stack_get_page (self->page_stack, child);
+  const char *name = gtk_stack_page_get_name (page);
+
+  adw_window_title_set_title (self->page_title, gtk_stack_page_get_title (page));
+  gtk_widget_set_visible (self->export_button, g_strcmp0 (name, "dashboard") == 0);
+}
+
+static GtkWidget *
+create_sidebar_row (GtkStackPage *page)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page));
+  GtkWidget *label = gtk_label_new (gtk_stack_page_get_title (page));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, gtk_stack_page_get_name (page));
+  return row;
+}
+
+static void
+sidebar_row_activated_cb (TandemWindow  *self,
+                          GtkListBoxRow *row)
+{
+  gtk_stack_set_visible_child_name (self->page_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  update_page_title (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+leaflet_folded_cb (TandemWindow *self)
+{
+  /* Folded, the sidebar is a page of its own and needs no selection shown. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    gtk_list_box_set_selection_mode (self->sidebar_list, GTK_SELECTION_NONE);
+  else
+    {
+      gtk_list_box_set_selection_mode (self->sidebar_list, GTK_SELECTION_SINGLE);
+      tandem_window_show_page (self, tandem_window_get_page (self));
+    }
+}
+
+static void
+load_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = tandem_date_new_today ();
+
+  g_return_if_fail (self->store != NULL);
+
+  if (!tandem_demo_populate (self->store, TANDEM_DEMO_DEFAULT_SEED, today, FALSE, &error))
+    {
+      show_error_dialog (self, _("The Demo Organisation Could Not Be Loaded"), error->message);
+      return;
+    }
+
+  reload_pages (self);
+  update_main_stack (self);
+  tandem_window_show_page (self, "dashboard");
+  toast (self, _("Meridian Logistics, a demo organisation, is ready to explore"));
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  tandem_window_show_page (self, g_variant_get_string (parameter, NULL));
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  tandem_window_show_page (self, "people");
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  tandem_people_page_focus_search (self->people_page);
+}
+
+static void
+export_response_cb (TandemWindow         *self,
+                    int                   response,
+                    GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *message = NULL;
+  TandemChart *chart = tandem_dashboard_page_get_chart (self->dashboard_page);
+
+  if (response != GTK_RESPONSE_ACCEPT || chart == NULL)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = file ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    {
+      show_error_dialog (self, _("The Chart Could Not Be Exported"),
+                         _("Choose a file on this computer."));
+      goto out;
+    }
+
+  if (!tandem_export_chart (chart, path, TANDEM_EXPORT_DEFAULT_WIDTH,
+                            TANDEM_EXPORT_DEFAULT_HEIGHT, &error))
+    {
+      show_error_dialog (self, _("The Chart Could Not Be Exported"), error->message);
+      goto out;
+    }
+
+  basename = g_path_get_basename (path);
+  message = g_strdup_printf (_("Chart saved as “%s”"), basename);
+  toast (self, message);
+
+out:
+  g_clear_object (&self->export_chooser);
+}
+
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  TandemChart *chart = tandem_dashboard_page_get_chart (self->dashboard_page);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (chart == NULL || self->export_chooser != NULL)
+    return;
+
+  self->export_chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
+                                                      GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                      _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PNG, SVG or PDF"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/svg+xml");
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->export_chooser), filter);
+
+  /* Translators: the suggested file name of an exported chart */
+  name = g_strdup_printf ("%s.png", _("gap-chart"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->export_chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->export_chooser), TRUE);
+  g_signal_connect_swapped (self->export_chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
+}
+
+static gboolean
+tandem_window_close_request (GtkWindow *window)
+{
+  TandemWindow *self = TANDEM_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (gtk_stack_get_visible_child_name (self->main_stack) != NULL &&
+      g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "main"))
+    g_settings_set_string (self->settings, "last-page", tandem_window_get_page (self));
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (tandem_window_parent_class)->close_request (window);
+}
+
+static void
+tandem_window_dispose (GObject *object)
+{
+  TandemWindow *self = (TandemWindow *)object;
+
+  if (self->export_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
+  g_clear_object (&self->export_chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_WINDOW);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->error_message, g_free);
+
+  G_OBJECT_CLASS (tandem_window_parent_class)->dispose (object);
+}
+
+static void
+tandem_window_class_init (TandemWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  static const char * const pages[] = { "dashboard", "programs", "people", "coaching", "surveys" };
+
+  object_class->dispose = tandem_window_dispose;
+  window_class->close_request = tandem_window_close_request;
+
+  g_type_ensure (TANDEM_TYPE_DASHBOARD_PAGE);
+  g_type_ensure (TANDEM_TYPE_PROGRAMS_PAGE);
+  g_type_ensure (TANDEM_TYPE_PEOPLE_PAGE);
+  g_type_ensure (TANDEM_TYPE_COACHING_PAGE);
+  g_type_ensure (TANDEM_TYPE_SURVEYS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/tandem-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, demo_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, dashboard_page);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, programs_page);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, people_page);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, coaching_page);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, surveys_page);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
+
+  /* Alt+1…5 switch pages, as in GNOME Settings and Text Editor's tabs. */
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-page", "s", pages[i]);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-chart", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+}
+
+static void
+map_cb (TandemWindow *self)
+{
+  /* Said once, in a dialog, as well as on the page behind it. */
+  if (self->error_message != NULL)
+    show_error_dialog (self, _("The Database Cannot Be Opened"), self->error_message);
+  g_clear_pointer (&self->error_message, g_free);
+}
+
+static void
+tandem_window_init (TandemWindow *self)
+{
+  g_autofree char *last_page = NULL;
+  GListModel *pages;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_settings_bind (self->settings, "anonymity-threshold", self->dashboard_page, "threshold",
+                   G_SETTINGS_BIND_GET);
+
+  adw_status_page_set_icon_name (self->welcome_page, APPLICATION_ID);
+
+  /* One sidebar row per page of the stack, so the two never disagree. */
+  pages = G_LIST_MODEL (gtk_stack_get_pages (self->page_stack));
+  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+    {
+      g_autoptr(GObject) page = g_list_model_get_item (pages, i);
+
+      gtk_list_box_append (self->sidebar_list, create_sidebar_row (GTK_STACK_PAGE (page)));
+    }
+  g_object_unref (pages);
+
+  last_page = g_settings_get_string (self->settings, "last-page");
+  tandem_window_show_page (self, last_page);
+
+  /* A narrow window opens on the page, with Back leading to the sidebar. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+}
+
+TandemWindow *
+tandem_window_new (GtkApplication *application,
+                   TandemStore    *store)
+{
+  TandemWindow *self;
+
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+
+  self = g_object_new (TANDEM_TYPE_WINDOW, "application", application, NULL);
+  self->store = g_object_ref (store);
+
+  tandem_dashboard_page_set_store (self->dashboard_page, store);
+  tandem_programs_page_set_store (self->programs_page, store);
+  tandem_people_page_set_store (self->people_page, store);
+  tandem_coaching_page_set_store (self->coaching_page, store);
+  tandem_surveys_page_set_store (self->surveys_page, store);
+  update_main_stack (self);
+
+  return self;
+}
+
+/**
+ * tandem_window_new_for_error:
+ *
+ * A window that says why the database could not be opened, and keeps every
+ * action that would touch data disabled.
+ */
+TandemWindow *
+tandem_window_new_for_error (GtkApplication *application,
+                             const GError   *error)
+{
+  TandemWindow *self;
+
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (error != NULL, NULL);
+
+  self = g_object_new (TANDEM_TYPE_WINDOW, "application", application, NULL);
+  adw_status_page_set_description (self->error_page, error->message);
+  self->error_message = g_strdup (error->message);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+  update_main_stack (self);
+
+  return self;
+}
+
+/* Returns: (transfer none) (nullable): the store, %NULL when it could not be opened */
+TandemStore *
+tandem_window_get_store (TandemWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+void
+tandem_window_show_page (TandemWindow *self,
+                         const char   *name)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (TANDEM_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  if (gtk_stack_get_child_by_name (self->page_stack, name) == NULL)
+    name = "dashboard";
+
+  gtk_stack_set_visible_child_name (self->page_stack, name);
+  update_page_title (self);
+
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+      gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+}
+
+const char *
+tandem_window_get_page (TandemWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->page_stack);
+}

@@ -1,0 +1,26 @@
+/* tandem-window.h — the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tandem-store.h"
+
+G_BEGIN_DECLS
+
+#define TANDEM_TYPE_WINDOW (tandem_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (TandemWindow, tandem_window, TANDEM, WINDOW, AdwApplicationWindow)
+
+TandemWindow *tandem_window_new             (GtkApplication *application,
+                                             TandemStore    *store);
+TandemWindow *tandem_window_new_for_error   (GtkApplication *application,
+                                             const GError   *error);
+TandemStore  *tandem_window_get_store       (TandemWindow   *self);
+void          tandem_window_show_page       (TandemWindow   *self,
+                                             const char     *name);
+const char   *tandem_window_get_page        (TandemWindow   *self);
+
+G_END_DECLS

@@ -1,0 +1,437 @@
+/* tandem-cli.c — Tandem without a display: demo, export, report, backup, check
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Exit status: 0 on success, 1 when the work failed (one line on stderr says
+ * why), 2 when the command line was wrong (usage on stderr).
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tandem-chart.h"
+#include "tandem-demo.h"
+#include "tandem-export.h"
+#include "tandem-stats.h"
+#include "tandem-store.h"
+#include "tandem-types.h"
+
+enum {
+  EXIT_OK = 0,
+  EXIT_FAILED = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef struct
+{
+  const char *database;
+} Globals;
+
+typedef int (*CommandFunc) (Globals *globals, int argc, char **argv);
+
+typedef struct
+{
+  const char  *name;
+  const char  *args;
+  const char  *summary;
+  CommandFunc  run;
+} Command;
+
+static void print_usage (FILE *stream);
+
+static int
+usage_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "tandem-cli: %s\n\n", message);
+  print_usage (stderr);
+  return EXIT_USAGE;
+}
+
+static int
+fail (const GError *error)
+{
+  fprintf (stderr, "tandem-cli: %s\n", error->message);
+  return EXIT_FAILED;
+}
+
+static TandemStore *
+open_store (Globals  *globals,
+            GError  **error)
+{
+  g_autofree char *path = NULL;
+
+  path = globals->database != NULL ? g_strdup (globals->database)
+                                   : tandem_store_dup_default_path ();
+  return tandem_store_open (path, error);
+}
+
+/* Parses a command's options; on a bad option prints usage and returns
+ * FALSE. The positional arguments are left in @argc / @argv. */
+static gboolean
+parse_command_options (const char   *command,
+                       const char   *parameters,
+                       GOptionEntry *entries,
+                       int          *argc,
+                       char       ***argv,
+                       int          *out_status)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = g_strdup_printf ("%s %s", command, parameters);
+
+  context = g_option_context_new (title);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *out_status = usage_error ("%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+cmd_demo (Globals  *globals,
+          int       argc,
+          char    **argv)
+{
+  g_autoptr(TandemStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = NULL;
+  g_autofree char *today_text = NULL;
+  gboolean replace = FALSE;
+  int seed = TANDEM_DEMO_DEFAULT_SEED;
+  int status;
+  GOptionEntry entries[] = {
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+      N_("Replace the data already in the database"), NULL },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed,
+      N_("Seed of the random draws (the same seed gives the same organisation)"), N_("N") },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
+      N_("Date the organisation is dated from (default: today)"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
+
+  if (!parse_command_options ("demo", "", entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (_("demo takes no arguments, but was given “%s”"), argv[1]);
+
+  if (today_text != NULL)
+    {
+      today = tandem_date_parse_iso (today_text);
+      if (today == NULL)
+        return usage_error (_("--today wants a date written YYYY-MM-DD, not “%s”"), today_text);
+    }
+  else
+    today = tandem_date_new_today ();
+
+  if (!(store = open_store (globals, &error)))
+    return fail (error);
+
+  if (!tandem_demo_populate (store, (guint32)seed, today, replace, &error))
+    {
+      if (g_error_matches (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_EMPTY))
+        {
+          fprintf (stderr, "tandem-cli: %s %s\n", error->message,
+                   _("Run “tandem-cli demo --replace” to overwrite it."));
+          return EXIT_FAILED;
+        }
+      return fail (error);
+    }
+
+  printf (_("The demo organisation is in %s.\n"), tandem_store_get_path (store));
+  return EXIT_OK;
+}
+
+static int
+cmd_export (Globals  *globals,
+            int       argc,
+            char    **argv)
+{
+  g_autoptr(TandemStore) store = NULL;
+  g_autoptr(TandemChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  TandemExportFormat format;
+  TandemDimension dimension;
+  int width = TANDEM_EXPORT_DEFAULT_WIDTH;
+  int height = TANDEM_EXPORT_DEFAULT_HEIGHT;
+  int threshold = TANDEM_DEFAULT_ANONYMITY_THRESHOLD;
+  int status;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The file to write: .png, .svg or .pdf"), N_("FILE") },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (default 1920)"), N_("W") },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height in pixels (default 1080)"), N_("H") },
+    { "threshold", 0, 0, G_OPTION_ARG_INT, &threshold,
+      N_("Anonymity threshold: hide groups with fewer answers (default 5, at least 3)"), N_("N") },
+    { NULL }
+  };
+
+  if (!parse_command_options ("export", "chart NAME", entries, &argc, &argv, &status))
+    return status;
+
+  if (argc < 2 || g_strcmp0 (argv[1], "chart") != 0)
+    return usage_error (_("export knows one kind of thing: “export chart NAME --output FILE”"));
+  if (argc < 3)
+    return usage_error (_("export chart needs a chart name: optimism, resources or transparency"));
+  if (argc > 3)
+    return usage_error (_("export chart takes one chart name, but was also given “%s”"), argv[3]);
+  if (!tandem_dimension_from_string (argv[2], &dimension))
+    return usage_error (_("there is no chart “%s”; choose optimism, resources or transparency"), argv[2]);
+  if (output == NULL)
+    return usage_error (_("export chart needs --output FILE"));
+  if (threshold < TANDEM_MIN_ANONYMITY_THRESHOLD)
+    return usage_error (_("the anonymity threshold must be at least %d"), TANDEM_MIN_ANONYMITY_THRESHOLD);
+  if (!tandem_export_format_for_path (output, &format, &error))
+    return fail (error);
+
+  if (!(store = open_store (globals, &error)) ||
+      !(chart = tandem_chart_new_gap (store, dimension, (guint)threshold, &error)) ||
+      !tandem_export_chart (chart, output, width, height, &error))
+    return fail (error);
+
+  printf (_("Wrote %s (%d × %d).\n"), output, width, height);
+  return EXIT_OK;
+}
+
+static int
+cmd_report (Globals  *globals,
+            int       argc,
+            char    **argv)
+{
+  g_autoptr(TandemStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format = NULL;
+  TandemCounts counts;
+  gboolean csv;
+  int status;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text (default) or csv"), N_("FORMAT") },
+    { NULL }
+  };
+  struct { const char *key; const char *label; guint *value; } rows[] = {
+    { "people", N_("People"), &counts.people },
+    { "active_people", N_("Active people"), &counts.active_people },
+    { "departments", N_("Departments"), &counts.departments },
+    { "programs", N_("Programs"), &counts.programs },
+    { "enrollments", N_("Enrollments (not dropped)"), &counts.enrollments },
+    { "completions", N_("Completions"), &counts.completions },
+    { "champions", N_("AI champions"), &counts.champions },
+    { "tool_access", N_("People with tool access"), &counts.with_tool_access },
+    { "pairs", N_("Active mentoring pairs"), &counts.pairs },
+    { "sessions", N_("Coaching sessions"), &counts.sessions },
+    { "waves", N_("Survey waves"), &counts.waves },
+    { "answers", N_("Survey answers"), &counts.answers },
+  };
+
+  if (!parse_command_options ("report", "summary", entries, &argc, &argv, &status))
+    return status;
+  if (argc < 2)
+    return usage_error (_("report needs a report name: summary"));
+  if (g_strcmp0 (argv[1], "summary") != 0)
+    return usage_error (_("there is no report “%s” in this version; try “summary”"), argv[1]);
+  if (argc > 2)
+    return usage_error (_("report summary takes no further arguments, but was given “%s”"), argv[2]);
+  if (format != NULL && g_strcmp0 (format, "csv") != 0 && g_strcmp0 (format, "text") != 0)
+    return usage_error (_("--format is text or csv, not “%s”"), format);
+  csv = g_strcmp0 (format, "csv") == 0;
+
+  if (!(store = open_store (globals, &error)) ||
+      !tandem_stats_get_counts (store, &counts, &error))
+    return fail (error);
+
+  if (csv)
+    printf ("measure,value\n");
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      if (csv)
+        printf ("%s,%u\n", rows[i].key, *rows[i].value);
+      else
+        printf ("%-28s %u\n", _(rows[i].label), *rows[i].value);
+    }
+  return EXIT_OK;
+}
+
+static int
+cmd_import (Globals  *globals,
+            int       argc,
+            char    **argv)
+{
+  int status;
+
+  if (!parse_command_options ("import", "KIND FILE", NULL, &argc, &argv, &status))
+    return status;
+  if (argc < 2)
+    return usage_error (_("import needs a kind and a file"));
+  return usage_error (_("this version cannot import “%s” yet"), argv[1]);
+}
+
+static int
+cmd_backup (Globals  *globals,
+            int       argc,
+            char    **argv)
+{
+  g_autoptr(TandemStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  int status;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The backup file to write"), N_("FILE") },
+    { NULL }
+  };
+
+  if (!parse_command_options ("backup", "", entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (_("backup takes no arguments, but was given “%s”"), argv[1]);
+  if (output == NULL)
+    return usage_error (_("backup needs --output FILE"));
+
+  if (!(store = open_store (globals, &error)) ||
+      !tandem_store_backup (store, output, &error))
+    return fail (error);
+
+  printf (_("Backed up %s to %s.\n"), tandem_store_get_path (store), output);
+  return EXIT_OK;
+}
+
+static int
+cmd_check (Globals  *globals,
+           int       argc,
+           char    **argv)
+{
+  g_autoptr(TandemStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  int status;
+
+  if (!parse_command_options ("check", "", NULL, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (_("check takes no arguments, but was given “%s”"), argv[1]);
+
+  if (!(store = open_store (globals, &error)))
+    return fail (error);
+
+  if (!tandem_store_check (store, &report, &error))
+    {
+      if (error != NULL)
+        return fail (error);
+      fprintf (stderr, _("tandem-cli: %s has problems:\n%s\n"), tandem_store_get_path (store), report);
+      return EXIT_FAILED;
+    }
+
+  printf (_("%s is sound (schema version %d).\n"),
+          tandem_store_get_path (store), tandem_store_get_schema_version (store));
+  return EXIT_OK;
+}
+
+static const Command commands[] = {
+  { "demo", N_("[--replace] [--seed N]"), N_("Fill an empty database with the demo organisation"), cmd_demo },
+  { "export", N_("chart NAME --output FILE"), N_("Write a chart as PNG, SVG or PDF"), cmd_export },
+  { "report", N_("summary [--format csv]"), N_("Print a report"), cmd_report },
+  { "import", N_("KIND FILE"), N_("Import a CSV file (coming with the importers)"), cmd_import },
+  { "backup", N_("--output FILE"), N_("Copy the database safely while it is in use"), cmd_backup },
+  { "check", "", N_("Check the database for damage"), cmd_check },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n", _("Usage: tandem-cli [--database FILE] COMMAND [OPTIONS…]"));
+  fprintf (stream, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *left = g_strdup_printf ("%s %s", commands[i].name, _(commands[i].args));
+
+      fprintf (stream, "  %-36s %s\n", left, _(commands[i].summary));
+    }
+  fprintf (stream, "\n%s\n", _("Options:"));
+  fprintf (stream, "  %-36s %s\n", "--database FILE",
+           _("The database (default: $TANDEM_DATABASE, else ~/.local/share/tandem/tandem.db)"));
+  fprintf (stream, "  %-36s %s\n", "--version", _("Print the version and exit"));
+  fprintf (stream, "  %-36s %s\n", "-h, --help", _("Print this help and exit"));
+  fprintf (stream, "\n%s\n", _("“tandem-cli COMMAND --help” describes a command’s options."));
+}
+
+static void
+init_i18n (void)
+{
+  const char *localedir = g_getenv ("TANDEM_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  Globals globals = { NULL };
+  int i;
+
+  init_i18n ();
+
+  for (i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          print_usage (stdout);
+          return EXIT_OK;
+        }
+      else if (g_str_equal (arg, "--version"))
+        {
+          printf ("tandem-cli %s\n", PACKAGE_VERSION);
+          return EXIT_OK;
+        }
+      else if (g_str_equal (arg, "--database"))
+        {
+          if (i + 1 >= argc)
+            return usage_error (_("--database needs a file name"));
+          globals.database = argv[++i];
+        }
+      else if (g_str_has_prefix (arg, "--database="))
+        globals.database = arg + strlen ("--database=");
+      else if (arg[0] == '-')
+        return usage_error (_("unknown option “%s”"), arg);
+      else
+        break;
+    }
+
+  if (globals.database != NULL && *globals.database == '\0')
+    return usage_error (_("--database needs a file name"));
+
+  if (i >= argc)
+    return usage_error (_("no command given"));
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (g_str_equal (argv[i], commands[c].name))
+      return commands[c].run (&globals, argc - i, argv + i);
+
+  return usage_error (_("unknown command “%s”"), argv[i]);
+}

@@ -1,0 +1,948 @@
+/* tandem-chart.c — a chart model and the one renderer every surface uses
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The model is plain data: categories along x, series of percentages with
+ * their intervals and sample sizes. tandem_chart_render() draws it on any
+ * cairo_t — the widget's snapshot, a PNG, SVG or PDF surface, a print
+ * context — so what a leader sees on screen is what they present. The layout
+ * depends only on the size, which lets hit-testing and the tests know where
+ * every point lands without drawing.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "tandem-chart.h"
+#include "tandem-stats.h"
+
+typedef struct
+{
+  double value;
+  double low;
+  double high;
+  guint  n;
+} Value;
+
+typedef struct
+{
+  char   *name;
+  GArray *values;   /* of Value, one per category */
+} Series;
+
+struct _TandemChart
+{
+  GObject    parent_instance;
+
+  char      *title;
+  char      *subtitle;
+  char      *note;
+  char      *empty_text;
+  GPtrArray *categories;
+  GPtrArray *series;
+  int        band_upper;
+  int        band_lower;
+};
+
+G_DEFINE_FINAL_TYPE (TandemChart, tandem_chart, G_TYPE_OBJECT)
+
+typedef struct
+{
+  double     em;
+  double     pad;
+  double     title_y;
+  double     subtitle_y;
+  double     legend_y;
+  double     note_y;
+  TandemRect plot;
+  double     inset;
+} Layout;
+
+#define DEFAULT_FONT "Cantarell, Inter, Noto Sans, DejaVu Sans, Sans"
+
+static void
+replace_string (char       **slot,
+                const char  *value)
+{
+  char *copy = g_strdup (value);
+
+  g_free (*slot);
+  *slot = copy;
+}
+
+static void
+series_free (Series *series)
+{
+  g_free (series->name);
+  g_array_unref (series->values);
+  g_free (series);
+}
+
+static void
+tandem_chart_finalize (GObject *object)
+{
+  TandemChart *self = (TandemChart *)object;
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->subtitle, g_free);
+  g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->empty_text, g_free);
+  g_clear_pointer (&self->categories, g_ptr_array_unref);
+  g_clear_pointer (&self->series, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (tandem_chart_parent_class)->finalize (object);
+}
+
+static void
+tandem_chart_class_init (TandemChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tandem_chart_finalize;
+}
+
+static void
+tandem_chart_init (TandemChart *self)
+{
+  self->categories = g_ptr_array_new_with_free_func (g_free);
+  self->series = g_ptr_array_new_with_free_func ((GDestroyNotify)series_free);
+  self->band_upper = -1;
+  self->band_lower = -1;
+}
+
+static void
+set_rgb (TandemColor *color,
+         guint32      rgb,
+         double       alpha)
+{
+  color->red = ((rgb >> 16) & 0xff) / 255.0;
+  color->green = ((rgb >> 8) & 0xff) / 255.0;
+  color->blue = (rgb & 0xff) / 255.0;
+  color->alpha = alpha;
+}
+
+/**
+ * tandem_chart_style_init_light:
+ *
+ * The fixed palette of exports and light style: libadwaita's blue for
+ * executives and a deep orange for ICs, a pair that stays apart for the
+ * common forms of colour blindness.
+ */
+void
+tandem_chart_style_init_light (TandemChartStyle *style)
+{
+  g_return_if_fail (style != NULL);
+
+  set_rgb (&style->background, 0xffffff, 1.0);
+  set_rgb (&style->foreground, 0x241f31, 1.0);
+  set_rgb (&style->muted, 0x5e5c64, 1.0);
+  set_rgb (&style->grid, 0xdeddda, 1.0);
+  set_rgb (&style->band, 0x9a9996, 0.28);
+  set_rgb (&style->series[0], 0x1c71d8, 1.0);
+  set_rgb (&style->series[1], 0xc64600, 1.0);
+  set_rgb (&style->series[2], 0x26a269, 1.0);
+  set_rgb (&style->series[3], 0x813d9c, 1.0);
+  style->font_family = DEFAULT_FONT;
+}
+
+void
+tandem_chart_style_init_dark (TandemChartStyle *style)
+{
+  g_return_if_fail (style != NULL);
+
+  set_rgb (&style->background, 0x242424, 1.0);
+  set_rgb (&style->foreground, 0xffffff, 1.0);
+  set_rgb (&style->muted, 0xc0bfbc, 1.0);
+  set_rgb (&style->grid, 0x3d3846, 1.0);
+  set_rgb (&style->band, 0xc0bfbc, 0.22);
+  set_rgb (&style->series[0], 0x62a0ea, 1.0);
+  set_rgb (&style->series[1], 0xffa348, 1.0);
+  set_rgb (&style->series[2], 0x8ff0a4, 1.0);
+  set_rgb (&style->series[3], 0xdc8add, 1.0);
+  style->font_family = DEFAULT_FONT;
+}
+
+TandemChart *
+tandem_chart_new (const char *title)
+{
+  TandemChart *self = g_object_new (TANDEM_TYPE_CHART, NULL);
+
+  self->title = g_strdup (title);
+  return self;
+}
+
+const char *
+tandem_chart_get_title (TandemChart *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CHART (self), NULL);
+  return self->title;
+}
+
+void
+tandem_chart_set_subtitle (TandemChart *self,
+                           const char  *subtitle)
+{
+  g_return_if_fail (TANDEM_IS_CHART (self));
+  replace_string (&self->subtitle, subtitle);
+}
+
+const char *
+tandem_chart_get_subtitle (TandemChart *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CHART (self), NULL);
+  return self->subtitle;
+}
+
+void
+tandem_chart_set_note (TandemChart *self,
+                       const char  *note)
+{
+  g_return_if_fail (TANDEM_IS_CHART (self));
+  replace_string (&self->note, note);
+}
+
+/* What the chart says in place of the plot when it has nothing to show. */
+void
+tandem_chart_set_empty_text (TandemChart *self,
+                             const char  *text)
+{
+  g_return_if_fail (TANDEM_IS_CHART (self));
+  replace_string (&self->empty_text, text);
+}
+
+static Value
+empty_value (void)
+{
+  Value v = { NAN, NAN, NAN, 0 };
+  return v;
+}
+
+guint
+tandem_chart_add_category (TandemChart *self,
+                           const char  *label)
+{
+  g_return_val_if_fail (TANDEM_IS_CHART (self), 0);
+
+  g_ptr_array_add (self->categories, g_strdup (label));
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      Series *series = g_ptr_array_index (self->series, i);
+      Value v = empty_value ();
+
+      g_array_append_val (series->values, v);
+    }
+  return self->categories->len - 1;
+}
+
+guint
+tandem_chart_get_n_categories (TandemChart *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CHART (self), 0);
+  return self->categories->len;
+}
+
+guint
+tandem_chart_add_series (TandemChart *self,
+                         const char  *name)
+{
+  Series *series;
+
+  g_return_val_if_fail (TANDEM_IS_CHART (self), 0);
+  g_return_val_if_fail (self->series->len < TANDEM_CHART_MAX_SERIES, 0);
+
+  series = g_new0 (Series, 1);
+  series->name = g_strdup (name);
+  series->values = g_array_sized_new (FALSE, FALSE, sizeof (Value), self->categories->len);
+  for (guint i = 0; i < self->categories->len; i++)
+    {
+      Value v = empty_value ();
+
+      g_array_append_val (series->values, v);
+    }
+  g_ptr_array_add (self->series, series);
+  return self->series->len - 1;
+}
+
+guint
+tandem_chart_get_n_series (TandemChart *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CHART (self), 0);
+  return self->series->len;
+}
+
+/**
+ * tandem_chart_set_value:
+ * @value: a percentage, or NAN where the point is missing or suppressed
+ * @ci_low: the interval's low end, or NAN
+ * @ci_high: the interval's high end, or NAN
+ * @n: the sample size behind the point (shown even when the value is hidden)
+ */
+void
+tandem_chart_set_value (TandemChart *self,
+                        guint        series,
+                        guint        category,
+                        double       value,
+                        double       ci_low,
+                        double       ci_high,
+                        guint        n)
+{
+  Series *s;
+  Value *v;
+
+  g_return_if_fail (TANDEM_IS_CHART (self));
+  g_return_if_fail (series < self->series->len);
+  g_return_if_fail (category < self->categories->len);
+
+  s = g_ptr_array_index (self->series, series);
+  v = &g_array_index (s->values, Value, category);
+  v->value = value;
+  v->low = ci_low;
+  v->high = ci_high;
+  v->n = n;
+}
+
+double
+tandem_chart_get_value (TandemChart *self,
+                        guint        series,
+                        guint        category)
+{
+  Series *s;
+
+  g_return_val_if_fail (TANDEM_IS_CHART (self), NAN);
+  g_return_val_if_fail (series < self->series->len, NAN);
+  g_return_val_if_fail (category < self->categories->len, NAN);
+
+  s = g_ptr_array_index (self->series, series);
+  return g_array_index (s->values, Value, category).value;
+}
+
+/* Shades the area between two series: the gap. */
+void
+tandem_chart_set_band (TandemChart *self,
+                       guint        upper,
+                       guint        lower)
+{
+  g_return_if_fail (TANDEM_IS_CHART (self));
+  g_return_if_fail (upper < self->series->len && lower < self->series->len);
+
+  self->band_upper = (int)upper;
+  self->band_lower = (int)lower;
+}
+
+gboolean
+tandem_chart_is_empty (TandemChart *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CHART (self), TRUE);
+
+  for (guint s = 0; s < self->series->len; s++)
+    for (guint c = 0; c < self->categories->len; c++)
+      if (isfinite (tandem_chart_get_value (self, s, c)))
+        return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * tandem_chart_dup_summary:
+ *
+ * A sentence or two saying what the chart shows, for screen readers and
+ * for the accessible description of the chart widget.
+ */
+char *
+tandem_chart_dup_summary (TandemChart *self)
+{
+  GString *text;
+
+  g_return_val_if_fail (TANDEM_IS_CHART (self), NULL);
+
+  text = g_string_new (self->title);
+  g_string_append (text, ". ");
+
+  if (tandem_chart_is_empty (self))
+    {
+      if (self->empty_text != NULL)
+        g_string_append (text, self->empty_text);
+      return g_string_free (text, FALSE);
+    }
+
+  for (guint s = 0; s < self->series->len; s++)
+    {
+      Series *series = g_ptr_array_index (self->series, s);
+      int first = -1, last = -1;
+
+      for (guint c = 0; c < self->categories->len; c++)
+        if (isfinite (g_array_index (series->values, Value, c).value))
+          {
+            if (first < 0)
+              first = (int)c;
+            last = (int)c;
+          }
+      if (first < 0)
+        continue;
+
+      /* Translators: a series of a chart, e.g. "Executives: 61% in 2025 Q2, 66% in 2026 Q3." */
+      g_string_append_printf (text, _("%s: %.0f%% in %s, %.0f%% in %s."),
+                              series->name,
+                              g_array_index (series->values, Value, first).value,
+                              (const char *)g_ptr_array_index (self->categories, first),
+                              g_array_index (series->values, Value, last).value,
+                              (const char *)g_ptr_array_index (self->categories, last));
+      g_string_append_c (text, ' ');
+    }
+
+  if (self->subtitle != NULL)
+    g_string_append (text, self->subtitle);
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+compute_layout (TandemChart *self,
+                double       width,
+                double       height,
+                Layout      *l)
+{
+  double y, bottom;
+
+  l->em = CLAMP (MIN (width / 56.0, height / 28.0), 9.0, 40.0);
+  l->pad = 1.2 * l->em;
+
+  y = l->pad;
+  l->title_y = y;
+  y += 2.0 * l->em;
+  l->subtitle_y = y;
+  if (self->subtitle != NULL)
+    y += 1.5 * l->em;
+  l->legend_y = y;
+  y += 2.2 * l->em;
+
+  bottom = height - l->pad;
+  l->note_y = bottom - 1.2 * l->em;
+  if (self->note != NULL)
+    bottom = l->note_y - 0.6 * l->em;
+
+  l->plot.x = l->pad + 3.2 * l->em;
+  l->plot.y = y;
+  l->plot.width = MAX (l->em, width - l->plot.x - 2.0 * l->pad);
+  l->plot.height = MAX (l->em, bottom - 2.8 * l->em - y);
+  l->inset = MIN (2.5 * l->em, l->plot.width / 4.0);
+}
+
+static double
+x_for_category (TandemChart  *self,
+                const Layout *l,
+                guint         category)
+{
+  guint n = self->categories->len;
+
+  if (n <= 1)
+    return l->plot.x + l->plot.width / 2.0;
+
+  return l->plot.x + l->inset + category * (l->plot.width - 2.0 * l->inset) / (n - 1);
+}
+
+static double
+y_for_value (const Layout *l,
+             double        value)
+{
+  return l->plot.y + l->plot.height * (1.0 - CLAMP (value, 0.0, 100.0) / 100.0);
+}
+
+void
+tandem_chart_get_plot_area (TandemChart *self,
+                            double       width,
+                            double       height,
+                            TandemRect  *out_area)
+{
+  Layout l;
+
+  g_return_if_fail (TANDEM_IS_CHART (self));
+  g_return_if_fail (out_area != NULL);
+
+  compute_layout (self, width, height, &l);
+  *out_area = l.plot;
+}
+
+/**
+ * tandem_chart_get_point:
+ *
+ * Where the point of @series at @category is drawn on a chart of the given
+ * size: for hit-testing, tooltips and tests.
+ *
+ * Returns: %FALSE when that point has no value (missing or suppressed)
+ */
+gboolean
+tandem_chart_get_point (TandemChart *self,
+                        double       width,
+                        double       height,
+                        guint        series,
+                        guint        category,
+                        double      *out_x,
+                        double      *out_y)
+{
+  Layout l;
+  double value;
+
+  g_return_val_if_fail (TANDEM_IS_CHART (self), FALSE);
+  g_return_val_if_fail (series < self->series->len, FALSE);
+  g_return_val_if_fail (category < self->categories->len, FALSE);
+
+  value = tandem_chart_get_value (self, series, category);
+  if (!isfinite (value))
+    return FALSE;
+
+  compute_layout (self, width, height, &l);
+  if (out_x != NULL)
+    *out_x = x_for_category (self, &l, category);
+  if (out_y != NULL)
+    *out_y = y_for_value (&l, value);
+  return TRUE;
+}
+
+static void
+set_source (cairo_t           *cr,
+            const TandemColor *color,
+            double             alpha_scale)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha_scale);
+}
+
+/* Draws @text with its anchor (0 = left/top, 0.5 = centre, 1 = right/bottom)
+ * at (x, y), ellipsized to @max_width when that is above 0.
+ * Returns the width the text took. */
+static double
+draw_text (cairo_t                *cr,
+           PangoLayout            *layout,
+           const TandemChartStyle *style,
+           const char             *text,
+           double                  size,
+           gboolean                bold,
+           const TandemColor      *color,
+           double                  x,
+           double                  y,
+           double                  anchor_x,
+           double                  anchor_y,
+           double                  max_width)
+{
+  g_autoptr(PangoFontDescription) font = NULL;
+  PangoRectangle logical;
+
+  font = pango_font_description_from_string (style->font_family ? style->font_family : DEFAULT_FONT);
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, max_width > 0 ? (int)(max_width * PANGO_SCALE) : -1);
+  pango_layout_set_ellipsize (layout, max_width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+
+  cairo_save (cr);
+  set_source (cr, color, 1.0);
+  cairo_move_to (cr, x - anchor_x * logical.width - logical.x, y - anchor_y * logical.height);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+
+  return logical.width;
+}
+
+static void
+draw_band (TandemChart  *self,
+           cairo_t      *cr,
+           const Layout *l,
+           const TandemChartStyle *style)
+{
+  Series *upper, *lower;
+  guint n = self->categories->len;
+  guint start = 0;
+
+  if (self->band_upper < 0 || self->band_lower < 0)
+    return;
+
+  upper = g_ptr_array_index (self->series, self->band_upper);
+  lower = g_ptr_array_index (self->series, self->band_lower);
+
+  /* One polygon per run of categories where both sides have a value. */
+  while (start < n)
+    {
+      guint end;
+
+      while (start < n &&
+             !(isfinite (g_array_index (upper->values, Value, start).value) &&
+               isfinite (g_array_index (lower->values, Value, start).value)))
+        start++;
+      end = start;
+      while (end < n &&
+             isfinite (g_array_index (upper->values, Value, end).value) &&
+             isfinite (g_array_index (lower->values, Value, end).value))
+        end++;
+
+      if (end - start >= 2)
+        {
+          cairo_new_path (cr);
+          for (guint c = start; c < end; c++)
+            cairo_line_to (cr, x_for_category (self, l, c),
+                           y_for_value (l, g_array_index (upper->values, Value, c).value));
+          for (guint c = end; c > start; c--)
+            cairo_line_to (cr, x_for_category (self, l, c - 1),
+                           y_for_value (l, g_array_index (lower->values, Value, c - 1).value));
+          cairo_close_path (cr);
+          set_source (cr, &style->band, 1.0);
+          cairo_fill (cr);
+        }
+      start = end;
+    }
+}
+
+static void
+draw_series (TandemChart            *self,
+             cairo_t                *cr,
+             const Layout           *l,
+             const TandemChartStyle *style)
+{
+  guint n_series = self->series->len;
+
+  /* Intervals first, lines over them, points on top. */
+  for (guint s = 0; s < n_series; s++)
+    {
+      Series *series = g_ptr_array_index (self->series, s);
+      double offset = (s - (n_series - 1) / 2.0) * 0.35 * l->em;
+
+      cairo_set_line_width (cr, MAX (1.0, 0.1 * l->em));
+      set_source (cr, &style->series[s], 0.6);
+      for (guint c = 0; c < self->categories->len; c++)
+        {
+          const Value *v = &g_array_index (series->values, Value, c);
+          double x = x_for_category (self, l, c) + offset;
+          double cap = 0.25 * l->em;
+
+          if (!isfinite (v->value) || !isfinite (v->low) || !isfinite (v->high))
+            continue;
+          cairo_move_to (cr, x, y_for_value (l, v->low));
+          cairo_line_to (cr, x, y_for_value (l, v->high));
+          cairo_move_to (cr, x - cap, y_for_value (l, v->low));
+          cairo_line_to (cr, x + cap, y_for_value (l, v->low));
+          cairo_move_to (cr, x - cap, y_for_value (l, v->high));
+          cairo_line_to (cr, x + cap, y_for_value (l, v->high));
+        }
+      cairo_stroke (cr);
+    }
+
+  cairo_new_path (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  for (guint s = 0; s < n_series; s++)
+    {
+      Series *series = g_ptr_array_index (self->series, s);
+      gboolean pen_down = FALSE;
+
+      cairo_set_line_width (cr, MAX (1.5, 0.22 * l->em));
+      set_source (cr, &style->series[s], 1.0);
+      for (guint c = 0; c < self->categories->len; c++)
+        {
+          const Value *v = &g_array_index (series->values, Value, c);
+
+          /* A missing or suppressed point breaks the line. */
+          if (!isfinite (v->value))
+            {
+              pen_down = FALSE;
+              continue;
+            }
+          if (pen_down)
+            cairo_line_to (cr, x_for_category (self, l, c), y_for_value (l, v->value));
+          else
+            cairo_move_to (cr, x_for_category (self, l, c), y_for_value (l, v->value));
+          pen_down = TRUE;
+        }
+      cairo_stroke (cr);
+
+      for (guint c = 0; c < self->categories->len; c++)
+        {
+          const Value *v = &g_array_index (series->values, Value, c);
+
+          if (!isfinite (v->value))
+            continue;
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x_for_category (self, l, c), y_for_value (l, v->value),
+                     0.34 * l->em, 0, 2 * G_PI);
+        }
+      if (style->background.alpha > 0)
+        {
+          cairo_fill_preserve (cr);
+          set_source (cr, &style->background, 1.0);
+          cairo_set_line_width (cr, MAX (1.0, 0.1 * l->em));
+          cairo_stroke (cr);
+        }
+      else
+        cairo_fill (cr);
+    }
+}
+
+static void
+draw_axes (TandemChart            *self,
+           cairo_t                *cr,
+           PangoLayout            *layout,
+           const Layout           *l,
+           const TandemChartStyle *style)
+{
+  double spacing, label_step;
+  guint step;
+
+  cairo_set_line_width (cr, 1.0);
+  set_source (cr, &style->grid, 1.0);
+  for (int tick = 0; tick <= 100; tick += 25)
+    {
+      double y = round (y_for_value (l, tick)) + 0.5;
+
+      cairo_move_to (cr, l->plot.x, y);
+      cairo_line_to (cr, l->plot.x + l->plot.width, y);
+    }
+  cairo_stroke (cr);
+
+  for (int tick = 0; tick <= 100; tick += 25)
+    {
+      /* Translators: a percentage on a chart axis; use your language's form, e.g. "25 %" */
+      g_autofree char *label = g_strdup_printf (_("%d%%"), tick);
+
+      draw_text (cr, layout, style, label, 0.85 * l->em, FALSE, &style->muted,
+                 l->plot.x - 0.5 * l->em, y_for_value (l, tick), 1.0, 0.5, 0);
+    }
+
+  /* Label every category when they fit, else every second, third… */
+  spacing = self->categories->len > 1
+            ? (l->plot.width - 2.0 * l->inset) / (self->categories->len - 1)
+            : l->plot.width;
+  label_step = ceil (5.5 * l->em / MAX (1.0, spacing));
+  step = (guint)MAX (1.0, label_step);
+
+  for (guint c = 0; c < self->categories->len; c += step)
+    {
+      g_autoptr(GString) counts = g_string_new (NULL);
+      double x = x_for_category (self, l, c);
+      double y = l->plot.y + l->plot.height + 0.5 * l->em;
+
+      draw_text (cr, layout, style, g_ptr_array_index (self->categories, c), 0.9 * l->em, FALSE,
+                 &style->foreground, x, y, 0.5, 0.0, step * spacing - 0.3 * l->em);
+
+      for (guint s = 0; s < self->series->len; s++)
+        {
+          Series *series = g_ptr_array_index (self->series, s);
+          guint n = g_array_index (series->values, Value, c).n;
+
+          if (counts->len > 0)
+            g_string_append (counts, " / ");
+          g_string_append_printf (counts, "%u", n);
+        }
+      if (counts->len > 0)
+        {
+          /* Translators: the sample sizes under a chart column, e.g. "n 19 / 301" */
+          g_autofree char *label = g_strdup_printf (_("n %s"), counts->str);
+
+          draw_text (cr, layout, style, label, 0.75 * l->em, FALSE, &style->muted,
+                     x, y + 1.25 * l->em, 0.5, 0.0, step * spacing - 0.3 * l->em);
+        }
+    }
+}
+
+static void
+draw_legend (TandemChart            *self,
+             cairo_t                *cr,
+             PangoLayout            *layout,
+             const Layout           *l,
+             const TandemChartStyle *style,
+             double                  width)
+{
+  double x = l->plot.x;
+  double y = l->legend_y + 0.6 * l->em;
+  double right = width - l->pad;
+
+  for (guint s = 0; s < self->series->len; s++)
+    {
+      Series *series = g_ptr_array_index (self->series, s);
+
+      if (x > right - 4 * l->em)
+        break;
+      cairo_set_line_width (cr, MAX (1.5, 0.22 * l->em));
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      set_source (cr, &style->series[s], 1.0);
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, x + 1.6 * l->em, y);
+      cairo_stroke (cr);
+      cairo_arc (cr, x + 0.8 * l->em, y, 0.3 * l->em, 0, 2 * G_PI);
+      cairo_fill (cr);
+      x += 2.1 * l->em;
+      x += draw_text (cr, layout, style, series->name, 0.9 * l->em, FALSE, &style->foreground,
+                      x, y, 0.0, 0.5, right - x);
+      x += 1.4 * l->em;
+    }
+
+  if (self->band_upper >= 0 && x < right - 4 * l->em)
+    {
+      set_source (cr, &style->band, 1.0);
+      cairo_rectangle (cr, x, y - 0.5 * l->em, 1.6 * l->em, l->em);
+      cairo_fill (cr);
+      x += 2.1 * l->em;
+      draw_text (cr, layout, style, _("Gap"), 0.9 * l->em, FALSE, &style->foreground,
+                 x, y, 0.0, 0.5, right - x);
+    }
+}
+
+/**
+ * tandem_chart_render:
+ * @cr: where to draw; its current point and source are not kept
+ * @width: the width to fill, in the units of @cr
+ * @height: the height to fill
+ * @style: colours and font
+ *
+ * Draws the whole chart — title, legend, axes, gap band, intervals, lines,
+ * sample sizes and note — into the rectangle (0, 0, @width, @height).
+ */
+void
+tandem_chart_render (TandemChart            *self,
+                     cairo_t                *cr,
+                     double                  width,
+                     double                  height,
+                     const TandemChartStyle *style)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  Layout l;
+  double text_width;
+
+  g_return_if_fail (TANDEM_IS_CHART (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (style != NULL);
+
+  if (width < 1 || height < 1)
+    return;
+
+  compute_layout (self, width, height, &l);
+  text_width = width - 2 * l.pad;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+
+  if (style->background.alpha > 0)
+    {
+      set_source (cr, &style->background, 1.0);
+      cairo_paint (cr);
+    }
+
+  layout = pango_cairo_create_layout (cr);
+
+  if (self->title != NULL)
+    draw_text (cr, layout, style, self->title, 1.5 * l.em, TRUE, &style->foreground,
+               l.pad, l.title_y, 0.0, 0.0, text_width);
+  if (self->subtitle != NULL)
+    draw_text (cr, layout, style, self->subtitle, 0.95 * l.em, FALSE, &style->muted,
+               l.pad, l.subtitle_y, 0.0, 0.0, text_width);
+  if (self->note != NULL)
+    draw_text (cr, layout, style, self->note, 0.75 * l.em, FALSE, &style->muted,
+               l.pad, l.note_y, 0.0, 0.0, text_width);
+
+  if (tandem_chart_is_empty (self))
+    {
+      if (self->empty_text != NULL)
+        draw_text (cr, layout, style, self->empty_text, 1.0 * l.em, FALSE, &style->muted,
+                   width / 2.0, l.plot.y + l.plot.height / 2.0, 0.5, 0.5, text_width);
+      cairo_restore (cr);
+      return;
+    }
+
+  draw_legend (self, cr, layout, &l, style, width);
+  draw_axes (self, cr, layout, &l, style);
+  draw_band (self, cr, &l, style);
+  draw_series (self, cr, &l, style);
+
+  cairo_restore (cr);
+}
+
+static const char *
+gap_title (TandemDimension dimension)
+{
+  switch (dimension)
+    {
+    case TANDEM_DIMENSION_OPTIMISM:
+      return _("The optimism gap");
+    case TANDEM_DIMENSION_RESOURCES:
+      return _("The resource gap");
+    case TANDEM_DIMENSION_TRANSPARENCY:
+      return _("The transparency gap");
+    case TANDEM_N_DIMENSIONS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * tandem_chart_new_gap:
+ * @dimension: which of the three gaps
+ * @threshold: the anonymity threshold; smaller groups are not drawn
+ *
+ * The gap between executives and individual contributors on @dimension,
+ * wave by wave: both lines, the band between them, 95% intervals, n per
+ * point and the latest gap in the subtitle.
+ *
+ * Returns: (transfer full): the chart, or %NULL with @error set
+ */
+TandemChart *
+tandem_chart_new_gap (TandemStore      *store,
+                      TandemDimension   dimension,
+                      guint             threshold,
+                      GError          **error)
+{
+  g_autoptr(GPtrArray) points = NULL;
+  g_autoptr(TandemChart) chart = NULL;
+  g_autofree char *note = NULL;
+  guint leaders, ics;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+  g_return_val_if_fail (dimension < TANDEM_N_DIMENSIONS, NULL);
+
+  points = tandem_stats_gap_series (store, dimension, threshold, error);
+  if (points == NULL)
+    return NULL;
+
+  chart = tandem_chart_new (gap_title (dimension));
+  leaders = tandem_chart_add_series (chart, _("Executives"));
+  ics = tandem_chart_add_series (chart, _("Individual contributors"));
+  tandem_chart_set_band (chart, leaders, ics);
+  tandem_chart_set_empty_text (chart, _("No survey waves yet. Import pulse-survey responses "
+                                        "to see how the gap changes over time."));
+
+  for (guint i = 0; i < points->len; i++)
+    {
+      TandemGapPoint *p = g_ptr_array_index (points, i);
+      guint c = tandem_chart_add_category (chart, p->wave_title);
+
+      tandem_chart_set_value (chart, leaders, c, p->leaders.pct,
+                              p->leaders.ci_low, p->leaders.ci_high, p->leaders.n);
+      tandem_chart_set_value (chart, ics, c, p->ics.pct, p->ics.ci_low, p->ics.ci_high, p->ics.n);
+    }
+
+  for (guint i = points->len; i > 0; i--)
+    {
+      TandemGapPoint *p = g_ptr_array_index (points, i - 1);
+      g_autofree char *subtitle = NULL;
+
+      if (!isfinite (p->gap_pts))
+        continue;
+      /* Translators: the subtitle of a gap chart; the number is in points, the last %s a wave */
+      subtitle = g_strdup_printf (_("Share answering favourably, executives and individual "
+                                    "contributors · latest gap %.0f points (%s)"),
+                                  p->gap_pts, p->wave_title);
+      tandem_chart_set_subtitle (chart, subtitle);
+      break;
+    }
+  if (tandem_chart_get_subtitle (chart) == NULL)
+    tandem_chart_set_subtitle (chart, _("Share answering favourably, executives and individual contributors"));
+
+  note = g_strdup_printf (_("Favourable: 4 or 5 on a 5-point scale. Whiskers: 95%% confidence "
+                            "interval. n: executives / ICs who answered. Groups under %u are "
+                            "not shown."),
+                          threshold);
+  tandem_chart_set_note (chart, note);
+
+  return g_steal_pointer (&chart);
+}

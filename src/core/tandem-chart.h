@@ -1,0 +1,98 @@
+/* tandem-chart.h — a chart model and the one renderer every surface uses
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib-object.h>
+
+#include "tandem-store.h"
+#include "tandem-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double red, green, blue, alpha;
+} TandemColor;
+
+#define TANDEM_CHART_MAX_SERIES 4
+
+typedef struct
+{
+  TandemColor  background;   /* alpha 0 leaves the target as it is */
+  TandemColor  foreground;
+  TandemColor  muted;
+  TandemColor  grid;
+  TandemColor  band;
+  TandemColor  series[TANDEM_CHART_MAX_SERIES];
+  const char  *font_family;
+} TandemChartStyle;
+
+typedef struct
+{
+  double x, y, width, height;
+} TandemRect;
+
+#define TANDEM_TYPE_CHART (tandem_chart_get_type ())
+
+G_DECLARE_FINAL_TYPE (TandemChart, tandem_chart, TANDEM, CHART, GObject)
+
+void          tandem_chart_style_init_light  (TandemChartStyle  *style);
+void          tandem_chart_style_init_dark   (TandemChartStyle  *style);
+
+TandemChart  *tandem_chart_new               (const char        *title);
+const char   *tandem_chart_get_title         (TandemChart       *self);
+void          tandem_chart_set_subtitle      (TandemChart       *self,
+                                              const char        *subtitle);
+const char   *tandem_chart_get_subtitle      (TandemChart       *self);
+void          tandem_chart_set_note          (TandemChart       *self,
+                                              const char        *note);
+void          tandem_chart_set_empty_text    (TandemChart       *self,
+                                              const char        *text);
+guint         tandem_chart_add_category      (TandemChart       *self,
+                                              const char        *label);
+guint         tandem_chart_get_n_categories  (TandemChart       *self);
+guint         tandem_chart_add_series        (TandemChart       *self,
+                                              const char        *name);
+guint         tandem_chart_get_n_series      (TandemChart       *self);
+void          tandem_chart_set_value         (TandemChart       *self,
+                                              guint              series,
+                                              guint              category,
+                                              double             value,
+                                              double             ci_low,
+                                              double             ci_high,
+                                              guint              n);
+double        tandem_chart_get_value         (TandemChart       *self,
+                                              guint              series,
+                                              guint              category);
+void          tandem_chart_set_band          (TandemChart       *self,
+                                              guint              upper,
+                                              guint              lower);
+gboolean      tandem_chart_is_empty          (TandemChart       *self);
+char         *tandem_chart_dup_summary       (TandemChart       *self);
+
+void          tandem_chart_get_plot_area     (TandemChart       *self,
+                                              double             width,
+                                              double             height,
+                                              TandemRect        *out_area);
+gboolean      tandem_chart_get_point         (TandemChart       *self,
+                                              double             width,
+                                              double             height,
+                                              guint              series,
+                                              guint              category,
+                                              double            *out_x,
+                                              double            *out_y);
+void          tandem_chart_render            (TandemChart       *self,
+                                              cairo_t           *cr,
+                                              double             width,
+                                              double             height,
+                                              const TandemChartStyle *style);
+
+TandemChart  *tandem_chart_new_gap           (TandemStore       *store,
+                                              TandemDimension    dimension,
+                                              guint              threshold,
+                                              GError           **error);
+
+G_END_DECLS

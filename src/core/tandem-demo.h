@@ -1,0 +1,21 @@
+/* tandem-demo.h — the built-in demo organisation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "tandem-store.h"
+
+G_BEGIN_DECLS
+
+#define TANDEM_DEMO_DEFAULT_SEED 2025
+
+gboolean tandem_demo_populate (TandemStore  *store,
+                               guint32       seed,
+                               const GDate  *today,
+                               gboolean      replace,
+                               GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,44 @@
+/* tandem-export.h — charts written to PNG, SVG and PDF files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tandem-chart.h"
+
+G_BEGIN_DECLS
+
+#define TANDEM_EXPORT_ERROR (tandem_export_error_quark ())
+
+typedef enum
+{
+  TANDEM_EXPORT_ERROR_UNKNOWN_FORMAT,
+  TANDEM_EXPORT_ERROR_INVALID_SIZE,
+  TANDEM_EXPORT_ERROR_WRITE,
+} TandemExportError;
+
+typedef enum
+{
+  TANDEM_EXPORT_PNG,
+  TANDEM_EXPORT_SVG,
+  TANDEM_EXPORT_PDF,
+} TandemExportFormat;
+
+#define TANDEM_EXPORT_DEFAULT_WIDTH  1920
+#define TANDEM_EXPORT_DEFAULT_HEIGHT 1080
+#define TANDEM_EXPORT_MIN_SIZE       64
+#define TANDEM_EXPORT_MAX_SIZE       16384
+
+GQuark    tandem_export_error_quark      (void);
+gboolean  tandem_export_format_for_path  (const char          *path,
+                                          TandemExportFormat  *out_format,
+                                          GError             **error);
+gboolean  tandem_export_chart            (TandemChart         *chart,
+                                          const char          *path,
+                                          int                  width,
+                                          int                  height,
+                                          GError             **error);
+
+G_END_DECLS

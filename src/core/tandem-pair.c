@@ -1,0 +1,321 @@
+/* tandem-pair.c — an executive and the junior mentor who coaches them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tandem-pair.h"
+#include "tandem-store-private.h"
+
+struct _TandemPair
+{
+  GObject           parent_instance;
+
+  gint64            id;
+  char             *executive;
+  char             *mentor;
+  guint             cadence_days;
+  guint             n_sessions;
+  char             *last_session;
+  char             *next_due;
+  TandemPairStatus  status;
+};
+
+G_DEFINE_FINAL_TYPE (TandemPair, tandem_pair, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_EXECUTIVE,
+  PROP_MENTOR,
+  PROP_CADENCE_DAYS,
+  PROP_N_SESSIONS,
+  PROP_LAST_SESSION,
+  PROP_NEXT_DUE,
+  PROP_STATUS_LABEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+tandem_pair_finalize (GObject *object)
+{
+  TandemPair *self = (TandemPair *)object;
+
+  g_clear_pointer (&self->executive, g_free);
+  g_clear_pointer (&self->mentor, g_free);
+  g_clear_pointer (&self->last_session, g_free);
+  g_clear_pointer (&self->next_due, g_free);
+
+  G_OBJECT_CLASS (tandem_pair_parent_class)->finalize (object);
+}
+
+static void
+tandem_pair_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  TandemPair *self = TANDEM_PAIR (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_EXECUTIVE:
+      g_value_set_string (value, self->executive);
+      break;
+    case PROP_MENTOR:
+      g_value_set_string (value, self->mentor);
+      break;
+    case PROP_CADENCE_DAYS:
+      g_value_set_uint (value, self->cadence_days);
+      break;
+    case PROP_N_SESSIONS:
+      g_value_set_uint (value, self->n_sessions);
+      break;
+    case PROP_LAST_SESSION:
+      g_value_set_string (value, self->last_session);
+      break;
+    case PROP_NEXT_DUE:
+      g_value_set_string (value, self->next_due);
+      break;
+    case PROP_STATUS_LABEL:
+      g_value_set_string (value, tandem_pair_status_get_label (self->status));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_pair_class_init (TandemPairClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = tandem_pair_finalize;
+  object_class->get_property = tandem_pair_get_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_EXECUTIVE] = g_param_spec_string ("executive", NULL, NULL, NULL, flags);
+  properties[PROP_MENTOR] = g_param_spec_string ("mentor", NULL, NULL, NULL, flags);
+  properties[PROP_CADENCE_DAYS] = g_param_spec_uint ("cadence-days", NULL, NULL, 1, 365, 14, flags);
+  properties[PROP_N_SESSIONS] = g_param_spec_uint ("n-sessions", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_LAST_SESSION] = g_param_spec_string ("last-session", NULL, NULL, NULL, flags);
+  properties[PROP_NEXT_DUE] = g_param_spec_string ("next-due", NULL, NULL, NULL, flags);
+  properties[PROP_STATUS_LABEL] = g_param_spec_string ("status-label", NULL, NULL, NULL, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tandem_pair_init (TandemPair *self)
+{
+  self->cadence_days = 14;
+}
+
+gint64
+tandem_pair_get_id (TandemPair *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PAIR (self), 0);
+  return self->id;
+}
+
+const char *
+tandem_pair_get_executive (TandemPair *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PAIR (self), NULL);
+  return self->executive;
+}
+
+const char *
+tandem_pair_get_mentor (TandemPair *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PAIR (self), NULL);
+  return self->mentor;
+}
+
+guint
+tandem_pair_get_cadence_days (TandemPair *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PAIR (self), 0);
+  return self->cadence_days;
+}
+
+guint
+tandem_pair_get_n_sessions (TandemPair *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PAIR (self), 0);
+  return self->n_sessions;
+}
+
+/* Returns: (nullable): the ISO date of the latest session, %NULL when none */
+const char *
+tandem_pair_get_last_session (TandemPair *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PAIR (self), NULL);
+  return self->last_session;
+}
+
+const char *
+tandem_pair_get_next_due (TandemPair *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PAIR (self), NULL);
+  return self->next_due;
+}
+
+TandemPairStatus
+tandem_pair_get_status (TandemPair *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PAIR (self), TANDEM_PAIR_NO_SESSIONS);
+  return self->status;
+}
+
+const char *
+tandem_pair_status_to_string (TandemPairStatus status)
+{
+  switch (status)
+    {
+    case TANDEM_PAIR_ON_TRACK:
+      return "on_track";
+    case TANDEM_PAIR_DUE_SOON:
+      return "due_soon";
+    case TANDEM_PAIR_OVERDUE:
+      return "overdue";
+    case TANDEM_PAIR_NO_SESSIONS:
+      return "no_sessions";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+tandem_pair_status_get_label (TandemPairStatus status)
+{
+  switch (status)
+    {
+    case TANDEM_PAIR_ON_TRACK:
+      return _("On track");
+    case TANDEM_PAIR_DUE_SOON:
+      return _("Due soon");
+    case TANDEM_PAIR_OVERDUE:
+      return _("Overdue");
+    case TANDEM_PAIR_NO_SESSIONS:
+      return _("No sessions yet");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * tandem_pair_status_compute:
+ * @started: the day the pair started
+ * @last_session: (nullable): the day of the latest session
+ * @cadence_days: days between sessions
+ * @as_of: the day to judge on
+ * @out_next_due: (out caller-allocates): the day the next session is due
+ *
+ * The cadence rules: the next session is due @cadence_days after the last
+ * one (after the start when there is none). A pair is overdue the day after
+ * that, due soon within %TANDEM_PAIR_DUE_SOON_DAYS days of it, and otherwise
+ * either has no sessions yet or is on track.
+ */
+TandemPairStatus
+tandem_pair_status_compute (const GDate *started,
+                            const GDate *last_session,
+                            guint        cadence_days,
+                            const GDate *as_of,
+                            GDate       *out_next_due)
+{
+  g_return_val_if_fail (started != NULL && g_date_valid (started), TANDEM_PAIR_NO_SESSIONS);
+  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), TANDEM_PAIR_NO_SESSIONS);
+  g_return_val_if_fail (out_next_due != NULL, TANDEM_PAIR_NO_SESSIONS);
+
+  *out_next_due = last_session != NULL ? *last_session : *started;
+  g_date_add_days (out_next_due, cadence_days);
+
+  if (g_date_compare (as_of, out_next_due) > 0)
+    return TANDEM_PAIR_OVERDUE;
+  if (g_date_days_between (as_of, out_next_due) <= TANDEM_PAIR_DUE_SOON_DAYS)
+    return TANDEM_PAIR_DUE_SOON;
+  if (last_session == NULL)
+    return TANDEM_PAIR_NO_SESSIONS;
+  return TANDEM_PAIR_ON_TRACK;
+}
+
+/**
+ * tandem_pair_list_active:
+ * @as_of: the day statuses are judged on
+ *
+ * Returns: (transfer full): the active pairs, most overdue first
+ */
+GListModel *
+tandem_pair_list_active (TandemStore  *store,
+                         const GDate  *as_of,
+                         GError      **error)
+{
+  g_autoptr(GListStore) pairs = g_list_store_new (TANDEM_TYPE_PAIR);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+  g_return_val_if_fail (as_of != NULL, NULL);
+
+  stmt = tandem_store_prepare (store,
+                               "SELECT mp.id, e.name, m.name, mp.started_on, mp.cadence_days,"
+                               "       count (s.id), max (s.held_on)"
+                               "  FROM mentoring_pair mp"
+                               "  JOIN person e ON e.id = mp.executive_id"
+                               "  JOIN person m ON m.id = mp.mentor_id"
+                               "  LEFT JOIN coaching_session s ON s.pair_id = mp.id"
+                               " WHERE mp.active"
+                               " GROUP BY mp.id"
+                               " ORDER BY date (coalesce (max (s.held_on), mp.started_on),"
+                               "                '+' || mp.cadence_days || ' days'),"
+                               "          e.name COLLATE NOCASE",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(TandemPair) pair = g_object_new (TANDEM_TYPE_PAIR, NULL);
+      g_autoptr(GDate) started = tandem_date_parse_iso (tandem_stmt_get_text (stmt, 3));
+      g_autoptr(GDate) last = NULL;
+      GDate next_due;
+
+      pair->id = sqlite3_column_int64 (stmt, 0);
+      pair->executive = g_strdup (tandem_stmt_get_text (stmt, 1));
+      pair->mentor = g_strdup (tandem_stmt_get_text (stmt, 2));
+      pair->cadence_days = (guint)sqlite3_column_int (stmt, 4);
+      pair->n_sessions = (guint)sqlite3_column_int (stmt, 5);
+      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+        {
+          pair->last_session = g_strdup (tandem_stmt_get_text (stmt, 6));
+          last = tandem_date_parse_iso (pair->last_session);
+        }
+
+      /* The schema's CHECKs keep dates valid; guard anyway. */
+      if (started == NULL)
+        continue;
+
+      pair->status = tandem_pair_status_compute (started, last, pair->cadence_days,
+                                                 as_of, &next_due);
+      pair->next_due = tandem_date_to_iso (&next_due);
+
+      g_list_store_append (pairs, pair);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      tandem_store_set_error (store, rc, error);
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&pairs));
+}

@@ -1,0 +1,54 @@
+/* tandem-store.h — the SQLite file behind everything Tandem knows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define TANDEM_STORE_ERROR (tandem_store_error_quark ())
+
+typedef enum
+{
+  TANDEM_STORE_ERROR_NOT_DATABASE,
+  TANDEM_STORE_ERROR_FOREIGN,
+  TANDEM_STORE_ERROR_TOO_NEW,
+  TANDEM_STORE_ERROR_CORRUPT,
+  TANDEM_STORE_ERROR_BUSY,
+  TANDEM_STORE_ERROR_READ_ONLY,
+  TANDEM_STORE_ERROR_FULL,
+  TANDEM_STORE_ERROR_NOT_EMPTY,
+  TANDEM_STORE_ERROR_FAILED,
+} TandemStoreError;
+
+/* The schema version this build creates and understands. */
+#define TANDEM_STORE_SCHEMA_VERSION 1
+
+/* PRAGMA application_id of every Tandem database: "Tndm". */
+#define TANDEM_STORE_APPLICATION_ID 0x546e646d
+
+#define TANDEM_TYPE_STORE (tandem_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (TandemStore, tandem_store, TANDEM, STORE, GObject)
+
+GQuark       tandem_store_error_quark       (void);
+char        *tandem_store_dup_default_path  (void);
+TandemStore *tandem_store_open              (const char   *path,
+                                             GError      **error);
+const char  *tandem_store_get_path          (TandemStore  *self);
+int          tandem_store_get_schema_version (TandemStore *self);
+gboolean     tandem_store_is_empty          (TandemStore  *self,
+                                             gboolean     *out_empty,
+                                             GError      **error);
+gboolean     tandem_store_clear             (TandemStore  *self,
+                                             GError      **error);
+gboolean     tandem_store_backup            (TandemStore  *self,
+                                             const char   *destination,
+                                             GError      **error);
+gboolean     tandem_store_check             (TandemStore  *self,
+                                             char        **out_report,
+                                             GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,230 @@
+/* tandem-types.c — the small vocabularies every part of Tandem shares
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tandem-types.h"
+
+/* The names stored in the database and used in CSV files: never translated. */
+static const char * const level_names[] = {
+  "executive", "manager", "individual_contributor",
+};
+static const char * const dimension_names[] = {
+  "optimism", "resources", "transparency",
+};
+static const char * const status_names[] = {
+  "invited", "enrolled", "in_progress", "completed", "dropped",
+};
+static const char * const format_names[] = {
+  "workshop", "self_paced", "coaching", "briefing",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (level_names) == TANDEM_N_LEVELS);
+G_STATIC_ASSERT (G_N_ELEMENTS (dimension_names) == TANDEM_N_DIMENSIONS);
+G_STATIC_ASSERT (G_N_ELEMENTS (status_names) == TANDEM_N_ENROLLMENT_STATUSES);
+G_STATIC_ASSERT (G_N_ELEMENTS (format_names) == TANDEM_N_FORMATS);
+
+static gboolean
+lookup_name (const char * const *names,
+             guint               n_names,
+             const char         *text,
+             guint              *out_index)
+{
+  if (text == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_names; i++)
+    {
+      if (g_ascii_strcasecmp (names[i], text) == 0)
+        {
+          *out_index = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+tandem_level_to_string (TandemLevel level)
+{
+  g_return_val_if_fail (level < TANDEM_N_LEVELS, NULL);
+
+  return level_names[level];
+}
+
+gboolean
+tandem_level_from_string (const char  *text,
+                          TandemLevel *out_level)
+{
+  guint i;
+
+  g_return_val_if_fail (out_level != NULL, FALSE);
+
+  if (!lookup_name (level_names, TANDEM_N_LEVELS, text, &i))
+    return FALSE;
+  *out_level = i;
+  return TRUE;
+}
+
+const char *
+tandem_level_get_label (TandemLevel level)
+{
+  switch (level)
+    {
+    case TANDEM_LEVEL_EXECUTIVE:
+      return _("Executive");
+    case TANDEM_LEVEL_MANAGER:
+      return _("Manager");
+    case TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR:
+      return _("Individual contributor");
+    case TANDEM_N_LEVELS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+tandem_dimension_to_string (TandemDimension dimension)
+{
+  g_return_val_if_fail (dimension < TANDEM_N_DIMENSIONS, NULL);
+
+  return dimension_names[dimension];
+}
+
+gboolean
+tandem_dimension_from_string (const char      *text,
+                              TandemDimension *out_dimension)
+{
+  guint i;
+
+  g_return_val_if_fail (out_dimension != NULL, FALSE);
+
+  if (!lookup_name (dimension_names, TANDEM_N_DIMENSIONS, text, &i))
+    return FALSE;
+  *out_dimension = i;
+  return TRUE;
+}
+
+const char *
+tandem_dimension_get_label (TandemDimension dimension)
+{
+  switch (dimension)
+    {
+    case TANDEM_DIMENSION_OPTIMISM:
+      return _("Optimism");
+    case TANDEM_DIMENSION_RESOURCES:
+      return _("Resources");
+    case TANDEM_DIMENSION_TRANSPARENCY:
+      return _("Transparency");
+    case TANDEM_N_DIMENSIONS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+tandem_enrollment_status_to_string (TandemEnrollmentStatus status)
+{
+  g_return_val_if_fail (status < TANDEM_N_ENROLLMENT_STATUSES, NULL);
+
+  return status_names[status];
+}
+
+const char *
+tandem_program_format_to_string (TandemProgramFormat format)
+{
+  g_return_val_if_fail (format < TANDEM_N_FORMATS, NULL);
+
+  return format_names[format];
+}
+
+gboolean
+tandem_program_format_from_string (const char          *text,
+                                   TandemProgramFormat *out_format)
+{
+  guint i;
+
+  g_return_val_if_fail (out_format != NULL, FALSE);
+
+  if (!lookup_name (format_names, TANDEM_N_FORMATS, text, &i))
+    return FALSE;
+  *out_format = i;
+  return TRUE;
+}
+
+const char *
+tandem_program_format_get_label (TandemProgramFormat format)
+{
+  switch (format)
+    {
+    case TANDEM_FORMAT_WORKSHOP:
+      return _("Hands-on workshop");
+    case TANDEM_FORMAT_SELF_PACED:
+      return _("Self-paced course");
+    case TANDEM_FORMAT_COACHING:
+      return _("Coaching");
+    case TANDEM_FORMAT_BRIEFING:
+      return _("Briefing");
+    case TANDEM_N_FORMATS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * tandem_date_parse_iso:
+ * @text: a calendar date written YYYY-MM-DD
+ *
+ * Dates in Tandem are calendar days with no time and no time zone, so a
+ * session logged on the 3rd stays on the 3rd wherever the file is opened.
+ *
+ * Returns: (transfer full) (nullable): the date, or %NULL when @text is not
+ *   exactly a valid YYYY-MM-DD date
+ */
+GDate *
+tandem_date_parse_iso (const char *text)
+{
+  guint year, month, day;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return NULL;
+
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return NULL;
+
+  year = (guint)strtoul (text, NULL, 10);
+  month = (guint)strtoul (text + 5, NULL, 10);
+  day = (guint)strtoul (text + 8, NULL, 10);
+
+  if (!g_date_valid_dmy (day, month, year))
+    return NULL;
+
+  return g_date_new_dmy (day, month, year);
+}
+
+char *
+tandem_date_to_iso (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%04u-%02u-%02u",
+                          (guint)g_date_get_year (date),
+                          (guint)g_date_get_month (date),
+                          (guint)g_date_get_day (date));
+}
+
+GDate *
+tandem_date_new_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_new_dmy (g_date_time_get_day_of_month (now),
+                         g_date_time_get_month (now),
+                         g_date_time_get_year (now));
+}

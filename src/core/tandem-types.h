@@ -1,0 +1,72 @@
+/* tandem-types.h — the small vocabularies every part of Tandem shares
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  TANDEM_LEVEL_EXECUTIVE,
+  TANDEM_LEVEL_MANAGER,
+  TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR,
+  TANDEM_N_LEVELS
+} TandemLevel;
+
+typedef enum
+{
+  TANDEM_DIMENSION_OPTIMISM,
+  TANDEM_DIMENSION_RESOURCES,
+  TANDEM_DIMENSION_TRANSPARENCY,
+  TANDEM_N_DIMENSIONS
+} TandemDimension;
+
+typedef enum
+{
+  TANDEM_ENROLLMENT_INVITED,
+  TANDEM_ENROLLMENT_ENROLLED,
+  TANDEM_ENROLLMENT_IN_PROGRESS,
+  TANDEM_ENROLLMENT_COMPLETED,
+  TANDEM_ENROLLMENT_DROPPED,
+  TANDEM_N_ENROLLMENT_STATUSES
+} TandemEnrollmentStatus;
+
+typedef enum
+{
+  TANDEM_FORMAT_WORKSHOP,
+  TANDEM_FORMAT_SELF_PACED,
+  TANDEM_FORMAT_COACHING,
+  TANDEM_FORMAT_BRIEFING,
+  TANDEM_N_FORMATS
+} TandemProgramFormat;
+
+/* The anonymity threshold when the user has not chosen one, and the least
+ * the user may choose. */
+#define TANDEM_DEFAULT_ANONYMITY_THRESHOLD 5
+#define TANDEM_MIN_ANONYMITY_THRESHOLD     3
+
+const char *tandem_level_to_string       (TandemLevel             level);
+gboolean    tandem_level_from_string     (const char             *text,
+                                          TandemLevel            *out_level);
+const char *tandem_level_get_label       (TandemLevel             level);
+
+const char *tandem_dimension_to_string   (TandemDimension         dimension);
+gboolean    tandem_dimension_from_string (const char             *text,
+                                          TandemDimension        *out_dimension);
+const char *tandem_dimension_get_label   (TandemDimension         dimension);
+
+const char *tandem_enrollment_status_to_string (TandemEnrollmentStatus status);
+const char *tandem_program_format_to_string    (TandemProgramFormat    format);
+gboolean    tandem_program_format_from_string  (const char            *text,
+                                                TandemProgramFormat   *out_format);
+const char *tandem_program_format_get_label    (TandemProgramFormat    format);
+
+GDate      *tandem_date_parse_iso        (const char             *text);
+char       *tandem_date_to_iso           (const GDate            *date);
+GDate      *tandem_date_new_today        (void);
+
+
+G_END_DECLS

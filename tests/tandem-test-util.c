@@ -1,0 +1,121 @@
+/* tandem-test-util.c — helpers the tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "tandem-demo.h"
+#include "tandem-store-private.h"
+#include "tandem-test-util.h"
+#include "tandem-types.h"
+
+char *
+tandem_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("tandem-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+tandem_test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (handle == NULL)
+    return;
+
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        tandem_test_remove_dir (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+char *
+tandem_test_checksum (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
+}
+
+void
+tandem_test_write_file (const char *path,
+                        const void *data,
+                        gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, (gssize)length, &error);
+  g_assert_no_error (error);
+}
+
+/* Every row of every table, in a stable order: two stores with equal dumps
+ * hold the same data. */
+char *
+tandem_test_dump (TandemStore *store)
+{
+  g_autoptr(GString) dump = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) tables = NULL;
+  g_autoptr(GError) error = NULL;
+
+  tables = tandem_store_prepare (store,
+                                 "SELECT name FROM sqlite_master WHERE type = 'table'"
+                                 " AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                                 &error);
+  g_assert_no_error (error);
+
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY 1, 2",
+                                              tandem_stmt_get_text (tables, 0));
+      g_autoptr(sqlite3_stmt) rows = tandem_store_prepare (store, sql, &error);
+
+      g_assert_no_error (error);
+      g_string_append_printf (dump, "[%s]\n", tandem_stmt_get_text (tables, 0));
+      while (sqlite3_step (rows) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (rows); c++)
+            g_string_append_printf (dump, "%s|", tandem_stmt_get_text (rows, c));
+          g_string_append_c (dump, '\n');
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&dump), FALSE);
+}
+
+/* The fixed day the tests date the demo organisation from. */
+GDate *
+tandem_test_demo_today (void)
+{
+  return g_date_new_dmy (22, G_DATE_NOVEMBER, 2026);
+}
+
+TandemStore *
+tandem_test_demo_store (const char *path,
+                        guint32     seed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = tandem_test_demo_today ();
+  TandemStore *store = tandem_store_open (path, &error);
+
+  g_assert_no_error (error);
+  tandem_demo_populate (store, seed, today, FALSE, &error);
+  g_assert_no_error (error);
+  return store;
+}

@@ -1,0 +1,24 @@
+/* tandem-test-util.h — helpers the tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "tandem-store.h"
+
+G_BEGIN_DECLS
+
+char        *tandem_test_make_dir    (void);
+void         tandem_test_remove_dir  (const char  *dir);
+char        *tandem_test_checksum    (const char  *path);
+void         tandem_test_write_file  (const char  *path,
+                                      const void  *data,
+                                      gsize        length);
+char        *tandem_test_dump        (TandemStore *store);
+TandemStore *tandem_test_demo_store  (const char  *path,
+                                      guint32      seed);
+GDate       *tandem_test_demo_today  (void);
+
+G_END_DECLS

@@ -1,0 +1,342 @@
+/* test-chart.c — the renderer's pixels and the exported files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define _GNU_SOURCE
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "tandem-chart.h"
+#include "tandem-export.h"
+#include "tandem-test-util.h"
+
+#define WIDTH  800
+#define HEIGHT 500
+
+typedef struct
+{
+  guint8 r, g, b;
+} Pixel;
+
+static Pixel
+pixel_at (cairo_surface_t *surface,
+          double           x,
+          double           y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint32 *row = (const guint32 *)(data + (int)y * stride);
+  guint32 argb = row[(int)x];
+  Pixel p = { (argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff };
+
+  return p;
+}
+
+static gboolean
+pixel_near (Pixel              p,
+            const TandemColor *color,
+            const TandemColor *over,
+            int                tolerance)
+{
+  /* The colour as it lands on an opaque background. */
+  double a = color->alpha;
+  int r = (int)lround (255 * (color->red * a + over->red * (1 - a)));
+  int g = (int)lround (255 * (color->green * a + over->green * (1 - a)));
+  int b = (int)lround (255 * (color->blue * a + over->blue * (1 - a)));
+
+  return ABS (p.r - r) <= tolerance && ABS (p.g - g) <= tolerance && ABS (p.b - b) <= tolerance;
+}
+
+static TandemChart *
+make_chart (void)
+{
+  TandemChart *chart = tandem_chart_new ("Test chart");
+  guint top = tandem_chart_add_series (chart, "Leaders");
+  guint bottom = tandem_chart_add_series (chart, "ICs");
+  const double top_values[] = { 80, 70, 60 };
+  const double bottom_values[] = { 20, 30, 40 };
+
+  for (guint c = 0; c < 3; c++)
+    {
+      g_autofree char *label = g_strdup_printf ("W%u", c + 1);
+
+      tandem_chart_add_category (chart, label);
+      tandem_chart_set_value (chart, top, c, top_values[c], NAN, NAN, 30);
+      tandem_chart_set_value (chart, bottom, c, bottom_values[c], NAN, NAN, 200);
+    }
+  tandem_chart_set_band (chart, top, bottom);
+  return chart;
+}
+
+static cairo_surface_t *
+render (TandemChart            *chart,
+        const TandemChartStyle *style)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  tandem_chart_render (chart, cr, WIDTH, HEIGHT, style);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+test_chart_pixels (void)
+{
+  g_autoptr(TandemChart) chart = make_chart ();
+  TandemChartStyle style;
+  cairo_surface_t *surface;
+  TandemRect plot;
+  double x0, y0, x1, y1, x2, y2;
+  double x_band, y_band;
+
+  tandem_chart_style_init_light (&style);
+  surface = render (chart, &style);
+  tandem_chart_get_plot_area (chart, WIDTH, HEIGHT, &plot);
+
+  /* Points sit where the layout says, in their series' colours. */
+  g_assert_true (tandem_chart_get_point (chart, WIDTH, HEIGHT, 0, 1, &x0, &y0));
+  g_assert_true (tandem_chart_get_point (chart, WIDTH, HEIGHT, 1, 1, &x1, &y1));
+  g_assert_cmpfloat (y0, <, y1);
+  g_assert_true (pixel_near (pixel_at (surface, x0, y0), &style.series[0], &style.background, 8));
+  g_assert_true (pixel_near (pixel_at (surface, x1, y1), &style.series[1], &style.background, 8));
+
+  /* Along the line, half-way between two points, the line is drawn too. */
+  g_assert_true (tandem_chart_get_point (chart, WIDTH, HEIGHT, 0, 2, &x2, &y2));
+  g_assert_true (pixel_near (pixel_at (surface, (x0 + x2) / 2, (y0 + y2) / 2),
+                             &style.series[0], &style.background, 16));
+
+  /* Between the lines: the band. */
+  x_band = (x0 + x2) / 2;
+  y_band = ((y0 + y2) / 2 + plot.y + plot.height * (1 - 0.50)) / 2;  /* between 65% and 50% */
+  g_assert_true (pixel_near (pixel_at (surface, x_band, y_band), &style.band, &style.background, 6));
+
+  /* Above the top line and below the bottom one: plain background. */
+  g_assert_true (pixel_near (pixel_at (surface, x_band, plot.y + plot.height * 0.15),
+                             &style.background, &style.background, 2));
+  g_assert_true (pixel_near (pixel_at (surface, x_band, plot.y + plot.height * 0.85),
+                             &style.background, &style.background, 2));
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_chart_suppressed_point (void)
+{
+  g_autoptr(TandemChart) chart = make_chart ();
+  TandemChartStyle style;
+  cairo_surface_t *surface;
+  TandemRect plot;
+  double x, y;
+
+  tandem_chart_style_init_light (&style);
+  g_assert_true (tandem_chart_get_point (chart, WIDTH, HEIGHT, 0, 1, &x, &y));
+
+  /* A hidden group: no point, no line through it, no band around it. */
+  tandem_chart_set_value (chart, 0, 1, NAN, NAN, NAN, 3);
+  g_assert_false (tandem_chart_get_point (chart, WIDTH, HEIGHT, 0, 1, NULL, NULL));
+  surface = render (chart, &style);
+  tandem_chart_get_plot_area (chart, WIDTH, HEIGHT, &plot);
+
+  g_assert_false (pixel_near (pixel_at (surface, x, y), &style.series[0], &style.background, 40));
+  g_assert_true (pixel_near (pixel_at (surface, x, plot.y + plot.height * 0.45),
+                             &style.background, &style.background, 2));
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_chart_empty (void)
+{
+  g_autoptr(TandemChart) chart = tandem_chart_new ("Nothing yet");
+  g_autofree char *summary = NULL;
+  TandemChartStyle style;
+  cairo_surface_t *surface;
+  guint series_pixels = 0;
+
+  tandem_chart_add_series (chart, "Leaders");
+  tandem_chart_set_empty_text (chart, "No survey waves yet.");
+  g_assert_true (tandem_chart_is_empty (chart));
+
+  tandem_chart_style_init_dark (&style);
+  surface = render (chart, &style);
+  for (int y = 0; y < HEIGHT; y += 4)
+    for (int x = 0; x < WIDTH; x += 4)
+      if (pixel_near (pixel_at (surface, x, y), &style.series[0], &style.background, 10))
+        series_pixels++;
+  g_assert_cmpuint (series_pixels, ==, 0);
+  cairo_surface_destroy (surface);
+
+  summary = tandem_chart_dup_summary (chart);
+  g_assert_nonnull (strstr (summary, "No survey waves yet."));
+}
+
+static void
+test_chart_summary (void)
+{
+  g_autoptr(TandemChart) chart = make_chart ();
+  g_autofree char *summary = tandem_chart_dup_summary (chart);
+
+  g_assert_nonnull (strstr (summary, "Test chart"));
+  g_assert_nonnull (strstr (summary, "Leaders: 80% in W1, 60% in W3."));
+  g_assert_nonnull (strstr (summary, "ICs: 20% in W1, 40% in W3."));
+}
+
+static void
+test_chart_tiny_and_cjk (void)
+{
+  g_autoptr(TandemChart) chart = make_chart ();
+  TandemChartStyle style;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 64);
+  cairo_t *cr = cairo_create (surface);
+
+  /* Very small sizes and long or CJK titles must not crash or overflow. */
+  tandem_chart_set_subtitle (chart, "AI-Optimismus-Lücke zwischen Führungskräften und Mitarbeitenden "
+                                    "(Zustimmungsanteil) · 楽観度ギャップ");
+  tandem_chart_style_init_light (&style);
+  tandem_chart_render (chart, cr, 64, 64, &style);
+  tandem_chart_render (chart, cr, 0, 0, &style);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static guint
+count_pdf_pages (const char *contents,
+                 gsize       length)
+{
+  guint pages = 0;
+
+  for (const char *p = contents; p != NULL && p < contents + length;)
+    {
+      p = memmem (p, (gsize)(contents + length - p), "/Type /Page", strlen ("/Type /Page"));
+      if (p == NULL)
+        break;
+      p += strlen ("/Type /Page");
+      if (*p != 's')
+        pages++;
+    }
+  return pages;
+}
+
+static void
+test_export_formats (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autoptr(TandemChart) chart = make_chart ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *png2 = g_build_filename (dir, "chart-small.PNG", NULL);
+  g_autofree char *svg = g_build_filename (dir, "chart.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  /* PNG: the size is in the IHDR chunk, big-endian, at bytes 16 and 20. */
+  g_assert_true (tandem_export_chart (chart, png, 1920, 1080, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (png, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 24);
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *)(contents + 16)), ==, 1920);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *)(contents + 20)), ==, 1080);
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (tandem_export_chart (chart, png2, 640, 360, &error));
+  g_file_get_contents (png2, &contents, &length, &error);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *)(contents + 16)), ==, 640);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *)(contents + 20)), ==, 360);
+  g_clear_pointer (&contents, g_free);
+
+  /* SVG: well-formed XML with an <svg> root of the asked size. */
+  g_assert_true (tandem_export_chart (chart, svg, 1920, 1080, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (svg, &contents, &length, &error);
+  g_assert_no_error (error);
+  {
+    GMarkupParser parser = { NULL, };
+    GMarkupParseContext *context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+
+    g_assert_true (g_markup_parse_context_parse (context, contents, (gssize)length, &error));
+    g_assert_true (g_markup_parse_context_end_parse (context, &error));
+    g_assert_no_error (error);
+    g_markup_parse_context_free (context);
+  }
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_assert_nonnull (strstr (contents, "width=\"1920"));
+  g_clear_pointer (&contents, g_free);
+
+  /* PDF: one page. */
+  g_assert_true (tandem_export_chart (chart, pdf, 1920, 1080, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (pdf, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (contents, 5, "%PDF-", 5);
+  g_assert_cmpuint (count_pdf_pages (contents, length), ==, 1);
+
+  tandem_test_remove_dir (dir);
+}
+
+static void
+test_export_errors (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autoptr(TandemChart) chart = make_chart ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *gif = g_build_filename (dir, "chart.gif", NULL);
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *nowhere = g_build_filename (dir, "missing", "chart.png", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GDir) listing = NULL;
+  guint n_files = 0;
+
+  g_assert_false (tandem_export_chart (chart, gif, 800, 600, &error));
+  g_assert_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_UNKNOWN_FORMAT);
+  g_clear_error (&error);
+
+  g_assert_false (tandem_export_chart (chart, png, 10, 600, &error));
+  g_assert_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_INVALID_SIZE);
+  g_clear_error (&error);
+
+  g_assert_false (tandem_export_chart (chart, nowhere, 800, 600, &error));
+  g_assert_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_WRITE);
+  g_clear_error (&error);
+
+  /* A failed export leaves a good earlier file as it was. */
+  g_assert_true (tandem_export_chart (chart, png, 800, 600, &error));
+  before = tandem_test_checksum (png);
+  g_assert_false (tandem_export_chart (chart, png, 800, 100000, &error));
+  g_clear_error (&error);
+  after = tandem_test_checksum (png);
+  g_assert_cmpstr (before, ==, after);
+
+  /* And no temporary files are left behind. */
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+
+  tandem_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/tandem/chart/pixels", test_chart_pixels);
+  g_test_add_func ("/tandem/chart/suppressed-point", test_chart_suppressed_point);
+  g_test_add_func ("/tandem/chart/empty", test_chart_empty);
+  g_test_add_func ("/tandem/chart/summary", test_chart_summary);
+  g_test_add_func ("/tandem/chart/tiny-and-cjk", test_chart_tiny_and_cjk);
+  g_test_add_func ("/tandem/export/formats", test_export_formats);
+  g_test_add_func ("/tandem/export/errors", test_export_errors);
+
+  return g_test_run ();
+}

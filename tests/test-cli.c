@@ -1,0 +1,345 @@
+/* test-cli.c — tandem-cli and tandem as a user runs them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define _GNU_SOURCE
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include "tandem-test-util.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+/* Runs @program with @args (NULL-terminated) and @extra_env, with no
+ * display, in the C locale unless @extra_env says otherwise. */
+static void
+run (Result             *result,
+     const char         *program,
+     const char * const *extra_env,
+     const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  int wait_status;
+
+  g_ptr_array_add (argv, (gpointer)program);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  env = g_environ_unsetenv (env, "TANDEM_DATABASE");
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  env = g_environ_unsetenv (env, "LANGUAGE");
+  for (guint i = 0; extra_env != NULL && extra_env[i] != NULL; i += 2)
+    env = g_environ_setenv (env, extra_env[i], extra_env[i + 1], TRUE);
+
+  g_spawn_sync (NULL, (char **)argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &result->out, &result->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  result->status = WEXITSTATUS (wait_status);
+  g_test_message ("%s %s → %d\nstdout: %s\nstderr: %s", program, args[0] ? args[0] : "",
+                  result->status, result->out, result->err);
+}
+
+static const char *
+cli (void)
+{
+  const char *path = g_getenv ("TANDEM_CLI");
+
+  g_assert_nonnull (path);
+  return path;
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p++)
+    if (*p == '\n')
+      n++;
+  return n;
+}
+
+static void
+test_cli_usage (void)
+{
+  static const struct {
+    const char *args[4];
+    int status;
+    const char *out;     /* substring of stdout, or NULL */
+    const char *err;     /* substring of stderr, or NULL */
+  } cases[] = {
+    { { "--version", NULL }, 0, "tandem-cli " PACKAGE_VERSION, NULL },
+    { { "--help", NULL }, 0, "Usage: tandem-cli", NULL },
+    { { NULL }, 2, NULL, "no command given" },
+    { { "frobnicate", NULL }, 2, NULL, "unknown command “frobnicate”" },
+    { { "--frobnicate", NULL }, 2, NULL, "unknown option “--frobnicate”" },
+    { { "--database", NULL }, 2, NULL, "--database needs a file name" },
+    { { "demo", "--bogus", NULL }, 2, NULL, "Unknown option --bogus" },
+    { { "export", NULL }, 2, NULL, "export chart NAME --output FILE" },
+    { { "export", "chart", "happiness", NULL }, 2, NULL, "there is no chart “happiness”" },
+    { { "export", "chart", "optimism", NULL }, 2, NULL, "needs --output FILE" },
+    { { "report", "nonsense", NULL }, 2, NULL, "there is no report “nonsense”" },
+    { { "import", "people", NULL }, 2, NULL, "cannot import “people” yet" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Result) result = { 0, };
+
+      run (&result, cli (), NULL, cases[i].args);
+      g_assert_cmpint (result.status, ==, cases[i].status);
+      if (cases[i].out != NULL)
+        g_assert_nonnull (strstr (result.out, cases[i].out));
+      if (cases[i].err != NULL)
+        g_assert_nonnull (strstr (result.err, cases[i].err));
+      /* Usage errors print the usage, to stderr only. */
+      if (cases[i].status == 2)
+        {
+          g_assert_nonnull (strstr (result.err, "Usage: tandem-cli"));
+          g_assert_cmpstr (result.out, ==, "");
+        }
+    }
+}
+
+static void
+test_cli_demo_and_export (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "x.db", NULL);
+  g_autofree char *png = g_build_filename (dir, "o.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "o.pdf", NULL);
+  g_autofree char *svg = g_build_filename (dir, "o.svg", NULL);
+  g_autofree char *gif = g_build_filename (dir, "o.gif", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *checksum = NULL;
+  g_autofree char *again = NULL;
+  gsize length;
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "demo", "--today", "2026-11-22", NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, db));
+  }
+
+  /* A second demo refuses, says how to go on, and changes nothing. */
+  checksum = tandem_test_checksum (db);
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "demo", NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "already holds an organisation"));
+    g_assert_nonnull (strstr (r.err, "--replace"));
+    g_assert_cmpuint (count_lines (r.err), ==, 1);
+  }
+  again = tandem_test_checksum (db);
+  g_assert_cmpstr (checksum, ==, again);
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "demo", "--replace", "--seed", "4", NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "export", "chart", "optimism", "--output", png, NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+    g_file_get_contents (png, &contents, &length, NULL);
+    g_assert_cmpuint (length, >, 1000);
+    g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *)(contents + 16)), ==, 1920);
+    g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *)(contents + 20)), ==, 1080);
+    g_clear_pointer (&contents, g_free);
+  }
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "export", "chart", "transparency", "-o", pdf,
+                           "--width", "1280", "--height", "720", NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+    g_file_get_contents (pdf, &contents, &length, NULL);
+    g_assert_cmpmem (contents, 5, "%PDF-", 5);
+    g_assert_nonnull (memmem (contents, length, "/MediaBox [ 0 0 1280 720 ]", 26));
+    g_clear_pointer (&contents, g_free);
+  }
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "export", "chart", "resources", "--output", svg, NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_test (svg, G_FILE_TEST_EXISTS));
+  }
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "export", "chart", "optimism", "--output", gif, NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, ".png, .svg or .pdf"));
+    g_assert_false (g_file_test (gif, G_FILE_TEST_EXISTS));
+  }
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "report", "summary", "--format", "csv", NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_str_has_prefix (r.out, "measure,value\n"));
+    g_assert_nonnull (strstr (r.out, "\npeople,400\n"));
+    g_assert_nonnull (strstr (r.out, "\nwaves,6\n"));
+  }
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "check", NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "is sound"));
+  }
+
+  tandem_test_remove_dir (dir);
+}
+
+static void
+test_cli_refuses_junk (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "random.db", NULL);
+  g_autofree char *png = g_build_filename (dir, "o.png", NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guchar junk[8192];
+
+  for (guint i = 0; i < sizeof junk; i++)
+    junk[i] = (guchar)g_rand_int_range (rand, 0, 256);
+  tandem_test_write_file (db, junk, sizeof junk);
+  before = tandem_test_checksum (db);
+
+  {
+    const char *commands[][6] = {
+      { "--database", db, "demo", NULL },
+      { "--database", db, "check", NULL },
+      { "--database", db, "export", "chart", "optimism", "--output" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      {
+        g_auto(Result) r = { 0, };
+        const char *args[8] = { NULL, };
+
+        memcpy (args, commands[i], sizeof commands[i]);
+        if (i == 2)
+          args[6] = png;
+
+        run (&r, cli (), NULL, args);
+        g_assert_cmpint (r.status, ==, 1);
+        g_assert_nonnull (strstr (r.err, "is not a Tandem database"));
+        g_assert_cmpuint (count_lines (r.err), ==, 1);
+      }
+  }
+
+  after = tandem_test_checksum (db);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  tandem_test_remove_dir (dir);
+}
+
+static void
+test_cli_translated (void)
+{
+  const char *localedir = g_getenv ("TANDEM_LOCALEDIR");
+  const char *env[] = { "LANGUAGE", "de", "TANDEM_LOCALEDIR", localedir, NULL };
+  const char *args[] = { "--help", NULL };
+  g_auto(Result) r = { 0, };
+
+  g_assert_nonnull (localedir);
+  run (&r, cli (), env, args);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Befehle:"));
+  g_assert_null (strstr (r.out, "Commands:"));
+}
+
+static void
+test_app_without_display (void)
+{
+  const char *app = g_getenv ("TANDEM_APP");
+
+  if (app == NULL)
+    {
+      g_test_skip ("built without the desktop app");
+      return;
+    }
+
+  {
+    const char *args[] = { "--version", NULL };
+    g_auto(Result) r = { 0, };
+
+    run (&r, app, NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, "tandem " PACKAGE_VERSION "\n");
+  }
+
+  {
+    const char *args[] = { "--help", NULL };
+    g_auto(Result) r = { 0, };
+
+    run (&r, app, NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "--database"));
+    g_assert_nonnull (strstr (r.out, "--version"));
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/tandem/cli/usage", test_cli_usage);
+  g_test_add_func ("/tandem/cli/demo-and-export", test_cli_demo_and_export);
+  g_test_add_func ("/tandem/cli/refuses-junk", test_cli_refuses_junk);
+  g_test_add_func ("/tandem/cli/translated", test_cli_translated);
+  g_test_add_func ("/tandem/app/without-display", test_app_without_display);
+
+  return g_test_run ();
+}

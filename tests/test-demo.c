@@ -1,0 +1,191 @@
+/* test-demo.c — the built-in demo organisation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "tandem-demo.h"
+#include "tandem-stats.h"
+#include "tandem-store-private.h"
+#include "tandem-test-util.h"
+
+static gint64
+query_int (TandemStore *store,
+           const char  *sql)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 value = -1;
+
+  tandem_store_query_int (store, sql, &value, &error);
+  g_assert_no_error (error);
+  return value;
+}
+
+static void
+test_demo_shape (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, TANDEM_DEMO_DEFAULT_SEED);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  TandemCounts counts;
+
+  g_assert_true (tandem_stats_get_counts (store, &counts, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (counts.people, ==, 400);
+  g_assert_cmpuint (counts.departments, ==, 8);
+  g_assert_cmpuint (counts.programs, ==, 6);
+  g_assert_cmpuint (counts.pairs, ==, 8);
+  g_assert_cmpuint (counts.waves, ==, 6);
+  g_assert_cmpuint (counts.enrollments, >, 200);
+  g_assert_cmpuint (counts.completions, >, 50);
+  g_assert_cmpuint (counts.completions, <, counts.enrollments);
+
+  /* All three levels, across several functions. */
+  g_assert_cmpint (query_int (store, "SELECT count(DISTINCT level) FROM role"), ==, 3);
+  g_assert_cmpint (query_int (store, "SELECT count(DISTINCT function) FROM role"), >=, 6);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM person p JOIN role r ON r.id = p.role_id"
+                                     " WHERE r.level = 'executive'"), >=, 16);
+
+  /* Champions: some, but about one per 25 people. */
+  g_assert_cmpuint (counts.champions, >=, 8);
+  g_assert_cmpuint (counts.champions, <=, 20);
+
+  /* Every pair has sessions, and they come about every two weeks. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM mentoring_pair mp WHERE NOT EXISTS"
+                                     " (SELECT 1 FROM coaching_session s WHERE s.pair_id = mp.id)"), ==, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT CAST (avg (gap) AS INTEGER) FROM ("
+                              "  SELECT julianday (held_on) - julianday (lag (held_on) OVER"
+                              "         (PARTITION BY pair_id ORDER BY held_on)) AS gap"
+                              "    FROM coaching_session) WHERE gap IS NOT NULL"),
+                   >=, 12);
+  g_assert_cmpint (query_int (store,
+                              "SELECT CAST (avg (gap) AS INTEGER) FROM ("
+                              "  SELECT julianday (held_on) - julianday (lag (held_on) OVER"
+                              "         (PARTITION BY pair_id ORDER BY held_on)) AS gap"
+                              "    FROM coaching_session) WHERE gap IS NOT NULL"),
+                   <=, 20);
+
+  /* No session lies in the future of the day the demo was dated from. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM coaching_session WHERE held_on > '2026-11-22'"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM survey_wave WHERE fielded_on > '2026-11-22'"), ==, 0);
+
+  g_assert_true (tandem_store_check (store, &report, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
+static void
+test_demo_deterministic (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *a_path = g_build_filename (dir, "a.db", NULL);
+  g_autofree char *b_path = g_build_filename (dir, "b.db", NULL);
+  g_autofree char *c_path = g_build_filename (dir, "c.db", NULL);
+  g_autoptr(TandemStore) a = tandem_test_demo_store (a_path, 99);
+  g_autoptr(TandemStore) b = tandem_test_demo_store (b_path, 99);
+  g_autoptr(TandemStore) c = tandem_test_demo_store (c_path, 100);
+  g_autofree char *a_dump = tandem_test_dump (a);
+  g_autofree char *b_dump = tandem_test_dump (b);
+  g_autofree char *c_dump = tandem_test_dump (c);
+
+  g_assert_cmpuint (strlen (a_dump), >, 10000);
+  g_assert_cmpstr (a_dump, ==, b_dump);
+  g_assert_cmpstr (a_dump, !=, c_dump);
+
+  g_clear_object (&a);
+  g_clear_object (&b);
+  g_clear_object (&c);
+  tandem_test_remove_dir (dir);
+}
+
+static void
+test_demo_published_figures (void)
+{
+  /* The first wave sits on the published figures; the gaps then narrow. */
+  static const struct { TandemDimension dimension; double leaders; double ics; } published[] = {
+    { TANDEM_DIMENSION_OPTIMISM, 61, 46 },
+    { TANDEM_DIMENSION_RESOURCES, 25, 11 },
+    { TANDEM_DIMENSION_TRANSPARENCY, 44, 25 },
+  };
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, TANDEM_DEMO_DEFAULT_SEED);
+
+  for (guint i = 0; i < G_N_ELEMENTS (published); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) series = tandem_stats_gap_series (store, published[i].dimension, 5, &error);
+      TandemGapPoint *first, *last;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (series->len, ==, 6);
+      first = g_ptr_array_index (series, 0);
+      last = g_ptr_array_index (series, series->len - 1);
+
+      g_test_message ("%s: first %.1f vs %.1f (n %u / %u), last gap %.1f",
+                      tandem_dimension_to_string (published[i].dimension),
+                      first->leaders.pct, first->ics.pct, first->leaders.n, first->ics.n,
+                      last->gap_pts);
+
+      /* With about 20 executives one answer moves the share by 5 points. */
+      g_assert_cmpfloat (fabs (first->leaders.pct - published[i].leaders), <=, 100.0 / first->leaders.n);
+      g_assert_cmpfloat (fabs (first->ics.pct - published[i].ics), <=, 1.0);
+      g_assert_cmpfloat (last->gap_pts, <, first->gap_pts);
+      g_assert_cmpfloat (last->gap_pts, >, 0);
+      g_assert_cmpuint (first->leaders.n, >=, 5);
+    }
+
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
+static void
+test_demo_refuses_data (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 1);
+  g_autofree char *before = tandem_test_dump (store);
+  g_autofree char *after = NULL;
+  g_autofree char *replaced = NULL;
+  g_autoptr(GDate) today = tandem_test_demo_today ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (tandem_demo_populate (store, 2, today, FALSE, &error));
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_EMPTY);
+  g_clear_error (&error);
+  after = tandem_test_dump (store);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_true (tandem_demo_populate (store, 2, today, TRUE, &error));
+  g_assert_no_error (error);
+  replaced = tandem_test_dump (store);
+  g_assert_cmpstr (before, !=, replaced);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM person"), ==, 400);
+
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/tandem/demo/shape", test_demo_shape);
+  g_test_add_func ("/tandem/demo/deterministic", test_demo_deterministic);
+  g_test_add_func ("/tandem/demo/published-figures", test_demo_published_figures);
+  g_test_add_func ("/tandem/demo/refuses-data", test_demo_refuses_data);
+
+  return g_test_run ();
+}

@@ -1,0 +1,351 @@
+/* test-store.c — opening, creating, migrating and refusing database files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tandem-stats.h"
+#include "tandem-store-private.h"
+#include "tandem-test-util.h"
+
+static gint64
+query_int (TandemStore *store,
+           const char  *sql)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 value = -1;
+
+  tandem_store_query_int (store, sql, &value, &error);
+  g_assert_no_error (error);
+  return value;
+}
+
+static void
+test_store_create (void)
+{
+  static const char * const tables[] = {
+    "department", "role", "person", "program", "program_role", "program_topic",
+    "enrollment", "mentoring_pair", "coaching_session", "survey_wave", "survey_item",
+    "survey_response",
+  };
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "nested", "tandem.db", NULL);
+  g_autoptr(TandemStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean empty = FALSE;
+  GStatBuf st;
+
+  store = tandem_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_cmpint (tandem_store_get_schema_version (store), ==, TANDEM_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, TANDEM_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (store, "PRAGMA application_id"), ==, TANDEM_STORE_APPLICATION_ID);
+  g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_master"
+                                              " WHERE type = 'table' AND name = '%s'", tables[i]);
+
+      g_test_message ("table %s", tables[i]);
+      g_assert_cmpint (query_int (store, sql), ==, 1);
+    }
+
+  /* The survey_response table holds no person, by design. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM pragma_table_info('survey_response')"
+                                     " WHERE name LIKE '%person%'"), ==, 0);
+
+  g_assert_true (tandem_store_is_empty (store, &empty, &error));
+  g_assert_no_error (error);
+  g_assert_true (empty);
+
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
+static void
+test_store_reopen (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "tandem.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 7);
+  g_autofree char *before = tandem_test_dump (store);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+
+  g_clear_object (&store);
+  store = tandem_store_open (path, &error);
+  g_assert_no_error (error);
+  after = tandem_test_dump (store);
+  g_assert_cmpstr (before, ==, after);
+
+  /* An up-to-date file needs no migration, so no backup is made. */
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_assert_false (g_str_has_suffix (name, ".bak"));
+
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
+static void
+assert_refused (const char       *path,
+                TandemStoreError  code)
+{
+  g_autofree char *before = tandem_test_checksum (path);
+  g_autofree char *after = NULL;
+  g_autoptr(TandemStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  store = tandem_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, TANDEM_STORE_ERROR, (int)code);
+  g_assert_nonnull (strstr (error->message, path));
+  g_test_message ("refused: %s", error->message);
+
+  after = tandem_test_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_store_refuse_junk (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  guchar random[4096];
+  static const char sqlite2[] = "** This file contains an SQLite 2.1 database **";
+  static const char csv[] = "external_id,name,email\nE1,Ada,ada@example.com\n";
+
+  for (guint i = 0; i < sizeof random; i++)
+    random[i] = (guchar)g_rand_int_range (rand, 0, 256);
+
+  {
+    const struct { const char *name; const void *data; gsize length; } cases[] = {
+      { "random.db", random, sizeof random },
+      { "short.db", "SQLite", 6 },
+      { "sqlite2.db", sqlite2, sizeof sqlite2 - 1 },
+      { "people.csv", csv, sizeof csv - 1 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *path = g_build_filename (dir, cases[i].name, NULL);
+
+        g_test_message ("case %s", cases[i].name);
+        tandem_test_write_file (path, cases[i].data, cases[i].length);
+        assert_refused (path, TANDEM_STORE_ERROR_NOT_DATABASE);
+      }
+  }
+
+  /* A valid header followed by garbage: damaged, not ours to repair. */
+  {
+    g_autofree char *path = g_build_filename (dir, "damaged.db", NULL);
+    guchar damaged[4096];
+
+    memcpy (damaged, random, sizeof damaged);
+    memcpy (damaged, "SQLite format 3", 16);
+    tandem_test_write_file (path, damaged, sizeof damaged);
+    {
+      g_autofree char *before = tandem_test_checksum (path);
+      g_autofree char *after = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TandemStore) store = tandem_store_open (path, &error);
+
+      g_assert_null (store);
+      g_assert_nonnull (error);
+      after = tandem_test_checksum (path);
+      g_assert_cmpstr (before, ==, after);
+    }
+  }
+
+  tandem_test_remove_dir (dir);
+}
+
+static void
+make_raw_database (const char *path,
+                   const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_store_refuse_newer (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "newer.db", NULL);
+  g_autofree char *sql = g_strdup_printf ("CREATE TABLE person (id INTEGER PRIMARY KEY);"
+                                          "PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                                          TANDEM_STORE_APPLICATION_ID,
+                                          TANDEM_STORE_SCHEMA_VERSION + 1);
+
+  make_raw_database (path, sql);
+  assert_refused (path, TANDEM_STORE_ERROR_TOO_NEW);
+  tandem_test_remove_dir (dir);
+}
+
+static void
+test_store_refuse_foreign (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *other_app = g_build_filename (dir, "other-app.db", NULL);
+  g_autofree char *plain = g_build_filename (dir, "plain.db", NULL);
+
+  make_raw_database (other_app, "CREATE TABLE t (x); PRAGMA application_id = 1234;");
+  assert_refused (other_app, TANDEM_STORE_ERROR_FOREIGN);
+
+  make_raw_database (plain, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
+  assert_refused (plain, TANDEM_STORE_ERROR_FOREIGN);
+
+  tandem_test_remove_dir (dir);
+}
+
+static void
+test_store_empty_file (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
+  g_autoptr(TandemStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A zero-byte file is an empty SQLite database: Tandem may claim it. */
+  tandem_test_write_file (path, "", 0);
+  store = tandem_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_store_get_schema_version (store), ==, TANDEM_STORE_SCHEMA_VERSION);
+
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
+static void
+test_store_backup_and_check (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "tandem.db", NULL);
+  g_autofree char *backup = g_build_filename (dir, "backup.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 3);
+  g_autoptr(TandemStore) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *restored = NULL;
+  GStatBuf st;
+
+  g_assert_true (tandem_store_check (store, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (report, ==, "ok");
+
+  g_assert_true (tandem_store_backup (store, backup, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  copy = tandem_store_open (backup, &error);
+  g_assert_no_error (error);
+  original = tandem_test_dump (store);
+  restored = tandem_test_dump (copy);
+  g_assert_cmpstr (original, ==, restored);
+
+  /* A backup that cannot be written (its folder would be a file) fails
+   * with an error and leaves no partial file behind. */
+  {
+    g_autofree char *under_file = g_build_filename (path, "b.db", NULL);
+    g_autofree char *partial = g_strconcat (under_file, ".partial", NULL);
+
+    g_assert_false (tandem_store_backup (store, under_file, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  }
+
+  g_clear_object (&store);
+  g_clear_object (&copy);
+  tandem_test_remove_dir (dir);
+}
+
+static void
+test_store_default_path (void)
+{
+  g_autofree char *path = NULL;
+
+  g_setenv ("TANDEM_DATABASE", "/somewhere/else.db", TRUE);
+  path = tandem_store_dup_default_path ();
+  g_assert_cmpstr (path, ==, "/somewhere/else.db");
+  g_free (path);
+
+  g_unsetenv ("TANDEM_DATABASE");
+  path = tandem_store_dup_default_path ();
+  g_assert_true (g_str_has_suffix (path, "/tandem/tandem.db"));
+  g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
+}
+
+static void
+test_store_read_only (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(TandemStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root may write to read-only files");
+      return;
+    }
+
+  dir = tandem_test_make_dir ();
+  path = g_build_filename (dir, "tandem.db", NULL);
+  store = tandem_test_demo_store (path, 1);
+  g_clear_object (&store);
+  g_chmod (path, 0400);
+  before = tandem_test_checksum (path);
+
+  store = tandem_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY);
+  after = tandem_test_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+
+  g_chmod (path, 0600);
+  tandem_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/tandem/store/create", test_store_create);
+  g_test_add_func ("/tandem/store/reopen", test_store_reopen);
+  g_test_add_func ("/tandem/store/empty-file", test_store_empty_file);
+  g_test_add_func ("/tandem/store/refuse-junk", test_store_refuse_junk);
+  g_test_add_func ("/tandem/store/refuse-newer", test_store_refuse_newer);
+  g_test_add_func ("/tandem/store/refuse-foreign", test_store_refuse_foreign);
+  g_test_add_func ("/tandem/store/read-only", test_store_read_only);
+  g_test_add_func ("/tandem/store/backup-and-check", test_store_backup_and_check);
+  g_test_add_func ("/tandem/store/default-path", test_store_default_path);
+
+  return g_test_run ();
+}

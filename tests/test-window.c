@@ -1,0 +1,280 @@
+/* test-window.c — the window on the demo organisation, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "tandem-application.h"
+#include "tandem-dashboard-page.h"
+#include "tandem-coaching-page.h"
+#include "tandem-people-page.h"
+#include "tandem-programs-page.h"
+#include "tandem-surveys-page.h"
+#include "tandem-test-util.h"
+#include "tandem-window.h"
+
+static TandemApplication *app;
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Waits up to a second for @condition, running the main loop meanwhile. */
+static gboolean
+wait_for (gboolean (*condition) (gpointer),
+          gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+  while (!condition (data) && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return condition (data);
+}
+
+static GObject *
+child (gpointer     widget,
+       GType        type,
+       const char  *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static const char *
+main_state (TandemWindow *window)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (child (window, TANDEM_TYPE_WINDOW, "main_stack")));
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, (int)n) != NULL)
+    n++;
+  return n;
+}
+
+static guint
+people_shown (TandemWindow *window)
+{
+  GObject *page = child (window, TANDEM_TYPE_WINDOW, "people_page");
+  GtkColumnView *view = GTK_COLUMN_VIEW (child (page, TANDEM_TYPE_PEOPLE_PAGE, "column_view"));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
+}
+
+static gboolean
+people_filtered (gpointer data)
+{
+  return people_shown (data) < 400;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static void
+close_and_finalize (TandemWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_assert_null (weak);
+}
+
+static void
+test_window_visits_every_page (void)
+{
+  static const struct { const char *name; GType (*type) (void); guint rows; } pages[] = {
+    { "programs", tandem_programs_page_get_type, 6 },
+    { "coaching", tandem_coaching_page_get_type, 8 },
+    { "surveys", tandem_surveys_page_get_type, 6 },
+  };
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 2025);
+  TandemWindow *window;
+  TandemChart *chart;
+  GtkWidget *chart_view;
+  GtkEditable *search;
+  GObject *page;
+
+  window = tandem_window_new (GTK_APPLICATION (app), store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_mapped, window));
+  spin ();
+
+  /* It opens on the Dashboard, with the optimism gap drawn. */
+  g_assert_cmpstr (main_state (window), ==, "main");
+  g_assert_cmpstr (tandem_window_get_page (window), ==, "dashboard");
+  page = child (window, TANDEM_TYPE_WINDOW, "dashboard_page");
+  chart = tandem_dashboard_page_get_chart (TANDEM_DASHBOARD_PAGE (page));
+  g_assert_nonnull (chart);
+  g_assert_false (tandem_chart_is_empty (chart));
+  g_assert_cmpuint (tandem_chart_get_n_categories (chart), ==, 6);
+  chart_view = GTK_WIDGET (child (page, TANDEM_TYPE_DASHBOARD_PAGE, "chart_view"));
+  g_assert_true (gtk_widget_get_mapped (chart_view));
+  g_assert_cmpint (gtk_widget_get_width (chart_view), >, 200);
+  g_assert_true (gtk_widget_get_focusable (chart_view));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (chart_view)), ==,
+                   GTK_ACCESSIBLE_ROLE_IMG);
+
+  /* The switcher shows the other gaps. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (page, TANDEM_TYPE_DASHBOARD_PAGE,
+                                                          "resources_button")), TRUE);
+  chart = tandem_dashboard_page_get_chart (TANDEM_DASHBOARD_PAGE (page));
+  g_assert_cmpstr (tandem_chart_get_title (chart), ==, "The resource gap");
+
+  /* Every list page shows the demo organisation's rows. */
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *id = g_strconcat (pages[i].name, "_page", NULL);
+      GtkListBox *list;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i].name);
+      spin ();
+      g_assert_cmpstr (tandem_window_get_page (window), ==, pages[i].name);
+      page = child (window, TANDEM_TYPE_WINDOW, id);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+      list = GTK_LIST_BOX (child (page, pages[i].type (), "list"));
+      g_assert_cmpuint (count_rows (list), ==, pages[i].rows);
+    }
+
+  /* People: all 400 in the table, and search narrows them. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  spin ();
+  g_assert_cmpstr (tandem_window_get_page (window), ==, "people");
+  g_assert_cmpuint (people_shown (window), ==, 400);
+  page = child (window, TANDEM_TYPE_WINDOW, "people_page");
+  search = GTK_EDITABLE (child (page, TANDEM_TYPE_PEOPLE_PAGE, "search_entry"));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (search)) ||
+                 gtk_widget_is_focus (GTK_WIDGET (search)) ||
+                 gtk_widget_get_focus_child (GTK_WIDGET (search)) != NULL);
+  gtk_editable_set_text (search, "Finance");
+  g_assert_true (wait_for (people_filtered, window));
+  g_assert_cmpuint (people_shown (window), ==, 40);
+
+  close_and_finalize (window);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
+static void
+test_window_welcome_then_demo (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemStore) store = tandem_store_open (path, &error);
+  TandemWindow *window;
+  gboolean empty = FALSE;
+
+  g_assert_no_error (error);
+  window = tandem_window_new (GTK_APPLICATION (app), store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_mapped, window));
+
+  g_assert_cmpstr (main_state (window), ==, "welcome");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (window, TANDEM_TYPE_WINDOW, "demo_button"))));
+
+  /* "Explore a Demo Organisation" fills the store and shows the pages. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.load-demo", NULL);
+  spin ();
+  g_assert_cmpstr (main_state (window), ==, "main");
+  g_assert_true (tandem_store_is_empty (store, &empty, &error));
+  g_assert_false (empty);
+  g_assert_cmpuint (people_shown (window), ==, 400);
+
+  close_and_finalize (window);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
+        {
+          *(GtkWindow **)data = GTK_WINDOW (toplevel);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_window_refused_file (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "notes.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemStore) store = NULL;
+  GtkWindow *dialog = NULL;
+  TandemWindow *window;
+  AdwStatusPage *status;
+
+  tandem_test_write_file (path, "meeting notes, not a database", 29);
+  store = tandem_store_open (path, &error);
+  g_assert_null (store);
+
+  window = tandem_window_new_for_error (GTK_APPLICATION (app), error);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_mapped, window));
+
+  g_assert_cmpstr (main_state (window), ==, "error");
+  status = ADW_STATUS_PAGE (child (window, TANDEM_TYPE_WINDOW, "error_page"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (status), path));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (child (window, TANDEM_TYPE_WINDOW, "demo_button"))));
+
+  /* The reason is also said in a dialog. */
+  g_assert_true (wait_for (has_message_dialog, &dialog));
+  gtk_window_destroy (dialog);
+
+  close_and_finalize (window);
+  tandem_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = tandem_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/tandem/window/visits-every-page", test_window_visits_every_page);
+  g_test_add_func ("/tandem/window/welcome-then-demo", test_window_welcome_then_demo);
+  g_test_add_func ("/tandem/window/refused-file", test_window_refused_file);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
