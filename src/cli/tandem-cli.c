@@ -17,6 +17,8 @@
 #include "tandem-chart.h"
 #include "tandem-demo.h"
 #include "tandem-export.h"
+#include "tandem-import.h"
+#include "tandem-report.h"
 #include "tandem-stats.h"
 #include "tandem-store.h"
 #include "tandem-types.h"
@@ -177,10 +179,13 @@ cmd_export (Globals  *globals,
   int width = TANDEM_EXPORT_DEFAULT_WIDTH;
   int height = TANDEM_EXPORT_DEFAULT_HEIGHT;
   int threshold = TANDEM_DEFAULT_ANONYMITY_THRESHOLD;
+  gboolean private_notes = FALSE;
   int status;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("The file to write: .png, .svg or .pdf"), N_("FILE") },
+      N_("The file to write: .png, .svg or .pdf (a journal: .md or .pdf)"), N_("FILE") },
+    { "include-private-notes", 0, 0, G_OPTION_ARG_NONE, &private_notes,
+      N_("Put the private coaching notes in the journal (left out unless asked for)"), NULL },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (default 1920)"), N_("W") },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height in pixels (default 1080)"), N_("H") },
     { "threshold", 0, 0, G_OPTION_ARG_INT, &threshold,
@@ -188,11 +193,25 @@ cmd_export (Globals  *globals,
     { NULL }
   };
 
-  if (!parse_command_options ("export", "chart NAME", entries, &argc, &argv, &status))
+  if (!parse_command_options ("export", "chart NAME | journal EXTERNAL_ID", entries, &argc, &argv, &status))
     return status;
 
+  if (argc >= 2 && g_strcmp0 (argv[1], "journal") == 0)
+    {
+      if (argc != 3)
+        return usage_error (_("export journal needs the executive’s external id: “export journal ID --output FILE”"));
+      if (output == NULL)
+        return usage_error (_("export journal needs --output FILE"));
+      if (!(store = open_store (globals, &error)) ||
+          !tandem_export_journal (store, argv[2], output, private_notes, &error))
+        return fail (error);
+      printf (_("Wrote %s.\n"), output);
+      return EXIT_OK;
+    }
+
   if (argc < 2 || g_strcmp0 (argv[1], "chart") != 0)
-    return usage_error (_("export knows one kind of thing: “export chart NAME --output FILE”"));
+    return usage_error (_("export knows two kinds of thing: “export chart NAME --output FILE” and "
+                          "“export journal ID --output FILE”"));
   if (argc < 3)
     return usage_error (_("export chart needs a chart name: optimism, resources or transparency"));
   if (argc > 3)
@@ -223,11 +242,14 @@ cmd_report (Globals  *globals,
   g_autoptr(TandemStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *format = NULL;
+  g_autofree char *as_of_text = NULL;
   TandemCounts counts;
   gboolean csv;
   int status;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text (default) or csv"), N_("FORMAT") },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
+      N_("The day cadence is judged on (default: today)"), N_("YYYY-MM-DD") },
     { NULL }
   };
   struct { const char *key; const char *label; guint *value; } rows[] = {
@@ -245,17 +267,31 @@ cmd_report (Globals  *globals,
     { "answers", N_("Survey answers"), &counts.answers },
   };
 
-  if (!parse_command_options ("report", "summary", entries, &argc, &argv, &status))
+  if (!parse_command_options ("report", "summary | pairs", entries, &argc, &argv, &status))
     return status;
   if (argc < 2)
-    return usage_error (_("report needs a report name: summary"));
-  if (g_strcmp0 (argv[1], "summary") != 0)
-    return usage_error (_("there is no report “%s” in this version; try “summary”"), argv[1]);
+    return usage_error (_("report needs a report name: summary or pairs"));
+  if (g_strcmp0 (argv[1], "summary") != 0 && g_strcmp0 (argv[1], "pairs") != 0)
+    return usage_error (_("there is no report “%s”; choose summary or pairs"), argv[1]);
   if (argc > 2)
-    return usage_error (_("report summary takes no further arguments, but was given “%s”"), argv[2]);
+    return usage_error (_("report %s takes no further arguments, but was given “%s”"), argv[1], argv[2]);
   if (format != NULL && g_strcmp0 (format, "csv") != 0 && g_strcmp0 (format, "text") != 0)
     return usage_error (_("--format is text or csv, not “%s”"), format);
   csv = g_strcmp0 (format, "csv") == 0;
+
+  if (g_str_equal (argv[1], "pairs"))
+    {
+      g_autoptr(GDate) as_of = as_of_text ? tandem_date_parse_iso (as_of_text) : tandem_date_new_today ();
+      g_autofree char *report = NULL;
+
+      if (as_of == NULL)
+        return usage_error (_("--as-of wants a date written YYYY-MM-DD, not “%s”"), as_of_text);
+      if (!(store = open_store (globals, &error)) ||
+          !(report = tandem_report_pairs (store, as_of, csv ? TANDEM_REPORT_CSV : TANDEM_REPORT_TEXT, &error)))
+        return fail (error);
+      fputs (report, stdout);
+      return EXIT_OK;
+    }
 
   if (!(store = open_store (globals, &error)) ||
       !tandem_stats_get_counts (store, &counts, &error))
@@ -278,13 +314,44 @@ cmd_import (Globals  *globals,
             int       argc,
             char    **argv)
 {
+  g_autoptr(TandemStore) store = NULL;
+  g_autoptr(TandemImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
   int status;
 
-  if (!parse_command_options ("import", "KIND FILE", NULL, &argc, &argv, &status))
+  if (!parse_command_options ("import", "sessions FILE", NULL, &argc, &argv, &status))
     return status;
-  if (argc < 2)
-    return usage_error (_("import needs a kind and a file"));
-  return usage_error (_("this version cannot import “%s” yet"), argv[1]);
+  if (argc < 3)
+    return usage_error (_("import needs a kind and a file: “import sessions FILE”"));
+  if (argc > 3)
+    return usage_error (_("import takes one file, but was also given “%s”"), argv[3]);
+  if (!g_str_equal (argv[1], "sessions"))
+    return usage_error (_("this version cannot import “%s”; it imports sessions"), argv[1]);
+
+  if (!(store = open_store (globals, &error)))
+    return fail (error);
+
+  report = tandem_import_report_new ();
+  if (!tandem_import_sessions (store, argv[2], report, NULL, &error))
+    {
+      fprintf (stderr, "tandem-cli: %s\n", error->message);
+      for (guint i = 0; i < report->problems->len; i++)
+        {
+          g_autofree char *line = tandem_import_problem_format (g_ptr_array_index (report->problems, i));
+
+          fprintf (stderr, "  %s\n", line);
+        }
+      if (report->n_problems > report->problems->len)
+        fprintf (stderr, _("  … and %u more\n"), report->n_problems - report->problems->len);
+      return EXIT_FAILED;
+    }
+
+  printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u session from %s.\n",
+                       "Imported %u sessions from %s.\n", report->created),
+          report->created, argv[2]);
+  for (guint i = 0; i < report->notes->len; i++)
+    printf ("  %s\n", (const char *)g_ptr_array_index (report->notes, i));
+  return EXIT_OK;
 }
 
 static int
@@ -350,8 +417,9 @@ cmd_check (Globals  *globals,
 static const Command commands[] = {
   { "demo", N_("[--replace] [--seed N]"), N_("Fill an empty database with the demo organisation"), cmd_demo },
   { "export", N_("chart NAME --output FILE"), N_("Write a chart as PNG, SVG or PDF"), cmd_export },
-  { "report", N_("summary [--format csv]"), N_("Print a report"), cmd_report },
-  { "import", N_("KIND FILE"), N_("Import a CSV file (coming with the importers)"), cmd_import },
+  { "export", N_("journal ID --output FILE"), N_("Write an executive’s coaching journal (.md or .pdf)"), cmd_export },
+  { "report", N_("summary|pairs [--format csv]"), N_("Print a report (pairs: --as-of DATE)"), cmd_report },
+  { "import", N_("sessions FILE"), N_("Import past coaching sessions from CSV, all or nothing"), cmd_import },
   { "backup", N_("--output FILE"), N_("Copy the database safely while it is in use"), cmd_backup },
   { "check", "", N_("Check the database for damage"), cmd_check },
 };

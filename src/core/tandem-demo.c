@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "tandem-demo.h"
+#include "tandem-session.h"
 #include "tandem-store-private.h"
 #include "tandem-types.h"
 
@@ -466,19 +467,12 @@ add_pairs (Demo    *demo,
            GError **error)
 {
   g_autoptr(sqlite3_stmt) pair = NULL;
-  g_autoptr(sqlite3_stmt) session = NULL;
 
   pair = tandem_store_prepare (demo->store,
                                "INSERT INTO mentoring_pair (executive_id, mentor_id, started_on,"
                                "                            cadence_days, goals)"
                                " VALUES (?1, ?2, ?3, 14, ?4)", error);
-  session = pair ? tandem_store_prepare (demo->store,
-                                         "INSERT INTO coaching_session (pair_id, held_on, minutes,"
-                                         "  topics, tools_tried, data_used, insight, follow_ups,"
-                                         "  confidence_before, confidence_after, private_notes)"
-                                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                                         error) : NULL;
-  if (session == NULL)
+  if (pair == NULL)
     return FALSE;
 
   /* Each department's chief is coached by a junior from another department. */
@@ -511,33 +505,32 @@ add_pairs (Demo    *demo,
            day -= 14 + g_rand_int_range (demo->rand, -3, 4))
         {
           g_autofree char *held_on = date_days_ago (demo->today, day);
-          int after = confidence + g_rand_int_range (demo->rand, 0, 2);
+          /* Confidence grows slowly, and a session can also knock it. */
+          int after = confidence + (chance (demo, 0.3) ? 1 : 0) - (chance (demo, 0.08) ? 1 : 0);
 
           /* Now and then a fortnight is skipped. */
-          after = MIN (after, 5);
+          after = CLAMP (after, 1, 5);
           if (chance (demo, 0.12))
             continue;
 
-          sqlite3_bind_int64 (session, 1, pair_id);
-          sqlite3_bind_text (session, 2, held_on, -1, SQLITE_STATIC);
-          sqlite3_bind_int (session, 3, 30 + 15 * g_rand_int_range (demo->rand, 0, 4));
-          sqlite3_bind_text (session, 4, departments[d].function, -1, SQLITE_STATIC);
-          sqlite3_bind_text (session, 5, tools[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (tools))],
-                             -1, SQLITE_STATIC);
-          sqlite3_bind_text (session, 6, data_used[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (data_used))],
-                             -1, SQLITE_STATIC);
-          sqlite3_bind_text (session, 7, insights[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (insights))],
-                             -1, SQLITE_STATIC);
-          sqlite3_bind_text (session, 8, follow_ups[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (follow_ups))],
-                             -1, SQLITE_STATIC);
-          sqlite3_bind_int (session, 9, confidence);
-          sqlite3_bind_int (session, 10, after);
-          sqlite3_bind_text (session, 11, chance (demo, 0.3)
-                                          ? "Felt rushed; ask for more time on the data part next session."
-                                          : "",
-                             -1, SQLITE_STATIC);
-          if (!tandem_store_step_done (demo->store, session, error))
-            return FALSE;
+          {
+            /* Drawn one by one: the order of the draws is the demo. */
+            TandemSessionDraft draft = { .pair_id = pair_id, .held_on = held_on };
+
+            draft.minutes = 30 + 15 * g_rand_int_range (demo->rand, 0, 4);
+            draft.tools = tools[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (tools))];
+            draft.data_used = data_used[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (data_used))];
+            draft.insight = insights[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (insights))];
+            draft.follow_ups = follow_ups[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (follow_ups))];
+            draft.confidence_before = confidence;
+            draft.confidence_after = after;
+            draft.private_notes = chance (demo, 0.3)
+                                  ? "Felt rushed; ask for more time on the data part next session."
+                                  : "";
+
+            if (tandem_session_add (demo->store, &draft, error) == 0)
+              return FALSE;
+          }
 
           confidence = after;
         }

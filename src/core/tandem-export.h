@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "tandem-chart.h"
+#include "tandem-store.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,7 @@ typedef enum
   TANDEM_EXPORT_ERROR_UNKNOWN_FORMAT,
   TANDEM_EXPORT_ERROR_INVALID_SIZE,
   TANDEM_EXPORT_ERROR_WRITE,
+  TANDEM_EXPORT_ERROR_NOT_FOUND,
 } TandemExportError;
 
 typedef enum
@@ -39,6 +41,20 @@ gboolean  tandem_export_chart            (TandemChart         *chart,
                                           const char          *path,
                                           int                  width,
                                           int                  height,
+                                          GError             **error);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+gboolean  tandem_export_journal          (TandemStore         *store,
+                                          const char          *executive_external_id,
+                                          const char          *path,
+                                          gboolean             include_private_notes,
+                                          GError             **error);
+char     *tandem_export_journal_markdown (TandemStore         *store,
+                                          const char          *executive_external_id,
+                                          gboolean             include_private_notes,
                                           GError             **error);
 
 G_END_DECLS

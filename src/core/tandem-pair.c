@@ -248,6 +248,107 @@ tandem_pair_status_compute (const GDate *started,
   return TANDEM_PAIR_ON_TRACK;
 }
 
+static gboolean
+set_invalid (GError     **error,
+             const char  *message)
+{
+  g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/**
+ * tandem_pair_add:
+ * @executive_id: the person coached: an executive or a manager
+ * @mentor_id: the person coaching, usually an individual contributor
+ * @started_on: YYYY-MM-DD
+ * @cadence_days: days between sessions, 1–365
+ *
+ * Returns: the new pair's id, or 0 with @error set
+ */
+gint64
+tandem_pair_add (TandemStore  *store,
+                 gint64        executive_id,
+                 gint64        mentor_id,
+                 const char   *started_on,
+                 guint         cadence_days,
+                 const char   *goals,
+                 GError      **error)
+{
+  g_autoptr(sqlite3_stmt) level = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(GDate) start = NULL;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), 0);
+
+  if (executive_id == mentor_id)
+    return set_invalid (error, _("A person cannot mentor themself; choose someone else as mentor."));
+  if (cadence_days < 1 || cadence_days > 365)
+    return set_invalid (error, _("Sessions must be between 1 and 365 days apart."));
+  start = tandem_date_parse_iso (started_on);
+  if (start == NULL)
+    return set_invalid (error, _("The start date must be written YYYY-MM-DD."));
+
+  level = tandem_store_prepare (store,
+                                "SELECT coalesce (r.level, '') FROM person p"
+                                "  LEFT JOIN role r ON r.id = p.role_id WHERE p.id = ?1",
+                                error);
+  if (level == NULL)
+    return 0;
+  sqlite3_bind_int64 (level, 1, executive_id);
+  rc = sqlite3_step (level);
+  if (rc != SQLITE_ROW)
+    return set_invalid (error, _("The executive is not in the organisation."));
+  if (g_strcmp0 (tandem_stmt_get_text (level, 0), "executive") != 0 &&
+      g_strcmp0 (tandem_stmt_get_text (level, 0), "manager") != 0)
+    return set_invalid (error, _("Reverse mentoring coaches executives and managers; "
+                                 "this person’s role is neither."));
+
+  insert = tandem_store_prepare (store,
+                                 "INSERT INTO mentoring_pair (executive_id, mentor_id, started_on,"
+                                 "                            cadence_days, goals)"
+                                 " SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM person WHERE id = ?2)",
+                                 error);
+  if (insert == NULL)
+    return 0;
+  sqlite3_bind_int64 (insert, 1, executive_id);
+  sqlite3_bind_int64 (insert, 2, mentor_id);
+  sqlite3_bind_text (insert, 3, started_on, -1, SQLITE_STATIC);
+  sqlite3_bind_int (insert, 4, (int)cadence_days);
+  sqlite3_bind_text (insert, 5, goals ? goals : "", -1, SQLITE_STATIC);
+  if (!tandem_store_step_done (store, insert, error))
+    return 0;
+  if (sqlite3_changes (tandem_store_get_db (store)) == 0)
+    return set_invalid (error, _("The mentor is not in the organisation."));
+
+  return sqlite3_last_insert_rowid (tandem_store_get_db (store));
+}
+
+/* Ends a pair: it keeps its sessions but is no longer expected to meet. */
+gboolean
+tandem_pair_end (TandemStore  *store,
+                 gint64        pair_id,
+                 const char   *ended_on,
+                 GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDate) end = tandem_date_parse_iso (ended_on);
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
+
+  if (end == NULL)
+    return set_invalid (error, _("The end date must be written YYYY-MM-DD."));
+
+  stmt = tandem_store_prepare (store,
+                               "UPDATE mentoring_pair SET active = 0, ended_on = ?2 WHERE id = ?1",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pair_id);
+  sqlite3_bind_text (stmt, 2, ended_on, -1, SQLITE_STATIC);
+  return tandem_store_step_done (store, stmt, error);
+}
+
 /**
  * tandem_pair_list_active:
  * @as_of: the day statuses are judged on

@@ -22,6 +22,9 @@ typedef enum
 /* A pair is due soon when its next session falls within this many days. */
 #define TANDEM_PAIR_DUE_SOON_DAYS 3
 
+/* The cadence a new pair gets: every two weeks. */
+#define TANDEM_PAIR_DEFAULT_CADENCE 14
+
 #define TANDEM_TYPE_PAIR (tandem_pair_get_type ())
 
 G_DECLARE_FINAL_TYPE (TandemPair, tandem_pair, TANDEM, PAIR, GObject)
@@ -43,6 +46,17 @@ TandemPairStatus  tandem_pair_status_compute     (const GDate  *started,
                                                   const GDate  *as_of,
                                                   GDate        *out_next_due);
 
+gint64            tandem_pair_add                (TandemStore  *store,
+                                                  gint64        executive_id,
+                                                  gint64        mentor_id,
+                                                  const char   *started_on,
+                                                  guint         cadence_days,
+                                                  const char   *goals,
+                                                  GError      **error);
+gboolean          tandem_pair_end                (TandemStore  *store,
+                                                  gint64        pair_id,
+                                                  const char   *ended_on,
+                                                  GError      **error);
 GListModel       *tandem_pair_list_active        (TandemStore  *store,
                                                   const GDate  *as_of,
                                                   GError      **error);

@@ -27,6 +27,11 @@ gboolean      tandem_store_begin         (TandemStore  *self,
 gboolean      tandem_store_commit        (TandemStore  *self,
                                           GError      **error);
 void          tandem_store_rollback      (TandemStore  *self);
+gboolean      tandem_store_savepoint     (TandemStore  *self,
+                                          GError      **error);
+gboolean      tandem_store_release       (TandemStore  *self,
+                                          GError      **error);
+void          tandem_store_rollback_savepoint (TandemStore *self);
 gboolean      tandem_store_step_done     (TandemStore  *self,
                                           sqlite3_stmt *stmt,
                                           GError      **error);

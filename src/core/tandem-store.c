@@ -145,8 +145,30 @@ static const char migration_1[] =
   ");"
   "CREATE INDEX survey_response_item ON survey_response (item_id, level);";
 
+/* Follow-ups become items of their own, so an open one is carried from
+ * session to session until someone ticks it off. The text column of
+ * coaching_session keeps what was typed; existing lines become open items. */
+static const char migration_2[] =
+  "CREATE TABLE follow_up ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  session_id  INTEGER NOT NULL REFERENCES coaching_session (id) ON DELETE CASCADE,"
+  "  text        TEXT NOT NULL CHECK (length (trim (text)) > 0),"
+  "  done_on     TEXT CHECK (done_on IS NULL OR date (done_on) = done_on)"
+  ");"
+  "CREATE INDEX follow_up_session ON follow_up (session_id);"
+  "WITH RECURSIVE split (session_id, line, rest) AS ("
+  "  SELECT id, '', follow_ups || char (10) FROM coaching_session WHERE follow_ups <> ''"
+  "  UNION ALL"
+  "  SELECT session_id, substr (rest, 1, instr (rest, char (10)) - 1),"
+  "         substr (rest, instr (rest, char (10)) + 1)"
+  "    FROM split WHERE rest <> ''"
+  ")"
+  "INSERT INTO follow_up (session_id, text)"
+  "  SELECT session_id, trim (line) FROM split WHERE trim (line) <> '';";
+
 static const char * const migrations[] = {
   migration_1,
+  migration_2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TANDEM_STORE_SCHEMA_VERSION);
@@ -154,7 +176,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TANDEM_STORE_SCHEMA_VERSION);
 /* The tables tandem_store_clear() empties, children before parents. */
 static const char * const data_tables[] = {
   "survey_response", "survey_item", "survey_wave",
-  "coaching_session", "mentoring_pair",
+  "follow_up", "coaching_session", "mentoring_pair",
   "enrollment", "program_topic", "program_role", "program",
   "person", "role", "department",
 };
@@ -245,6 +267,7 @@ set_error_for_rc (GError     **error,
     case TANDEM_STORE_ERROR_FOREIGN:
     case TANDEM_STORE_ERROR_TOO_NEW:
     case TANDEM_STORE_ERROR_NOT_EMPTY:
+    case TANDEM_STORE_ERROR_INVALID:
     case TANDEM_STORE_ERROR_FAILED:
     default:
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED,
@@ -619,6 +642,30 @@ tandem_store_commit (TandemStore  *self,
                      GError      **error)
 {
   return tandem_store_exec (self, "COMMIT", error);
+}
+
+/* Savepoints nest inside a transaction or open one: a write that is whole
+ * on its own can also be one step of an import. */
+gboolean
+tandem_store_savepoint (TandemStore  *self,
+                        GError      **error)
+{
+  return tandem_store_exec (self, "SAVEPOINT tandem", error);
+}
+
+gboolean
+tandem_store_release (TandemStore  *self,
+                      GError      **error)
+{
+  return tandem_store_exec (self, "RELEASE tandem", error);
+}
+
+void
+tandem_store_rollback_savepoint (TandemStore *self)
+{
+  g_return_if_fail (TANDEM_IS_STORE (self));
+
+  sqlite3_exec (self->db, "ROLLBACK TO tandem; RELEASE tandem", NULL, NULL, NULL);
 }
 
 void

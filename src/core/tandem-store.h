@@ -20,11 +20,12 @@ typedef enum
   TANDEM_STORE_ERROR_READ_ONLY,
   TANDEM_STORE_ERROR_FULL,
   TANDEM_STORE_ERROR_NOT_EMPTY,
+  TANDEM_STORE_ERROR_INVALID,
   TANDEM_STORE_ERROR_FAILED,
 } TandemStoreError;
 
 /* The schema version this build creates and understands. */
-#define TANDEM_STORE_SCHEMA_VERSION 1
+#define TANDEM_STORE_SCHEMA_VERSION 2
 
 /* PRAGMA application_id of every Tandem database: "Tndm". */
 #define TANDEM_STORE_APPLICATION_ID 0x546e646d

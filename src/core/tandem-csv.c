@@ -1,0 +1,252 @@
+/* tandem-csv.c — reading CSV files (RFC 4180) with libcsv
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * libcsv does the quoting rules; this file adds what importers need on top:
+ * the line each record starts on (counting newlines inside quoted fields),
+ * a UTF-8 check with a byte-order mark allowed, LF or CRLF, and a clear
+ * error for binary junk.
+ */
+#include "config.h"
+
+#include <csv.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "tandem-csv.h"
+
+G_DEFINE_QUARK (tandem-csv-error-quark, tandem_csv_error)
+
+typedef struct
+{
+  TandemCsvRowFunc  func;
+  gpointer          user_data;
+  GPtrArray        *fields;
+  guint             line;           /* the physical line being fed */
+  guint             newlines;       /* inside the fields of the record so far */
+  gboolean          stopped;
+  GError           *error;
+} Parse;
+
+static void
+field_cb (void   *data,
+          size_t  length,
+          void   *user_data)
+{
+  Parse *parse = user_data;
+  const char *text = data != NULL ? data : "";
+
+  if (parse->stopped)
+    return;
+
+  for (size_t i = 0; i < length; i++)
+    if (text[i] == '\n')
+      parse->newlines++;
+
+  g_ptr_array_add (parse->fields, g_strndup (text, length));
+}
+
+static void
+row_cb (int   terminator,
+        void *user_data)
+{
+  Parse *parse = user_data;
+  guint start = parse->line - parse->newlines;
+
+  if (parse->stopped)
+    goto out;
+
+  for (guint i = 0; i < parse->fields->len; i++)
+    {
+      const char *field = g_ptr_array_index (parse->fields, i);
+
+      if (!g_utf8_validate (field, -1, NULL))
+        {
+          g_set_error (&parse->error, TANDEM_CSV_ERROR, TANDEM_CSV_ERROR_ENCODING,
+                       _("Line %u, column %u is not valid UTF-8 text. Save the file as UTF-8 and try again."),
+                       start, i + 1);
+          parse->stopped = TRUE;
+          goto out;
+        }
+    }
+
+  if (!parse->func (start, parse->fields, parse->user_data, &parse->error))
+    {
+      if (parse->error == NULL)
+        g_set_error (&parse->error, TANDEM_CSV_ERROR, TANDEM_CSV_ERROR_STOPPED,
+                     _("Reading stopped at line %u."), start);
+      parse->stopped = TRUE;
+    }
+
+out:
+  g_ptr_array_set_size (parse->fields, 0);
+  parse->newlines = 0;
+}
+
+/**
+ * tandem_csv_parse_data:
+ * @func: called once per record, the header included
+ *
+ * Reads CSV text record by record. Empty lines are skipped; a UTF-8
+ * byte-order mark is allowed; fields are trimmed of surrounding spaces.
+ *
+ * Returns: %FALSE when the text is not CSV (unbalanced quotes, NUL bytes,
+ *   invalid UTF-8), is empty, or @func stopped the reading
+ */
+gboolean
+tandem_csv_parse_data (const char        *data,
+                       gsize              length,
+                       TandemCsvRowFunc   func,
+                       gpointer           user_data,
+                       GCancellable      *cancellable,
+                       GError           **error)
+{
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  struct csv_parser parser;
+  Parse parse = { func, user_data, fields, 1, 0, FALSE, NULL };
+  const char *p = data;
+  const char *end = data + length;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+
+  if (memchr (p, '\0', (gsize)(end - p)) != NULL)
+    {
+      g_set_error (error, TANDEM_CSV_ERROR, TANDEM_CSV_ERROR_MALFORMED,
+                   _("This is not a CSV text file: it contains binary data. "
+                     "Export the sheet as CSV (UTF-8) and try again."));
+      return FALSE;
+    }
+
+  if (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+    g_error ("libcsv could not start");
+
+  /* One physical line at a time, so every record knows where it ends. */
+  while (p < end && !parse.stopped)
+    {
+      const char *newline = memchr (p, '\n', (gsize)(end - p));
+      const char *next = newline != NULL ? newline + 1 : end;
+
+      for (const char *c = p; c < next && !any; c++)
+        if (!g_ascii_isspace (*c))
+          any = TRUE;
+
+      if (csv_parse (&parser, p, (gsize)(next - p), field_cb, row_cb, &parse) != (gsize)(next - p))
+        {
+          g_set_error (error, TANDEM_CSV_ERROR, TANDEM_CSV_ERROR_MALFORMED,
+                       _("Line %u is not valid CSV (%s): check its quotes."),
+                       parse.line - parse.newlines, csv_strerror (csv_error (&parser)));
+          csv_free (&parser);
+          g_clear_error (&parse.error);
+          return FALSE;
+        }
+
+      parse.line++;
+      p = next;
+
+      if (cancellable != NULL && (parse.line & 0xfff) == 0 &&
+          g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          csv_free (&parser);
+          g_clear_error (&parse.error);
+          return FALSE;
+        }
+    }
+
+  /* A last record without a final newline ends on the last line read. */
+  parse.line--;
+  if (!parse.stopped && csv_fini (&parser, field_cb, row_cb, &parse) != 0)
+    {
+      g_set_error (error, TANDEM_CSV_ERROR, TANDEM_CSV_ERROR_MALFORMED,
+                   _("The file ends inside a quoted field that starts on line %u: a closing quote is missing."),
+                   parse.line - parse.newlines);
+      csv_free (&parser);
+      g_clear_error (&parse.error);
+      return FALSE;
+    }
+  csv_free (&parser);
+
+  if (parse.error != NULL)
+    {
+      g_propagate_error (error, parse.error);
+      return FALSE;
+    }
+
+  if (!any)
+    {
+      g_set_error (error, TANDEM_CSV_ERROR, TANDEM_CSV_ERROR_EMPTY,
+                   _("The file is empty: it needs a header line and at least one row."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+tandem_csv_parse_file (const char        *path,
+                       TandemCsvRowFunc   func,
+                       gpointer           user_data,
+                       GCancellable      *cancellable,
+                       GError           **error)
+{
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = g_mapped_file_new (path, FALSE, &local_error);
+  if (file == NULL)
+    {
+      g_set_error (error, TANDEM_CSV_ERROR, TANDEM_CSV_ERROR_READ,
+                   _("Tandem cannot read “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  return tandem_csv_parse_data (g_mapped_file_get_contents (file),
+                                g_mapped_file_get_length (file),
+                                func, user_data, cancellable, error);
+}
+
+/**
+ * tandem_csv_escape_cell:
+ *
+ * One CSV cell, quoted when it needs to be. A cell that a spreadsheet would
+ * run as a formula (starting with = + - @, a tab or a carriage return) is
+ * prefixed with a single quote, so an export can never carry an attack.
+ *
+ * Returns: (transfer full): the cell as it goes into the file
+ */
+char *
+tandem_csv_escape_cell (const char *value)
+{
+  GString *cell;
+  gboolean quote;
+  const char *v = value != NULL ? value : "";
+
+  cell = g_string_new (NULL);
+  if (strchr ("=+-@\t\r", v[0]) != NULL && v[0] != '\0')
+    g_string_append_c (cell, '\'');
+  g_string_append (cell, v);
+
+  quote = strpbrk (cell->str, ",\"\r\n") != NULL;
+  if (quote)
+    {
+      g_autofree char *inner = g_string_free (cell, FALSE);
+      GString *quoted = g_string_new ("\"");
+
+      for (const char *c = inner; *c; c++)
+        {
+          if (*c == '"')
+            g_string_append_c (quoted, '"');
+          g_string_append_c (quoted, *c);
+        }
+      g_string_append_c (quoted, '"');
+      return g_string_free (quoted, FALSE);
+    }
+
+  return g_string_free (cell, FALSE);
+}

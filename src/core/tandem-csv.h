@@ -1,0 +1,48 @@
+/* tandem-csv.h — reading CSV files (RFC 4180) with libcsv
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define TANDEM_CSV_ERROR (tandem_csv_error_quark ())
+
+typedef enum
+{
+  TANDEM_CSV_ERROR_READ,
+  TANDEM_CSV_ERROR_EMPTY,
+  TANDEM_CSV_ERROR_MALFORMED,
+  TANDEM_CSV_ERROR_ENCODING,
+  TANDEM_CSV_ERROR_STOPPED,
+} TandemCsvError;
+
+/**
+ * TandemCsvRowFunc:
+ * @line: the line the record starts on (1 is the header)
+ * @fields: (element-type utf8): the record's fields, trimmed, valid UTF-8
+ * @user_data: what was given to tandem_csv_parse_*()
+ * @error: set it and return %FALSE to stop reading
+ */
+typedef gboolean (*TandemCsvRowFunc) (guint       line,
+                                      GPtrArray  *fields,
+                                      gpointer    user_data,
+                                      GError    **error);
+
+GQuark   tandem_csv_error_quark  (void);
+gboolean tandem_csv_parse_data   (const char        *data,
+                                  gsize              length,
+                                  TandemCsvRowFunc   func,
+                                  gpointer           user_data,
+                                  GCancellable      *cancellable,
+                                  GError           **error);
+gboolean tandem_csv_parse_file   (const char        *path,
+                                  TandemCsvRowFunc   func,
+                                  gpointer           user_data,
+                                  GCancellable      *cancellable,
+                                  GError           **error);
+char    *tandem_csv_escape_cell  (const char        *value);
+
+G_END_DECLS

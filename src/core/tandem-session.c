@@ -1,0 +1,352 @@
+/* tandem-session.c — one coaching session of a mentoring pair
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tandem-session.h"
+#include "tandem-store-private.h"
+#include "tandem-types.h"
+
+struct _TandemSession
+{
+  GObject  parent_instance;
+
+  gint64   id;
+  gint64   pair_id;
+  char    *held_on;
+  int      minutes;
+  char    *tools;
+  char    *data_used;
+  char    *insight;
+  char    *follow_ups;
+  int      confidence_before;
+  int      confidence_after;
+  char    *private_notes;
+};
+
+G_DEFINE_FINAL_TYPE (TandemSession, tandem_session, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_HELD_ON,
+  PROP_INSIGHT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+tandem_session_finalize (GObject *object)
+{
+  TandemSession *self = (TandemSession *)object;
+
+  g_clear_pointer (&self->held_on, g_free);
+  g_clear_pointer (&self->tools, g_free);
+  g_clear_pointer (&self->data_used, g_free);
+  g_clear_pointer (&self->insight, g_free);
+  g_clear_pointer (&self->follow_ups, g_free);
+  g_clear_pointer (&self->private_notes, g_free);
+
+  G_OBJECT_CLASS (tandem_session_parent_class)->finalize (object);
+}
+
+static void
+tandem_session_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TandemSession *self = TANDEM_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_HELD_ON:
+      g_value_set_string (value, self->held_on);
+      break;
+    case PROP_INSIGHT:
+      g_value_set_string (value, self->insight);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tandem_session_class_init (TandemSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = tandem_session_finalize;
+  object_class->get_property = tandem_session_get_property;
+
+  properties[PROP_HELD_ON] = g_param_spec_string ("held-on", NULL, NULL, NULL, flags);
+  properties[PROP_INSIGHT] = g_param_spec_string ("insight", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tandem_session_init (TandemSession *self)
+{
+  self->minutes = -1;
+}
+
+gint64 
+tandem_session_get_id (TandemSession *self)
+{
+  g_return_val_if_fail (TANDEM_IS_SESSION (self), 0);
+  return self->id;
+}
+gint64 
+tandem_session_get_pair_id (TandemSession *self)
+{
+  g_return_val_if_fail (TANDEM_IS_SESSION (self), 0);
+  return self->pair_id;
+}
+const char *
+tandem_session_get_held_on (TandemSession *self)
+{
+  g_return_val_if_fail (TANDEM_IS_SESSION (self), NULL);
+  return self->held_on;
+}
+int 
+tandem_session_get_minutes (TandemSession *self)
+{
+  g_return_val_if_fail (TANDEM_IS_SESSION (self), -1);
+  return self->minutes;
+}
+const char *
+tandem_session_get_tools (TandemSession *self)
+{
+  g_return_val_if_fail (TANDEM_IS_SESSION (self), NULL);
+  return self->tools;
+}
+const char *
+tandem_session_get_data_used (TandemSession *self)
+{
+  g_return_val_if_fail (TANDEM_IS_SESSION (self), NULL);
+  return self->data_used;
+}
+const char *
+tandem_session_get_insight (TandemSession *self)
+{
+  g_return_val_if_fail (TANDEM_IS_SESSION (self), NULL);
+  return self->insight;
+}
+const char *
+tandem_session_get_follow_ups (TandemSession *self)
+{
+  g_return_val_if_fail (TANDEM_IS_SESSION (self), NULL);
+  return self->follow_ups;
+}
+int 
+tandem_session_get_confidence_before (TandemSession *self)
+{
+  g_return_val_if_fail (TANDEM_IS_SESSION (self), 0);
+  return self->confidence_before;
+}
+int 
+tandem_session_get_confidence_after (TandemSession *self)
+{
+  g_return_val_if_fail (TANDEM_IS_SESSION (self), 0);
+  return self->confidence_after;
+}
+const char *
+tandem_session_get_private_notes (TandemSession *self)
+{
+  g_return_val_if_fail (TANDEM_IS_SESSION (self), NULL);
+  return self->private_notes;
+}
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static void
+bind_optional_text (sqlite3_stmt *stmt,
+                    int           index,
+                    const char   *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  sqlite3_bind_text (stmt, index, trimmed, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_optional_int (sqlite3_stmt *stmt,
+                   int           index,
+                   int           value,
+                   int           least)
+{
+  if (value < least)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int (stmt, index, value);
+}
+
+/**
+ * tandem_session_add:
+ *
+ * Logs a session and makes each line of its follow-ups an open item. The
+ * session and its follow-ups are written whole or not at all; inside a
+ * caller's transaction they become one step of it.
+ *
+ * Returns: the new session's id, or 0 with @error set (%TANDEM_STORE_ERROR_INVALID
+ *   names what is wrong with the draft)
+ */
+gint64
+tandem_session_add (TandemStore               *store,
+                    const TandemSessionDraft  *draft,
+                    GError                   **error)
+{
+  g_autoptr(sqlite3_stmt) session = NULL;
+  g_autoptr(sqlite3_stmt) follow_up = NULL;
+  g_autoptr(GDate) held_on = NULL;
+  g_auto(GStrv) lines = NULL;
+  gint64 exists = 0;
+  gint64 id;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), 0);
+  g_return_val_if_fail (draft != NULL, 0);
+
+  held_on = tandem_date_parse_iso (draft->held_on);
+  if (held_on == NULL)
+    return invalid (error, _("“%s” is not a date; write it as YYYY-MM-DD."),
+                    draft->held_on ? draft->held_on : "");
+  if (draft->minutes > 1440)
+    return invalid (error, _("A session cannot last %d minutes; a day has 1440."), draft->minutes);
+  if ((draft->confidence_before != 0 && (draft->confidence_before < 1 || draft->confidence_before > 5)) ||
+      (draft->confidence_after != 0 && (draft->confidence_after < 1 || draft->confidence_after > 5)))
+    return invalid (error, _("Confidence is a number from 1 to 5."));
+
+  {
+    g_autoptr(sqlite3_stmt) check = tandem_store_prepare (store,
+                                                          "SELECT count(*) FROM mentoring_pair WHERE id = ?1",
+                                                          error);
+    if (check == NULL)
+      return 0;
+    sqlite3_bind_int64 (check, 1, draft->pair_id);
+    if (sqlite3_step (check) == SQLITE_ROW)
+      exists = sqlite3_column_int64 (check, 0);
+    if (exists == 0)
+      return invalid (error, _("That mentoring pair no longer exists."));
+  }
+
+  session = tandem_store_prepare (store,
+                                  "INSERT INTO coaching_session (pair_id, held_on, minutes, tools_tried,"
+                                  "  data_used, insight, follow_ups, confidence_before, confidence_after,"
+                                  "  private_notes)"
+                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                  error);
+  follow_up = session ? tandem_store_prepare (store,
+                                              "INSERT INTO follow_up (session_id, text) VALUES (?1, ?2)",
+                                              error) : NULL;
+  if (follow_up == NULL || !tandem_store_savepoint (store, error))
+    return 0;
+
+  sqlite3_bind_int64 (session, 1, draft->pair_id);
+  sqlite3_bind_text (session, 2, draft->held_on, -1, SQLITE_STATIC);
+  bind_optional_int (session, 3, draft->minutes, 0);
+  bind_optional_text (session, 4, draft->tools);
+  bind_optional_text (session, 5, draft->data_used);
+  bind_optional_text (session, 6, draft->insight);
+  bind_optional_text (session, 7, draft->follow_ups);
+  bind_optional_int (session, 8, draft->confidence_before, 1);
+  bind_optional_int (session, 9, draft->confidence_after, 1);
+  bind_optional_text (session, 10, draft->private_notes);
+  if (!tandem_store_step_done (store, session, error))
+    goto failed;
+  id = sqlite3_last_insert_rowid (tandem_store_get_db (store));
+
+  lines = g_strsplit (draft->follow_ups ? draft->follow_ups : "", "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (*lines[i] == '\0')
+        continue;
+      sqlite3_bind_int64 (follow_up, 1, id);
+      sqlite3_bind_text (follow_up, 2, lines[i], -1, SQLITE_STATIC);
+      if (!tandem_store_step_done (store, follow_up, error))
+        goto failed;
+    }
+
+  if (!tandem_store_release (store, error))
+    goto failed;
+  return id;
+
+failed:
+  tandem_store_rollback_savepoint (store);
+  return 0;
+}
+
+/**
+ * tandem_session_list_for_pair:
+ *
+ * Returns: (transfer full): the pair's sessions, newest first
+ */
+GListModel *
+tandem_session_list_for_pair (TandemStore  *store,
+                              gint64        pair_id,
+                              GError      **error)
+{
+  g_autoptr(GListStore) sessions = g_list_store_new (TANDEM_TYPE_SESSION);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+
+  stmt = tandem_store_prepare (store,
+                               "SELECT id, pair_id, held_on, coalesce (minutes, -1), tools_tried, data_used,"
+                               "       insight, follow_ups, coalesce (confidence_before, 0),"
+                               "       coalesce (confidence_after, 0), private_notes"
+                               "  FROM coaching_session WHERE pair_id = ?1"
+                               " ORDER BY held_on DESC, id DESC",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, pair_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(TandemSession) s = g_object_new (TANDEM_TYPE_SESSION, NULL);
+
+      s->id = sqlite3_column_int64 (stmt, 0);
+      s->pair_id = sqlite3_column_int64 (stmt, 1);
+      s->held_on = g_strdup (tandem_stmt_get_text (stmt, 2));
+      s->minutes = sqlite3_column_int (stmt, 3);
+      s->tools = g_strdup (tandem_stmt_get_text (stmt, 4));
+      s->data_used = g_strdup (tandem_stmt_get_text (stmt, 5));
+      s->insight = g_strdup (tandem_stmt_get_text (stmt, 6));
+      s->follow_ups = g_strdup (tandem_stmt_get_text (stmt, 7));
+      s->confidence_before = sqlite3_column_int (stmt, 8);
+      s->confidence_after = sqlite3_column_int (stmt, 9);
+      s->private_notes = g_strdup (tandem_stmt_get_text (stmt, 10));
+      g_list_store_append (sessions, s);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      tandem_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&sessions));
+}

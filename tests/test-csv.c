@@ -1,0 +1,146 @@
+/* test-csv.c — the CSV reader and the cell writer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "tandem-csv.h"
+
+typedef struct
+{
+  GString *out;
+  guint    stop_at;
+} Collect;
+
+/* Records as "line:field|field|…" lines, for comparing whole results. */
+static gboolean
+collect_cb (guint       line,
+            GPtrArray  *fields,
+            gpointer    user_data,
+            GError    **error)
+{
+  Collect *collect = user_data;
+
+  if (collect->stop_at != 0 && line >= collect->stop_at)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "stopped at %u", line);
+      return FALSE;
+    }
+
+  g_string_append_printf (collect->out, "%u:", line);
+  for (guint i = 0; i < fields->len; i++)
+    g_string_append_printf (collect->out, "%s%s", i ? "|" : "", (char *)g_ptr_array_index (fields, i));
+  g_string_append_c (collect->out, '\n');
+  return TRUE;
+}
+
+static void
+test_csv_records (void)
+{
+  static const struct { const char *name; const char *input; const char *expected; } cases[] = {
+    { "plain", "a,b\n1,2\n", "1:a|b\n2:1|2\n" },
+    { "no final newline", "a,b\n1,2", "1:a|b\n2:1|2\n" },
+    { "crlf", "a,b\r\n1,2\r\n3,4\r\n", "1:a|b\n2:1|2\n3:3|4\n" },
+    { "bom", "\xEF\xBB\xBF" "a,b\n1,2\n", "1:a|b\n2:1|2\n" },
+    { "quoted comma and quote", "a,b\n\"x, y\",\"say \"\"hi\"\"\"\n", "1:a|b\n2:x, y|say \"hi\"\n" },
+    { "newline inside quotes", "a,b\n\"one\ntwo\",z\n3,4\n", "1:a|b\n2:one\ntwo|z\n4:3|4\n" },
+    { "blank lines skipped", "a,b\n\n1,2\n\n\n3,4\n", "1:a|b\n3:1|2\n6:3|4\n" },
+    { "empty fields", "a,b,c\n,,\n", "1:a|b|c\n2:||\n" },
+    { "spaces trimmed", "a , b\n 1 ,2 \n", "1:a|b\n2:1|2\n" },
+    { "unicode", "name\nZoë Müller\n田中 太郎\n", "1:name\n2:Zoë Müller\n3:田中 太郎\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      Collect collect = { g_string_new (NULL), 0 };
+
+      g_test_message ("case: %s", cases[i].name);
+      g_assert_true (tandem_csv_parse_data (cases[i].input, strlen (cases[i].input), collect_cb,
+                                            &collect, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (collect.out->str, ==, cases[i].expected);
+      g_string_free (collect.out, TRUE);
+    }
+}
+
+static void
+test_csv_errors (void)
+{
+  static const struct { const char *name; const char *input; gsize length; int code; const char *message; } cases[] = {
+    { "empty", "", 0, TANDEM_CSV_ERROR_EMPTY, "empty" },
+    { "only blank lines", "\n\n \n", 4, TANDEM_CSV_ERROR_EMPTY, "empty" },
+    { "binary", "PK\003\004\000\000junk", 12, TANDEM_CSV_ERROR_MALFORMED, "binary" },
+    { "unclosed quote", "a,b\n1,\"open\n", 12, TANDEM_CSV_ERROR_MALFORMED, "line 2" },
+    { "quote inside field", "a,b\n1,x\"y\"\n", 11, TANDEM_CSV_ERROR_MALFORMED, "Line 2" },
+    { "latin-1", "name\nM\xfcller\n", 12, TANDEM_CSV_ERROR_ENCODING, "Line 2, column 1" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      Collect collect = { g_string_new (NULL), 0 };
+
+      g_test_message ("case: %s", cases[i].name);
+      g_assert_false (tandem_csv_parse_data (cases[i].input, cases[i].length, collect_cb, &collect, NULL, &error));
+      g_assert_error (error, TANDEM_CSV_ERROR, cases[i].code);
+      g_test_message ("  %s", error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+      g_string_free (collect.out, TRUE);
+    }
+}
+
+static void
+test_csv_stop (void)
+{
+  g_autoptr(GError) error = NULL;
+  Collect collect = { g_string_new (NULL), 3 };
+  const char *input = "a\n1\n2\n3\n";
+
+  g_assert_false (tandem_csv_parse_data (input, strlen (input), collect_cb, &collect, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpstr (collect.out->str, ==, "1:a\n2:1\n");
+  g_string_free (collect.out, TRUE);
+}
+
+static void
+test_csv_escape (void)
+{
+  static const struct { const char *in, *out; } cases[] = {
+    { "plain", "plain" },
+    { "", "" },
+    { "a,b", "\"a,b\"" },
+    { "say \"hi\"", "\"say \"\"hi\"\"\"" },
+    { "two\nlines", "\"two\nlines\"" },
+    { "=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"" },
+    { "+1", "'+1" },
+    { "-2", "'-2" },
+    { "@SUM(A1)", "'@SUM(A1)" },
+    { "\tcmd", "'\tcmd" },
+    { "\rcmd", "\"'\rcmd\"" },
+    { "a=b", "a=b" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = tandem_csv_escape_cell (cases[i].in);
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/tandem/csv/records", test_csv_records);
+  g_test_add_func ("/tandem/csv/errors", test_csv_errors);
+  g_test_add_func ("/tandem/csv/stop", test_csv_stop);
+  g_test_add_func ("/tandem/csv/escape", test_csv_escape);
+
+  return g_test_run ();
+}
