@@ -85,7 +85,7 @@ static void
 test_cli_usage (void)
 {
   static const struct {
-    const char *args[4];
+    const char *args[6];
     int status;
     const char *out;     /* substring of stdout, or NULL */
     const char *err;     /* substring of stderr, or NULL */
@@ -101,7 +101,10 @@ test_cli_usage (void)
     { { "export", "chart", "happiness", NULL }, 2, NULL, "there is no chart “happiness”" },
     { { "export", "chart", "optimism", NULL }, 2, NULL, "needs --output FILE" },
     { { "report", "nonsense", NULL }, 2, NULL, "there is no report “nonsense”" },
-    { { "import", "people", NULL }, 2, NULL, "cannot import “people” yet" },
+    { { "import", "people", "people.csv", NULL }, 2, NULL, "cannot import “people”" },
+    { { "import", "sessions", NULL }, 2, NULL, "needs a kind and a file" },
+    { { "report", "pairs", "--as-of", "tomorrow" }, 2, NULL, "--as-of wants a date" },
+    { { "export", "journal", NULL }, 2, NULL, "external id" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -238,6 +241,75 @@ test_cli_demo_and_export (void)
 }
 
 static void
+test_cli_coaching (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "x.db", NULL);
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "sessions", "good.csv", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "sessions", "unknown-person.csv", NULL);
+  g_autofree char *journal = g_build_filename (dir, "journal.md", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "demo", "--today", "2026-11-22", NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+
+  /* A bad file: exit 1, each problem on its own line, nothing written. */
+  before = tandem_test_checksum (db);
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "import", "sessions", bad, NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "nothing was imported"));
+    g_assert_nonnull (strstr (r.err, "  line 3, column executive_external_id: no person has the external id “NOBODY”\n"));
+  }
+  after = tandem_test_checksum (db);
+  g_assert_cmpstr (before, ==, after);
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "import", "sessions", good, NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "Imported 3 sessions"));
+    g_assert_nonnull (strstr (r.out, "New mentoring pair"));
+  }
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "report", "pairs", "--as-of", "2026-11-22", "--format", "csv", NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_str_has_prefix (r.out, "executive,mentor,cadence_days,sessions,last_session,"
+                                            "days_since,next_due,status\n"));
+    g_assert_nonnull (strstr (r.out, ",overdue\n"));
+  }
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "export", "journal", "MER-1000", "--output", journal, NULL };
+    g_autofree char *text = NULL;
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+    g_file_get_contents (journal, &text, NULL, NULL);
+    g_assert_true (g_str_has_prefix (text, "# Coaching journal: "));
+    g_assert_null (strstr (text, "Private notes"));
+  }
+
+  tandem_test_remove_dir (dir);
+}
+
+static void
 test_cli_refuses_junk (void)
 {
   g_autofree char *dir = tandem_test_make_dir ();
@@ -337,6 +409,7 @@ main (int    argc,
 
   g_test_add_func ("/tandem/cli/usage", test_cli_usage);
   g_test_add_func ("/tandem/cli/demo-and-export", test_cli_demo_and_export);
+  g_test_add_func ("/tandem/cli/coaching", test_cli_coaching);
   g_test_add_func ("/tandem/cli/refuses-junk", test_cli_refuses_junk);
   g_test_add_func ("/tandem/cli/translated", test_cli_translated);
   g_test_add_func ("/tandem/app/without-display", test_app_without_display);
