@@ -66,7 +66,7 @@ make_chart (void)
       tandem_chart_set_value (chart, top, c, top_values[c], NAN, NAN, 30);
       tandem_chart_set_value (chart, bottom, c, bottom_values[c], NAN, NAN, 200);
     }
-  tandem_chart_set_band (chart, top, bottom);
+  tandem_chart_set_band (chart, top, bottom, NULL);
   return chart;
 }
 

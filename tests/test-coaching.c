@@ -6,8 +6,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
+#include "tandem-coaching-charts.h"
 #include "tandem-export.h"
 #include "tandem-follow-up.h"
 #include "tandem-import.h"
@@ -397,6 +399,62 @@ test_migrate_from_v1 (Fixture       *f,
   g_assert_true (backed_up);
 }
 
+static void
+test_coaching_charts (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = tandem_test_demo_today ();
+  g_autoptr(TandemChart) sessions = tandem_chart_new_coaching (f->store, TANDEM_COACHING_SESSIONS, today, &error);
+  g_autoptr(TandemChart) cadence = tandem_chart_new_coaching (f->store, TANDEM_COACHING_CADENCE, today, &error);
+  g_autoptr(TandemChart) confidence = tandem_chart_new_coaching (f->store, TANDEM_COACHING_CONFIDENCE, today, &error);
+  g_autofree char *report = NULL;
+  g_autofree char *png = g_build_filename (f->dir, "coaching.png", NULL);
+  TandemChart *all[] = { sessions, cadence, confidence };
+  double total = 0, on_track;
+  guint last = TANDEM_COACHING_MONTHS - 1;
+  guint overdue = 0, rows = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (tandem_chart_get_n_categories (sessions), ==, TANDEM_COACHING_MONTHS);
+
+  /* The bars add up to every session of the last twelve months. */
+  for (guint c = 0; c < TANDEM_COACHING_MONTHS; c++)
+    total += tandem_chart_get_value (sessions, 0, c);
+  g_assert_cmpfloat (total, ==, (double)count (f, "SELECT count(*) FROM coaching_session"
+                                                  " WHERE held_on > '2025-11-30' AND held_on <= '2026-11-22'"));
+
+  /* This month's share on cadence agrees with the pairs report of today. */
+  report = tandem_report_pairs (f->store, today, TANDEM_REPORT_CSV, &error);
+  {
+    g_auto(GStrv) lines = g_strsplit (report, "\n", -1);
+
+    for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
+      {
+        rows++;
+        if (g_str_has_suffix (lines[i], ",overdue"))
+          overdue++;
+      }
+  }
+  on_track = tandem_chart_get_value (cadence, 0, last);
+  g_assert_cmpuint (rows, ==, 8);
+  g_assert_cmpuint (overdue, >, 0);
+  g_assert_cmpfloat_with_epsilon (on_track, 100.0 * (rows - overdue) / rows, 1e-9);
+
+  /* Confidence is an average of 1–5 ratings. */
+  for (guint c = 0; c < TANDEM_COACHING_MONTHS; c++)
+    for (guint s = 0; s < 2; s++)
+      {
+        double v = tandem_chart_get_value (confidence, s, c);
+
+        g_assert_true (isnan (v) || (v >= 1.0 && v <= 5.0));
+      }
+
+  /* All three export as one page. */
+  g_assert_true (tandem_export_charts (all, 3, png, 1920, 1080, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -411,6 +469,7 @@ main (int    argc,
   ADD ("/tandem/report/pairs", test_report_pairs);
   ADD ("/tandem/privacy/private-notes", test_private_notes);
   ADD ("/tandem/store/migrate-from-v1", test_migrate_from_v1);
+  ADD ("/tandem/coaching/charts", test_coaching_charts);
 #undef ADD
 
   return g_test_run ();

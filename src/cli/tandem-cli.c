@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "tandem-chart.h"
+#include "tandem-coaching-charts.h"
 #include "tandem-demo.h"
 #include "tandem-export.h"
 #include "tandem-import.h"
@@ -213,11 +214,12 @@ cmd_export (Globals  *globals,
     return usage_error (_("export knows two kinds of thing: “export chart NAME --output FILE” and "
                           "“export journal ID --output FILE”"));
   if (argc < 3)
-    return usage_error (_("export chart needs a chart name: optimism, resources or transparency"));
+    return usage_error (_("export chart needs a chart name: optimism, resources, transparency or coaching"));
   if (argc > 3)
     return usage_error (_("export chart takes one chart name, but was also given “%s”"), argv[3]);
-  if (!tandem_dimension_from_string (argv[2], &dimension))
-    return usage_error (_("there is no chart “%s”; choose optimism, resources or transparency"), argv[2]);
+  if (!g_str_equal (argv[2], "coaching") && !tandem_dimension_from_string (argv[2], &dimension))
+    return usage_error (_("there is no chart “%s”; choose optimism, resources, transparency or coaching"),
+                        argv[2]);
   if (output == NULL)
     return usage_error (_("export chart needs --output FILE"));
   if (threshold < TANDEM_MIN_ANONYMITY_THRESHOLD)
@@ -225,9 +227,26 @@ cmd_export (Globals  *globals,
   if (!tandem_export_format_for_path (output, &format, &error))
     return fail (error);
 
-  if (!(store = open_store (globals, &error)) ||
-      !(chart = tandem_chart_new_gap (store, dimension, (guint)threshold, &error)) ||
-      !tandem_export_chart (chart, output, width, height, &error))
+  if (!(store = open_store (globals, &error)))
+    return fail (error);
+
+  if (g_str_equal (argv[2], "coaching"))
+    {
+      g_autoptr(GDate) today = tandem_date_new_today ();
+      TandemChart *charts[TANDEM_N_COACHING_CHARTS] = { NULL, };
+      gboolean ok = TRUE;
+
+      for (guint i = 0; i < TANDEM_N_COACHING_CHARTS && ok; i++)
+        ok = (charts[i] = tandem_chart_new_coaching (store, i, today, &error)) != NULL;
+      if (ok)
+        ok = tandem_export_charts (charts, TANDEM_N_COACHING_CHARTS, output, width, height, &error);
+      for (guint i = 0; i < TANDEM_N_COACHING_CHARTS; i++)
+        g_clear_object (&charts[i]);
+      if (!ok)
+        return fail (error);
+    }
+  else if (!(chart = tandem_chart_new_gap (store, dimension, (guint)threshold, &error)) ||
+           !tandem_export_chart (chart, output, width, height, &error))
     return fail (error);
 
   printf (_("Wrote %s (%d × %d).\n"), output, width, height);

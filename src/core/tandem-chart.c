@@ -44,6 +44,12 @@ struct _TandemChart
   GPtrArray *series;
   int        band_upper;
   int        band_lower;
+  char      *band_label;
+  TandemChartKind kind;
+  TandemChartUnit unit;
+  double     y_min;
+  double     y_max;
+  double     y_step;
 };
 
 G_DEFINE_FINAL_TYPE (TandemChart, tandem_chart, G_TYPE_OBJECT)
@@ -58,6 +64,8 @@ typedef struct
   double     note_y;
   TandemRect plot;
   double     inset;
+  double     y_min;
+  double     y_max;
 } Layout;
 
 #define DEFAULT_FONT "Cantarell, Inter, Noto Sans, DejaVu Sans, Sans"
@@ -89,6 +97,7 @@ tandem_chart_finalize (GObject *object)
   g_clear_pointer (&self->subtitle, g_free);
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->empty_text, g_free);
+  g_clear_pointer (&self->band_label, g_free);
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->series, g_ptr_array_unref);
 
@@ -110,6 +119,11 @@ tandem_chart_init (TandemChart *self)
   self->series = g_ptr_array_new_with_free_func ((GDestroyNotify)series_free);
   self->band_upper = -1;
   self->band_lower = -1;
+  self->kind = TANDEM_CHART_LINES;
+  self->unit = TANDEM_CHART_PERCENT;
+  self->y_min = 0;
+  self->y_max = 100;
+  self->y_step = 25;
 }
 
 static void
@@ -318,17 +332,67 @@ tandem_chart_get_value (TandemChart *self,
   return g_array_index (s->values, Value, category).value;
 }
 
-/* Shades the area between two series: the gap. */
+void
+tandem_chart_set_kind (TandemChart     *self,
+                       TandemChartKind  kind)
+{
+  g_return_if_fail (TANDEM_IS_CHART (self));
+  self->kind = kind;
+}
+
+/**
+ * tandem_chart_set_y_axis:
+ * @step: the distance between grid lines
+ * @unit: how values and ticks are written
+ *
+ * The value axis: 0–100 % by default.
+ */
+void
+tandem_chart_set_y_axis (TandemChart     *self,
+                         double           min,
+                         double           max,
+                         double           step,
+                         TandemChartUnit  unit)
+{
+  g_return_if_fail (TANDEM_IS_CHART (self));
+  g_return_if_fail (max > min && step > 0);
+
+  self->y_min = min;
+  self->y_max = max;
+  self->y_step = step;
+  self->unit = unit;
+}
+
+static char *
+format_value (TandemChart *self,
+              double       value)
+{
+  if (self->unit == TANDEM_CHART_PERCENT)
+    /* Translators: a percentage on a chart axis; use your language's form, e.g. "25 %" */
+    return g_strdup_printf (_("%.0f%%"), value);
+  if (fabs (value - round (value)) < 0.05)
+    return g_strdup_printf ("%.0f", value);
+  return g_strdup_printf ("%.1f", value);
+}
+
+/**
+ * tandem_chart_set_band:
+ * @label: (nullable): what the legend calls the band; "Gap" when %NULL
+ *
+ * Shades the area between two series.
+ */
 void
 tandem_chart_set_band (TandemChart *self,
                        guint        upper,
-                       guint        lower)
+                       guint        lower,
+                       const char  *label)
 {
   g_return_if_fail (TANDEM_IS_CHART (self));
   g_return_if_fail (upper < self->series->len && lower < self->series->len);
 
   self->band_upper = (int)upper;
   self->band_lower = (int)lower;
+  replace_string (&self->band_label, label);
 }
 
 gboolean
@@ -382,13 +446,16 @@ tandem_chart_dup_summary (TandemChart *self)
       if (first < 0)
         continue;
 
-      /* Translators: a series of a chart, e.g. "Executives: 61% in 2025 Q2, 66% in 2026 Q3." */
-      g_string_append_printf (text, _("%s: %.0f%% in %s, %.0f%% in %s."),
-                              series->name,
-                              g_array_index (series->values, Value, first).value,
-                              (const char *)g_ptr_array_index (self->categories, first),
-                              g_array_index (series->values, Value, last).value,
-                              (const char *)g_ptr_array_index (self->categories, last));
+      {
+        g_autofree char *from = format_value (self, g_array_index (series->values, Value, first).value);
+        g_autofree char *to = format_value (self, g_array_index (series->values, Value, last).value);
+
+        /* Translators: a series of a chart, e.g. "Executives: 61% in 2025 Q2, 66% in 2026 Q3." */
+        g_string_append_printf (text, _("%s: %s in %s, %s in %s."),
+                                series->name,
+                                from, (const char *)g_ptr_array_index (self->categories, first),
+                                to, (const char *)g_ptr_array_index (self->categories, last));
+      }
       g_string_append_c (text, ' ');
     }
 
@@ -428,6 +495,8 @@ compute_layout (TandemChart *self,
   l->plot.width = MAX (l->em, width - l->plot.x - 2.0 * l->pad);
   l->plot.height = MAX (l->em, bottom - 2.8 * l->em - y);
   l->inset = MIN (2.5 * l->em, l->plot.width / 4.0);
+  l->y_min = self->y_min;
+  l->y_max = self->y_max;
 }
 
 static double
@@ -436,6 +505,10 @@ x_for_category (TandemChart  *self,
                 guint         category)
 {
   guint n = self->categories->len;
+
+  /* Bars sit in the middle of equal slots; lines run edge to edge. */
+  if (self->kind == TANDEM_CHART_BARS)
+    return l->plot.x + (category + 0.5) * l->plot.width / MAX (n, 1);
 
   if (n <= 1)
     return l->plot.x + l->plot.width / 2.0;
@@ -447,7 +520,9 @@ static double
 y_for_value (const Layout *l,
              double        value)
 {
-  return l->plot.y + l->plot.height * (1.0 - CLAMP (value, 0.0, 100.0) / 100.0);
+  double t = (CLAMP (value, l->y_min, l->y_max) - l->y_min) / (l->y_max - l->y_min);
+
+  return l->plot.y + l->plot.height * (1.0 - t);
 }
 
 void
@@ -691,7 +766,7 @@ draw_axes (TandemChart            *self,
 
   cairo_set_line_width (cr, 1.0);
   set_source (cr, &style->grid, 1.0);
-  for (int tick = 0; tick <= 100; tick += 25)
+  for (double tick = self->y_min; tick <= self->y_max + 1e-9; tick += self->y_step)
     {
       double y = round (y_for_value (l, tick)) + 0.5;
 
@@ -700,19 +775,21 @@ draw_axes (TandemChart            *self,
     }
   cairo_stroke (cr);
 
-  for (int tick = 0; tick <= 100; tick += 25)
+  for (double tick = self->y_min; tick <= self->y_max + 1e-9; tick += self->y_step)
     {
-      /* Translators: a percentage on a chart axis; use your language's form, e.g. "25 %" */
-      g_autofree char *label = g_strdup_printf (_("%d%%"), tick);
+      g_autofree char *label = format_value (self, tick);
 
       draw_text (cr, layout, style, label, 0.85 * l->em, FALSE, &style->muted,
                  l->plot.x - 0.5 * l->em, y_for_value (l, tick), 1.0, 0.5, 0);
     }
 
   /* Label every category when they fit, else every second, third… */
-  spacing = self->categories->len > 1
-            ? (l->plot.width - 2.0 * l->inset) / (self->categories->len - 1)
-            : l->plot.width;
+  if (self->kind == TANDEM_CHART_BARS)
+    spacing = l->plot.width / MAX (self->categories->len, 1);
+  else
+    spacing = self->categories->len > 1
+              ? (l->plot.width - 2.0 * l->inset) / (self->categories->len - 1)
+              : l->plot.width;
   label_step = ceil (5.5 * l->em / MAX (1.0, spacing));
   step = (guint)MAX (1.0, label_step);
 
@@ -766,10 +843,15 @@ draw_legend (TandemChart            *self,
       cairo_set_line_width (cr, MAX (1.5, 0.22 * l->em));
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
       set_source (cr, &style->series[s], 1.0);
-      cairo_move_to (cr, x, y);
-      cairo_line_to (cr, x + 1.6 * l->em, y);
-      cairo_stroke (cr);
-      cairo_arc (cr, x + 0.8 * l->em, y, 0.3 * l->em, 0, 2 * G_PI);
+      if (self->kind == TANDEM_CHART_BARS)
+        cairo_rectangle (cr, x + 0.3 * l->em, y - 0.5 * l->em, l->em, l->em);
+      else
+        {
+          cairo_move_to (cr, x, y);
+          cairo_line_to (cr, x + 1.6 * l->em, y);
+          cairo_stroke (cr);
+          cairo_arc (cr, x + 0.8 * l->em, y, 0.3 * l->em, 0, 2 * G_PI);
+        }
       cairo_fill (cr);
       x += 2.1 * l->em;
       x += draw_text (cr, layout, style, series->name, 0.9 * l->em, FALSE, &style->foreground,
@@ -783,8 +865,40 @@ draw_legend (TandemChart            *self,
       cairo_rectangle (cr, x, y - 0.5 * l->em, 1.6 * l->em, l->em);
       cairo_fill (cr);
       x += 2.1 * l->em;
-      draw_text (cr, layout, style, _("Gap"), 0.9 * l->em, FALSE, &style->foreground,
+      draw_text (cr, layout, style, self->band_label ? self->band_label : _("Gap"),
+                 0.9 * l->em, FALSE, &style->foreground,
                  x, y, 0.0, 0.5, right - x);
+    }
+}
+
+static void
+draw_bars (TandemChart            *self,
+           cairo_t                *cr,
+           const Layout           *l,
+           const TandemChartStyle *style)
+{
+  guint n_series = MAX (self->series->len, 1);
+  double slot = l->plot.width / MAX (self->categories->len, 1);
+  double bar = MIN (slot * 0.7 / n_series, 3.0 * l->em);
+  double base = y_for_value (l, MAX (self->y_min, 0.0));
+
+  for (guint s = 0; s < self->series->len; s++)
+    {
+      Series *series = g_ptr_array_index (self->series, s);
+
+      set_source (cr, &style->series[s], 1.0);
+      for (guint c = 0; c < self->categories->len; c++)
+        {
+          double value = g_array_index (series->values, Value, c).value;
+          double x = x_for_category (self, l, c) + (s - n_series / 2.0) * bar;
+          double y;
+
+          if (!isfinite (value))
+            continue;
+          y = y_for_value (l, value);
+          cairo_rectangle (cr, x + 0.06 * bar, MIN (y, base), 0.88 * bar, fabs (base - y));
+        }
+      cairo_fill (cr);
     }
 }
 
@@ -852,10 +966,56 @@ tandem_chart_render (TandemChart            *self,
 
   draw_legend (self, cr, layout, &l, style, width);
   draw_axes (self, cr, layout, &l, style);
-  draw_band (self, cr, &l, style);
-  draw_series (self, cr, &l, style);
+  if (self->kind == TANDEM_CHART_BARS)
+    draw_bars (self, cr, &l, style);
+  else
+    {
+      draw_band (self, cr, &l, style);
+      draw_series (self, cr, &l, style);
+    }
 
   cairo_restore (cr);
+}
+
+/**
+ * tandem_chart_render_panels:
+ * @charts: (array length=n_charts): the charts, in reading order
+ *
+ * Several charts on one page: side by side when each would still be wider
+ * than it is high, else one above the other.
+ */
+void
+tandem_chart_render_panels (TandemChart            **charts,
+                            guint                    n_charts,
+                            cairo_t                 *cr,
+                            double                   width,
+                            double                   height,
+                            const TandemChartStyle  *style)
+{
+  gboolean across;
+
+  g_return_if_fail (charts != NULL && n_charts > 0);
+
+  across = width / n_charts >= height;
+
+  if (style->background.alpha > 0)
+    {
+      cairo_save (cr);
+      set_source (cr, &style->background, 1.0);
+      cairo_paint (cr);
+      cairo_restore (cr);
+    }
+
+  for (guint i = 0; i < n_charts; i++)
+    {
+      double w = across ? width / n_charts : width;
+      double h = across ? height : height / n_charts;
+
+      cairo_save (cr);
+      cairo_translate (cr, across ? i * w : 0, across ? 0 : i * h);
+      tandem_chart_render (charts[i], cr, w, h, style);
+      cairo_restore (cr);
+    }
 }
 
 static const char *
@@ -907,7 +1067,7 @@ tandem_chart_new_gap (TandemStore      *store,
   chart = tandem_chart_new (gap_title (dimension));
   leaders = tandem_chart_add_series (chart, _("Executives"));
   ics = tandem_chart_add_series (chart, _("Individual contributors"));
-  tandem_chart_set_band (chart, leaders, ics);
+  tandem_chart_set_band (chart, leaders, ics, NULL);
   tandem_chart_set_empty_text (chart, _("No survey waves yet. Import pulse-survey responses "
                                         "to see how the gap changes over time."));
 

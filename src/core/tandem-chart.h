@@ -35,6 +35,18 @@ typedef struct
   double x, y, width, height;
 } TandemRect;
 
+typedef enum
+{
+  TANDEM_CHART_LINES,
+  TANDEM_CHART_BARS,
+} TandemChartKind;
+
+typedef enum
+{
+  TANDEM_CHART_PERCENT,
+  TANDEM_CHART_NUMBER,
+} TandemChartUnit;
+
 #define TANDEM_TYPE_CHART (tandem_chart_get_type ())
 
 G_DECLARE_FINAL_TYPE (TandemChart, tandem_chart, TANDEM, CHART, GObject)
@@ -67,9 +79,17 @@ void          tandem_chart_set_value         (TandemChart       *self,
 double        tandem_chart_get_value         (TandemChart       *self,
                                               guint              series,
                                               guint              category);
+void          tandem_chart_set_kind          (TandemChart       *self,
+                                              TandemChartKind    kind);
+void          tandem_chart_set_y_axis        (TandemChart       *self,
+                                              double             min,
+                                              double             max,
+                                              double             step,
+                                              TandemChartUnit    unit);
 void          tandem_chart_set_band          (TandemChart       *self,
                                               guint              upper,
-                                              guint              lower);
+                                              guint              lower,
+                                              const char        *label);
 gboolean      tandem_chart_is_empty          (TandemChart       *self);
 char         *tandem_chart_dup_summary       (TandemChart       *self);
 
@@ -85,6 +105,13 @@ gboolean      tandem_chart_get_point         (TandemChart       *self,
                                               double            *out_x,
                                               double            *out_y);
 void          tandem_chart_render            (TandemChart       *self,
+                                              cairo_t           *cr,
+                                              double             width,
+                                              double             height,
+                                              const TandemChartStyle *style);
+
+void          tandem_chart_render_panels     (TandemChart      **charts,
+                                              guint              n_charts,
                                               cairo_t           *cr,
                                               double             width,
                                               double             height,

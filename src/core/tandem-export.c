@@ -192,7 +192,8 @@ finish_drawing (cairo_t         *cr,
 
 typedef struct
 {
-  TandemChart        *chart;
+  TandemChart       **charts;
+  guint               n_charts;
   TandemExportFormat  format;
   int                 width;
   int                 height;
@@ -210,28 +211,31 @@ write_chart (Sink     *sink,
   tandem_chart_style_init_light (&style);
   surface = create_surface (job->format, sink, job->width, job->height);
   cr = cairo_create (surface);
-  tandem_chart_render (job->chart, cr, job->width, job->height, &style);
+  tandem_chart_render_panels (job->charts, job->n_charts, cr, job->width, job->height, &style);
   return finish_drawing (cr, surface, job->format == TANDEM_EXPORT_PNG ? sink : NULL);
 }
 
 /**
- * tandem_export_chart:
+ * tandem_export_charts:
+ * @charts: (array length=n_charts): charts to put on one page, in reading order
  * @path: the file to write; its extension chooses PNG, SVG or PDF
  * @width: pixels for PNG, points for SVG and PDF
  * @height: likewise
  *
- * Renders @chart with the fixed light palette into @path, atomically.
+ * Renders the charts with the fixed light palette into @path, atomically:
+ * one chart fills the page, several share it as panels.
  */
 gboolean
-tandem_export_chart (TandemChart  *chart,
-                     const char   *path,
-                     int           width,
-                     int           height,
-                     GError      **error)
+tandem_export_charts (TandemChart **charts,
+                      guint         n_charts,
+                      const char   *path,
+                      int           width,
+                      int           height,
+                      GError      **error)
 {
-  ChartJob job = { chart, TANDEM_EXPORT_PNG, width, height };
+  ChartJob job = { charts, n_charts, TANDEM_EXPORT_PNG, width, height };
 
-  g_return_val_if_fail (TANDEM_IS_CHART (chart), FALSE);
+  g_return_val_if_fail (charts != NULL && n_charts > 0, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (!tandem_export_format_for_path (path, &job.format, error))
@@ -247,6 +251,18 @@ tandem_export_chart (TandemChart  *chart,
     }
 
   return write_atomically (path, write_chart, &job, error);
+}
+
+gboolean
+tandem_export_chart (TandemChart  *chart,
+                     const char   *path,
+                     int           width,
+                     int           height,
+                     GError      **error)
+{
+  g_return_val_if_fail (TANDEM_IS_CHART (chart), FALSE);
+
+  return tandem_export_charts (&chart, 1, path, width, height, error);
 }
 
 /* ----- the coaching journal ----- */

@@ -37,6 +37,12 @@ GQuark    tandem_export_error_quark      (void);
 gboolean  tandem_export_format_for_path  (const char          *path,
                                           TandemExportFormat  *out_format,
                                           GError             **error);
+gboolean  tandem_export_charts           (TandemChart        **charts,
+                                          guint                n_charts,
+                                          const char          *path,
+                                          int                  width,
+                                          int                  height,
+                                          GError             **error);
 gboolean  tandem_export_chart            (TandemChart         *chart,
                                           const char          *path,
                                           int                  width,
