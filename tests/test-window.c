@@ -14,6 +14,8 @@
 #include "tandem-programs-page.h"
 #include "tandem-surveys-page.h"
 #include "tandem-test-util.h"
+#include "tandem-session-dialog.h"
+#include "tandem-store-private.h"
 #include "tandem-window.h"
 
 static TandemApplication *app;
@@ -257,6 +259,136 @@ test_window_refused_file (void)
   tandem_test_remove_dir (dir);
 }
 
+/* Finds the shortcut @accelerator bound on @widget (by its class or a
+ * controller) and runs it, as pressing the keys would. */
+static void
+press (GtkWidget  *widget,
+       const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+
+  g_assert_nonnull (wanted);
+  for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                           gtk_shortcut_get_arguments (shortcut)));
+              return;
+            }
+        }
+    }
+  g_error ("no shortcut %s on %s", accelerator, G_OBJECT_TYPE_NAME (widget));
+}
+
+static gboolean
+has_session_dialog (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (TANDEM_IS_SESSION_DIALOG (toplevel) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
+        {
+          *(GtkWidget **)data = GTK_WIDGET (toplevel);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  GtkWidget *dialog = NULL;
+
+  return !has_session_dialog (&dialog);
+}
+
+static void
+test_window_log_session (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 2025);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog = NULL;
+  TandemWindow *window;
+  gint64 found = 0;
+
+  window = tandem_window_new (GTK_APPLICATION (app), store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_mapped, window));
+
+  /* The demo has overdue pairs: the banner names one. */
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (child (window, TANDEM_TYPE_WINDOW, "overdue_bar"))));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (window, TANDEM_TYPE_WINDOW, "overdue_label"))),
+                            "overdue"));
+
+  /* Ctrl+L from the Dashboard opens the dialog, dated today. */
+  press (GTK_WIDGET (window), "<Control>l");
+  g_assert_true (wait_for (has_session_dialog, &dialog));
+  {
+    g_autoptr(GDate) today = tandem_date_new_today ();
+    g_autofree char *today_text = tandem_date_to_iso (today);
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, TANDEM_TYPE_SESSION_DIALOG, "date_entry"))),
+                     ==, today_text);
+  }
+
+  /* Type, then Ctrl+Enter. */
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, TANDEM_TYPE_SESSION_DIALOG, "tools_row")), "Claude");
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, TANDEM_TYPE_SESSION_DIALOG, "data_row")), "My own inbox");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (dialog, TANDEM_TYPE_SESSION_DIALOG,
+                                                                            "insight_view"))),
+                            "Emails turn abrasive in busy weeks", -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (dialog, TANDEM_TYPE_SESSION_DIALOG,
+                                                                            "follow_ups_view"))),
+                            "Tone check on escalations", -1);
+  gtk_widget_grab_focus (GTK_WIDGET (child (dialog, TANDEM_TYPE_SESSION_DIALOG, "insight_view")));
+  press (dialog, "<Control>Return");
+  g_assert_true (wait_for (dialog_gone, NULL));
+
+  /* The session is in the store, with its follow-up open. */
+  g_assert_true (tandem_store_query_int (store,
+                                         "SELECT count(*) FROM coaching_session s"
+                                         "  JOIN follow_up f ON f.session_id = s.id"
+                                         " WHERE s.tools_tried = 'Claude' AND s.data_used = 'My own inbox'"
+                                         "   AND s.insight = 'Emails turn abrasive in busy weeks'"
+                                         "   AND f.text = 'Tone check on escalations' AND f.done_on IS NULL",
+                                         &found, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (found, ==, 1);
+
+  /* A bad date is said in the dialog, and nothing is written. */
+  press (GTK_WIDGET (window), "<Control>l");
+  g_assert_true (wait_for (has_session_dialog, &dialog));
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, TANDEM_TYPE_SESSION_DIALOG, "date_entry")), "2026-02-30");
+  press (dialog, "<Control>Return");
+  spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (dialog, TANDEM_TYPE_SESSION_DIALOG, "error_label"))));
+  g_assert_true (tandem_store_query_int (store, "SELECT count(*) FROM coaching_session WHERE held_on = '2026-02-30'",
+                                         &found, &error));
+  g_assert_cmpint (found, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  close_and_finalize (window);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -273,6 +405,7 @@ main (int    argc,
   g_test_add_func ("/tandem/window/visits-every-page", test_window_visits_every_page);
   g_test_add_func ("/tandem/window/welcome-then-demo", test_window_welcome_then_demo);
   g_test_add_func ("/tandem/window/refused-file", test_window_refused_file);
+  g_test_add_func ("/tandem/window/log-session", test_window_log_session);
 
   status = g_test_run ();
   g_clear_object (&app);

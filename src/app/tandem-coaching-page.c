@@ -1,4 +1,4 @@
-/* tandem-coaching-page.c — reverse-mentoring pairs and their cadence
+/* tandem-coaching-page.c — reverse-mentoring pairs, their sessions and cadence
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,24 +7,65 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "tandem-pair.h"
+#include "tandem-chart-view.h"
+#include "tandem-coaching-charts.h"
 #include "tandem-coaching-page.h"
+#include "tandem-export.h"
+#include "tandem-follow-up.h"
+#include "tandem-pair-dialog.h"
+#include "tandem-pair.h"
+#include "tandem-session-dialog.h"
+#include "tandem-session.h"
+#include "tandem-types.h"
 
 struct _TandemCoachingPage
 {
-  GtkWidget    parent_instance;
+  GtkWidget             parent_instance;
 
-  TandemStore *store;
+  TandemStore          *store;
+  GListModel           *pairs;
+  TandemPair           *pair;          /* shown in the detail view */
+  TandemChartView      *chart_views[TANDEM_N_COACHING_CHARTS];
+  GtkFileChooserNative *chooser;
 
-  GtkStack    *stack;
-  GtkListBox  *list;
+  GtkStack             *stack;
+  GtkListBox           *list;
+  GtkFlowBox           *charts;
+  GtkLabel             *detail_title;
+  GtkLabel             *detail_subtitle;
+  GtkListBox           *follow_ups_list;
+  GtkListBox           *sessions_list;
 };
 
 G_DEFINE_FINAL_TYPE (TandemCoachingPage, tandem_coaching_page, GTK_TYPE_WIDGET)
 
+enum {
+  DATA_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void reload_detail (TandemCoachingPage *self);
+
+static GtkWindow *
+parent_window (TandemCoachingPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+changed (TandemCoachingPage *self,
+         const char         *message)
+{
+  g_signal_emit (self, signals[DATA_CHANGED], 0, message);
+}
+
 static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
+create_pair_row (gpointer item,
+                 gpointer user_data)
 {
   TandemPair *pair = item;
   const char *last = tandem_pair_get_last_session (pair);
@@ -49,6 +90,7 @@ create_row (gpointer item,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
   status = gtk_label_new (tandem_pair_status_get_label (tandem_pair_get_status (pair)));
   gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
@@ -70,7 +112,281 @@ create_row (gpointer item,
       break;
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   return row;
+}
+
+static void
+follow_up_toggled_cb (GtkCheckButton     *check,
+                      TandemCoachingPage *self)
+{
+  TandemFollowUp *item = g_object_get_data (G_OBJECT (check), "follow-up");
+  g_autoptr(GDate) today = tandem_date_new_today ();
+  g_autoptr(GError) error = NULL;
+
+  if (!tandem_follow_up_set_done (self->store, tandem_follow_up_get_id (item),
+                                  gtk_check_button_get_active (check) ? today : NULL, &error))
+    {
+      g_warning ("The follow-up could not be ticked off: %s", error->message);
+      return;
+    }
+  changed (self, _("Follow-up ticked off"));
+}
+
+static GtkWidget *
+create_follow_up_row (gpointer item,
+                      gpointer user_data)
+{
+  TandemCoachingPage *self = user_data;
+  g_autofree char *subtitle = g_strdup_printf (_("From the session of %s"),
+                                               tandem_follow_up_get_raised_on (item));
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tandem_follow_up_get_text (item));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (check), "follow-up", g_object_ref (item), g_object_unref);
+  g_signal_connect (check, "toggled", G_CALLBACK (follow_up_toggled_cb), self);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  return row;
+}
+
+static void
+add_detail (AdwExpanderRow *expander,
+            const char     *label,
+            const char     *value)
+{
+  GtkWidget *row;
+
+  if (value == NULL || *value == '\0')
+    return;
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), value);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), label);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (row, "property");
+  adw_expander_row_add_row (expander, row);
+}
+
+static GtkWidget *
+create_session_row (gpointer item,
+                    gpointer user_data)
+{
+  TandemSession *session = item;
+  GtkWidget *row = adw_expander_row_new ();
+  g_autoptr(GString) title = g_string_new (tandem_session_get_held_on (session));
+
+  if (tandem_session_get_minutes (session) >= 0)
+    g_string_append_printf (title, _(" · %d minutes"), tandem_session_get_minutes (session));
+  if (tandem_session_get_confidence_before (session) > 0 && tandem_session_get_confidence_after (session) > 0)
+    g_string_append_printf (title, _(" · confidence %d → %d"),
+                            tandem_session_get_confidence_before (session),
+                            tandem_session_get_confidence_after (session));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title->str);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), tandem_session_get_insight (session));
+  add_detail (ADW_EXPANDER_ROW (row), _("Tried"), tandem_session_get_tools (session));
+  add_detail (ADW_EXPANDER_ROW (row), _("On"), tandem_session_get_data_used (session));
+  add_detail (ADW_EXPANDER_ROW (row), _("Learned"), tandem_session_get_insight (session));
+  add_detail (ADW_EXPANDER_ROW (row), _("Next"), tandem_session_get_follow_ups (session));
+  add_detail (ADW_EXPANDER_ROW (row), _("Private notes"), tandem_session_get_private_notes (session));
+  return row;
+}
+
+static void
+reload_detail (TandemCoachingPage *self)
+{
+  g_autoptr(GListModel) open = NULL;
+  g_autoptr(GListModel) sessions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (self->pair == NULL || self->store == NULL)
+    return;
+
+  /* Translators: an executive and their junior mentor */
+  title = g_strdup_printf (_("%s, coached by %s"), tandem_pair_get_executive (self->pair),
+                           tandem_pair_get_mentor (self->pair));
+  subtitle = g_strdup_printf (_("%s · every %u days · next session due %s"),
+                              tandem_pair_status_get_label (tandem_pair_get_status (self->pair)),
+                              tandem_pair_get_cadence_days (self->pair),
+                              tandem_pair_get_next_due (self->pair));
+  gtk_label_set_text (self->detail_title, title);
+  gtk_label_set_text (self->detail_subtitle, subtitle);
+
+  if (!(open = tandem_follow_up_list_open (self->store, tandem_pair_get_id (self->pair), &error)) ||
+      !(sessions = tandem_session_list_for_pair (self->store, tandem_pair_get_id (self->pair), &error)))
+    g_warning ("The pair could not be loaded: %s", error->message);
+
+  gtk_list_box_bind_model (self->follow_ups_list, open, create_follow_up_row, self, NULL);
+  gtk_list_box_bind_model (self->sessions_list, sessions, create_session_row, NULL, NULL);
+}
+
+static void
+pair_activated_cb (TandemCoachingPage *self,
+                   GtkListBoxRow      *row)
+{
+  g_autoptr(TandemPair) pair = g_list_model_get_item (self->pairs, (guint)gtk_list_box_row_get_index (row));
+
+  if (pair != NULL)
+    tandem_coaching_page_show_pair (self, tandem_pair_get_id (pair));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TandemCoachingPage *self = TANDEM_COACHING_PAGE (widget);
+
+  g_clear_object (&self->pair);
+  gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+static void
+pair_saved_cb (TandemCoachingPage *self,
+               gint64              pair_id)
+{
+  changed (self, _("Mentoring pair created"));
+  tandem_coaching_page_show_pair (self, pair_id);
+}
+
+static void
+new_pair_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  TandemCoachingPage *self = TANDEM_COACHING_PAGE (widget);
+  GtkWindow *dialog = tandem_pair_dialog_new (parent_window (self), self->store);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (pair_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (dialog);
+}
+
+static void
+session_saved_cb (TandemCoachingPage *self)
+{
+  changed (self, _("Session logged"));
+}
+
+static void
+log_for_pair_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TandemCoachingPage *self = TANDEM_COACHING_PAGE (widget);
+  GtkWindow *dialog;
+
+  if (self->pair == NULL)
+    return;
+  dialog = tandem_session_dialog_new (parent_window (self), self->store, tandem_pair_get_id (self->pair));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (session_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (dialog);
+}
+
+static void
+end_pair_response_cb (AdwMessageDialog   *dialog,
+                      const char         *response,
+                      TandemCoachingPage *self)
+{
+  g_autoptr(GDate) today = tandem_date_new_today ();
+  g_autofree char *day = tandem_date_to_iso (today);
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "end") != 0 || self->pair == NULL)
+    return;
+
+  if (!tandem_pair_end (self->store, tandem_pair_get_id (self->pair), day, &error))
+    {
+      g_warning ("The pair could not be ended: %s", error->message);
+      return;
+    }
+  g_clear_object (&self->pair);
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  changed (self, _("Mentoring pair ended; its sessions are kept"));
+}
+
+static void
+end_pair_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  TandemCoachingPage *self = TANDEM_COACHING_PAGE (widget);
+  GtkWidget *dialog;
+
+  if (self->pair == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (parent_window (self), _("End This Mentoring Pair?"),
+                                   _("The pair stops being expected to meet. Its sessions and "
+                                     "follow-ups stay in the journal."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "end", _("_End Pair"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "end",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (end_pair_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+journal_response_cb (TandemCoachingPage   *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->pair != NULL)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = file ? g_file_get_path (file) : NULL;
+      if (path != NULL &&
+          tandem_export_journal (self->store, tandem_pair_get_executive_external_id (self->pair),
+                                 path, FALSE, &error))
+        changed (self, _("Journal exported, without private notes"));
+      else
+        {
+          GtkWidget *dialog = adw_message_dialog_new (parent_window (self),
+                                                      _("The Journal Could Not Be Exported"),
+                                                      error ? error->message
+                                                            : _("Choose a file on this computer."));
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_journal_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TandemCoachingPage *self = TANDEM_COACHING_PAGE (widget);
+  g_autofree char *name = NULL;
+
+  if (self->pair == NULL || self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Export Coaching Journal"), parent_window (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  /* Translators: the suggested file name of a coaching journal; keep .md */
+  name = g_strdup_printf (_("coaching-journal-%s.md"), tandem_pair_get_executive_external_id (self->pair));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (journal_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 static void
@@ -78,8 +394,13 @@ tandem_coaching_page_dispose (GObject *object)
 {
   TandemCoachingPage *self = (TandemCoachingPage *)object;
 
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_COACHING_PAGE);
   g_clear_object (&self->store);
+  g_clear_object (&self->pairs);
+  g_clear_object (&self->pair);
 
   G_OBJECT_CLASS (tandem_coaching_page_parent_class)->dispose (object);
 }
@@ -92,10 +413,32 @@ tandem_coaching_page_class_init (TandemCoachingPageClass *klass)
 
   object_class->dispose = tandem_coaching_page_dispose;
 
+  /**
+   * TandemCoachingPage::data-changed:
+   * @message: what happened, for a toast
+   *
+   * The page wrote to the store; other views may need to read again.
+   */
+  signals[DATA_CHANGED] = g_signal_new ("data-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/tandem-coaching-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TandemCoachingPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TandemCoachingPage, list);
+  gtk_widget_class_bind_template_child (widget_class, TandemCoachingPage, charts);
+  gtk_widget_class_bind_template_child (widget_class, TandemCoachingPage, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, TandemCoachingPage, detail_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, TandemCoachingPage, follow_ups_list);
+  gtk_widget_class_bind_template_child (widget_class, TandemCoachingPage, sessions_list);
+  gtk_widget_class_bind_template_callback (widget_class, pair_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "coaching.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "coaching.new-pair", NULL, new_pair_action);
+  gtk_widget_class_install_action (widget_class, "coaching.log-for-pair", NULL, log_for_pair_action);
+  gtk_widget_class_install_action (widget_class, "coaching.end-pair", NULL, end_pair_action);
+  gtk_widget_class_install_action (widget_class, "coaching.export-journal", NULL, export_journal_action);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -103,11 +446,22 @@ static void
 tandem_coaching_page_init (TandemCoachingPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < TANDEM_N_COACHING_CHARTS; i++)
+    {
+      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+      self->chart_views[i] = TANDEM_CHART_VIEW (tandem_chart_view_new ());
+      gtk_widget_set_size_request (GTK_WIDGET (self->chart_views[i]), -1, 300);
+      gtk_widget_add_css_class (card, "card");
+      gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->chart_views[i]));
+      gtk_flow_box_append (self->charts, card);
+    }
 }
 
 void
 tandem_coaching_page_set_store (TandemCoachingPage *self,
-                              TandemStore *store)
+                                TandemStore        *store)
 {
   g_return_if_fail (TANDEM_IS_COACHING_PAGE (self));
   g_return_if_fail (store == NULL || TANDEM_IS_STORE (store));
@@ -116,21 +470,65 @@ tandem_coaching_page_set_store (TandemCoachingPage *self,
     tandem_coaching_page_reload (self);
 }
 
-/* Reads the list again, after the data changed underneath. */
+/* Reads pairs, charts and the open pair again, after the data changed. */
 void
 tandem_coaching_page_reload (TandemCoachingPage *self)
 {
   g_autoptr(GDate) today = tandem_date_new_today ();
-  g_autoptr(GListModel) model = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 shown = self->pair ? tandem_pair_get_id (self->pair) : 0;
 
   g_return_if_fail (TANDEM_IS_COACHING_PAGE (self));
 
-  if (self->store != NULL && !(model = tandem_pair_list_active (self->store, today, &error)))
+  g_clear_object (&self->pairs);
+  if (self->store != NULL && !(self->pairs = tandem_pair_list_active (self->store, today, &error)))
     g_warning ("The coaching page could not be loaded: %s", error->message);
 
-  gtk_list_box_bind_model (self->list, model, create_row, NULL, NULL);
-  gtk_stack_set_visible_child_name (self->stack,
-                                    model != NULL && g_list_model_get_n_items (model) > 0
-                                    ? "list" : "empty");
+  gtk_list_box_bind_model (self->list, self->pairs, create_pair_row, NULL, NULL);
+
+  for (guint i = 0; i < TANDEM_N_COACHING_CHARTS; i++)
+    {
+      g_autoptr(TandemChart) chart = NULL;
+      g_autoptr(GError) chart_error = NULL;
+
+      if (self->store != NULL &&
+          !(chart = tandem_chart_new_coaching (self->store, i, today, &chart_error)))
+        g_warning ("A coaching chart could not be built: %s", chart_error->message);
+      tandem_chart_view_set_chart (self->chart_views[i], chart);
+    }
+
+  if (shown != 0)
+    tandem_coaching_page_show_pair (self, shown);
+  else
+    gtk_stack_set_visible_child_name (self->stack,
+                                      self->pairs && g_list_model_get_n_items (self->pairs) > 0
+                                      ? "list" : "empty");
+}
+
+/* Opens the detail view of an active pair: its follow-ups and sessions. */
+void
+tandem_coaching_page_show_pair (TandemCoachingPage *self,
+                                gint64              pair_id)
+{
+  g_return_if_fail (TANDEM_IS_COACHING_PAGE (self));
+
+  g_clear_object (&self->pair);
+  for (guint i = 0; self->pairs != NULL && i < g_list_model_get_n_items (self->pairs); i++)
+    {
+      g_autoptr(TandemPair) pair = g_list_model_get_item (self->pairs, i);
+
+      if (tandem_pair_get_id (pair) == pair_id)
+        self->pair = g_steal_pointer (&pair);
+    }
+
+  if (self->pair == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack,
+                                        self->pairs && g_list_model_get_n_items (self->pairs) > 0
+                                        ? "list" : "empty");
+      return;
+    }
+
+  reload_detail (self);
+  gtk_stack_set_visible_child_name (self->stack, "detail");
 }

@@ -1,4 +1,4 @@
-/* tandem-coaching-page.h — reverse-mentoring pairs and their cadence
+/* tandem-coaching-page.h — reverse-mentoring pairs, their sessions and cadence
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,7 +15,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TandemCoachingPage, tandem_coaching_page, TANDEM, COACHING_PAGE, GtkWidget)
 
 void tandem_coaching_page_set_store (TandemCoachingPage *self,
-                                    TandemStore *store);
+                                     TandemStore        *store);
 void tandem_coaching_page_reload    (TandemCoachingPage *self);
+void tandem_coaching_page_show_pair (TandemCoachingPage *self,
+                                     gint64              pair_id);
 
 G_END_DECLS

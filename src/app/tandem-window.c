@@ -11,7 +11,9 @@
 #include "tandem-dashboard-page.h"
 #include "tandem-demo.h"
 #include "tandem-export.h"
+#include "tandem-pair.h"
 #include "tandem-people-page.h"
+#include "tandem-session-dialog.h"
 #include "tandem-programs-page.h"
 #include "tandem-surveys-page.h"
 #include "tandem-types.h"
@@ -37,6 +39,10 @@ struct _TandemWindow
   AdwWindowTitle       *page_title;
   GtkStack             *page_stack;
   GtkWidget            *export_button;
+  GtkInfoBar           *overdue_bar;
+  GtkLabel             *overdue_label;
+  GtkWidget            *overdue_button;
+  gint64                overdue_pair;
   TandemDashboardPage  *dashboard_page;
   TandemProgramsPage   *programs_page;
   TandemPeoplePage     *people_page;
@@ -74,6 +80,111 @@ reload_pages (TandemWindow *self)
   tandem_surveys_page_reload (self->surveys_page);
 }
 
+/* A quiet banner over the pages when a pair has missed its cadence. */
+static void
+update_overdue_bar (TandemWindow *self)
+{
+  g_autoptr(GDate) today = tandem_date_new_today ();
+  g_autoptr(GListModel) pairs = NULL;
+  g_autoptr(GPtrArray) overdue = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  TandemPair *first;
+
+  if (self->store == NULL || !(pairs = tandem_pair_list_active (self->store, today, &error)))
+    {
+      gtk_info_bar_set_revealed (self->overdue_bar, FALSE);
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (pairs); i++)
+    {
+      TandemPair *pair = g_list_model_get_item (pairs, i);
+
+      if (tandem_pair_get_status (pair) == TANDEM_PAIR_OVERDUE)
+        g_ptr_array_add (overdue, pair);
+      else
+        g_object_unref (pair);
+    }
+
+  if (overdue->len == 0)
+    {
+      self->overdue_pair = 0;
+      gtk_info_bar_set_revealed (self->overdue_bar, FALSE);
+      return;
+    }
+
+  /* Pairs come most overdue first. */
+  first = g_ptr_array_index (overdue, 0);
+  self->overdue_pair = tandem_pair_get_id (first);
+  if (overdue->len == 1)
+    text = g_strdup_printf (_("%s and %s are overdue for a coaching session (due %s)."),
+                            tandem_pair_get_executive (first), tandem_pair_get_mentor (first),
+                            tandem_pair_get_next_due (first));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%s and %s are overdue for a coaching session, and %u more pair.",
+                                         "%s and %s are overdue for a coaching session, and %u more pairs.",
+                                         overdue->len - 1),
+                            tandem_pair_get_executive (first), tandem_pair_get_mentor (first),
+                            overdue->len - 1);
+  gtk_label_set_text (self->overdue_label, text);
+  gtk_info_bar_set_revealed (self->overdue_bar, TRUE);
+}
+
+static void
+session_saved_cb (TandemWindow *self)
+{
+  reload_pages (self);
+  update_overdue_bar (self);
+  toast (self, _("Session logged"));
+}
+
+static void
+open_session_dialog (TandemWindow *self,
+                     gint64        pair_id)
+{
+  GtkWindow *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = tandem_session_dialog_new (GTK_WINDOW (self), self->store, pair_id);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (session_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (dialog);
+}
+
+static void
+log_session_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  open_session_dialog (TANDEM_WINDOW (widget), 0);
+}
+
+static void
+overdue_clicked_cb (TandemWindow *self)
+{
+  open_session_dialog (self, self->overdue_pair);
+}
+
+static void
+overdue_response_cb (TandemWindow *self,
+                     int           response)
+{
+  if (response == GTK_RESPONSE_CLOSE)
+    gtk_info_bar_set_revealed (self->overdue_bar, FALSE);
+}
+
+static void
+data_changed_cb (TandemWindow *self,
+                 const char   *message)
+{
+  reload_pages (self);
+  update_overdue_bar (self);
+  if (message != NULL)
+    toast (self, message);
+}
+
 /* Welcome when the database is empty, the pages once it holds data. */
 static void
 update_main_stack (TandemWindow *self)
@@ -95,6 +206,8 @@ update_main_stack (TandemWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", !empty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", !empty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", !empty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-session", !empty);
+  update_overdue_bar (self);
 }
 
 static void
@@ -336,6 +449,11 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, page_title);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, overdue_bar);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, overdue_label);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, overdue_button);
+  gtk_widget_class_bind_template_callback (widget_class, overdue_response_cb);
+  gtk_widget_class_bind_template_callback (widget_class, data_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, programs_page);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, people_page);
@@ -349,6 +467,7 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.log-session", NULL, log_session_action);
 
   /* Alt+1…5 switch pages, as in GNOME Settings and Text Editor's tabs. */
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -356,6 +475,7 @@ tandem_window_class_init (TandemWindowClass *klass)
                                          "win.show-page", "s", pages[i]);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-chart", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.log-session", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
 }
 
@@ -409,6 +529,7 @@ tandem_window_init (TandemWindow *self)
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+  g_signal_connect_swapped (self->overdue_button, "clicked", G_CALLBACK (overdue_clicked_cb), self);
 }
 
 TandemWindow *
@@ -455,6 +576,7 @@ tandem_window_new_for_error (GtkApplication *application,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-session", FALSE);
   update_main_stack (self);
 
   return self;

@@ -487,6 +487,7 @@ add_pairs (Demo    *demo,
       g_autofree char *started_on = date_days_ago (demo->today, started);
       gint64 pair_id;
       int confidence = g_rand_int_range (demo->rand, 1, 3);
+      g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (int));
 
       if (executive == NULL || mentor == NULL)
         continue;
@@ -500,17 +501,21 @@ add_pairs (Demo    *demo,
         return FALSE;
       pair_id = sqlite3_last_insert_rowid (tandem_store_get_db (demo->store));
 
-      for (int day = started - g_rand_int_range (demo->rand, 3, 9);
-           day >= stop;
-           day -= 14 + g_rand_int_range (demo->rand, -3, 4))
+      /* Sessions counted back from the pair's last one, then logged in order. */
+      for (int day = stop; day <= started - 3; day += 14 + g_rand_int_range (demo->rand, -3, 4))
+        g_array_prepend_val (days, day);
+
+      for (guint k = 0; k < days->len; k++)
         {
+          int day = g_array_index (days, int, k);
           g_autofree char *held_on = date_days_ago (demo->today, day);
           /* Confidence grows slowly, and a session can also knock it. */
           int after = confidence + (chance (demo, 0.3) ? 1 : 0) - (chance (demo, 0.08) ? 1 : 0);
 
-          /* Now and then a fortnight is skipped. */
           after = CLAMP (after, 1, 5);
-          if (chance (demo, 0.12))
+          /* Now and then a fortnight is skipped, but not lately: only the
+           * pairs meant to have slipped are overdue. */
+          if (day > stop + 28 && chance (demo, 0.12))
             continue;
 
           {
@@ -536,7 +541,14 @@ add_pairs (Demo    *demo,
         }
     }
 
-  return TRUE;
+  /* Most follow-ups were dealt with by the next session; the latest stay open. */
+  return tandem_store_exec (demo->store,
+                            "UPDATE follow_up SET done_on = ("
+                            "  SELECT min (later.held_on) FROM coaching_session later"
+                            "    JOIN coaching_session s ON s.id = follow_up.session_id"
+                            "   WHERE later.pair_id = s.pair_id AND later.held_on > s.held_on)"
+                            " WHERE follow_up.id % 5 <> 0",
+                            error);
 }
 
 /* Favourable shares (percent) per level and dimension, first wave and last. */

@@ -15,6 +15,7 @@ struct _TandemPair
 
   gint64            id;
   char             *executive;
+  char             *executive_external_id;
   char             *mentor;
   guint             cadence_days;
   guint             n_sessions;
@@ -46,6 +47,7 @@ tandem_pair_finalize (GObject *object)
   TandemPair *self = (TandemPair *)object;
 
   g_clear_pointer (&self->executive, g_free);
+  g_clear_pointer (&self->executive_external_id, g_free);
   g_clear_pointer (&self->mentor, g_free);
   g_clear_pointer (&self->last_session, g_free);
   g_clear_pointer (&self->next_due, g_free);
@@ -131,6 +133,13 @@ tandem_pair_get_executive (TandemPair *self)
 {
   g_return_val_if_fail (TANDEM_IS_PAIR (self), NULL);
   return self->executive;
+}
+
+const char *
+tandem_pair_get_executive_external_id (TandemPair *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PAIR (self), NULL);
+  return self->executive_external_id;
 }
 
 const char *
@@ -369,7 +378,7 @@ tandem_pair_list_active (TandemStore  *store,
 
   stmt = tandem_store_prepare (store,
                                "SELECT mp.id, e.name, m.name, mp.started_on, mp.cadence_days,"
-                               "       count (s.id), max (s.held_on)"
+                               "       count (s.id), max (s.held_on), coalesce (e.external_id, '')"
                                "  FROM mentoring_pair mp"
                                "  JOIN person e ON e.id = mp.executive_id"
                                "  JOIN person m ON m.id = mp.mentor_id"
@@ -393,6 +402,7 @@ tandem_pair_list_active (TandemStore  *store,
       pair->id = sqlite3_column_int64 (stmt, 0);
       pair->executive = g_strdup (tandem_stmt_get_text (stmt, 1));
       pair->mentor = g_strdup (tandem_stmt_get_text (stmt, 2));
+      pair->executive_external_id = g_strdup (tandem_stmt_get_text (stmt, 7));
       pair->cadence_days = (guint)sqlite3_column_int (stmt, 4);
       pair->n_sessions = (guint)sqlite3_column_int (stmt, 5);
       if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)

@@ -31,6 +31,7 @@ G_DECLARE_FINAL_TYPE (TandemPair, tandem_pair, TANDEM, PAIR, GObject)
 
 gint64            tandem_pair_get_id             (TandemPair   *self);
 const char       *tandem_pair_get_executive      (TandemPair   *self);
+const char       *tandem_pair_get_executive_external_id (TandemPair *self);
 const char       *tandem_pair_get_mentor         (TandemPair   *self);
 guint             tandem_pair_get_cadence_days   (TandemPair   *self);
 guint             tandem_pair_get_n_sessions     (TandemPair   *self);
