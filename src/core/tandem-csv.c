@@ -114,7 +114,8 @@ tandem_csv_parse_data (const char        *data,
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     p += 3;
 
-  if (memchr (p, '\0', (gsize)(end - p)) != NULL)
+  /* An empty file maps to no memory at all: p may be NULL. */
+  if (p < end && memchr (p, '\0', (gsize)(end - p)) != NULL)
     {
       g_set_error (error, TANDEM_CSV_ERROR, TANDEM_CSV_ERROR_MALFORMED,
                    _("This is not a CSV text file: it contains binary data. "
