@@ -101,7 +101,7 @@ test_cli_usage (void)
     { { "export", "chart", "happiness", NULL }, 2, NULL, "there is no chart “happiness”" },
     { { "export", "chart", "optimism", NULL }, 2, NULL, "needs --output FILE" },
     { { "report", "nonsense", NULL }, 2, NULL, "there is no report “nonsense”" },
-    { { "import", "people", "people.csv", NULL }, 2, NULL, "cannot import “people”" },
+    { { "import", "programs", "programs.csv", NULL }, 2, NULL, "cannot import “programs”" },
     { { "import", "sessions", NULL }, 2, NULL, "needs a kind and a file" },
     { { "report", "pairs", "--as-of", "tomorrow" }, 2, NULL, "--as-of wants a date" },
     { { "export", "journal", NULL }, 2, NULL, "external id" },
@@ -279,7 +279,7 @@ test_cli_coaching (void)
 
     run (&r, cli (), NULL, args);
     g_assert_cmpint (r.status, ==, 0);
-    g_assert_nonnull (strstr (r.out, "Imported 3 sessions"));
+    g_assert_nonnull (strstr (r.out, "3 created, 0 updated, 0 unchanged"));
     g_assert_nonnull (strstr (r.out, "New mentoring pair"));
   }
 

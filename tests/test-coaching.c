@@ -197,7 +197,7 @@ test_import_good (Fixture       *f,
   gint64 sessions = count (f, "SELECT count(*) FROM coaching_session");
   gint64 pairs = count (f, "SELECT count(*) FROM mentoring_pair");
 
-  g_assert_true (tandem_import_sessions (f->store, path, report, NULL, &error));
+  g_assert_true (tandem_import_run (f->store, TANDEM_IMPORT_SESSIONS, path, NULL, report, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->rows, ==, 3);
   g_assert_cmpuint (report->created, ==, 3);
@@ -225,7 +225,7 @@ test_import_good (Fixture       *f,
   /* Importing again adds to the same pairs. */
   g_clear_pointer (&report, tandem_import_report_free);
   report = tandem_import_report_new ();
-  g_assert_true (tandem_import_sessions (f->store, path, report, NULL, &error));
+  g_assert_true (tandem_import_run (f->store, TANDEM_IMPORT_SESSIONS, path, NULL, report, NULL, &error));
   g_assert_cmpuint (report->notes->len, ==, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM mentoring_pair"), ==, pairs + 2);
 }
@@ -260,7 +260,7 @@ test_import_malformed (Fixture       *f,
       gboolean found = FALSE;
 
       g_test_message ("case %s", cases[i].file);
-      g_assert_false (tandem_import_sessions (f->store, path, report, NULL, &error));
+      g_assert_false (tandem_import_run (f->store, TANDEM_IMPORT_SESSIONS, path, NULL, report, NULL, &error));
       g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
       g_assert_cmpuint (report->n_problems, >=, 1);
 

@@ -19,6 +19,7 @@
 #include "tandem-demo.h"
 #include "tandem-export.h"
 #include "tandem-import.h"
+#include "tandem-program-charts.h"
 #include "tandem-report.h"
 #include "tandem-stats.h"
 #include "tandem-store.h"
@@ -166,6 +167,8 @@ cmd_demo (Globals  *globals,
   return EXIT_OK;
 }
 
+#define CHART_NAMES "optimism, resources, transparency, coaching, completion or champions"
+
 static int
 cmd_export (Globals  *globals,
             int       argc,
@@ -194,8 +197,25 @@ cmd_export (Globals  *globals,
     { NULL }
   };
 
-  if (!parse_command_options ("export", "chart NAME | journal EXTERNAL_ID", entries, &argc, &argv, &status))
+  if (!parse_command_options ("export", "chart NAME | journal EXTERNAL_ID | people | enrollments",
+                              entries, &argc, &argv, &status))
     return status;
+
+  if (argc >= 2 && (g_strcmp0 (argv[1], "people") == 0 || g_strcmp0 (argv[1], "enrollments") == 0))
+    {
+      TandemExportTable table = g_str_equal (argv[1], "people") ? TANDEM_EXPORT_TABLE_PEOPLE
+                                                                : TANDEM_EXPORT_TABLE_ENROLLMENTS;
+
+      if (argc != 2)
+        return usage_error (_("export %s takes no further arguments, but was given “%s”"), argv[1], argv[2]);
+      if (output == NULL)
+        return usage_error (_("export %s needs --output FILE.csv"), argv[1]);
+      if (!(store = open_store (globals, &error)) ||
+          !tandem_export_table (store, table, output, &error))
+        return fail (error);
+      printf (_("Wrote %s.\n"), output);
+      return EXIT_OK;
+    }
 
   if (argc >= 2 && g_strcmp0 (argv[1], "journal") == 0)
     {
@@ -211,15 +231,15 @@ cmd_export (Globals  *globals,
     }
 
   if (argc < 2 || g_strcmp0 (argv[1], "chart") != 0)
-    return usage_error (_("export knows two kinds of thing: “export chart NAME --output FILE” and "
-                          "“export journal ID --output FILE”"));
+    return usage_error (_("export writes “chart NAME”, “journal ID”, “people” or “enrollments”, "
+                          "each with --output FILE"));
   if (argc < 3)
-    return usage_error (_("export chart needs a chart name: optimism, resources, transparency or coaching"));
+    return usage_error (_("export chart needs a chart name: %s"), CHART_NAMES);
   if (argc > 3)
     return usage_error (_("export chart takes one chart name, but was also given “%s”"), argv[3]);
-  if (!g_str_equal (argv[2], "coaching") && !tandem_dimension_from_string (argv[2], &dimension))
-    return usage_error (_("there is no chart “%s”; choose optimism, resources, transparency or coaching"),
-                        argv[2]);
+  if (!g_str_equal (argv[2], "coaching") && !g_str_equal (argv[2], "completion") &&
+      !g_str_equal (argv[2], "champions") && !tandem_dimension_from_string (argv[2], &dimension))
+    return usage_error (_("there is no chart “%s”; choose %s"), argv[2], CHART_NAMES);
   if (output == NULL)
     return usage_error (_("export chart needs --output FILE"));
   if (threshold < TANDEM_MIN_ANONYMITY_THRESHOLD)
@@ -245,6 +265,15 @@ cmd_export (Globals  *globals,
       if (!ok)
         return fail (error);
     }
+  else if (g_str_equal (argv[2], "completion") || g_str_equal (argv[2], "champions"))
+    {
+      TandemProgramChart which = g_str_equal (argv[2], "completion") ? TANDEM_PROGRAM_CHART_COMPLETION
+                                                                     : TANDEM_PROGRAM_CHART_CHAMPIONS;
+
+      if (!(chart = tandem_chart_new_program (store, which, &error)) ||
+          !tandem_export_chart (chart, output, width, height, &error))
+        return fail (error);
+    }
   else if (!(chart = tandem_chart_new_gap (store, dimension, (guint)threshold, &error)) ||
            !tandem_export_chart (chart, output, width, height, &error))
     return fail (error);
@@ -262,6 +291,7 @@ cmd_report (Globals  *globals,
   g_autoptr(GError) error = NULL;
   g_autofree char *format = NULL;
   g_autofree char *as_of_text = NULL;
+  g_autofree char *by_text = NULL;
   TandemCounts counts;
   gboolean csv;
   int status;
@@ -269,8 +299,11 @@ cmd_report (Globals  *globals,
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text (default) or csv"), N_("FORMAT") },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
       N_("The day cadence is judged on (default: today)"), N_("YYYY-MM-DD") },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by_text,
+      N_("Group completion by role (default), department or level"), N_("GROUP") },
     { NULL }
   };
+  static const char * const reports[] = { "summary", "pairs", "completion", "champions", NULL };
   struct { const char *key; const char *label; guint *value; } rows[] = {
     { "people", N_("People"), &counts.people },
     { "active_people", N_("Active people"), &counts.active_people },
@@ -286,17 +319,39 @@ cmd_report (Globals  *globals,
     { "answers", N_("Survey answers"), &counts.answers },
   };
 
-  if (!parse_command_options ("report", "summary | pairs", entries, &argc, &argv, &status))
+  if (!parse_command_options ("report", "summary | pairs | completion | champions", entries, &argc, &argv, &status))
     return status;
   if (argc < 2)
-    return usage_error (_("report needs a report name: summary or pairs"));
-  if (g_strcmp0 (argv[1], "summary") != 0 && g_strcmp0 (argv[1], "pairs") != 0)
-    return usage_error (_("there is no report “%s”; choose summary or pairs"), argv[1]);
+    return usage_error (_("report needs a report name: summary, pairs, completion or champions"));
+  if (!g_strv_contains (reports, argv[1]))
+    return usage_error (_("there is no report “%s”; choose summary, pairs, completion or champions"), argv[1]);
   if (argc > 2)
     return usage_error (_("report %s takes no further arguments, but was given “%s”"), argv[1], argv[2]);
   if (format != NULL && g_strcmp0 (format, "csv") != 0 && g_strcmp0 (format, "text") != 0)
     return usage_error (_("--format is text or csv, not “%s”"), format);
   csv = g_strcmp0 (format, "csv") == 0;
+
+  if (g_str_equal (argv[1], "completion") || g_str_equal (argv[1], "champions"))
+    {
+      g_autofree char *report = NULL;
+      TandemReportFormat report_format = csv ? TANDEM_REPORT_CSV : TANDEM_REPORT_TEXT;
+      TandemGroupBy by = TANDEM_GROUP_BY_ROLE;
+
+      if (by_text != NULL && !tandem_group_by_from_string (by_text, &by))
+        return usage_error (_("--by is role, department or level, not “%s”"), by_text);
+      if (by_text != NULL && g_str_equal (argv[1], "champions"))
+        return usage_error (_("the champions report is always by department; leave out --by"));
+      if (!(store = open_store (globals, &error)))
+        return fail (error);
+      if (g_str_equal (argv[1], "completion"))
+        report = tandem_report_completion (store, by, report_format, &error);
+      else
+        report = tandem_report_champions (store, report_format, &error);
+      if (report == NULL)
+        return fail (error);
+      fputs (report, stdout);
+      return EXIT_OK;
+    }
 
   if (g_str_equal (argv[1], "pairs"))
     {
@@ -336,22 +391,23 @@ cmd_import (Globals  *globals,
   g_autoptr(TandemStore) store = NULL;
   g_autoptr(TandemImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
+  TandemImportKind kind;
   int status;
 
-  if (!parse_command_options ("import", "sessions FILE", NULL, &argc, &argv, &status))
+  if (!parse_command_options ("import", "people|enrollments|sessions FILE", NULL, &argc, &argv, &status))
     return status;
   if (argc < 3)
-    return usage_error (_("import needs a kind and a file: “import sessions FILE”"));
+    return usage_error (_("import needs a kind and a file, e.g. “import people FILE”"));
   if (argc > 3)
     return usage_error (_("import takes one file, but was also given “%s”"), argv[3]);
-  if (!g_str_equal (argv[1], "sessions"))
-    return usage_error (_("this version cannot import “%s”; it imports sessions"), argv[1]);
+  if (!tandem_import_kind_from_string (argv[1], &kind))
+    return usage_error (_("cannot import “%s”; choose people, enrollments or sessions"), argv[1]);
 
   if (!(store = open_store (globals, &error)))
     return fail (error);
 
   report = tandem_import_report_new ();
-  if (!tandem_import_sessions (store, argv[2], report, NULL, &error))
+  if (!tandem_import_run (store, kind, argv[2], NULL, report, NULL, &error))
     {
       fprintf (stderr, "tandem-cli: %s\n", error->message);
       for (guint i = 0; i < report->problems->len; i++)
@@ -365,9 +421,9 @@ cmd_import (Globals  *globals,
       return EXIT_FAILED;
     }
 
-  printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u session from %s.\n",
-                       "Imported %u sessions from %s.\n", report->created),
-          report->created, argv[2]);
+  /* Translators: e.g. "Imported people.csv: 12 created, 3 updated, 40 unchanged." */
+  printf (_("Imported %s: %u created, %u updated, %u unchanged.\n"),
+          argv[2], report->created, report->updated, report->unchanged);
   for (guint i = 0; i < report->notes->len; i++)
     printf ("  %s\n", (const char *)g_ptr_array_index (report->notes, i));
   return EXIT_OK;
@@ -437,8 +493,11 @@ static const Command commands[] = {
   { "demo", N_("[--replace] [--seed N]"), N_("Fill an empty database with the demo organisation"), cmd_demo },
   { "export", N_("chart NAME --output FILE"), N_("Write a chart as PNG, SVG or PDF"), cmd_export },
   { "export", N_("journal ID --output FILE"), N_("Write an executive’s coaching journal (.md or .pdf)"), cmd_export },
+  { "export", N_("people|enrollments --output FILE"), N_("Write a table as CSV"), cmd_export },
   { "report", N_("summary|pairs [--format csv]"), N_("Print a report (pairs: --as-of DATE)"), cmd_report },
-  { "import", N_("sessions FILE"), N_("Import past coaching sessions from CSV, all or nothing"), cmd_import },
+  { "report", N_("completion [--by role|department|level]"), N_("Reach, completion and tool access by group"), cmd_report },
+  { "report", N_("champions [--format csv]"), N_("AI champions per department against 1 per 25"), cmd_report },
+  { "import", N_("people|enrollments|sessions FILE"), N_("Import a CSV file, all or nothing"), cmd_import },
   { "backup", N_("--output FILE"), N_("Copy the database safely while it is in use"), cmd_backup },
   { "check", "", N_("Check the database for damage"), cmd_check },
 };

@@ -66,6 +66,7 @@ typedef struct
   double     inset;
   double     y_min;
   double     y_max;
+  double     label_width;   /* horizontal bars: the category labels' column */
 } Layout;
 
 #define DEFAULT_FONT "Cantarell, Inter, Noto Sans, DejaVu Sans, Sans"
@@ -465,6 +466,42 @@ tandem_chart_dup_summary (TandemChart *self)
   return g_string_free (text, FALSE);
 }
 
+static PangoFontDescription *
+chart_font (const char *family,
+            double      size,
+            gboolean    bold)
+{
+  PangoFontDescription *font = pango_font_description_from_string (family ? family : DEFAULT_FONT);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  return font;
+}
+
+/* The width of the widest category label at the size they are drawn. */
+static double
+measure_labels (TandemChart *self,
+                double       em)
+{
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  PangoContext *context = pango_font_map_create_context (map);
+  g_autoptr(PangoLayout) layout = pango_layout_new (context);
+  g_autoptr(PangoFontDescription) font = chart_font (NULL, 0.9 * em, FALSE);
+  double widest = 0;
+
+  pango_layout_set_font_description (layout, font);
+  for (guint c = 0; c < self->categories->len; c++)
+    {
+      PangoRectangle logical;
+
+      pango_layout_set_text (layout, g_ptr_array_index (self->categories, c), -1);
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      widest = MAX (widest, logical.width);
+    }
+  g_object_unref (context);
+  return widest;
+}
+
 static void
 compute_layout (TandemChart *self,
                 double       width,
@@ -494,6 +531,17 @@ compute_layout (TandemChart *self,
   l->plot.y = y;
   l->plot.width = MAX (l->em, width - l->plot.x - 2.0 * l->pad);
   l->plot.height = MAX (l->em, bottom - 2.8 * l->em - y);
+  l->label_width = 0;
+
+  if (self->kind == TANDEM_CHART_HBARS)
+    {
+      /* Labels take what they need, up to a third of the width; the value
+       * axis runs along the bottom, and values sit at the bars' ends. */
+      l->label_width = MIN (measure_labels (self, l->em), width / 3.0);
+      l->plot.x = l->pad + l->label_width + 0.8 * l->em;
+      l->plot.width = MAX (l->em, width - l->plot.x - l->pad - 3.0 * l->em);
+      l->plot.height = MAX (l->em, bottom - 1.8 * l->em - y);
+    }
   l->inset = MIN (2.5 * l->em, l->plot.width / 4.0);
   l->y_min = self->y_min;
   l->y_max = self->y_max;
@@ -523,6 +571,44 @@ y_for_value (const Layout *l,
   double t = (CLAMP (value, l->y_min, l->y_max) - l->y_min) / (l->y_max - l->y_min);
 
   return l->plot.y + l->plot.height * (1.0 - t);
+}
+
+/* Horizontal bars: where a value ends, and the middle of a category's row. */
+static double
+x_for_value (const Layout *l,
+             double        value)
+{
+  double t = (CLAMP (value, l->y_min, l->y_max) - l->y_min) / (l->y_max - l->y_min);
+
+  return l->plot.x + l->plot.width * t;
+}
+
+static double
+y_for_category (TandemChart  *self,
+                const Layout *l,
+                guint         category)
+{
+  return l->plot.y + (category + 0.5) * l->plot.height / MAX (self->categories->len, 1);
+}
+
+static double
+hbar_thickness (TandemChart  *self,
+                const Layout *l)
+{
+  double slot = l->plot.height / MAX (self->categories->len, 1);
+
+  return MIN (slot * 0.75 / MAX (self->series->len, 1), 1.6 * l->em);
+}
+
+/* The middle of the bar of @series in its category's row. */
+static double
+hbar_offset (TandemChart  *self,
+             const Layout *l,
+             guint         series)
+{
+  double bar = hbar_thickness (self, l);
+
+  return (series - (self->series->len - 1) / 2.0) * bar;
 }
 
 void
@@ -569,6 +655,14 @@ tandem_chart_get_point (TandemChart *self,
     return FALSE;
 
   compute_layout (self, width, height, &l);
+  if (self->kind == TANDEM_CHART_HBARS)
+    {
+      if (out_x != NULL)
+        *out_x = x_for_value (&l, value);
+      if (out_y != NULL)
+        *out_y = y_for_category (self, &l, category) + hbar_offset (self, &l, series);
+      return TRUE;
+    }
   if (out_x != NULL)
     *out_x = x_for_category (self, &l, category);
   if (out_y != NULL)
@@ -601,12 +695,9 @@ draw_text (cairo_t                *cr,
            double                  anchor_y,
            double                  max_width)
 {
-  g_autoptr(PangoFontDescription) font = NULL;
+  g_autoptr(PangoFontDescription) font = chart_font (style->font_family, size, bold);
   PangoRectangle logical;
 
-  font = pango_font_description_from_string (style->font_family ? style->font_family : DEFAULT_FONT);
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, max_width > 0 ? (int)(max_width * PANGO_SCALE) : -1);
   pango_layout_set_ellipsize (layout, max_width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
@@ -843,7 +934,7 @@ draw_legend (TandemChart            *self,
       cairo_set_line_width (cr, MAX (1.5, 0.22 * l->em));
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
       set_source (cr, &style->series[s], 1.0);
-      if (self->kind == TANDEM_CHART_BARS)
+      if (self->kind == TANDEM_CHART_BARS || self->kind == TANDEM_CHART_HBARS)
         cairo_rectangle (cr, x + 0.3 * l->em, y - 0.5 * l->em, l->em, l->em);
       else
         {
@@ -899,6 +990,72 @@ draw_bars (TandemChart            *self,
           cairo_rectangle (cr, x + 0.06 * bar, MIN (y, base), 0.88 * bar, fabs (base - y));
         }
       cairo_fill (cr);
+    }
+}
+
+/* Horizontal bars, with their own axes: category labels on the left, the
+ * value grid along the bottom, each value written at its bar's end. */
+static void
+draw_hbars (TandemChart            *self,
+            cairo_t                *cr,
+            PangoLayout            *layout,
+            const Layout           *l,
+            const TandemChartStyle *style)
+{
+  double bar = hbar_thickness (self, l);
+  double base = x_for_value (l, MAX (self->y_min, 0.0));
+  double bottom = l->plot.y + l->plot.height;
+
+  cairo_set_line_width (cr, 1.0);
+  set_source (cr, &style->grid, 1.0);
+  for (double tick = self->y_min; tick <= self->y_max + 1e-9; tick += self->y_step)
+    {
+      double x = round (x_for_value (l, tick)) + 0.5;
+
+      cairo_move_to (cr, x, l->plot.y);
+      cairo_line_to (cr, x, bottom);
+    }
+  cairo_stroke (cr);
+
+  for (double tick = self->y_min; tick <= self->y_max + 1e-9; tick += self->y_step)
+    {
+      g_autofree char *label = format_value (self, tick);
+
+      draw_text (cr, layout, style, label, 0.8 * l->em, FALSE, &style->muted,
+                 x_for_value (l, tick), bottom + 0.4 * l->em, 0.5, 0.0, 0);
+    }
+
+  for (guint c = 0; c < self->categories->len; c++)
+    draw_text (cr, layout, style, g_ptr_array_index (self->categories, c),
+               MIN (0.9 * l->em, 0.6 * l->plot.height / MAX (self->categories->len, 1)), FALSE,
+               &style->foreground, l->pad + l->label_width, y_for_category (self, l, c), 1.0, 0.5,
+               l->label_width);
+
+  for (guint s = 0; s < self->series->len; s++)
+    {
+      Series *series = g_ptr_array_index (self->series, s);
+
+      for (guint c = 0; c < self->categories->len; c++)
+        {
+          double value = g_array_index (series->values, Value, c).value;
+          double y = y_for_category (self, l, c) + hbar_offset (self, l, s);
+          double x;
+          g_autofree char *label = NULL;
+
+          if (!isfinite (value))
+            continue;
+          x = x_for_value (l, value);
+          set_source (cr, &style->series[s], 1.0);
+          cairo_rectangle (cr, MIN (x, base), y - 0.44 * bar, fabs (x - base), 0.88 * bar);
+          cairo_fill (cr);
+
+          if (bar >= 0.45 * l->em)
+            {
+              label = format_value (self, value);
+              draw_text (cr, layout, style, label, MIN (0.8 * l->em, 0.9 * bar), FALSE,
+                         &style->foreground, MAX (x, base) + 0.3 * l->em, y, 0.0, 0.5, 0);
+            }
+        }
     }
 }
 
@@ -965,6 +1122,12 @@ tandem_chart_render (TandemChart            *self,
     }
 
   draw_legend (self, cr, layout, &l, style, width);
+  if (self->kind == TANDEM_CHART_HBARS)
+    {
+      draw_hbars (self, cr, layout, &l, style);
+      cairo_restore (cr);
+      return;
+    }
   draw_axes (self, cr, layout, &l, style);
   if (self->kind == TANDEM_CHART_BARS)
     draw_bars (self, cr, &l, style);

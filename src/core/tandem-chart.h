@@ -39,6 +39,7 @@ typedef enum
 {
   TANDEM_CHART_LINES,
   TANDEM_CHART_BARS,
+  TANDEM_CHART_HBARS,   /* one row per category, bars growing to the right */
 } TandemChartKind;
 
 typedef enum

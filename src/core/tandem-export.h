@@ -58,6 +58,20 @@ gboolean  tandem_export_journal          (TandemStore         *store,
                                           const char          *path,
                                           gboolean             include_private_notes,
                                           GError             **error);
+typedef enum
+{
+  TANDEM_EXPORT_TABLE_PEOPLE,
+  TANDEM_EXPORT_TABLE_ENROLLMENTS,
+  TANDEM_N_EXPORT_TABLES
+} TandemExportTable;
+
+char     *tandem_export_table_csv        (TandemStore         *store,
+                                          TandemExportTable    table,
+                                          GError             **error);
+gboolean  tandem_export_table            (TandemStore         *store,
+                                          TandemExportTable    table,
+                                          const char          *path,
+                                          GError             **error);
 char     *tandem_export_journal_markdown (TandemStore         *store,
                                           const char          *executive_external_id,
                                           gboolean             include_private_notes,

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tandem-csv.h"
 #include "tandem-import.h"
@@ -96,6 +97,7 @@ typedef struct
 {
   const char * const *names;
   guint               n_names;
+  const int          *mapping;      /* nullable: the file's column of each name */
   int                 index[16];
   guint               n_fields;
   gboolean            have_header;
@@ -116,6 +118,13 @@ header_read (Header             *header,
 
   for (guint n = 0; n < header->n_names; n++)
     {
+      if (header->mapping != NULL)
+        {
+          header->index[n] = header->mapping[n] < (int)fields->len ? header->mapping[n] : -1;
+          if (header->index[n] < 0)
+            g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", header->names[n]);
+          continue;
+        }
       header->index[n] = -1;
       for (guint f = 0; f < fields->len; f++)
         if (g_ascii_strcasecmp (g_ptr_array_index (fields, f), header->names[n]) == 0)
@@ -335,58 +344,23 @@ session_row_cb (guint       line,
   return TRUE;
 }
 
-/**
- * tandem_import_sessions:
- * @path: a CSV file with the header executive_external_id, mentor_external_id,
- *   date, minutes, tools, data_used, insight, follow_ups, confidence_before,
- *   confidence_after
- * @report: filled with counts, and with every problem found
- *
- * Imports past coaching sessions. A pair is created for two people who have
- * none, started on their first session's date with the default cadence.
- *
- * Returns: %TRUE when the file was imported whole; %FALSE when nothing was
- *   written, with @error set (the file could not be read, or @report holds
- *   the rows' problems)
- */
-gboolean
-tandem_import_sessions (TandemStore         *store,
-                        const char          *path,
-                        TandemImportReport  *report,
-                        GCancellable        *cancellable,
-                        GError             **error)
+/* Reads @path through @func inside one transaction and commits only when
+ * no row had a problem. */
+static gboolean
+import_in_transaction (TandemStore         *store,
+                       const char          *path,
+                       TandemCsvRowFunc     func,
+                       gpointer             user_data,
+                       TandemImportReport  *report,
+                       GCancellable        *cancellable,
+                       GError             **error)
 {
-  g_autoptr(sqlite3_stmt) find_person = NULL;
-  g_autoptr(sqlite3_stmt) find_pair = NULL;
-  g_autoptr(sqlite3_stmt) move_start = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GHashTable) new_pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  SessionImport import = { store, report, { session_columns, S_N, { 0, }, 0, FALSE, FALSE },
-                           NULL, NULL, NULL, new_pairs };
 
-  g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL && report != NULL, FALSE);
-
-  find_person = tandem_store_prepare (store,
-                                      "SELECT p.id, coalesce (r.level, '') FROM person p"
-                                      "  LEFT JOIN role r ON r.id = p.role_id WHERE p.external_id = ?1",
-                                      error);
-  find_pair = find_person ? tandem_store_prepare (store,
-                                                  "SELECT id FROM mentoring_pair WHERE executive_id = ?1"
-                                                  " AND mentor_id = ?2 AND active ORDER BY id DESC LIMIT 1",
-                                                  error) : NULL;
-  move_start = find_pair ? tandem_store_prepare (store,
-                                                 "UPDATE mentoring_pair SET started_on = ?2"
-                                                 " WHERE id = ?1 AND started_on > ?2",
-                                                 error) : NULL;
-  if (move_start == NULL || !tandem_store_begin (store, error))
+  if (!tandem_store_begin (store, error))
     return FALSE;
 
-  import.find_person = find_person;
-  import.find_pair = find_pair;
-  import.move_start = move_start;
-
-  if (!tandem_csv_parse_file (path, session_row_cb, &import, cancellable, &local_error))
+  if (!tandem_csv_parse_file (path, func, user_data, cancellable, &local_error))
     {
       tandem_store_rollback (store);
       if (local_error->domain == TANDEM_CSV_ERROR && local_error->code != TANDEM_CSV_ERROR_READ)
@@ -420,4 +394,758 @@ tandem_import_sessions (TandemStore         *store,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Imports past coaching sessions. A pair is created for two people who
+ * have none, started on their first session's date with the default
+ * cadence. */
+static gboolean
+import_sessions (TandemStore         *store,
+                 const char          *path,
+                 const int           *mapping,
+                 TandemImportReport  *report,
+                 GCancellable        *cancellable,
+                 GError             **error)
+{
+  g_autoptr(sqlite3_stmt) find_person = NULL;
+  g_autoptr(sqlite3_stmt) find_pair = NULL;
+  g_autoptr(sqlite3_stmt) move_start = NULL;
+  g_autoptr(GHashTable) new_pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  SessionImport import = { store, report, { session_columns, S_N, mapping, { 0, }, 0, FALSE, FALSE },
+                           NULL, NULL, NULL, new_pairs };
+
+  find_person = tandem_store_prepare (store,
+                                      "SELECT p.id, coalesce (r.level, '') FROM person p"
+                                      "  LEFT JOIN role r ON r.id = p.role_id WHERE p.external_id = ?1",
+                                      error);
+  find_pair = find_person ? tandem_store_prepare (store,
+                                                  "SELECT id FROM mentoring_pair WHERE executive_id = ?1"
+                                                  " AND mentor_id = ?2 AND active ORDER BY id DESC LIMIT 1",
+                                                  error) : NULL;
+  move_start = find_pair ? tandem_store_prepare (store,
+                                                 "UPDATE mentoring_pair SET started_on = ?2"
+                                                 " WHERE id = ?1 AND started_on > ?2",
+                                                 error) : NULL;
+  if (move_start == NULL)
+    return FALSE;
+
+  import.find_person = find_person;
+  import.find_pair = find_pair;
+  import.move_start = move_start;
+
+  return import_in_transaction (store, path, session_row_cb, &import, report, cancellable, error);
+}
+
+/* ----- people ----- */
+
+enum {
+  P_EXTERNAL_ID, P_NAME, P_EMAIL, P_DEPARTMENT, P_ROLE, P_LEVEL, P_CHAMPION, P_TOOL_ACCESS, P_N
+};
+
+static const char * const people_columns[P_N] = {
+  "external_id", "name", "email", "department", "role", "level", "champion", "tool_access",
+};
+
+typedef struct
+{
+  gint64       id;
+  TandemLevel  level;
+  guint        line;       /* where this file first named it; 0 if it did not */
+} RoleSeen;
+
+typedef struct
+{
+  TandemStore        *store;
+  TandemImportReport *report;
+  Header              header;
+  sqlite3_stmt       *find;
+  sqlite3_stmt       *insert;
+  sqlite3_stmt       *update;
+  sqlite3_stmt       *add_department;
+  sqlite3_stmt       *add_role;
+  sqlite3_stmt       *set_role_level;
+  GHashTable         *departments;  /* casefolded name → id */
+  GHashTable         *roles;        /* casefolded name → RoleSeen */
+  GHashTable         *seen;         /* external_id → first line */
+} PeopleImport;
+
+static gboolean
+load_names (TandemStore  *store,
+            const char   *sql,
+            GHashTable   *table,
+            gboolean      with_level,
+            GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = tandem_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      char *key = g_utf8_casefold (tandem_stmt_get_text (stmt, 1), -1);
+
+      if (with_level)
+        {
+          RoleSeen *role = g_new0 (RoleSeen, 1);
+
+          role->id = sqlite3_column_int64 (stmt, 0);
+          if (!tandem_level_from_string (tandem_stmt_get_text (stmt, 2), &role->level))
+            role->level = TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR;
+          g_hash_table_insert (table, key, role);
+        }
+      else
+        g_hash_table_insert (table, key, g_memdup2 (&(gint64){ sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      tandem_store_set_error (store, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The id of a department by name, created (inside the import's transaction)
+ * when new. */
+static gboolean
+department_id (PeopleImport  *import,
+               const char    *name,
+               gint64        *out_id,
+               GError       **error)
+{
+  g_autofree char *key = NULL;
+  gint64 *id;
+
+  *out_id = 0;
+  if (*name == '\0')
+    return TRUE;
+
+  key = g_utf8_casefold (name, -1);
+  id = g_hash_table_lookup (import->departments, key);
+  if (id == NULL)
+    {
+      sqlite3_bind_text (import->add_department, 1, name, -1, SQLITE_STATIC);
+      if (!tandem_store_step_done (import->store, import->add_department, error))
+        return FALSE;
+      id = g_memdup2 (&(gint64){ sqlite3_last_insert_rowid (tandem_store_get_db (import->store)) },
+                      sizeof (gint64));
+      g_hash_table_insert (import->departments, g_steal_pointer (&key), id);
+      g_ptr_array_add (import->report->notes, g_strdup_printf (_("New department: %s"), name));
+    }
+  *out_id = *id;
+  return TRUE;
+}
+
+static gboolean
+people_row_cb (guint       line,
+               GPtrArray  *fields,
+               gpointer    user_data,
+               GError    **error)
+{
+  PeopleImport *import = user_data;
+  TandemImportReport *report = import->report;
+  Header *h = &import->header;
+  guint problems_before = report->n_problems;
+  const char *external_id, *name, *email, *role_name;
+  g_autofree char *role_key = NULL;
+  gboolean champion = FALSE, tool_access = FALSE;
+  TandemLevel level = TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR;
+  RoleSeen *role;
+  gint64 department = 0;
+  gpointer first_line;
+
+  if (!h->have_header)
+    {
+      header_read (h, fields, report);
+      return TRUE;
+    }
+  if (!h->ok)
+    return TRUE;
+
+  report->rows++;
+  if (!row_has_shape (h, line, fields, report))
+    return TRUE;
+
+  external_id = field (h, fields, P_EXTERNAL_ID);
+  name = field (h, fields, P_NAME);
+  email = field (h, fields, P_EMAIL);
+  role_name = field (h, fields, P_ROLE);
+
+  if (*external_id == '\0')
+    add_problem (report, line, people_columns[P_EXTERNAL_ID], _("every person needs an external id"));
+  else if (g_hash_table_lookup_extended (import->seen, external_id, NULL, &first_line))
+    add_problem (report, line, people_columns[P_EXTERNAL_ID],
+                 _("“%s” is already on line %u; each person may appear once"),
+                 external_id, GPOINTER_TO_UINT (first_line));
+  else
+    g_hash_table_insert (import->seen, g_strdup (external_id), GUINT_TO_POINTER (line));
+
+  if (*name == '\0')
+    add_problem (report, line, people_columns[P_NAME], _("every person needs a name"));
+  if (*email != '\0' && (strchr (email, '@') == NULL || strchr (email, ' ') != NULL))
+    add_problem (report, line, people_columns[P_EMAIL], _("“%s” is not an email address"), email);
+  if (*role_name == '\0')
+    add_problem (report, line, people_columns[P_ROLE], _("every person needs a role"));
+  if (!tandem_level_from_string (field (h, fields, P_LEVEL), &level))
+    add_problem (report, line, people_columns[P_LEVEL],
+                 _("“%s” is not a level; use executive, manager or individual_contributor"),
+                 field (h, fields, P_LEVEL));
+  if (!tandem_parse_yes_no (field (h, fields, P_CHAMPION), &champion))
+    add_problem (report, line, people_columns[P_CHAMPION], _("“%s” is not yes or no"),
+                 field (h, fields, P_CHAMPION));
+  if (!tandem_parse_yes_no (field (h, fields, P_TOOL_ACCESS), &tool_access))
+    add_problem (report, line, people_columns[P_TOOL_ACCESS], _("“%s” is not yes or no"),
+                 field (h, fields, P_TOOL_ACCESS));
+
+  if (report->n_problems > problems_before)
+    return TRUE;
+
+  /* A role has one level: the file may set it, but not two ways. */
+  role_key = g_utf8_casefold (role_name, -1);
+  role = g_hash_table_lookup (import->roles, role_key);
+  if (role != NULL && role->line != 0 && role->level != level)
+    {
+      add_problem (report, line, people_columns[P_LEVEL],
+                   _("the role “%s” is %s on line %u; a role has one level"),
+                   role_name, tandem_level_to_string (role->level), role->line);
+      return TRUE;
+    }
+  if (role == NULL)
+    {
+      sqlite3_bind_text (import->add_role, 1, role_name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (import->add_role, 2, tandem_level_to_string (level), -1, SQLITE_STATIC);
+      if (!tandem_store_step_done (import->store, import->add_role, error))
+        return FALSE;
+      role = g_new0 (RoleSeen, 1);
+      role->id = sqlite3_last_insert_rowid (tandem_store_get_db (import->store));
+      role->level = level;
+      g_hash_table_insert (import->roles, g_steal_pointer (&role_key), role);
+      g_ptr_array_add (report->notes, g_strdup_printf (_("New role: %s (%s)"), role_name,
+                                                       tandem_level_to_string (level)));
+    }
+  else if (role->level != level)
+    {
+      sqlite3_bind_int64 (import->set_role_level, 1, role->id);
+      sqlite3_bind_text (import->set_role_level, 2, tandem_level_to_string (level), -1, SQLITE_STATIC);
+      if (!tandem_store_step_done (import->store, import->set_role_level, error))
+        return FALSE;
+      g_ptr_array_add (report->notes, g_strdup_printf (_("The role %s is now %s (it was %s)"), role_name,
+                                                       tandem_level_to_string (level),
+                                                       tandem_level_to_string (role->level)));
+      role->level = level;
+    }
+  if (role->line == 0)
+    role->line = line;
+
+  if (!department_id (import, field (h, fields, P_DEPARTMENT), &department, error))
+    return FALSE;
+
+  sqlite3_bind_text (import->find, 1, external_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (import->find) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (import->find, 0);
+      gboolean same = g_strcmp0 (tandem_stmt_get_text (import->find, 1), name) == 0 &&
+                      g_strcmp0 (tandem_stmt_get_text (import->find, 2), email) == 0 &&
+                      sqlite3_column_int64 (import->find, 3) == department &&
+                      sqlite3_column_int64 (import->find, 4) == role->id &&
+                      sqlite3_column_int (import->find, 5) == champion &&
+                      sqlite3_column_int (import->find, 6) == tool_access;
+
+      sqlite3_reset (import->find);
+      if (same)
+        {
+          report->unchanged++;
+          return TRUE;
+        }
+      sqlite3_bind_int64 (import->update, 1, id);
+      sqlite3_bind_text (import->update, 2, name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (import->update, 3, email, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (import->update, 4, department);
+      sqlite3_bind_int64 (import->update, 5, role->id);
+      sqlite3_bind_int (import->update, 6, champion);
+      sqlite3_bind_int (import->update, 7, tool_access);
+      if (!tandem_store_step_done (import->store, import->update, error))
+        return FALSE;
+      report->updated++;
+      return TRUE;
+    }
+  sqlite3_reset (import->find);
+
+  sqlite3_bind_text (import->insert, 1, external_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (import->insert, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (import->insert, 3, email, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (import->insert, 4, department);
+  sqlite3_bind_int64 (import->insert, 5, role->id);
+  sqlite3_bind_int (import->insert, 6, champion);
+  sqlite3_bind_int (import->insert, 7, tool_access);
+  if (!tandem_store_step_done (import->store, import->insert, error))
+    return FALSE;
+  report->created++;
+  return TRUE;
+}
+
+/* Imports people from an HR export: a person whose external_id is known is
+ * updated, new departments and roles are created. */
+static gboolean
+import_people (TandemStore         *store,
+               const char          *path,
+               const int           *mapping,
+               TandemImportReport  *report,
+               GCancellable        *cancellable,
+               GError             **error)
+{
+  g_autoptr(sqlite3_stmt) find = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(sqlite3_stmt) add_department = NULL;
+  g_autoptr(sqlite3_stmt) add_role = NULL;
+  g_autoptr(sqlite3_stmt) set_role_level = NULL;
+  g_autoptr(GHashTable) departments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  PeopleImport import = { store, report, { people_columns, P_N, mapping, { 0, }, 0, FALSE, FALSE },
+                          NULL, NULL, NULL, NULL, NULL, NULL, departments, roles, seen };
+
+  if (!(find = tandem_store_prepare (store,
+                                     "SELECT id, name, email, coalesce (department_id, 0),"
+                                     "       coalesce (role_id, 0), is_champion, has_tool_access"
+                                     "  FROM person WHERE external_id = ?1",
+                                     error)) ||
+      !(insert = tandem_store_prepare (store,
+                                       "INSERT INTO person (external_id, name, email, department_id, role_id,"
+                                       "                    is_champion, has_tool_access)"
+                                       " VALUES (?1, ?2, ?3, nullif (?4, 0), ?5, ?6, ?7)",
+                                       error)) ||
+      !(update = tandem_store_prepare (store,
+                                       "UPDATE person SET name = ?2, email = ?3, department_id = nullif (?4, 0),"
+                                       "       role_id = ?5, is_champion = ?6, has_tool_access = ?7"
+                                       " WHERE id = ?1",
+                                       error)) ||
+      !(add_department = tandem_store_prepare (store, "INSERT INTO department (name) VALUES (?1)", error)) ||
+      !(add_role = tandem_store_prepare (store, "INSERT INTO role (name, level) VALUES (?1, ?2)", error)) ||
+      !(set_role_level = tandem_store_prepare (store, "UPDATE role SET level = ?2 WHERE id = ?1", error)) ||
+      !load_names (store, "SELECT id, name FROM department", departments, FALSE, error) ||
+      !load_names (store, "SELECT id, name, level FROM role", roles, TRUE, error))
+    return FALSE;
+
+  import.find = find;
+  import.insert = insert;
+  import.update = update;
+  import.add_department = add_department;
+  import.add_role = add_role;
+  import.set_role_level = set_role_level;
+
+  return import_in_transaction (store, path, people_row_cb, &import, report, cancellable, error);
+}
+
+/* ----- enrollments ----- */
+
+enum {
+  E_EXTERNAL_ID, E_PROGRAM, E_STATUS, E_ENROLLED_ON, E_COMPLETED_ON, E_N
+};
+
+static const char * const enrollment_columns[E_N] = {
+  "external_id", "program", "status", "enrolled_on", "completed_on",
+};
+
+typedef struct
+{
+  TandemStore        *store;
+  TandemImportReport *report;
+  Header              header;
+  sqlite3_stmt       *find_person;
+  sqlite3_stmt       *find_program;
+  sqlite3_stmt       *add_program;
+  sqlite3_stmt       *find;
+  sqlite3_stmt       *insert;
+  sqlite3_stmt       *update;
+  GHashTable         *programs;   /* title → id */
+  GHashTable         *seen;       /* "person id:program id" → first line */
+} EnrollmentImport;
+
+static gboolean
+program_id (EnrollmentImport  *import,
+            const char        *title,
+            guint              line,
+            gint64            *out_id,
+            GError           **error)
+{
+  gint64 *id = g_hash_table_lookup (import->programs, title);
+  gint64 found = 0;
+
+  if (id != NULL)
+    {
+      *out_id = *id;
+      return TRUE;
+    }
+
+  sqlite3_bind_text (import->find_program, 1, title, -1, SQLITE_STATIC);
+  if (sqlite3_step (import->find_program) == SQLITE_ROW)
+    found = sqlite3_column_int64 (import->find_program, 0);
+  sqlite3_reset (import->find_program);
+
+  if (found == 0)
+    {
+      sqlite3_bind_text (import->add_program, 1, title, -1, SQLITE_STATIC);
+      if (!tandem_store_step_done (import->store, import->add_program, error))
+        return FALSE;
+      found = sqlite3_last_insert_rowid (tandem_store_get_db (import->store));
+      g_ptr_array_add (import->report->notes,
+                       g_strdup_printf (_("New program: %s, from line %u"), title, line));
+    }
+
+  g_hash_table_insert (import->programs, g_strdup (title), g_memdup2 (&found, sizeof found));
+  *out_id = found;
+  return TRUE;
+}
+
+static gboolean
+enrollment_row_cb (guint       line,
+                   GPtrArray  *fields,
+                   gpointer    user_data,
+                   GError    **error)
+{
+  EnrollmentImport *import = user_data;
+  TandemImportReport *report = import->report;
+  Header *h = &import->header;
+  guint problems_before = report->n_problems;
+  const char *external_id, *title, *enrolled_on, *completed_on;
+  g_autoptr(GDate) enrolled = NULL;
+  g_autoptr(GDate) completed = NULL;
+  TandemEnrollmentStatus status = TANDEM_ENROLLMENT_INVITED;
+  gint64 person = 0, program = 0;
+  char key[48];
+  gpointer first_line;
+
+  if (!h->have_header)
+    {
+      header_read (h, fields, report);
+      return TRUE;
+    }
+  if (!h->ok)
+    return TRUE;
+
+  report->rows++;
+  if (!row_has_shape (h, line, fields, report))
+    return TRUE;
+
+  external_id = field (h, fields, E_EXTERNAL_ID);
+  title = field (h, fields, E_PROGRAM);
+  enrolled_on = field (h, fields, E_ENROLLED_ON);
+  completed_on = field (h, fields, E_COMPLETED_ON);
+
+  sqlite3_bind_text (import->find_person, 1, external_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (import->find_person) == SQLITE_ROW)
+    person = sqlite3_column_int64 (import->find_person, 0);
+  sqlite3_reset (import->find_person);
+  if (person == 0)
+    add_problem (report, line, enrollment_columns[E_EXTERNAL_ID],
+                 _("no person has the external id “%s”; import the people first"), external_id);
+  if (*title == '\0')
+    add_problem (report, line, enrollment_columns[E_PROGRAM], _("the program’s title is empty"));
+  if (!tandem_enrollment_status_from_string (field (h, fields, E_STATUS), &status))
+    add_problem (report, line, enrollment_columns[E_STATUS],
+                 _("“%s” is not a status; use invited, enrolled, in_progress, completed or dropped"),
+                 field (h, fields, E_STATUS));
+  if (*enrolled_on != '\0' && (enrolled = tandem_date_parse_iso (enrolled_on)) == NULL)
+    add_problem (report, line, enrollment_columns[E_ENROLLED_ON],
+                 _("“%s” is not a date written YYYY-MM-DD"), enrolled_on);
+  if (*completed_on != '\0' && (completed = tandem_date_parse_iso (completed_on)) == NULL)
+    add_problem (report, line, enrollment_columns[E_COMPLETED_ON],
+                 _("“%s” is not a date written YYYY-MM-DD"), completed_on);
+  else if (completed != NULL && status != TANDEM_ENROLLMENT_COMPLETED &&
+           report->n_problems == problems_before)
+    add_problem (report, line, enrollment_columns[E_COMPLETED_ON],
+                 _("a completion date needs the status completed, not %s"),
+                 tandem_enrollment_status_to_string (status));
+  if (enrolled != NULL && completed != NULL && g_date_compare (completed, enrolled) < 0)
+    add_problem (report, line, enrollment_columns[E_COMPLETED_ON],
+                 _("the program was completed (%s) before the person enrolled (%s)"),
+                 completed_on, enrolled_on);
+
+  if (report->n_problems > problems_before)
+    return TRUE;
+
+  if (!program_id (import, title, line, &program, error))
+    return FALSE;
+
+  g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, person, program);
+  if (g_hash_table_lookup_extended (import->seen, key, NULL, &first_line))
+    {
+      add_problem (report, line, NULL, _("%s is already enrolled in “%s” on line %u"),
+                   external_id, title, GPOINTER_TO_UINT (first_line));
+      return TRUE;
+    }
+  g_hash_table_insert (import->seen, g_strdup (key), GUINT_TO_POINTER (line));
+
+  sqlite3_bind_int64 (import->find, 1, person);
+  sqlite3_bind_int64 (import->find, 2, program);
+  if (sqlite3_step (import->find) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (import->find, 0);
+      gboolean same = g_strcmp0 (tandem_stmt_get_text (import->find, 1),
+                                 tandem_enrollment_status_to_string (status)) == 0 &&
+                      g_strcmp0 (tandem_stmt_get_text (import->find, 2), enrolled_on) == 0 &&
+                      g_strcmp0 (tandem_stmt_get_text (import->find, 3), completed_on) == 0;
+
+      sqlite3_reset (import->find);
+      if (same)
+        {
+          report->unchanged++;
+          return TRUE;
+        }
+      sqlite3_bind_int64 (import->update, 1, id);
+      sqlite3_bind_text (import->update, 2, tandem_enrollment_status_to_string (status), -1, SQLITE_STATIC);
+      sqlite3_bind_text (import->update, 3, enrolled_on, -1, SQLITE_STATIC);
+      sqlite3_bind_text (import->update, 4, completed_on, -1, SQLITE_STATIC);
+      if (!tandem_store_step_done (import->store, import->update, error))
+        return FALSE;
+      report->updated++;
+      return TRUE;
+    }
+  sqlite3_reset (import->find);
+
+  sqlite3_bind_int64 (import->insert, 1, person);
+  sqlite3_bind_int64 (import->insert, 2, program);
+  sqlite3_bind_text (import->insert, 3, tandem_enrollment_status_to_string (status), -1, SQLITE_STATIC);
+  sqlite3_bind_text (import->insert, 4, enrolled_on, -1, SQLITE_STATIC);
+  sqlite3_bind_text (import->insert, 5, completed_on, -1, SQLITE_STATIC);
+  if (!tandem_store_step_done (import->store, import->insert, error))
+    return FALSE;
+  report->created++;
+  return TRUE;
+}
+
+/* Imports enrollments: a person must exist; a program that does not is
+ * created (as a workshop) and named in the report. */
+static gboolean
+import_enrollments (TandemStore         *store,
+                    const char          *path,
+                    const int           *mapping,
+                    TandemImportReport  *report,
+                    GCancellable        *cancellable,
+                    GError             **error)
+{
+  g_autoptr(sqlite3_stmt) find_person = NULL;
+  g_autoptr(sqlite3_stmt) find_program = NULL;
+  g_autoptr(sqlite3_stmt) add_program = NULL;
+  g_autoptr(sqlite3_stmt) find = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(GHashTable) programs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  EnrollmentImport import = { store, report, { enrollment_columns, E_N, mapping, { 0, }, 0, FALSE, FALSE },
+                              NULL, NULL, NULL, NULL, NULL, NULL, programs, seen };
+
+  if (!(find_person = tandem_store_prepare (store, "SELECT id FROM person WHERE external_id = ?1", error)) ||
+      !(find_program = tandem_store_prepare (store, "SELECT id FROM program WHERE title = ?1", error)) ||
+      !(add_program = tandem_store_prepare (store, "INSERT INTO program (title) VALUES (?1)", error)) ||
+      !(find = tandem_store_prepare (store,
+                                     "SELECT id, status, coalesce (enrolled_on, ''), coalesce (completed_on, '')"
+                                     "  FROM enrollment WHERE person_id = ?1 AND program_id = ?2",
+                                     error)) ||
+      !(insert = tandem_store_prepare (store,
+                                       "INSERT INTO enrollment (person_id, program_id, status, enrolled_on,"
+                                       "                        completed_on)"
+                                       " VALUES (?1, ?2, ?3, nullif (?4, ''), nullif (?5, ''))",
+                                       error)) ||
+      !(update = tandem_store_prepare (store,
+                                       "UPDATE enrollment SET status = ?2, enrolled_on = nullif (?3, ''),"
+                                       "       completed_on = nullif (?4, '')"
+                                       " WHERE id = ?1",
+                                       error)))
+    return FALSE;
+
+  import.find_person = find_person;
+  import.find_program = find_program;
+  import.add_program = add_program;
+  import.find = find;
+  import.insert = insert;
+  import.update = update;
+
+  return import_in_transaction (store, path, enrollment_row_cb, &import, report, cancellable, error);
+}
+
+/* ----- what every import shares ----- */
+
+typedef gboolean (*ImportFunc) (TandemStore *, const char *, const int *, TandemImportReport *,
+                                GCancellable *, GError **);
+
+static const struct {
+  const char * const *columns;
+  guint               n_columns;
+  ImportFunc          run;
+} kinds[TANDEM_N_IMPORT_KINDS] = {
+  [TANDEM_IMPORT_PEOPLE] = { people_columns, P_N, import_people },
+  [TANDEM_IMPORT_ENROLLMENTS] = { enrollment_columns, E_N, import_enrollments },
+  [TANDEM_IMPORT_SESSIONS] = { session_columns, S_N, import_sessions },
+};
+
+/**
+ * tandem_import_kind_get_columns:
+ * @out_n_columns: (out): how many
+ *
+ * Returns: (transfer none): the columns an import of @kind reads, in the
+ *   order a mapping gives them
+ */
+const char * const *
+tandem_import_kind_get_columns (TandemImportKind  kind,
+                                guint            *out_n_columns)
+{
+  g_return_val_if_fail (kind < TANDEM_N_IMPORT_KINDS, NULL);
+
+  if (out_n_columns != NULL)
+    *out_n_columns = kinds[kind].n_columns;
+  return kinds[kind].columns;
+}
+
+gboolean
+tandem_import_kind_from_string (const char       *text,
+                                TandemImportKind *out_kind)
+{
+  static const char * const names[TANDEM_N_IMPORT_KINDS] = { "people", "enrollments", "sessions" };
+
+  g_return_val_if_fail (out_kind != NULL, FALSE);
+
+  for (guint i = 0; i < TANDEM_N_IMPORT_KINDS; i++)
+    if (g_strcmp0 (text, names[i]) == 0)
+      {
+        *out_kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * tandem_import_run:
+ * @kind: what the file holds
+ * @path: a CSV file (UTF-8, with or without a byte-order mark, LF or CRLF)
+ * @mapping: (nullable) (array): for each column of
+ *   tandem_import_kind_get_columns(), the file's column that holds it (from
+ *   0); %NULL to find the columns by their names in the header
+ * @report: filled with counts, notes and every problem found
+ *
+ * Imports a file all or nothing: one bad row and nothing is written.
+ *
+ * Returns: %TRUE when the file was imported whole; %FALSE when nothing was
+ *   written, with @error set (the file could not be read, or @report holds
+ *   the rows' problems)
+ */
+gboolean
+tandem_import_run (TandemStore         *store,
+                   TandemImportKind     kind,
+                   const char          *path,
+                   const int           *mapping,
+                   TandemImportReport  *report,
+                   GCancellable        *cancellable,
+                   GError             **error)
+{
+  g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (kind < TANDEM_N_IMPORT_KINDS, FALSE);
+  g_return_val_if_fail (path != NULL && report != NULL, FALSE);
+
+  return kinds[kind].run (store, path, mapping, report, cancellable, error);
+}
+
+typedef struct
+{
+  GPtrArray *rows;
+  guint      max_rows;
+} Preview;
+
+static gboolean
+preview_row_cb (guint       line,
+                GPtrArray  *fields,
+                gpointer    user_data,
+                GError    **error)
+{
+  Preview *preview = user_data;
+  GStrvBuilder *row = g_strv_builder_new ();
+
+  for (guint i = 0; i < fields->len; i++)
+    g_strv_builder_add (row, g_ptr_array_index (fields, i));
+  g_ptr_array_add (preview->rows, g_strv_builder_end (row));
+  g_strv_builder_unref (row);
+
+  if (preview->rows->len > preview->max_rows)
+    {
+      g_set_error_literal (error, TANDEM_CSV_ERROR, TANDEM_CSV_ERROR_STOPPED, "enough");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * tandem_import_preview:
+ * @max_rows: how many rows after the header to read
+ *
+ * The header and the first rows of a CSV file, for a column-mapping step.
+ *
+ * Returns: (transfer full) (element-type GStrv): the header, then the rows;
+ *   %NULL with @error set when the file is not CSV
+ */
+GPtrArray *
+tandem_import_preview (const char  *path,
+                       guint        max_rows,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  g_autoptr(GError) local_error = NULL;
+  Preview preview = { rows, max_rows };
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!tandem_csv_parse_file (path, preview_row_cb, &preview, NULL, &local_error) &&
+      !g_error_matches (local_error, TANDEM_CSV_ERROR, TANDEM_CSV_ERROR_STOPPED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * tandem_import_guess_mapping:
+ * @header: the file's first row
+ * @mapping: (out caller-allocates) (array): one entry per column of @kind
+ *
+ * Finds each column of @kind in @header by name, ignoring case, spaces and
+ * underscores ("External ID" is external_id); -1 where none matches.
+ *
+ * Returns: %TRUE when every column was found
+ */
+gboolean
+tandem_import_guess_mapping (TandemImportKind    kind,
+                             const char * const *header,
+                             int                *mapping)
+{
+  guint n_columns;
+  const char * const *columns = tandem_import_kind_get_columns (kind, &n_columns);
+  gboolean all = TRUE;
+
+  g_return_val_if_fail (header != NULL && mapping != NULL, FALSE);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      mapping[c] = -1;
+      for (guint f = 0; header[f] != NULL && mapping[c] < 0; f++)
+        {
+          g_autoptr(GString) simple = g_string_new (NULL);
+
+          for (const char *h = header[f]; *h != '\0'; h++)
+            if (*h != ' ' && *h != '_' && *h != '-')
+              g_string_append_c (simple, g_ascii_tolower (*h));
+          {
+            g_autoptr(GString) want = g_string_new (NULL);
+
+            for (const char *w = columns[c]; *w != '\0'; w++)
+              if (*w != '_')
+                g_string_append_c (want, *w);
+            if (g_str_equal (simple->str, want->str))
+              mapping[c] = (int)f;
+          }
+        }
+      all = all && mapping[c] >= 0;
+    }
+  return all;
 }

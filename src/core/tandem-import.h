@@ -34,11 +34,31 @@ TandemImportReport *tandem_import_report_new     (void);
 void                tandem_import_report_free    (TandemImportReport *report);
 char               *tandem_import_problem_format (const TandemImportProblem *problem);
 
-gboolean            tandem_import_sessions       (TandemStore         *store,
+typedef enum
+{
+  TANDEM_IMPORT_PEOPLE,
+  TANDEM_IMPORT_ENROLLMENTS,
+  TANDEM_IMPORT_SESSIONS,
+  TANDEM_N_IMPORT_KINDS
+} TandemImportKind;
+
+const char * const *tandem_import_kind_get_columns (TandemImportKind     kind,
+                                                    guint               *out_n_columns);
+gboolean            tandem_import_kind_from_string (const char          *text,
+                                                    TandemImportKind    *out_kind);
+gboolean            tandem_import_run            (TandemStore         *store,
+                                                  TandemImportKind     kind,
                                                   const char          *path,
+                                                  const int           *mapping,
                                                   TandemImportReport  *report,
                                                   GCancellable        *cancellable,
                                                   GError             **error);
+GPtrArray          *tandem_import_preview        (const char          *path,
+                                                  guint                max_rows,
+                                                  GError             **error);
+gboolean            tandem_import_guess_mapping  (TandemImportKind     kind,
+                                                  const char * const  *header,
+                                                  int                 *mapping);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemImportReport, tandem_import_report_free)
 

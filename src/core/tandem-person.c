@@ -4,8 +4,10 @@
  */
 #include "config.h"
 
-#include "tandem-person.h"
-#include "tandem-store-private.h"
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "tandem-person-private.h"
 
 struct _TandemPerson
 {
@@ -200,8 +202,30 @@ tandem_person_get_active (TandemPerson *self)
   return self->active;
 }
 
+TandemPerson *
+tandem_person_new_from_stmt (sqlite3_stmt *stmt)
+{
+  TandemPerson *person = g_object_new (TANDEM_TYPE_PERSON, NULL);
+
+  person->id = sqlite3_column_int64 (stmt, 0);
+  person->external_id = g_strdup (tandem_stmt_get_text (stmt, 1));
+  person->name = g_strdup (tandem_stmt_get_text (stmt, 2));
+  person->email = g_strdup (tandem_stmt_get_text (stmt, 3));
+  person->department = g_strdup (tandem_stmt_get_text (stmt, 4));
+  person->role = g_strdup (tandem_stmt_get_text (stmt, 5));
+  if (!tandem_level_from_string (tandem_stmt_get_text (stmt, 6), &person->level))
+    person->level = TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR;
+  person->champion = sqlite3_column_int (stmt, 7) != 0;
+  person->tool_access = sqlite3_column_int (stmt, 8) != 0;
+  person->active = sqlite3_column_int (stmt, 9) != 0;
+  return person;
+}
+
 /**
  * tandem_person_list:
+ *
+ * Every person as an object: for small organisations and tests. The People
+ * page uses #TandemPersonModel, which reads rows only when they are shown.
  *
  * Returns: (transfer full): every person, active first, by name
  */
@@ -216,13 +240,7 @@ tandem_person_list (TandemStore  *store,
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
 
   stmt = tandem_store_prepare (store,
-                               "SELECT p.id, p.external_id, p.name, p.email,"
-                               "       coalesce (d.name, ''), coalesce (r.name, ''),"
-                               "       coalesce (r.level, 'individual_contributor'),"
-                               "       p.is_champion, p.has_tool_access, p.active"
-                               "  FROM person p"
-                               "  LEFT JOIN department d ON d.id = p.department_id"
-                               "  LEFT JOIN role r ON r.id = p.role_id"
+                               TANDEM_PERSON_SELECT
                                " ORDER BY p.active DESC, p.name COLLATE NOCASE, p.id",
                                error);
   if (stmt == NULL)
@@ -230,19 +248,7 @@ tandem_person_list (TandemStore  *store,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(TandemPerson) person = g_object_new (TANDEM_TYPE_PERSON, NULL);
-
-      person->id = sqlite3_column_int64 (stmt, 0);
-      person->external_id = g_strdup (tandem_stmt_get_text (stmt, 1));
-      person->name = g_strdup (tandem_stmt_get_text (stmt, 2));
-      person->email = g_strdup (tandem_stmt_get_text (stmt, 3));
-      person->department = g_strdup (tandem_stmt_get_text (stmt, 4));
-      person->role = g_strdup (tandem_stmt_get_text (stmt, 5));
-      if (!tandem_level_from_string (tandem_stmt_get_text (stmt, 6), &person->level))
-        person->level = TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR;
-      person->champion = sqlite3_column_int (stmt, 7) != 0;
-      person->tool_access = sqlite3_column_int (stmt, 8) != 0;
-      person->active = sqlite3_column_int (stmt, 9) != 0;
+      g_autoptr(TandemPerson) person = tandem_person_new_from_stmt (stmt);
 
       g_list_store_append (people, person);
     }
@@ -254,4 +260,460 @@ tandem_person_list (TandemStore  *store,
     }
 
   return G_LIST_MODEL (g_steal_pointer (&people));
+}
+
+/**
+ * tandem_person_lookup:
+ *
+ * Returns: (transfer full) (nullable): the person with @id, or %NULL with
+ *   @error set when there is none
+ */
+TandemPerson *
+tandem_person_lookup (TandemStore  *store,
+                      gint64        id,
+                      GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+
+  stmt = tandem_store_prepare (store, TANDEM_PERSON_SELECT " WHERE p.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return tandem_person_new_from_stmt (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                         _("This person is no longer in the organisation."));
+  else
+    tandem_store_set_error (store, rc, error);
+  return NULL;
+}
+
+static gint64
+set_invalid (GError     **error,
+             const char  *message)
+{
+  g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, message);
+  return 0;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+/* The id of the department called @name, created when new; 0 with @error
+ * unset for a blank name. */
+gint64
+tandem_department_ensure (TandemStore  *store,
+                          const char   *name,
+                          GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (is_blank (name))
+    return 0;
+
+  stmt = tandem_store_prepare (store,
+                               "INSERT INTO department (name) VALUES (trim (?1))"
+                               " ON CONFLICT (name) DO UPDATE SET name = name"
+                               " RETURNING id",
+                               error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      tandem_store_set_error (store, rc, error);
+      return 0;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* The id of the role called @name, created when new; an existing role takes
+ * @level. 0 with @error unset for a blank name. */
+gint64
+tandem_role_ensure (TandemStore  *store,
+                    const char   *name,
+                    TandemLevel   level,
+                    GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (level < TANDEM_N_LEVELS, 0);
+
+  if (is_blank (name))
+    return 0;
+
+  stmt = tandem_store_prepare (store,
+                               "INSERT INTO role (name, level) VALUES (trim (?1), ?2)"
+                               " ON CONFLICT (name) DO UPDATE SET level = excluded.level"
+                               " RETURNING id",
+                               error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, tandem_level_to_string (level), -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      tandem_store_set_error (store, rc, error);
+      return 0;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gboolean
+email_is_plausible (const char *email)
+{
+  const char *at = strchr (email, '@');
+
+  return at != NULL && at != email && at[1] != '\0' && strchr (email, ' ') == NULL;
+}
+
+/**
+ * tandem_person_save:
+ * @id: the person to change, or 0 to add one
+ * @draft: what the person is now
+ *
+ * Returns: the person's id, or 0 with @error set; %TANDEM_STORE_ERROR_INVALID
+ *   says in words what to correct
+ */
+gint64
+tandem_person_save (TandemStore             *store,
+                    gint64                   id,
+                    const TandemPersonDraft *draft,
+                    GError                 **error)
+{
+  g_autoptr(sqlite3_stmt) taken = NULL;
+  g_autoptr(sqlite3_stmt) write = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *external_id = NULL;
+  g_autofree char *email = NULL;
+  gint64 department_id, role_id;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), 0);
+  g_return_val_if_fail (draft != NULL, 0);
+  g_return_val_if_fail (draft->level < TANDEM_N_LEVELS, 0);
+
+  name = g_strstrip (g_strdup (draft->name ? draft->name : ""));
+  external_id = g_strstrip (g_strdup (draft->external_id ? draft->external_id : ""));
+  email = g_strstrip (g_strdup (draft->email ? draft->email : ""));
+
+  if (*name == '\0')
+    return set_invalid (error, _("Every person needs a name."));
+  if (*email != '\0' && !email_is_plausible (email))
+    return set_invalid (error, _("The email address must look like name@example.com, or be left empty."));
+
+  if (*external_id != '\0')
+    {
+      taken = tandem_store_prepare (store,
+                                    "SELECT name FROM person WHERE external_id = ?1 AND id <> ?2",
+                                    error);
+      if (taken == NULL)
+        return 0;
+      sqlite3_bind_text (taken, 1, external_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (taken, 2, id);
+      if (sqlite3_step (taken) == SQLITE_ROW)
+        {
+          g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                       _("The ID “%s” already belongs to %s; each person needs their own."),
+                       external_id, tandem_stmt_get_text (taken, 0));
+          return 0;
+        }
+    }
+
+  if (!tandem_store_savepoint (store, error))
+    return 0;
+
+  department_id = tandem_department_ensure (store, draft->department, error);
+  if (department_id == 0 && !is_blank (draft->department))
+    goto failed;
+  role_id = tandem_role_ensure (store, draft->role, draft->level, error);
+  if (role_id == 0 && !is_blank (draft->role))
+    goto failed;
+
+  if (id == 0)
+    write = tandem_store_prepare (store,
+                                  "INSERT INTO person (external_id, name, email, department_id, role_id,"
+                                  "                    is_champion, has_tool_access, active)"
+                                  " VALUES (nullif (?1, ''), ?2, ?3, nullif (?4, 0), nullif (?5, 0), ?6, ?7, ?8)",
+                                  error);
+  else
+    write = tandem_store_prepare (store,
+                                  "UPDATE person SET external_id = nullif (?1, ''), name = ?2, email = ?3,"
+                                  "       department_id = nullif (?4, 0), role_id = nullif (?5, 0),"
+                                  "       is_champion = ?6, has_tool_access = ?7, active = ?8"
+                                  " WHERE id = ?9",
+                                  error);
+  if (write == NULL)
+    goto failed;
+  sqlite3_bind_text (write, 1, external_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (write, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (write, 3, email, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (write, 4, department_id);
+  sqlite3_bind_int64 (write, 5, role_id);
+  sqlite3_bind_int (write, 6, draft->champion ? 1 : 0);
+  sqlite3_bind_int (write, 7, draft->tool_access ? 1 : 0);
+  sqlite3_bind_int (write, 8, draft->active ? 1 : 0);
+  if (id != 0)
+    sqlite3_bind_int64 (write, 9, id);
+  if (!tandem_store_step_done (store, write, error))
+    goto failed;
+  if (id != 0 && sqlite3_changes (tandem_store_get_db (store)) == 0)
+    {
+      set_invalid (error, _("This person is no longer in the organisation."));
+      goto failed;
+    }
+  if (id == 0)
+    id = sqlite3_last_insert_rowid (tandem_store_get_db (store));
+
+  if (!tandem_store_release (store, error))
+    goto failed;
+  return id;
+
+failed:
+  tandem_store_rollback_savepoint (store);
+  return 0;
+}
+
+/* Deactivating keeps a person's history but leaves them out of reports. */
+gboolean
+tandem_person_set_active (TandemStore  *store,
+                          gint64        id,
+                          gboolean      active,
+                          GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
+
+  stmt = tandem_store_prepare (store, "UPDATE person SET active = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, active ? 1 : 0);
+  return tandem_store_step_done (store, stmt, error);
+}
+
+/* Everything deleting a person takes with them, as one JSON document that
+ * tandem_person_restore() puts back row for row, with the same ids. */
+static const char snapshot_sql[] =
+  "SELECT json_object ("
+  "  'person', (SELECT json_group_array (json_array (id, external_id, name, email, role_id,"
+  "                                                   department_id, is_champion, has_tool_access, active))"
+  "               FROM person WHERE id = ?1),"
+  "  'pairs', (SELECT json_group_array (json_array (id, executive_id, mentor_id, started_on,"
+  "                                                  cadence_days, goals, active, ended_on))"
+  "              FROM mentoring_pair WHERE executive_id = ?1 OR mentor_id = ?1),"
+  "  'sessions', (SELECT json_group_array (json_array (s.id, s.pair_id, s.held_on, s.minutes, s.topics,"
+  "                                                     s.tools_tried, s.data_used, s.insight, s.follow_ups,"
+  "                                                     s.confidence_before, s.confidence_after,"
+  "                                                     s.private_notes))"
+  "                 FROM coaching_session s JOIN mentoring_pair m ON m.id = s.pair_id"
+  "                WHERE m.executive_id = ?1 OR m.mentor_id = ?1),"
+  "  'follow_ups', (SELECT json_group_array (json_array (f.id, f.session_id, f.text, f.done_on))"
+  "                   FROM follow_up f JOIN coaching_session s ON s.id = f.session_id"
+  "                   JOIN mentoring_pair m ON m.id = s.pair_id"
+  "                  WHERE m.executive_id = ?1 OR m.mentor_id = ?1),"
+  "  'enrollments', (SELECT json_group_array (json_array (id, person_id, program_id, status,"
+  "                                                        invited_on, enrolled_on, completed_on))"
+  "                    FROM enrollment WHERE person_id = ?1),"
+  "  'owned', (SELECT json_group_array (id) FROM program WHERE owner_id = ?1)"
+  ")";
+
+static const char * const restore_sql[] = {
+  "INSERT INTO person (id, external_id, name, email, role_id, department_id, is_champion,"
+  "                    has_tool_access, active)"
+  " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
+  "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
+  "        json_extract (value, '$[6]'), json_extract (value, '$[7]'), json_extract (value, '$[8]')"
+  "   FROM json_each (?1, '$.person')",
+  "INSERT INTO mentoring_pair (id, executive_id, mentor_id, started_on, cadence_days, goals, active, ended_on)"
+  " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
+  "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
+  "        json_extract (value, '$[6]'), json_extract (value, '$[7]')"
+  "   FROM json_each (?1, '$.pairs')",
+  "INSERT INTO coaching_session (id, pair_id, held_on, minutes, topics, tools_tried, data_used, insight,"
+  "                              follow_ups, confidence_before, confidence_after, private_notes)"
+  " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
+  "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
+  "        json_extract (value, '$[6]'), json_extract (value, '$[7]'), json_extract (value, '$[8]'),"
+  "        json_extract (value, '$[9]'), json_extract (value, '$[10]'), json_extract (value, '$[11]')"
+  "   FROM json_each (?1, '$.sessions')",
+  "INSERT INTO follow_up (id, session_id, text, done_on)"
+  " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
+  "        json_extract (value, '$[3]')"
+  "   FROM json_each (?1, '$.follow_ups')",
+  "INSERT INTO enrollment (id, person_id, program_id, status, invited_on, enrolled_on, completed_on)"
+  " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
+  "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
+  "        json_extract (value, '$[6]')"
+  "   FROM json_each (?1, '$.enrollments')"
+  "  WHERE json_extract (value, '$[2]') IN (SELECT id FROM program)",
+  "UPDATE program SET owner_id = (SELECT json_extract (value, '$[0]') FROM json_each (?1, '$.person'))"
+  " WHERE id IN (SELECT value FROM json_each (?1, '$.owned'))",
+};
+
+/**
+ * tandem_person_delete:
+ * @out_undo: (out) (optional): what tandem_person_restore() needs to undo this
+ *
+ * Deletes a person with their enrollments and mentoring pairs. The undo
+ * text holds private notes: keep it in memory only.
+ */
+gboolean
+tandem_person_delete (TandemStore  *store,
+                      gint64        id,
+                      char        **out_undo,
+                      GError      **error)
+{
+  g_autoptr(sqlite3_stmt) snapshot = NULL;
+  g_autoptr(sqlite3_stmt) delete = NULL;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
+
+  if (!tandem_store_savepoint (store, error))
+    return FALSE;
+
+  if (out_undo != NULL)
+    {
+      snapshot = tandem_store_prepare (store, snapshot_sql, error);
+      if (snapshot == NULL)
+        goto failed;
+      sqlite3_bind_int64 (snapshot, 1, id);
+      rc = sqlite3_step (snapshot);
+      if (rc != SQLITE_ROW)
+        {
+          tandem_store_set_error (store, rc, error);
+          goto failed;
+        }
+    }
+
+  delete = tandem_store_prepare (store, "DELETE FROM person WHERE id = ?1", error);
+  if (delete == NULL)
+    goto failed;
+  sqlite3_bind_int64 (delete, 1, id);
+  if (!tandem_store_step_done (store, delete, error))
+    goto failed;
+  if (sqlite3_changes (tandem_store_get_db (store)) == 0)
+    {
+      set_invalid (error, _("This person is no longer in the organisation."));
+      goto failed;
+    }
+  if (!tandem_store_release (store, error))
+    goto failed;
+
+  if (out_undo != NULL)
+    *out_undo = g_strdup (tandem_stmt_get_text (snapshot, 0));
+  return TRUE;
+
+failed:
+  tandem_store_rollback_savepoint (store);
+  return FALSE;
+}
+
+/* Puts back what tandem_person_delete() took away. */
+gboolean
+tandem_person_restore (TandemStore  *store,
+                       const char   *undo,
+                       GError      **error)
+{
+  g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (undo != NULL, FALSE);
+
+  if (!tandem_store_savepoint (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (restore_sql); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = tandem_store_prepare (store, restore_sql[i], error);
+
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_text (stmt, 1, undo, -1, SQLITE_STATIC);
+      if (!tandem_store_step_done (store, stmt, error))
+        goto failed;
+    }
+
+  if (!tandem_store_release (store, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  tandem_store_rollback_savepoint (store);
+  return FALSE;
+}
+
+static char **
+list_names (TandemStore  *store,
+            const char   *sql,
+            GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+
+  stmt = tandem_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (names, tandem_stmt_get_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      tandem_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_strv_builder_end (names);
+}
+
+/* Returns: (transfer full): every department's name, sorted */
+char **
+tandem_department_list_names (TandemStore  *store,
+                              GError      **error)
+{
+  return list_names (store, "SELECT name FROM department ORDER BY name COLLATE NOCASE", error);
+}
+
+/* Returns: (transfer full): every role's name, sorted */
+char **
+tandem_role_list_names (TandemStore  *store,
+                        GError      **error)
+{
+  return list_names (store, "SELECT name FROM role ORDER BY name COLLATE NOCASE", error);
+}
+
+/* Returns: %FALSE when there is no role called @name */
+gboolean
+tandem_role_get_level (TandemStore *store,
+                       const char  *name,
+                       TandemLevel *out_level)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (out_level != NULL, FALSE);
+
+  stmt = tandem_store_prepare (store, "SELECT level FROM role WHERE name = trim (?1)", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name ? name : "", -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW &&
+         tandem_level_from_string (tandem_stmt_get_text (stmt, 0), out_level);
 }

@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
 #include "tandem-program.h"
 #include "tandem-store-private.h"
 
@@ -15,6 +18,13 @@ struct _TandemProgram
   char                *title;
   char                *description;
   TandemProgramFormat  format;
+  guint                topics;
+  char               **target_roles;
+  char                *starts_on;
+  char                *ends_on;
+  gint64               owner_id;
+  char                *owner;
+  guint                capacity;
   guint                enrolled;
   guint                completed;
 };
@@ -41,6 +51,10 @@ tandem_program_finalize (GObject *object)
 
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->target_roles, g_strfreev);
+  g_clear_pointer (&self->starts_on, g_free);
+  g_clear_pointer (&self->ends_on, g_free);
+  g_clear_pointer (&self->owner, g_free);
 
   G_OBJECT_CLASS (tandem_program_parent_class)->finalize (object);
 }
@@ -130,6 +144,63 @@ tandem_program_get_format (TandemProgram *self)
   return self->format;
 }
 
+guint
+tandem_program_get_topics (TandemProgram *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PROGRAM (self), 0);
+  return self->topics;
+}
+
+/* Returns: (transfer none): the names of the roles the program is for;
+ *   empty when it is for everyone */
+const char * const *
+tandem_program_get_target_roles (TandemProgram *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (TANDEM_IS_PROGRAM (self), NULL);
+  return self->target_roles ? (const char * const *)self->target_roles : none;
+}
+
+/* Returns: (nullable): YYYY-MM-DD */
+const char *
+tandem_program_get_starts_on (TandemProgram *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PROGRAM (self), NULL);
+  return self->starts_on;
+}
+
+/* Returns: (nullable): YYYY-MM-DD */
+const char *
+tandem_program_get_ends_on (TandemProgram *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PROGRAM (self), NULL);
+  return self->ends_on;
+}
+
+gint64
+tandem_program_get_owner_id (TandemProgram *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PROGRAM (self), 0);
+  return self->owner_id;
+}
+
+/* Returns: (nullable): the owner's name */
+const char *
+tandem_program_get_owner (TandemProgram *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PROGRAM (self), NULL);
+  return self->owner;
+}
+
+/* Returns: the most people who may take part, or 0 for no limit */
+guint
+tandem_program_get_capacity (TandemProgram *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PROGRAM (self), 0);
+  return self->capacity;
+}
+
 /* People enrolled in any state but dropped. */
 guint
 tandem_program_get_enrolled (TandemProgram *self)
@@ -145,6 +216,57 @@ tandem_program_get_completed (TandemProgram *self)
   return self->completed;
 }
 
+#define PROGRAM_ROLES_SELECT \
+  "SELECT r.name FROM program_role pr JOIN role r ON r.id = pr.role_id" \
+  " WHERE pr.program_id = ?1 ORDER BY r.name COLLATE NOCASE"
+
+#define PROGRAM_SELECT \
+  "SELECT p.id, p.title, p.description, p.format," \
+  "       (SELECT count (*) FROM enrollment e WHERE e.program_id = p.id AND e.status <> 'dropped')," \
+  "       (SELECT count (*) FROM enrollment e WHERE e.program_id = p.id AND e.status = 'completed')," \
+  "       p.starts_on, p.ends_on, p.owner_id, o.name, coalesce (p.capacity, 0)," \
+  "       (SELECT group_concat (topic, ',') FROM program_topic t WHERE t.program_id = p.id)" \
+  "  FROM program p LEFT JOIN person o ON o.id = p.owner_id"
+
+static TandemProgram *
+program_new_from_stmt (sqlite3_stmt *stmt,
+                       sqlite3_stmt *roles_stmt)
+{
+  TandemProgram *program = g_object_new (TANDEM_TYPE_PROGRAM, NULL);
+  g_auto(GStrv) topics = NULL;
+  g_autoptr(GStrvBuilder) roles = g_strv_builder_new ();
+
+  program->id = sqlite3_column_int64 (stmt, 0);
+  program->title = g_strdup (tandem_stmt_get_text (stmt, 1));
+  program->description = g_strdup (tandem_stmt_get_text (stmt, 2));
+  if (!tandem_program_format_from_string (tandem_stmt_get_text (stmt, 3), &program->format))
+    program->format = TANDEM_FORMAT_WORKSHOP;
+  program->enrolled = (guint)sqlite3_column_int (stmt, 4);
+  program->completed = (guint)sqlite3_column_int (stmt, 5);
+  program->starts_on = g_strdup ((const char *)sqlite3_column_text (stmt, 6));
+  program->ends_on = g_strdup ((const char *)sqlite3_column_text (stmt, 7));
+  program->owner_id = sqlite3_column_int64 (stmt, 8);
+  program->owner = g_strdup ((const char *)sqlite3_column_text (stmt, 9));
+  program->capacity = (guint)sqlite3_column_int (stmt, 10);
+
+  topics = g_strsplit (tandem_stmt_get_text (stmt, 11), ",", -1);
+  for (guint i = 0; topics[i] != NULL; i++)
+    {
+      TandemTopic topic;
+
+      if (tandem_topic_from_string (topics[i], &topic))
+        program->topics |= 1u << topic;
+    }
+
+  sqlite3_bind_int64 (roles_stmt, 1, program->id);
+  while (sqlite3_step (roles_stmt) == SQLITE_ROW)
+    g_strv_builder_add (roles, tandem_stmt_get_text (roles_stmt, 0));
+  sqlite3_reset (roles_stmt);
+  program->target_roles = g_strv_builder_end (roles);
+
+  return program;
+}
+
 /**
  * tandem_program_list:
  *
@@ -156,33 +278,21 @@ tandem_program_list (TandemStore  *store,
 {
   g_autoptr(GListStore) programs = g_list_store_new (TANDEM_TYPE_PROGRAM);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) roles = NULL;
   int rc;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
 
   stmt = tandem_store_prepare (store,
-                               "SELECT p.id, p.title, p.description, p.format,"
-                               "       count (e.id) FILTER (WHERE e.status <> 'dropped'),"
-                               "       count (e.id) FILTER (WHERE e.status = 'completed')"
-                               "  FROM program p"
-                               "  LEFT JOIN enrollment e ON e.program_id = p.id"
-                               " GROUP BY p.id"
-                               " ORDER BY p.starts_on, p.title COLLATE NOCASE",
+                               PROGRAM_SELECT " ORDER BY p.starts_on, p.title COLLATE NOCASE",
                                error);
-  if (stmt == NULL)
+  roles = stmt ? tandem_store_prepare (store, PROGRAM_ROLES_SELECT, error) : NULL;
+  if (roles == NULL)
     return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(TandemProgram) program = g_object_new (TANDEM_TYPE_PROGRAM, NULL);
-
-      program->id = sqlite3_column_int64 (stmt, 0);
-      program->title = g_strdup (tandem_stmt_get_text (stmt, 1));
-      program->description = g_strdup (tandem_stmt_get_text (stmt, 2));
-      if (!tandem_program_format_from_string (tandem_stmt_get_text (stmt, 3), &program->format))
-        program->format = TANDEM_FORMAT_WORKSHOP;
-      program->enrolled = (guint)sqlite3_column_int (stmt, 4);
-      program->completed = (guint)sqlite3_column_int (stmt, 5);
+      g_autoptr(TandemProgram) program = program_new_from_stmt (stmt, roles);
 
       g_list_store_append (programs, program);
     }
@@ -194,4 +304,344 @@ tandem_program_list (TandemStore  *store,
     }
 
   return G_LIST_MODEL (g_steal_pointer (&programs));
+}
+
+TandemProgram *
+tandem_program_lookup (TandemStore  *store,
+                       gint64        id,
+                       GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) roles = NULL;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+
+  stmt = tandem_store_prepare (store, PROGRAM_SELECT " WHERE p.id = ?1", error);
+  roles = stmt ? tandem_store_prepare (store, PROGRAM_ROLES_SELECT, error) : NULL;
+  if (roles == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return program_new_from_stmt (stmt, roles);
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                         _("This program no longer exists."));
+  else
+    tandem_store_set_error (store, rc, error);
+  return NULL;
+}
+
+static gint64
+set_invalid (GError     **error,
+             const char  *message)
+{
+  g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, message);
+  return 0;
+}
+
+static gboolean
+date_is_valid_or_empty (const char *text)
+{
+  g_autoptr(GDate) date = NULL;
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  date = tandem_date_parse_iso (text);
+  return date != NULL;
+}
+
+/**
+ * tandem_program_save:
+ * @id: the program to change, or 0 to add one
+ *
+ * Returns: the program's id, or 0 with @error set
+ */
+gint64
+tandem_program_save (TandemStore              *store,
+                     gint64                    id,
+                     const TandemProgramDraft *draft,
+                     GError                  **error)
+{
+  g_autoptr(sqlite3_stmt) write = NULL;
+  g_autoptr(sqlite3_stmt) clear_roles = NULL;
+  g_autoptr(sqlite3_stmt) add_role = NULL;
+  g_autoptr(sqlite3_stmt) clear_topics = NULL;
+  g_autoptr(sqlite3_stmt) add_topic = NULL;
+  g_autoptr(sqlite3_stmt) taken = NULL;
+  g_autofree char *title = NULL;
+  const char *starts_on, *ends_on;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), 0);
+  g_return_val_if_fail (draft != NULL, 0);
+  g_return_val_if_fail (draft->format < TANDEM_N_FORMATS, 0);
+
+  title = g_strstrip (g_strdup (draft->title ? draft->title : ""));
+  starts_on = draft->starts_on && *draft->starts_on ? draft->starts_on : NULL;
+  ends_on = draft->ends_on && *draft->ends_on ? draft->ends_on : NULL;
+
+  if (*title == '\0')
+    return set_invalid (error, _("Every program needs a title."));
+  if (!date_is_valid_or_empty (starts_on) || !date_is_valid_or_empty (ends_on))
+    return set_invalid (error, _("Dates must be written YYYY-MM-DD, or be left empty."));
+  if (starts_on != NULL && ends_on != NULL && g_strcmp0 (ends_on, starts_on) < 0)
+    return set_invalid (error, _("The program cannot end before it starts."));
+
+  taken = tandem_store_prepare (store, "SELECT 1 FROM program WHERE title = ?1 AND id <> ?2", error);
+  if (taken == NULL)
+    return 0;
+  sqlite3_bind_text (taken, 1, title, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (taken, 2, id);
+  if (sqlite3_step (taken) == SQLITE_ROW)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _("There is already a program called “%s”; choose another title."), title);
+      return 0;
+    }
+
+  if (!tandem_store_savepoint (store, error))
+    return 0;
+
+  if (id == 0)
+    write = tandem_store_prepare (store,
+                                  "INSERT INTO program (title, description, format, starts_on, ends_on,"
+                                  "                     owner_id, capacity)"
+                                  " VALUES (?1, ?2, ?3, ?4, ?5, nullif (?6, 0), nullif (?7, 0))",
+                                  error);
+  else
+    write = tandem_store_prepare (store,
+                                  "UPDATE program SET title = ?1, description = ?2, format = ?3,"
+                                  "       starts_on = ?4, ends_on = ?5, owner_id = nullif (?6, 0),"
+                                  "       capacity = nullif (?7, 0)"
+                                  " WHERE id = ?8",
+                                  error);
+  if (write == NULL)
+    goto failed;
+  sqlite3_bind_text (write, 1, title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (write, 2, draft->description ? draft->description : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (write, 3, tandem_program_format_to_string (draft->format), -1, SQLITE_STATIC);
+  sqlite3_bind_text (write, 4, starts_on, -1, SQLITE_STATIC);
+  sqlite3_bind_text (write, 5, ends_on, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (write, 6, draft->owner_id);
+  sqlite3_bind_int64 (write, 7, draft->capacity);
+  if (id != 0)
+    sqlite3_bind_int64 (write, 8, id);
+  if (!tandem_store_step_done (store, write, error))
+    goto failed;
+  if (id != 0 && sqlite3_changes (tandem_store_get_db (store)) == 0)
+    {
+      set_invalid (error, _("This program no longer exists."));
+      goto failed;
+    }
+  if (id == 0)
+    id = sqlite3_last_insert_rowid (tandem_store_get_db (store));
+
+  clear_roles = tandem_store_prepare (store, "DELETE FROM program_role WHERE program_id = ?1", error);
+  add_role = clear_roles ? tandem_store_prepare (store,
+                                                 "INSERT OR IGNORE INTO program_role (program_id, role_id)"
+                                                 " SELECT ?1, id FROM role WHERE name = ?2",
+                                                 error) : NULL;
+  clear_topics = add_role ? tandem_store_prepare (store, "DELETE FROM program_topic WHERE program_id = ?1",
+                                                  error) : NULL;
+  add_topic = clear_topics ? tandem_store_prepare (store,
+                                                   "INSERT INTO program_topic (program_id, topic) VALUES (?1, ?2)",
+                                                   error) : NULL;
+  if (add_topic == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (clear_roles, 1, id);
+  sqlite3_bind_int64 (clear_topics, 1, id);
+  if (!tandem_store_step_done (store, clear_roles, error) ||
+      !tandem_store_step_done (store, clear_topics, error))
+    goto failed;
+
+  for (guint i = 0; draft->target_roles != NULL && draft->target_roles[i] != NULL; i++)
+    {
+      sqlite3_bind_int64 (add_role, 1, id);
+      sqlite3_bind_text (add_role, 2, draft->target_roles[i], -1, SQLITE_STATIC);
+      if (!tandem_store_step_done (store, add_role, error))
+        goto failed;
+      if (sqlite3_changes (tandem_store_get_db (store)) == 0)
+        {
+          g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                       _("There is no role called “%s”."), draft->target_roles[i]);
+          goto failed;
+        }
+    }
+
+  for (TandemTopic topic = 0; topic < TANDEM_N_TOPICS; topic++)
+    {
+      if ((draft->topics & (1u << topic)) == 0)
+        continue;
+      sqlite3_bind_int64 (add_topic, 1, id);
+      sqlite3_bind_text (add_topic, 2, tandem_topic_to_string (topic), -1, SQLITE_STATIC);
+      if (!tandem_store_step_done (store, add_topic, error))
+        goto failed;
+    }
+
+  if (!tandem_store_release (store, error))
+    goto failed;
+  return id;
+
+failed:
+  tandem_store_rollback_savepoint (store);
+  return 0;
+}
+
+/* A program and what hangs on it, as JSON, for tandem_program_restore(). */
+static const char snapshot_sql[] =
+  "SELECT json_object ("
+  "  'program', (SELECT json_group_array (json_array (id, title, description, format, starts_on,"
+  "                                                    ends_on, owner_id, capacity))"
+  "                FROM program WHERE id = ?1),"
+  "  'roles', (SELECT json_group_array (role_id) FROM program_role WHERE program_id = ?1),"
+  "  'topics', (SELECT json_group_array (topic) FROM program_topic WHERE program_id = ?1),"
+  "  'enrollments', (SELECT json_group_array (json_array (id, person_id, program_id, status,"
+  "                                                        invited_on, enrolled_on, completed_on))"
+  "                    FROM enrollment WHERE program_id = ?1)"
+  ")";
+
+static const char * const restore_sql[] = {
+  "INSERT INTO program (id, title, description, format, starts_on, ends_on, owner_id, capacity)"
+  " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
+  "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
+  "        (SELECT id FROM person WHERE id = json_extract (value, '$[6]')),"
+  "        json_extract (value, '$[7]')"
+  "   FROM json_each (?1, '$.program')",
+  "INSERT INTO program_role (program_id, role_id)"
+  " SELECT (SELECT json_extract (value, '$[0]') FROM json_each (?1, '$.program')), r.value"
+  "   FROM json_each (?1, '$.roles') r WHERE r.value IN (SELECT id FROM role)",
+  "INSERT INTO program_topic (program_id, topic)"
+  " SELECT (SELECT json_extract (value, '$[0]') FROM json_each (?1, '$.program')), t.value"
+  "   FROM json_each (?1, '$.topics') t",
+  "INSERT INTO enrollment (id, person_id, program_id, status, invited_on, enrolled_on, completed_on)"
+  " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
+  "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
+  "        json_extract (value, '$[6]')"
+  "   FROM json_each (?1, '$.enrollments')"
+  "  WHERE json_extract (value, '$[1]') IN (SELECT id FROM person)",
+};
+
+/**
+ * tandem_program_delete:
+ * @out_undo: (out) (optional): what tandem_program_restore() needs
+ *
+ * Deletes a program with its enrollments.
+ */
+gboolean
+tandem_program_delete (TandemStore  *store,
+                       gint64        id,
+                       char        **out_undo,
+                       GError      **error)
+{
+  g_autoptr(sqlite3_stmt) snapshot = NULL;
+  g_autoptr(sqlite3_stmt) delete = NULL;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
+
+  if (!tandem_store_savepoint (store, error))
+    return FALSE;
+
+  if (out_undo != NULL)
+    {
+      snapshot = tandem_store_prepare (store, snapshot_sql, error);
+      if (snapshot == NULL)
+        goto failed;
+      sqlite3_bind_int64 (snapshot, 1, id);
+      rc = sqlite3_step (snapshot);
+      if (rc != SQLITE_ROW)
+        {
+          tandem_store_set_error (store, rc, error);
+          goto failed;
+        }
+    }
+
+  delete = tandem_store_prepare (store, "DELETE FROM program WHERE id = ?1", error);
+  if (delete == NULL)
+    goto failed;
+  sqlite3_bind_int64 (delete, 1, id);
+  if (!tandem_store_step_done (store, delete, error))
+    goto failed;
+  if (sqlite3_changes (tandem_store_get_db (store)) == 0)
+    {
+      set_invalid (error, _("This program no longer exists."));
+      goto failed;
+    }
+  if (!tandem_store_release (store, error))
+    goto failed;
+
+  if (out_undo != NULL)
+    *out_undo = g_strdup (tandem_stmt_get_text (snapshot, 0));
+  return TRUE;
+
+failed:
+  tandem_store_rollback_savepoint (store);
+  return FALSE;
+}
+
+gboolean
+tandem_program_restore (TandemStore  *store,
+                        const char   *undo,
+                        GError      **error)
+{
+  g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (undo != NULL, FALSE);
+
+  if (!tandem_store_savepoint (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (restore_sql); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = tandem_store_prepare (store, restore_sql[i], error);
+
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_text (stmt, 1, undo, -1, SQLITE_STATIC);
+      if (!tandem_store_step_done (store, stmt, error))
+        goto failed;
+    }
+
+  if (!tandem_store_release (store, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  tandem_store_rollback_savepoint (store);
+  return FALSE;
+}
+
+/* How many enrollments of the program are in each status. */
+gboolean
+tandem_program_count_statuses (TandemStore  *store,
+                               gint64        id,
+                               guint         counts[TANDEM_N_ENROLLMENT_STATUSES],
+                               GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
+
+  memset (counts, 0, sizeof (guint) * TANDEM_N_ENROLLMENT_STATUSES);
+  stmt = tandem_store_prepare (store,
+                               "SELECT status, count (*) FROM enrollment WHERE program_id = ?1 GROUP BY status",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TandemEnrollmentStatus status;
+
+      if (tandem_enrollment_status_from_string (tandem_stmt_get_text (stmt, 0), &status))
+        counts[status] = (guint)sqlite3_column_int (stmt, 1);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      tandem_store_set_error (store, rc, error);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -7,7 +7,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "tandem-csv.h"
+#include "tandem-store-private.h"
 #include "tandem-pair.h"
+#include "tandem-person.h"
 #include "tandem-report.h"
 #include "tandem-types.h"
 
@@ -40,6 +42,33 @@ append_row (GString            *out,
   g_string_append_c (out, '\n');
 }
 
+/* @rows: the header, then the rows, each a NULL-terminated array of cells */
+static char *
+format_table (GPtrArray          *rows,
+              TandemReportFormat  format)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree int *widths = NULL;
+  guint n_columns;
+
+  g_assert (rows->len > 0);
+
+  n_columns = g_strv_length (g_ptr_array_index (rows, 0));
+  widths = g_new0 (int, n_columns);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **row = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; c < n_columns && row[c] != NULL; c++)
+        widths[c] = MAX (widths[c], (int)g_utf8_strlen (row[c], -1));
+    }
+
+  for (guint r = 0; r < rows->len; r++)
+    append_row (out, format, (const char * const *)g_ptr_array_index (rows, r), widths);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /**
  * tandem_report_pairs:
  * @as_of: the day the cadence is judged on
@@ -62,8 +91,6 @@ tandem_report_pairs (TandemStore         *store,
   };
   g_autoptr(GListModel) pairs = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
-  g_autoptr(GString) out = g_string_new (NULL);
-  int widths[8] = { 0, };
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
   g_return_val_if_fail (as_of != NULL, NULL);
@@ -91,16 +118,194 @@ tandem_report_pairs (TandemStore         *store,
       g_ptr_array_add (rows, row);
     }
 
-  for (guint r = 0; r < rows->len; r++)
+  return format_table (rows, format);
+}
+
+#define COMPLETION_SELECT(group, order) \
+  "SELECT " group ", count (*)," \
+  "       sum (EXISTS (SELECT 1 FROM enrollment e WHERE e.person_id = p.id AND e.status <> 'dropped'))," \
+  "       sum (EXISTS (SELECT 1 FROM enrollment e WHERE e.person_id = p.id AND e.status = 'completed'))," \
+  "       sum (p.has_tool_access), sum (p.is_champion)" \
+  "  FROM person p" \
+  "  LEFT JOIN role r ON r.id = p.role_id" \
+  "  LEFT JOIN department d ON d.id = p.department_id" \
+  " WHERE p.active" \
+  " GROUP BY 1 ORDER BY " order
+
+static const char * const completion_sql[TANDEM_N_GROUP_BY] = {
+  [TANDEM_GROUP_BY_ROLE] = COMPLETION_SELECT ("coalesce (r.name, '')", "1 COLLATE NOCASE"),
+  [TANDEM_GROUP_BY_DEPARTMENT] = COMPLETION_SELECT ("coalesce (d.name, '')", "1 COLLATE NOCASE"),
+  [TANDEM_GROUP_BY_LEVEL] = COMPLETION_SELECT ("coalesce (r.level, 'individual_contributor')",
+                                               "CASE coalesce (r.level, 'individual_contributor') WHEN 'executive' THEN 0 WHEN 'manager' THEN 1"
+                                               " ELSE 2 END"),
+};
+
+gboolean
+tandem_group_by_from_string (const char        *text,
+                             TandemGroupBy     *out_by)
+{
+  static const char * const names[TANDEM_N_GROUP_BY] = { "role", "department", "level" };
+
+  g_return_val_if_fail (out_by != NULL, FALSE);
+
+  for (guint i = 0; i < TANDEM_N_GROUP_BY; i++)
+    if (g_strcmp0 (text, names[i]) == 0)
+      {
+        *out_by = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+group_row_free (TandemGroupRow *row)
+{
+  g_free (row->group);
+  g_free (row);
+}
+
+/**
+ * tandem_report_group_rows:
+ * @by: how to group the active people
+ *
+ * Per group: people, enrolled_people (any enrollment not dropped),
+ * completed_people (at least one completed), tool access and champions.
+ *
+ * Returns: (transfer full) (element-type TandemGroupRow): the groups, in
+ *   order
+ */
+GPtrArray *
+tandem_report_group_rows (TandemStore    *store,
+                          TandemGroupBy   by,
+                          GError        **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)group_row_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+  g_return_val_if_fail (by < TANDEM_N_GROUP_BY, NULL);
+
+  stmt = tandem_store_prepare (store, completion_sql[by], error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      char **row = g_ptr_array_index (rows, r);
+      TandemGroupRow *row = g_new0 (TandemGroupRow, 1);
 
-      for (guint c = 0; c < 8; c++)
-        widths[c] = MAX (widths[c], (int)g_utf8_strlen (row[c], -1));
+      row->group = g_strdup (tandem_stmt_get_text (stmt, 0));
+      row->people = (guint)sqlite3_column_int64 (stmt, 1);
+      row->enrolled = (guint)sqlite3_column_int64 (stmt, 2);
+      row->completed = (guint)sqlite3_column_int64 (stmt, 3);
+      row->tool_access = (guint)sqlite3_column_int64 (stmt, 4);
+      row->champions = (guint)sqlite3_column_int64 (stmt, 5);
+      g_ptr_array_add (rows, row);
     }
+  if (rc != SQLITE_DONE)
+    {
+      tandem_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
 
-  for (guint r = 0; r < rows->len; r++)
-    append_row (out, format, (const char * const *)g_ptr_array_index (rows, r), widths);
+/* The champions a group of @people needs: one per 25, rounded up. */
+guint
+tandem_champion_target (guint people)
+{
+  return (people + TANDEM_PEOPLE_PER_CHAMPION - 1) / TANDEM_PEOPLE_PER_CHAMPION;
+}
 
-  return g_string_free (g_steal_pointer (&out), FALSE);
+/* A ratio with one decimal, or empty when @denominator is 0. */
+static char *
+format_ratio (double numerator,
+              double denominator,
+              double scale)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (denominator <= 0)
+    return g_strdup ("");
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.1f", scale * numerator / denominator));
+}
+
+/**
+ * tandem_report_completion:
+ *
+ * One row per group of active people: group, people, enrolled_people,
+ * completed_people, reach_pct, completion_pct, tool_access_pct.
+ */
+char *
+tandem_report_completion (TandemStore         *store,
+                          TandemGroupBy        by,
+                          TandemReportFormat   format,
+                          GError             **error)
+{
+  static const char * const header[] = {
+    "group", "people", "enrolled_people", "completed_people", "reach_pct", "completion_pct",
+    "tool_access_pct", NULL,
+  };
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+
+  groups = tandem_report_group_rows (store, by, error);
+  if (groups == NULL)
+    return NULL;
+
+  g_ptr_array_add (rows, g_strdupv ((char **)header));
+  for (guint i = 0; i < groups->len; i++)
+    {
+      TandemGroupRow *g = g_ptr_array_index (groups, i);
+      char **row = g_new0 (char *, 8);
+
+      row[0] = g_strdup (g->group);
+      row[1] = g_strdup_printf ("%u", g->people);
+      row[2] = g_strdup_printf ("%u", g->enrolled);
+      row[3] = g_strdup_printf ("%u", g->completed);
+      row[4] = format_ratio (g->enrolled, g->people, 100.0);
+      row[5] = format_ratio (g->completed, g->enrolled, 100.0);
+      row[6] = format_ratio (g->tool_access, g->people, 100.0);
+      g_ptr_array_add (rows, row);
+    }
+  return format_table (rows, format);
+}
+
+/**
+ * tandem_report_champions:
+ *
+ * One row per department of active people: department, people, champions,
+ * target (one per 25, rounded up), people_per_champion, status (ok or
+ * short).
+ */
+char *
+tandem_report_champions (TandemStore         *store,
+                         TandemReportFormat   format,
+                         GError             **error)
+{
+  static const char * const header[] = {
+    "department", "people", "champions", "target", "people_per_champion", "status", NULL,
+  };
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+
+  groups = tandem_report_group_rows (store, TANDEM_GROUP_BY_DEPARTMENT, error);
+  if (groups == NULL)
+    return NULL;
+
+  g_ptr_array_add (rows, g_strdupv ((char **)header));
+  for (guint i = 0; i < groups->len; i++)
+    {
+      TandemGroupRow *g = g_ptr_array_index (groups, i);
+      guint target = tandem_champion_target (g->people);
+      char **row = g_new0 (char *, 7);
+
+      row[0] = g_strdup (g->group);
+      row[1] = g_strdup_printf ("%u", g->people);
+      row[2] = g_strdup_printf ("%u", g->champions);
+      row[3] = g_strdup_printf ("%u", target);
+      row[4] = format_ratio (g->people, g->champions, 1.0);
+      row[5] = g_strdup (g->champions >= target ? "ok" : "short");
+      g_ptr_array_add (rows, row);
+    }
+  return format_table (rows, format);
 }

@@ -16,6 +16,39 @@ typedef enum
   TANDEM_REPORT_CSV,
 } TandemReportFormat;
 
+typedef enum
+{
+  TANDEM_GROUP_BY_ROLE,
+  TANDEM_GROUP_BY_DEPARTMENT,
+  TANDEM_GROUP_BY_LEVEL,
+  TANDEM_N_GROUP_BY
+} TandemGroupBy;
+
+/* Active people of one role, department or level. */
+typedef struct
+{
+  char  *group;
+  guint  people;
+  guint  enrolled;      /* with an enrollment that is not dropped */
+  guint  completed;     /* with at least one completed program */
+  guint  tool_access;
+  guint  champions;
+} TandemGroupRow;
+
+gboolean   tandem_group_by_from_string (const char     *text,
+                                        TandemGroupBy  *out_by);
+GPtrArray *tandem_report_group_rows    (TandemStore    *store,
+                                        TandemGroupBy   by,
+                                        GError        **error);
+guint      tandem_champion_target      (guint           people);
+
+char *tandem_report_completion (TandemStore         *store,
+                                TandemGroupBy        by,
+                                TandemReportFormat   format,
+                                GError             **error);
+char *tandem_report_champions  (TandemStore         *store,
+                                TandemReportFormat   format,
+                                GError             **error);
 char *tandem_report_pairs (TandemStore         *store,
                            const GDate         *as_of,
                            TandemReportFormat   format,

@@ -20,6 +20,9 @@ static const char * const dimension_names[] = {
 static const char * const status_names[] = {
   "invited", "enrolled", "in_progress", "completed", "dropped",
 };
+static const char * const topic_names[] = {
+  "basics", "ethics", "practical_applications", "prompt_literacy", "data_literacy", "governance",
+};
 static const char * const format_names[] = {
   "workshop", "self_paced", "coaching", "briefing",
 };
@@ -28,6 +31,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (level_names) == TANDEM_N_LEVELS);
 G_STATIC_ASSERT (G_N_ELEMENTS (dimension_names) == TANDEM_N_DIMENSIONS);
 G_STATIC_ASSERT (G_N_ELEMENTS (status_names) == TANDEM_N_ENROLLMENT_STATUSES);
 G_STATIC_ASSERT (G_N_ELEMENTS (format_names) == TANDEM_N_FORMATS);
+G_STATIC_ASSERT (G_N_ELEMENTS (topic_names) == TANDEM_N_TOPICS);
 
 static gboolean
 lookup_name (const char * const *names,
@@ -133,6 +137,106 @@ tandem_enrollment_status_to_string (TandemEnrollmentStatus status)
   g_return_val_if_fail (status < TANDEM_N_ENROLLMENT_STATUSES, NULL);
 
   return status_names[status];
+}
+
+gboolean
+tandem_enrollment_status_from_string (const char             *text,
+                                      TandemEnrollmentStatus *out_status)
+{
+  guint i;
+
+  g_return_val_if_fail (out_status != NULL, FALSE);
+
+  if (!lookup_name (status_names, TANDEM_N_ENROLLMENT_STATUSES, text, &i))
+    return FALSE;
+  *out_status = i;
+  return TRUE;
+}
+
+const char *
+tandem_enrollment_status_get_label (TandemEnrollmentStatus status)
+{
+  switch (status)
+    {
+    case TANDEM_ENROLLMENT_INVITED:
+      return _("Invited");
+    case TANDEM_ENROLLMENT_ENROLLED:
+      return _("Enrolled");
+    case TANDEM_ENROLLMENT_IN_PROGRESS:
+      return _("In progress");
+    case TANDEM_ENROLLMENT_COMPLETED:
+      return _("Completed");
+    case TANDEM_ENROLLMENT_DROPPED:
+      return _("Dropped");
+    case TANDEM_N_ENROLLMENT_STATUSES:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+tandem_topic_to_string (TandemTopic topic)
+{
+  g_return_val_if_fail (topic < TANDEM_N_TOPICS, NULL);
+
+  return topic_names[topic];
+}
+
+gboolean
+tandem_topic_from_string (const char  *text,
+                          TandemTopic *out_topic)
+{
+  guint i;
+
+  g_return_val_if_fail (out_topic != NULL, FALSE);
+
+  if (!lookup_name (topic_names, TANDEM_N_TOPICS, text, &i))
+    return FALSE;
+  *out_topic = i;
+  return TRUE;
+}
+
+const char *
+tandem_topic_get_label (TandemTopic topic)
+{
+  switch (topic)
+    {
+    case TANDEM_TOPIC_BASICS:
+      return _("AI basics");
+    case TANDEM_TOPIC_ETHICS:
+      return _("Ethics");
+    case TANDEM_TOPIC_PRACTICAL_APPLICATIONS:
+      return _("Practical applications");
+    case TANDEM_TOPIC_PROMPT_LITERACY:
+      return _("Prompt literacy");
+    case TANDEM_TOPIC_DATA_LITERACY:
+      return _("Data literacy");
+    case TANDEM_TOPIC_GOVERNANCE:
+      return _("Governance");
+    case TANDEM_N_TOPICS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* yes/no, true/false, 1/0 in any case, as HR exports write flags. */
+gboolean
+tandem_parse_yes_no (const char *text,
+                     gboolean   *out_value)
+{
+  static const char * const yes[] = { "yes", "true", "1" };
+  static const char * const no[] = { "no", "false", "0" };
+  guint i;
+
+  g_return_val_if_fail (out_value != NULL, FALSE);
+
+  if (lookup_name (yes, G_N_ELEMENTS (yes), text, &i))
+    *out_value = TRUE;
+  else if (lookup_name (no, G_N_ELEMENTS (no), text, &i))
+    *out_value = FALSE;
+  else
+    return FALSE;
+  return TRUE;
 }
 
 const char *

@@ -43,6 +43,17 @@ typedef enum
   TANDEM_N_FORMATS
 } TandemProgramFormat;
 
+typedef enum
+{
+  TANDEM_TOPIC_BASICS,
+  TANDEM_TOPIC_ETHICS,
+  TANDEM_TOPIC_PRACTICAL_APPLICATIONS,
+  TANDEM_TOPIC_PROMPT_LITERACY,
+  TANDEM_TOPIC_DATA_LITERACY,
+  TANDEM_TOPIC_GOVERNANCE,
+  TANDEM_N_TOPICS
+} TandemTopic;
+
 /* The anonymity threshold when the user has not chosen one, and the least
  * the user may choose. */
 #define TANDEM_DEFAULT_ANONYMITY_THRESHOLD 5
@@ -59,6 +70,15 @@ gboolean    tandem_dimension_from_string (const char             *text,
 const char *tandem_dimension_get_label   (TandemDimension         dimension);
 
 const char *tandem_enrollment_status_to_string (TandemEnrollmentStatus status);
+gboolean    tandem_enrollment_status_from_string (const char             *text,
+                                                  TandemEnrollmentStatus *out_status);
+const char *tandem_enrollment_status_get_label (TandemEnrollmentStatus status);
+const char *tandem_topic_to_string             (TandemTopic            topic);
+gboolean    tandem_topic_from_string           (const char            *text,
+                                                TandemTopic           *out_topic);
+const char *tandem_topic_get_label             (TandemTopic            topic);
+gboolean    tandem_parse_yes_no                (const char            *text,
+                                                gboolean              *out_value);
 const char *tandem_program_format_to_string    (TandemProgramFormat    format);
 gboolean    tandem_program_format_from_string  (const char            *text,
                                                 TandemProgramFormat   *out_format);

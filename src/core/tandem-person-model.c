@@ -1,0 +1,340 @@
+/* tandem-person-model.c — the people of a large organisation, read on demand
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A query reads only the ids of the people it matches, in order (a few
+ * megabytes for a million people). Rows become TandemPerson objects only
+ * when a view asks for them, a page at a time, and only the pages used last
+ * are kept.
+ */
+#include "config.h"
+
+#include "tandem-person-model.h"
+#include "tandem-person-private.h"
+
+#define PAGE_SIZE 128
+#define MAX_PAGES 48
+
+struct _TandemPersonModel
+{
+  GObject        parent_instance;
+
+  TandemStore   *store;
+  GArray        *ids;          /* gint64, in the order shown */
+  guint          total;        /* everyone, matched or not */
+  GHashTable    *pages;        /* page number → GPtrArray of TandemPerson */
+  GQueue         recent;       /* page numbers, most recently used first */
+  sqlite3_stmt  *fetch;
+
+  /* The query, with its strings owned here. */
+  TandemPersonQuery query;
+  char          *search;
+  char          *department;
+  char          *role;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TandemPersonModel, tandem_person_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+/* One statement per sort order, written out so no SQL is ever put together
+ * from pieces at run time. Ties fall back to the name, then the id. */
+#define SELECT_IDS(order) \
+  "SELECT p.id FROM person p" \
+  "  LEFT JOIN department d ON d.id = p.department_id" \
+  "  LEFT JOIN role r ON r.id = p.role_id" \
+  " WHERE (?1 IS NULL OR p.name LIKE ?1 ESCAPE '\\' OR p.email LIKE ?1 ESCAPE '\\')" \
+  "   AND (?2 IS NULL OR d.name = ?2)" \
+  "   AND (?3 IS NULL OR r.name = ?3)" \
+  "   AND (?4 IS NULL OR coalesce (r.level, 'individual_contributor') = ?4)" \
+  "   AND (?5 < 0 OR p.is_champion = ?5)" \
+  "   AND (?6 < 0 OR p.has_tool_access = ?6)" \
+  "   AND (?7 OR p.active)" \
+  " ORDER BY " order ", p.name COLLATE NOCASE, p.id"
+
+static const char * const select_ids[TANDEM_N_PERSON_SORTS] = {
+  [TANDEM_PERSON_SORT_NAME] = SELECT_IDS ("p.active DESC"),
+  [TANDEM_PERSON_SORT_EMAIL] = SELECT_IDS ("p.email COLLATE NOCASE"),
+  [TANDEM_PERSON_SORT_DEPARTMENT] = SELECT_IDS ("d.name IS NULL, d.name COLLATE NOCASE"),
+  [TANDEM_PERSON_SORT_ROLE] = SELECT_IDS ("r.name IS NULL, r.name COLLATE NOCASE"),
+  [TANDEM_PERSON_SORT_LEVEL] = SELECT_IDS ("CASE r.level WHEN 'executive' THEN 0"
+                                           " WHEN 'manager' THEN 1 ELSE 2 END"),
+  [TANDEM_PERSON_SORT_CHAMPION] = SELECT_IDS ("p.is_champion DESC"),
+  [TANDEM_PERSON_SORT_TOOL_ACCESS] = SELECT_IDS ("p.has_tool_access DESC"),
+};
+
+static GType
+tandem_person_model_get_item_type (GListModel *model)
+{
+  return TANDEM_TYPE_PERSON;
+}
+
+static guint
+tandem_person_model_get_n_items (GListModel *model)
+{
+  TandemPersonModel *self = TANDEM_PERSON_MODEL (model);
+
+  return self->ids->len;
+}
+
+static void
+forget_pages (TandemPersonModel *self)
+{
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->recent);
+}
+
+static GPtrArray *
+load_page (TandemPersonModel *self,
+           guint              page)
+{
+  GPtrArray *people;
+  guint first = page * PAGE_SIZE;
+  guint last = MIN (first + PAGE_SIZE, self->ids->len);
+
+  people = g_ptr_array_new_full (last - first, g_object_unref);
+  for (guint i = first; i < last; i++)
+    {
+      TandemPerson *person = NULL;
+
+      sqlite3_bind_int64 (self->fetch, 1, g_array_index (self->ids, gint64, i));
+      if (sqlite3_step (self->fetch) == SQLITE_ROW)
+        person = tandem_person_new_from_stmt (self->fetch);
+      else
+        {
+          /* Deleted since the query ran: show a blank rather than shift rows. */
+          person = g_object_new (TANDEM_TYPE_PERSON, NULL);
+        }
+      sqlite3_reset (self->fetch);
+      g_ptr_array_add (people, person);
+    }
+
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), people);
+  g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
+  while (g_queue_get_length (&self->recent) > MAX_PAGES)
+    g_hash_table_remove (self->pages, g_queue_pop_tail (&self->recent));
+
+  return people;
+}
+
+static gpointer
+tandem_person_model_get_item (GListModel *model,
+                              guint       position)
+{
+  TandemPersonModel *self = TANDEM_PERSON_MODEL (model);
+  guint page = position / PAGE_SIZE;
+  GPtrArray *people;
+
+  if (position >= self->ids->len || self->fetch == NULL)
+    return NULL;
+
+  people = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (people == NULL)
+    people = load_page (self, page);
+  else if (g_queue_peek_head (&self->recent) != GUINT_TO_POINTER (page))
+    {
+      g_queue_remove (&self->recent, GUINT_TO_POINTER (page));
+      g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
+    }
+
+  return g_object_ref (g_ptr_array_index (people, position % PAGE_SIZE));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = tandem_person_model_get_item_type;
+  iface->get_n_items = tandem_person_model_get_n_items;
+  iface->get_item = tandem_person_model_get_item;
+}
+
+static void
+tandem_person_model_finalize (GObject *object)
+{
+  TandemPersonModel *self = (TandemPersonModel *)object;
+
+  g_clear_pointer (&self->fetch, sqlite3_finalize);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_queue_clear (&self->recent);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->department, g_free);
+  g_clear_pointer (&self->role, g_free);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (tandem_person_model_parent_class)->finalize (object);
+}
+
+static void
+tandem_person_model_class_init (TandemPersonModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tandem_person_model_finalize;
+}
+
+static void
+tandem_person_model_init (TandemPersonModel *self)
+{
+  TandemPersonQuery query = TANDEM_PERSON_QUERY_INIT;
+
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
+  g_queue_init (&self->recent);
+  self->query = query;
+}
+
+/**
+ * tandem_person_model_new:
+ *
+ * An empty model; tandem_person_model_reload() or _set_query() fills it.
+ */
+TandemPersonModel *
+tandem_person_model_new (TandemStore *store)
+{
+  TandemPersonModel *self;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+
+  self = g_object_new (TANDEM_TYPE_PERSON_MODEL, NULL);
+  self->store = g_object_ref (store);
+  self->fetch = tandem_store_prepare (store, TANDEM_PERSON_SELECT " WHERE p.id = ?1", NULL);
+  return self;
+}
+
+/* "50%_off" → "%50\%\_off%": a LIKE pattern that finds the text anywhere. */
+static char *
+like_pattern (const char *text)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      if (*c == '%' || *c == '_' || *c == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *c);
+    }
+  g_string_append_c (pattern, '%');
+  return g_string_free (pattern, FALSE);
+}
+
+static const char *
+nonempty (const char *text)
+{
+  return text != NULL && *text != '\0' ? text : NULL;
+}
+
+/* Runs the query again: after edits, imports and deletions. */
+gboolean
+tandem_person_model_reload (TandemPersonModel  *self,
+                            GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *pattern = NULL;
+  const TandemPersonQuery *q = &self->query;
+  guint removed = self->ids->len;
+  gint64 total = 0;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_PERSON_MODEL (self), FALSE);
+
+  if (!tandem_store_query_int (self->store, "SELECT count (*) FROM person", &total, error))
+    return FALSE;
+
+  stmt = tandem_store_prepare (self->store, select_ids[q->sort], error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (nonempty (q->search) != NULL)
+    {
+      pattern = like_pattern (q->search);
+      sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
+    }
+  if (nonempty (q->department) != NULL)
+    sqlite3_bind_text (stmt, 2, q->department, -1, SQLITE_STATIC);
+  if (nonempty (q->role) != NULL)
+    sqlite3_bind_text (stmt, 3, q->role, -1, SQLITE_STATIC);
+  if (q->level >= 0 && q->level < TANDEM_N_LEVELS)
+    sqlite3_bind_text (stmt, 4, tandem_level_to_string (q->level), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, q->champion);
+  sqlite3_bind_int (stmt, 6, q->tool_access);
+  sqlite3_bind_int (stmt, 7, q->include_inactive ? 1 : 0);
+
+  forget_pages (self);
+  g_array_set_size (self->ids, 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (self->ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    tandem_store_set_error (self->store, rc, error);
+
+  if (q->descending)
+    for (guint i = 0, j = self->ids->len; i + 1 < j; i++, j--)
+      {
+        gint64 swap = g_array_index (self->ids, gint64, i);
+
+        g_array_index (self->ids, gint64, i) = g_array_index (self->ids, gint64, j - 1);
+        g_array_index (self->ids, gint64, j - 1) = swap;
+      }
+
+  self->total = (guint)total;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->ids->len);
+  return rc == SQLITE_DONE;
+}
+
+gboolean
+tandem_person_model_set_query (TandemPersonModel        *self,
+                               const TandemPersonQuery  *query,
+                               GError                  **error)
+{
+  g_return_val_if_fail (TANDEM_IS_PERSON_MODEL (self), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+  g_return_val_if_fail (query->sort < TANDEM_N_PERSON_SORTS, FALSE);
+
+  /* Copy the strings before freeing ours: @query may point at them. */
+  {
+    char *search = g_strdup (query->search);
+    char *department = g_strdup (query->department);
+    char *role = g_strdup (query->role);
+
+    g_free (self->search);
+    g_free (self->department);
+    g_free (self->role);
+    self->search = search;
+    self->department = department;
+    self->role = role;
+  }
+
+  self->query = *query;
+  self->query.search = self->search;
+  self->query.department = self->department;
+  self->query.role = self->role;
+
+  return tandem_person_model_reload (self, error);
+}
+
+/* Everyone in the store, whether the query matches them or not. */
+guint
+tandem_person_model_get_total (TandemPersonModel *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PERSON_MODEL (self), 0);
+
+  return self->total;
+}
+
+/* Returns: the position of @person_id, or -1 when the query leaves them out */
+int
+tandem_person_model_find (TandemPersonModel *self,
+                          gint64             person_id)
+{
+  g_return_val_if_fail (TANDEM_IS_PERSON_MODEL (self), -1);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == person_id)
+      return (int)i;
+  return -1;
+}
