@@ -1,0 +1,898 @@
+/* test-programs.c — people, programs, enrollments, their imports, the
+ * completion and champions reports, the CSV exports and the charts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "tandem-chart.h"
+#include "tandem-enrollment.h"
+#include "tandem-export.h"
+#include "tandem-import.h"
+#include "tandem-pair.h"
+#include "tandem-person-model.h"
+#include "tandem-person.h"
+#include "tandem-program-charts.h"
+#include "tandem-program.h"
+#include "tandem-report.h"
+#include "tandem-session.h"
+#include "tandem-store-private.h"
+#include "tandem-test-util.h"
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  TandemStore *store;
+} Fixture;
+
+/* An empty organisation: every figure below is counted by hand. */
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = tandem_test_make_dir ();
+  f->path = g_build_filename (f->dir, "tandem.db", NULL);
+  f->store = tandem_store_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  tandem_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static char *
+corpus (const char *kind,
+        const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", kind, name, NULL);
+}
+
+static gint64
+count (Fixture    *f,
+       const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 value = -1;
+
+  g_assert_true (tandem_store_query_int (f->store, sql, &value, &error));
+  g_assert_no_error (error);
+  return value;
+}
+
+static gint64
+add_person (Fixture     *f,
+            const char  *external_id,
+            const char  *name,
+            const char  *department,
+            const char  *role,
+            TandemLevel  level,
+            gboolean     champion,
+            gboolean     tool_access)
+{
+  g_autoptr(GError) error = NULL;
+  TandemPersonDraft draft = { external_id, name, "", department, role, level, champion, tool_access, TRUE };
+  gint64 id = tandem_person_save (f->store, 0, &draft, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
+add_program (Fixture            *f,
+             const char         *title,
+             const char * const *roles,
+             guint               capacity)
+{
+  g_autoptr(GError) error = NULL;
+  TandemProgramDraft draft = { title, "", TANDEM_FORMAT_WORKSHOP, 1u << TANDEM_TOPIC_BASICS, roles,
+                               "2026-01-05", "2026-03-31", 0, capacity };
+  gint64 id = tandem_program_save (f->store, 0, &draft, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
+import_ok (Fixture            *f,
+           TandemImportKind    kind,
+           const char         *path,
+           TandemImportReport *report)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tandem_import_run (f->store, kind, path, NULL, report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_problems, ==, 0);
+  return report->created;
+}
+
+/* ----- people ----- */
+
+static void
+test_person_rules (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemPerson) person = NULL;
+  TandemPersonDraft nameless = { "E-9", "  ", "", "", "", TANDEM_LEVEL_MANAGER, FALSE, FALSE, TRUE };
+  TandemPersonDraft bad_email = { "E-9", "Sam", "sam at example", "", "", TANDEM_LEVEL_MANAGER, FALSE, FALSE, TRUE };
+  TandemPersonDraft taken = { "E-1", "Sam", "", "", "", TANDEM_LEVEL_MANAGER, FALSE, FALSE, TRUE };
+  TandemLevel level;
+  gint64 ada;
+
+  ada = add_person (f, "E-1", "Ada Okafor", "Finance", "Finance Analyst",
+                    TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR, FALSE, TRUE);
+
+  g_assert_cmpint (tandem_person_save (f->store, 0, &nameless, &error), ==, 0);
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (tandem_person_save (f->store, 0, &bad_email, &error), ==, 0);
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (tandem_person_save (f->store, 0, &taken, &error), ==, 0);
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Ada Okafor"));
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM person"), ==, 1);
+
+  /* The department and role were made on the way; editing keeps the id. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM department WHERE name = 'Finance'"), ==, 1);
+  g_assert_true (tandem_role_get_level (f->store, "finance analyst", &level));
+  g_assert_cmpint (level, ==, TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR);
+  taken.name = "Ada Okafor-Berg";
+  taken.role = "Finance Analyst";
+  taken.level = TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR;
+  taken.champion = TRUE;
+  g_assert_cmpint (tandem_person_save (f->store, ada, &taken, &error), ==, ada);
+  g_assert_no_error (error);
+  person = tandem_person_lookup (f->store, ada, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tandem_person_get_name (person), ==, "Ada Okafor-Berg");
+  g_assert_cmpstr (tandem_person_get_department (person), ==, "");
+  g_assert_true (tandem_person_get_champion (person));
+
+  g_assert_true (tandem_person_set_active (f->store, ada, FALSE, &error));
+  g_clear_object (&person);
+  person = tandem_person_lookup (f->store, ada, &error);
+  g_assert_false (tandem_person_get_active (person));
+}
+
+static void
+test_person_delete_undo (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *roles[] = { NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *undo = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  TandemSessionDraft session = { .held_on = "2026-02-02", .insight = "Tone turns abrasive",
+                                 .follow_ups = "Try it on the board memo", .private_notes = "secret" };
+  gint64 exec, mentor, program, pair;
+
+  exec = add_person (f, "X-1", "Regional Executive", "Sales", "VP Sales", TANDEM_LEVEL_EXECUTIVE, FALSE, TRUE);
+  mentor = add_person (f, "X-2", "Junior Analyst", "Sales", "Analyst",
+                       TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR, TRUE, TRUE);
+  program = add_program (f, "Hands-on AI", roles, 0);
+  g_assert_cmpint (tandem_enrollment_add (f->store, exec, program, TANDEM_ENROLLMENT_COMPLETED,
+                                          "2026-02-01", &error), >, 0);
+  g_assert_true (tandem_store_exec (f->store, "UPDATE program SET owner_id = 1", &error));
+  pair = tandem_pair_add (f->store, exec, mentor, "2026-01-05", 14, "Email tone", &error);
+  g_assert_no_error (error);
+  session.pair_id = pair;
+  g_assert_cmpint (tandem_session_add (f->store, &session, &error), >, 0);
+  g_assert_no_error (error);
+
+  before = tandem_test_dump (f->store);
+  g_assert_true (tandem_person_delete (f->store, exec, &undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM enrollment"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM coaching_session"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM program WHERE owner_id IS NULL"), ==, 1);
+
+  /* Undo puts every row back as it was, with the same ids. */
+  g_assert_true (tandem_person_restore (f->store, undo, &error));
+  g_assert_no_error (error);
+  after = tandem_test_dump (f->store);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_false (tandem_person_delete (f->store, 999, NULL, &error));
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+}
+
+static void
+test_person_model (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(TandemPersonModel) model = tandem_person_model_new (f->store);
+  g_autoptr(GError) error = NULL;
+  TandemPersonQuery query = TANDEM_PERSON_QUERY_INIT;
+  const guint n = 1000;
+  guint champions = 0, analysts_in_finance = 0;
+
+  /* Enough people for several pages of the on-demand model. */
+  g_assert_true (tandem_store_begin (f->store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("P-%04u", i);
+      g_autofree char *name = g_strdup_printf ("Person %04u", n - i);
+      gboolean finance = i % 3 == 0;
+      gboolean analyst = i % 2 == 0;
+
+      add_person (f, id, name, finance ? "Finance" : "Support", analyst ? "Analyst" : "Agent",
+                  TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR, i % 25 == 0, i % 4 == 0);
+      champions += i % 25 == 0;
+      analysts_in_finance += finance && analyst;
+    }
+  g_assert_true (tandem_store_commit (f->store, &error));
+
+  g_assert_true (tandem_person_model_set_query (model, &query, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+  g_assert_cmpuint (tandem_person_model_get_total (model), ==, n);
+
+  /* By name, across page boundaries, in both directions. */
+  for (guint i = 0; i < n; i += 97)
+    {
+      g_autoptr(TandemPerson) person = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autofree char *expected = g_strdup_printf ("Person %04u", i + 1);
+
+      g_assert_cmpstr (tandem_person_get_name (person), ==, expected);
+    }
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), n));
+
+  query.descending = TRUE;
+  g_assert_true (tandem_person_model_set_query (model, &query, &error));
+  {
+    g_autoptr(TandemPerson) first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+
+    g_assert_cmpstr (tandem_person_get_name (first), ==, "Person 1000");
+  }
+
+  query.descending = FALSE;
+  query.champion = 1;
+  g_assert_true (tandem_person_model_set_query (model, &query, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, champions);
+
+  query.champion = -1;
+  query.department = "Finance";
+  query.role = "Analyst";
+  g_assert_true (tandem_person_model_set_query (model, &query, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, analysts_in_finance);
+
+  /* Search in names, with LIKE's wildcards taken literally. */
+  query.department = NULL;
+  query.role = NULL;
+  query.search = "son 00";
+  g_assert_true (tandem_person_model_set_query (model, &query, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 99);
+  query.search = "%";
+  g_assert_true (tandem_person_model_set_query (model, &query, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+
+  /* Deactivated people are left out unless asked for. */
+  query.search = NULL;
+  g_assert_true (tandem_store_exec (f->store, "UPDATE person SET active = 0 WHERE id <= 10", &error));
+  g_assert_true (tandem_person_model_set_query (model, &query, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n - 10);
+  g_assert_cmpint (tandem_person_model_find (model, 5), ==, -1);
+  query.include_inactive = TRUE;
+  g_assert_true (tandem_person_model_set_query (model, &query, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+  g_assert_cmpint (tandem_person_model_find (model, 5), >=, 0);
+}
+
+/* ----- programs and enrollments ----- */
+
+static void
+test_program_rules (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *roles[] = { "Finance Analyst", "CFO", NULL };
+  const char *unknown[] = { "Astronaut", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemProgram) program = NULL;
+  g_autofree char *undo = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  TandemProgramDraft draft = { "Prompt Literacy", "Hands-on", TANDEM_FORMAT_WORKSHOP,
+                               (1u << TANDEM_TOPIC_PROMPT_LITERACY) | (1u << TANDEM_TOPIC_ETHICS), roles,
+                               "2026-02-01", "2026-01-01", 0, 20 };
+  gint64 id, ada;
+
+  ada = add_person (f, "E-1", "Ada", "Finance", "Finance Analyst", TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR, FALSE, FALSE);
+  add_person (f, "E-2", "Marta", "Finance", "CFO", TANDEM_LEVEL_EXECUTIVE, FALSE, FALSE);
+
+  g_assert_cmpint (tandem_program_save (f->store, 0, &draft, &error), ==, 0);
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);   /* ends before it starts */
+  g_clear_error (&error);
+  draft.ends_on = "2026-03-31";
+  draft.target_roles = unknown;
+  g_assert_cmpint (tandem_program_save (f->store, 0, &draft, &error), ==, 0);
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM program"), ==, 0);
+
+  draft.target_roles = roles;
+  draft.owner_id = ada;
+  id = tandem_program_save (f->store, 0, &draft, &error);
+  g_assert_no_error (error);
+  program = tandem_program_lookup (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tandem_program_get_title (program), ==, "Prompt Literacy");
+  g_assert_cmpuint (tandem_program_get_topics (program), ==, draft.topics);
+  g_assert_cmpuint (g_strv_length ((char **)tandem_program_get_target_roles (program)), ==, 2);
+  g_assert_cmpstr (tandem_program_get_target_roles (program)[0], ==, "CFO");
+  g_assert_cmpstr (tandem_program_get_owner (program), ==, "Ada");
+  g_assert_cmpuint (tandem_program_get_capacity (program), ==, 20);
+  g_assert_cmpstr (tandem_program_get_starts_on (program), ==, "2026-02-01");
+
+  /* A second program may not take the same title. */
+  g_assert_cmpint (tandem_program_save (f->store, 0, &draft, &error), ==, 0);
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpint (tandem_enrollment_add (f->store, ada, id, TANDEM_ENROLLMENT_ENROLLED, "2026-02-01", &error), >, 0);
+  before = tandem_test_dump (f->store);
+  g_assert_true (tandem_program_delete (f->store, id, &undo, &error));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM enrollment"), ==, 0);
+  g_assert_true (tandem_program_restore (f->store, undo, &error));
+  g_assert_no_error (error);
+  after = tandem_test_dump (f->store);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_enrollment_flow (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *roles[] = { "Support Agent", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(TandemEnrollment) e = NULL;
+  guint counts[TANDEM_N_ENROLLMENT_STATUSES];
+  guint added = 0;
+  gint64 program, small, agent, lead, id;
+
+  agent = add_person (f, "S-1", "Agent One", "Support", "Support Agent", TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR, 0, 0);
+  add_person (f, "S-2", "Agent Two", "Support", "Support Agent", TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR, 0, 0);
+  add_person (f, "S-3", "Agent Three", "Claims", "Support Agent", TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR, 0, 0);
+  lead = add_person (f, "S-4", "Team Lead", "Support", "Support Lead", TANDEM_LEVEL_MANAGER, 0, 0);
+  program = add_program (f, "Support Copilots", roles, 0);
+  small = add_program (f, "Small Cohort", NULL, 1);
+
+  /* Moving through the statuses keeps each day. */
+  id = tandem_enrollment_add (f->store, agent, program, TANDEM_ENROLLMENT_INVITED, "2026-01-02", &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_enrollment_set_status (f->store, id, TANDEM_ENROLLMENT_ENROLLED, "2026-01-05", &error));
+  g_assert_true (tandem_enrollment_set_status (f->store, id, TANDEM_ENROLLMENT_IN_PROGRESS, "2026-01-09", &error));
+  g_assert_true (tandem_enrollment_set_status (f->store, id, TANDEM_ENROLLMENT_COMPLETED, "2026-02-01", &error));
+  g_assert_no_error (error);
+  list = tandem_enrollment_list_for_person (f->store, agent, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  e = g_list_model_get_item (list, 0);
+  g_assert_cmpint (tandem_enrollment_get_status (e), ==, TANDEM_ENROLLMENT_COMPLETED);
+  g_assert_cmpstr (tandem_enrollment_get_invited_on (e), ==, "2026-01-02");
+  g_assert_cmpstr (tandem_enrollment_get_enrolled_on (e), ==, "2026-01-05");
+  g_assert_cmpstr (tandem_enrollment_get_completed_on (e), ==, "2026-02-01");
+  g_assert_cmpstr (tandem_enrollment_get_program (e), ==, "Support Copilots");
+
+  /* Back to in progress: no completion date any more. */
+  g_assert_true (tandem_enrollment_set_status (f->store, id, TANDEM_ENROLLMENT_IN_PROGRESS, "2026-02-02", &error));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM enrollment WHERE completed_on IS NULL"), ==, 1);
+
+  /* Twice in one program is refused. */
+  g_assert_cmpint (tandem_enrollment_add (f->store, agent, program, TANDEM_ENROLLMENT_INVITED, NULL, &error), ==, 0);
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* In bulk: the role must be a target; a department narrows it down. */
+  g_assert_false (tandem_enrollment_enrol_matching (f->store, program, "Support Lead", NULL, NULL, &added, &error));
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (tandem_enrollment_enrol_matching (f->store, program, NULL, "Support", "2026-01-10", &added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 1);     /* Agent Two: Agent One is in, the lead is not targeted */
+  g_assert_true (tandem_enrollment_enrol_matching (f->store, program, "Support Agent", NULL, NULL, &added, &error));
+  g_assert_cmpuint (added, ==, 1);     /* Agent Three, in Claims */
+  g_assert_true (tandem_program_count_statuses (f->store, program, counts, &error));
+  g_assert_cmpuint (counts[TANDEM_ENROLLMENT_INVITED], ==, 2);
+  g_assert_cmpuint (counts[TANDEM_ENROLLMENT_IN_PROGRESS], ==, 1);
+
+  /* Capacity: one place, so a second person is refused and nothing changes. */
+  g_assert_cmpint (tandem_enrollment_add (f->store, lead, small, TANDEM_ENROLLMENT_ENROLLED, NULL, &error), >, 0);
+  g_assert_cmpint (tandem_enrollment_add (f->store, agent, small, TANDEM_ENROLLMENT_ENROLLED, NULL, &error), ==, 0);
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tandem_enrollment_enrol_matching (f->store, small, NULL, NULL, NULL, &added, &error));
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM enrollment WHERE program_id = 2"), ==, 1);
+
+  /* Removing and restoring. */
+  g_clear_object (&list);
+  g_clear_object (&e);
+  list = tandem_enrollment_list_for_program (f->store, small, &error);
+  e = g_list_model_get_item (list, 0);
+  g_assert_true (tandem_enrollment_remove (f->store, e, &error));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM enrollment WHERE program_id = 2"), ==, 0);
+  g_assert_true (tandem_enrollment_restore (f->store, e, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM enrollment WHERE program_id = 2"), ==, 1);
+}
+
+/* ----- imports ----- */
+
+static void
+test_import_people (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(TandemImportReport) report = tandem_import_report_new ();
+  g_autoptr(TandemImportReport) again = tandem_import_report_new ();
+  g_autoptr(TandemImportReport) changed = tandem_import_report_new ();
+  g_autofree char *path = corpus ("people", "good.csv");
+  g_autofree char *edited = g_build_filename (f->dir, "edited.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *text = "external_id,name,email,department,role,level,champion,tool_access\n"
+                     "E-1,Ada Okafor,ada@example.com,Finance,Finance Analyst,individual_contributor,yes,no\n"
+                     "E-5,New Person,,Legal,Counsel,individual_contributor,no,no\n";
+
+  g_assert_cmpint (import_ok (f, TANDEM_IMPORT_PEOPLE, path, report), ==, 4);
+  g_assert_cmpuint (report->rows, ==, 4);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM department"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM role"), ==, 4);
+  g_assert_cmpuint (report->notes->len, ==, 6);   /* 2 departments, 4 roles */
+
+  /* Quotes, commas and a newline inside fields; flags and levels in any case. */
+  stmt = tandem_store_prepare (f->store,
+                               "SELECT p.name, p.is_champion, p.has_tool_access, r.level FROM person p"
+                               "  JOIN role r ON r.id = p.role_id WHERE p.external_id = ?1",
+                               &error);
+  sqlite3_bind_text (stmt, 1, "E-1", -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "Okafor, Ada");
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 1);
+  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 0);
+  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 3), ==, "individual_contributor");
+  sqlite3_reset (stmt);
+  sqlite3_bind_text (stmt, 1, "E-2", -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "Li \"Lee\" Wei");
+  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 1);
+  sqlite3_reset (stmt);
+  sqlite3_bind_text (stmt, 1, "E-3", -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "Marta\nNowak");
+  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 3), ==, "executive");
+
+  /* The same file again changes nothing; an edited one updates, not duplicates. */
+  import_ok (f, TANDEM_IMPORT_PEOPLE, path, again);
+  g_assert_cmpuint (again->created, ==, 0);
+  g_assert_cmpuint (again->updated, ==, 0);
+  g_assert_cmpuint (again->unchanged, ==, 4);
+
+  tandem_test_write_file (edited, text, strlen (text));
+  import_ok (f, TANDEM_IMPORT_PEOPLE, edited, changed);
+  g_assert_cmpuint (changed->created, ==, 1);
+  g_assert_cmpuint (changed->updated, ==, 1);
+  g_assert_cmpuint (changed->unchanged, ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM person"), ==, 5);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM person WHERE name = 'Ada Okafor'"), ==, 1);
+}
+
+static void
+test_import_enrollments (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(TandemImportReport) people = tandem_import_report_new ();
+  g_autoptr(TandemImportReport) report = tandem_import_report_new ();
+  g_autofree char *people_path = corpus ("people", "good.csv");
+  g_autofree char *path = corpus ("enrollments", "good.csv");
+  gboolean named = FALSE;
+
+  import_ok (f, TANDEM_IMPORT_PEOPLE, people_path, people);
+  g_assert_cmpint (import_ok (f, TANDEM_IMPORT_ENROLLMENTS, path, report), ==, 4);
+
+  /* The unknown programs were created and named in the report. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM program"), ==, 2);
+  for (guint i = 0; i < report->notes->len; i++)
+    named |= strstr (g_ptr_array_index (report->notes, i), "Support Copilots, hands-on") != NULL;
+  g_assert_true (named);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM enrollment WHERE status = 'dropped'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM enrollment WHERE completed_on = '2026-02-01'"), ==, 1);
+}
+
+typedef struct
+{
+  const char *kind;
+  const char *file;
+  guint       line;
+  const char *column;
+  const char *reason;
+} MalformedCase;
+
+static void
+assert_refused (Fixture             *f,
+                TandemImportKind     kind,
+                const char          *path,
+                const MalformedCase *c)
+{
+  g_autoptr(TandemImportReport) report = tandem_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = tandem_test_dump (f->store);
+  g_autofree char *after = NULL;
+  gboolean found = FALSE;
+
+  g_test_message ("case %s/%s", c->kind, c->file);
+  g_assert_false (tandem_import_run (f->store, kind, path, NULL, report, NULL, &error));
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+  g_assert_cmpuint (report->n_problems, >=, 1);
+
+  for (guint p = 0; p < report->problems->len; p++)
+    {
+      TandemImportProblem *problem = g_ptr_array_index (report->problems, p);
+      g_autofree char *text = tandem_import_problem_format (problem);
+
+      g_test_message ("  %s", text);
+      if (problem->line == c->line && g_strcmp0 (problem->column, c->column) == 0 &&
+          strstr (problem->reason, c->reason) != NULL)
+        found = TRUE;
+    }
+  g_assert_true (found);
+
+  after = tandem_test_dump (f->store);
+  g_assert_true (g_str_equal (before, after));
+}
+
+static void
+test_import_malformed (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const MalformedCase cases[] = {
+    { "people", "wrong-column-count.csv", 3, NULL, "expected 8 fields" },
+    { "people", "bad-level.csv", 2, "level", "“director” is not a level" },
+    { "people", "duplicate-external-id.csv", 4, "external_id", "already on line 2" },
+    { "people", "bad-flag.csv", 2, "champion", "not yes or no" },
+    { "people", "role-two-levels.csv", 3, "level", "a role has one level" },
+    { "people", "missing-columns.csv", 1, NULL, "email" },
+    { "people", "empty.csv", 0, NULL, "empty" },
+    { "people", "binary.bin", 0, NULL, "binary" },
+    { "enrollments", "bad-date.csv", 2, "completed_on", "not a date" },
+    { "enrollments", "unknown-person.csv", 2, "external_id", "no person has the external id “NOBODY”" },
+    { "enrollments", "bad-status.csv", 2, "status", "“finished” is not a status" },
+    { "enrollments", "completed-without-status.csv", 2, "completed_on", "needs the status completed" },
+    { "enrollments", "completed-before-enrolled.csv", 2, "completed_on", "before the person enrolled" },
+    { "enrollments", "duplicate-enrollment.csv", 3, NULL, "already enrolled" },
+    { "enrollments", "wrong-column-count.csv", 2, NULL, "expected 5 fields" },
+  };
+  g_autoptr(TandemImportReport) people = tandem_import_report_new ();
+  g_autofree char *people_path = corpus ("people", "good.csv");
+
+  /* Refusals are checked against an organisation that has people in it. */
+  import_ok (f, TANDEM_IMPORT_PEOPLE, people_path, people);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = corpus (cases[i].kind, cases[i].file);
+      TandemImportKind kind;
+
+      g_assert_true (tandem_import_kind_from_string (cases[i].kind, &kind));
+      assert_refused (f, kind, path, &cases[i]);
+    }
+}
+
+/* A 50 MB export whose very last row is bad: read to the end, refused
+ * whole, the database untouched. Written at run time, not kept in git. */
+static void
+test_import_huge (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "huge.csv", NULL);
+  g_autofree char *padding = g_strnfill (180, 'x');
+  g_autoptr(GString) text = g_string_new ("external_id,name,email,department,role,level,champion,tool_access\n");
+  MalformedCase huge = { "people", "huge.csv", 0, "level", "“chief” is not a level" };
+  guint line = 1;
+
+  while (text->len < 50 * 1024 * 1024)
+    {
+      line++;
+      g_string_append_printf (text, "H-%07u,Person %s %u,p%u@example.com,Dept %u,Role %u,individual_contributor,no,yes\n",
+                              line, padding, line, line, line % 40, line % 90);
+    }
+  g_string_append_printf (text, "H-LAST,Last Person,last@example.com,Dept 1,Chief,chief,no,no\n");
+  huge.line = line + 1;
+  tandem_test_write_file (path, text->str, text->len);
+  g_test_message ("%.1f MB, %u lines", text->len / 1048576.0, line + 1);
+
+  assert_refused (f, TANDEM_IMPORT_PEOPLE, path, &huge);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM person"), ==, 0);
+}
+
+static void
+test_import_mapping (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "hr.csv", NULL);
+  g_autoptr(GPtrArray) preview = NULL;
+  g_autoptr(TandemImportReport) report = tandem_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  const char *text = "Employee ID;x,Full name,Work email,Dept,Job title,Level,AI Champion,Tool Access\n"
+                     "A-1,Ada,ada@example.com,Finance,Analyst,individual_contributor,no,yes\n"
+                     "A-2,Wei,wei@example.com,Support,Agent,individual_contributor,yes,no\n";
+  int mapping[8];
+
+  tandem_test_write_file (path, text, strlen (text));
+  preview = tandem_import_preview (path, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (preview->len, ==, 2);   /* the header and one row */
+
+  /* Names that only differ in case and spacing are found; others are not. */
+  g_assert_false (tandem_import_guess_mapping (TANDEM_IMPORT_PEOPLE,
+                                               (const char * const *)g_ptr_array_index (preview, 0), mapping));
+  g_assert_cmpint (mapping[0], ==, -1);
+  g_assert_cmpint (mapping[5], ==, 5);
+  g_assert_cmpint (mapping[7], ==, 7);
+
+  /* The user maps the rest by hand. */
+  mapping[0] = 0; mapping[1] = 1; mapping[2] = 2; mapping[3] = 3; mapping[4] = 4; mapping[6] = 6;
+  g_assert_true (tandem_import_run (f->store, TANDEM_IMPORT_PEOPLE, path, mapping, report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->created, ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM person WHERE is_champion"), ==, 1);
+}
+
+/* ----- reports ----- */
+
+static void
+build_org (Fixture *f)
+{
+  const char *roles[] = { NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 program, other;
+
+  /* Finance: 3 analysts (1 champion, 2 with tools), 1 CFO; Support: 2 agents; Legal: 1 counsel, inactive. */
+  gint64 a1 = add_person (f, "F-1", "Analyst One", "Finance", "Analyst", TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR, TRUE, TRUE);
+  gint64 a2 = add_person (f, "F-2", "Analyst Two", "Finance", "Analyst", TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR, FALSE, TRUE);
+  gint64 a3 = add_person (f, "F-3", "Analyst Three", "Finance", "Analyst", TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR, FALSE, FALSE);
+  gint64 cfo = add_person (f, "F-4", "CFO", "Finance", "CFO", TANDEM_LEVEL_EXECUTIVE, FALSE, TRUE);
+  gint64 s1 = add_person (f, "S-1", "Agent One", "Support", "Agent", TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR, FALSE, FALSE);
+  gint64 gone = add_person (f, "L-1", "Counsel", "Legal", "Counsel", TANDEM_LEVEL_MANAGER, TRUE, TRUE);
+
+  add_person (f, "S-2", "Agent Two", "Support", "Agent", TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR, FALSE, FALSE);
+  g_assert_true (tandem_person_set_active (f->store, gone, FALSE, &error));
+
+  program = add_program (f, "Basics", roles, 0);
+  other = add_program (f, "Advanced", roles, 0);
+  /* a1: completed one, dropped another → enrolled and completed.
+   * a2: in progress → enrolled. a3: dropped only → neither.
+   * cfo: completed. s1: invited → enrolled. */
+  g_assert_cmpint (tandem_enrollment_add (f->store, a1, program, TANDEM_ENROLLMENT_COMPLETED, "2026-01-10", &error), >, 0);
+  g_assert_cmpint (tandem_enrollment_add (f->store, a1, other, TANDEM_ENROLLMENT_DROPPED, NULL, &error), >, 0);
+  g_assert_cmpint (tandem_enrollment_add (f->store, a2, program, TANDEM_ENROLLMENT_IN_PROGRESS, NULL, &error), >, 0);
+  g_assert_cmpint (tandem_enrollment_add (f->store, a3, program, TANDEM_ENROLLMENT_DROPPED, NULL, &error), >, 0);
+  g_assert_cmpint (tandem_enrollment_add (f->store, cfo, program, TANDEM_ENROLLMENT_COMPLETED, "2026-01-11", &error), >, 0);
+  g_assert_cmpint (tandem_enrollment_add (f->store, s1, program, TANDEM_ENROLLMENT_INVITED, NULL, &error), >, 0);
+  g_assert_cmpint (tandem_enrollment_add (f->store, gone, program, TANDEM_ENROLLMENT_COMPLETED, NULL, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static void
+test_report_completion (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *by_role = NULL;
+  g_autofree char *by_department = NULL;
+  g_autofree char *by_level = NULL;
+  g_autofree char *text = NULL;
+
+  build_org (f);
+
+  by_role = tandem_report_completion (f->store, TANDEM_GROUP_BY_ROLE, TANDEM_REPORT_CSV, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (by_role, ==,
+                   "group,people,enrolled_people,completed_people,reach_pct,completion_pct,tool_access_pct\n"
+                   "Agent,2,1,0,50.0,0.0,0.0\n"
+                   "Analyst,3,2,1,66.7,50.0,66.7\n"
+                   "CFO,1,1,1,100.0,100.0,100.0\n");
+
+  by_department = tandem_report_completion (f->store, TANDEM_GROUP_BY_DEPARTMENT, TANDEM_REPORT_CSV, &error);
+  g_assert_cmpstr (by_department, ==,
+                   "group,people,enrolled_people,completed_people,reach_pct,completion_pct,tool_access_pct\n"
+                   "Finance,4,3,2,75.0,66.7,75.0\n"
+                   "Support,2,1,0,50.0,0.0,0.0\n");
+
+  /* Levels by name, executives first; a group with nobody enrolled has an empty completion. */
+  g_assert_true (tandem_store_exec (f->store, "DELETE FROM enrollment WHERE person_id = 5", &error));
+  by_level = tandem_report_completion (f->store, TANDEM_GROUP_BY_LEVEL, TANDEM_REPORT_CSV, &error);
+  g_assert_cmpstr (by_level, ==,
+                   "group,people,enrolled_people,completed_people,reach_pct,completion_pct,tool_access_pct\n"
+                   "executive,1,1,1,100.0,100.0,100.0\n"
+                   "individual_contributor,5,2,1,40.0,50.0,40.0\n");
+  g_assert_true (tandem_store_exec (f->store, "DELETE FROM enrollment WHERE person_id IN (1, 2)", &error));
+  g_clear_pointer (&by_level, g_free);
+  by_level = tandem_report_completion (f->store, TANDEM_GROUP_BY_LEVEL, TANDEM_REPORT_CSV, &error);
+  g_assert_nonnull (strstr (by_level, "individual_contributor,5,0,0,0.0,,40.0\n"));
+
+  text = tandem_report_completion (f->store, TANDEM_GROUP_BY_LEVEL, TANDEM_REPORT_TEXT, &error);
+  g_assert_true (g_str_has_prefix (text, "group                   people"));
+}
+
+static void
+test_report_champions (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+
+  g_assert_cmpuint (tandem_champion_target (0), ==, 0);
+  g_assert_cmpuint (tandem_champion_target (1), ==, 1);
+  g_assert_cmpuint (tandem_champion_target (25), ==, 1);
+  g_assert_cmpuint (tandem_champion_target (26), ==, 2);
+
+  build_org (f);
+  /* 51 people in Sales with 2 champions: target 3, short. */
+  g_assert_true (tandem_store_begin (f->store, &error));
+  for (guint i = 0; i < 51; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("SA-%u", i);
+
+      add_person (f, id, id, "Sales", "Seller", TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR, i < 2, FALSE);
+    }
+  g_assert_true (tandem_store_commit (f->store, &error));
+
+  csv = tandem_report_champions (f->store, TANDEM_REPORT_CSV, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (csv, ==,
+                   "department,people,champions,target,people_per_champion,status\n"
+                   "Finance,4,1,1,4.0,ok\n"
+                   "Sales,51,2,3,25.5,short\n"
+                   "Support,2,0,1,,short\n");
+}
+
+/* ----- exports and charts ----- */
+
+static void
+test_export_tables (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemImportReport) report = tandem_import_report_new ();
+  g_autofree char *people = NULL;
+  g_autofree char *enrollments = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "people.csv", NULL);
+  g_autofree char *written = NULL;
+
+  build_org (f);
+  add_person (f, "=cmd|' /C calc'!A0", "=HYPERLINK(\"http://evil.example\")", "+Finance", "@Role",
+              TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR, FALSE, FALSE);
+
+  people = tandem_export_table_csv (f->store, TANDEM_EXPORT_TABLE_PEOPLE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (people, "external_id,name,email,department,role,level,champion,tool_access,active\r\n"));
+  g_assert_nonnull (strstr (people, "'=cmd|' /C calc'!A0,\"'=HYPERLINK(\"\"http://evil.example\"\")\",,'+Finance,'@Role,"));
+  g_assert_nonnull (strstr (people, "\r\nL-1,Counsel,,Legal,Counsel,manager,yes,yes,no\r\n"));
+
+  enrollments = tandem_export_table_csv (f->store, TANDEM_EXPORT_TABLE_ENROLLMENTS, &error);
+  g_assert_true (g_str_has_prefix (enrollments, "external_id,name,program,status,invited_on,enrolled_on,completed_on\r\n"));
+  g_assert_nonnull (strstr (enrollments, "F-1,Analyst One,Basics,completed,,2026-01-10,2026-01-10\r\n"));
+
+  /* An export reads back in as it was: every person unchanged. */
+  g_assert_true (tandem_export_table (f->store, TANDEM_EXPORT_TABLE_PEOPLE, path, &error));
+  g_assert_true (g_file_get_contents (path, &written, NULL, &error));
+  g_assert_cmpstr (written, ==, people);
+  g_assert_true (tandem_store_exec (f->store, "DELETE FROM person WHERE external_id LIKE '=%'", &error));
+  {
+    g_autofree char *clean = g_build_filename (f->dir, "clean.csv", NULL);
+
+    g_assert_true (tandem_export_table (f->store, TANDEM_EXPORT_TABLE_PEOPLE, clean, &error));
+    import_ok (f, TANDEM_IMPORT_PEOPLE, clean, report);
+    g_assert_cmpuint (report->unchanged, ==, 7);
+    g_assert_cmpuint (report->created + report->updated, ==, 0);
+  }
+}
+
+static void
+test_charts (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemChart) completion = NULL;
+  g_autoptr(TandemChart) champions = NULL;
+  g_autoptr(TandemChart) program = NULL;
+  g_autoptr(TandemChart) empty = NULL;
+  TandemChartStyle style;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 450);
+  cairo_t *cr = cairo_create (surface);
+  double x0, x1, y;
+
+  empty = tandem_chart_new_program (f->store, TANDEM_PROGRAM_CHART_COMPLETION, &error);
+  g_assert_true (tandem_chart_is_empty (empty));
+
+  build_org (f);
+  completion = tandem_chart_new_program (f->store, TANDEM_PROGRAM_CHART_COMPLETION, &error);
+  g_assert_no_error (error);
+  /* Sorted by completion: CFO 100 %, Analyst 50 %, Agent 0 %. */
+  g_assert_cmpuint (tandem_chart_get_n_categories (completion), ==, 3);
+  g_assert_cmpfloat_with_epsilon (tandem_chart_get_value (completion, 0, 0), 100.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (tandem_chart_get_value (completion, 0, 1), 50.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (tandem_chart_get_value (completion, 0, 2), 0.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (tandem_chart_get_value (completion, 1, 1), 200.0 / 3, 1e-9);
+
+  /* Horizontal bars: a longer bar ends further right, on its own row. */
+  g_assert_true (tandem_chart_get_point (completion, 800, 450, 0, 0, &x0, &y));
+  g_assert_true (tandem_chart_get_point (completion, 800, 450, 0, 1, &x1, NULL));
+  g_assert_cmpfloat (x0, >, x1);
+
+  tandem_chart_style_init_light (&style);
+  tandem_chart_render (completion, cr, 800, 450, &style);
+  {
+    /* The bar's own colour is drawn just left of its end. */
+    guchar *data_ = cairo_image_surface_get_data (surface);
+    int stride = cairo_image_surface_get_stride (surface);
+    guint32 pixel;
+
+    cairo_surface_flush (surface);
+    pixel = *(guint32 *)(data_ + (int)y * stride + 4 * ((int)x0 - 3));
+    g_assert_cmpuint ((pixel >> 16) & 0xff, ==, (guint)round (style.series[0].red * 255));
+    g_assert_cmpuint (pixel & 0xff, ==, (guint)round (style.series[0].blue * 255));
+  }
+
+  champions = tandem_chart_new_program (f->store, TANDEM_PROGRAM_CHART_CHAMPIONS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tandem_chart_get_n_categories (champions), ==, 2);
+  /* Support (0 of 1) is further short than Finance (1 of 1). */
+  g_assert_cmpfloat (tandem_chart_get_value (champions, 0, 0), ==, 0);
+  g_assert_cmpfloat (tandem_chart_get_value (champions, 1, 0), ==, 1);
+
+  program = tandem_chart_new_program_by_role (f->store, 1, &error);
+  g_assert_no_error (error);
+  /* Everyone who took part counts here, the deactivated counsel too. */
+  g_assert_cmpuint (tandem_chart_get_n_categories (program), ==, 4);
+  g_assert_cmpfloat_with_epsilon (tandem_chart_get_value (program, 0, 0), 100.0, 1e-9);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/programs/person/rules", test_person_rules);
+  ADD ("/programs/person/delete-undo", test_person_delete_undo);
+  ADD ("/programs/person/model", test_person_model);
+  ADD ("/programs/program/rules", test_program_rules);
+  ADD ("/programs/enrollment/flow", test_enrollment_flow);
+  ADD ("/programs/import/people", test_import_people);
+  ADD ("/programs/import/enrollments", test_import_enrollments);
+  ADD ("/programs/import/malformed", test_import_malformed);
+  ADD ("/programs/import/huge", test_import_huge);
+  ADD ("/programs/import/mapping", test_import_mapping);
+  ADD ("/programs/report/completion", test_report_completion);
+  ADD ("/programs/report/champions", test_report_champions);
+  ADD ("/programs/export/tables", test_export_tables);
+  ADD ("/programs/charts", test_charts);
+
+  return g_test_run ();
+}
