@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-chart-view.h"
+#include "tandem-program-charts.h"
 #include "tandem-dashboard-page.h"
 #include "tandem-stats.h"
 #include "tandem-types.h"
@@ -31,6 +32,8 @@ struct _TandemDashboardPage
   GtkLabel        *pairs_label;
   GtkLabel        *pairs_caption;
   TandemChartView *chart_view;
+  TandemChartView *completion_view;
+  TandemChartView *champions_view;
   GtkToggleButton *optimism_button;
   GtkToggleButton *resources_button;
   GtkToggleButton *transparency_button;
@@ -64,6 +67,26 @@ set_figure (GtkLabel   *label,
   text = g_strdup_vprintf (format, args);
   va_end (args);
   gtk_label_set_text (label, text);
+}
+
+/* Completion by role and the champion network, under the gap chart. */
+static void
+reload_program_charts (TandemDashboardPage *self)
+{
+  TandemChartView *views[TANDEM_N_PROGRAM_CHARTS] = { self->completion_view, self->champions_view };
+
+  for (TandemProgramChart which = 0; which < TANDEM_N_PROGRAM_CHARTS; which++)
+    {
+      g_autoptr(TandemChart) chart = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (self->store != NULL && (chart = tandem_chart_new_program (self->store, which, &error)) == NULL)
+        {
+          chart = tandem_chart_new (_("The chart could not be drawn"));
+          tandem_chart_set_empty_text (chart, error->message);
+        }
+      tandem_chart_view_set_chart (views[which], chart);
+    }
 }
 
 static void
@@ -202,6 +225,8 @@ tandem_dashboard_page_class_init (TandemDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, pairs_label);
   gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, pairs_caption);
   gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, completion_view);
+  gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, champions_view);
   gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, optimism_button);
   gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, resources_button);
   gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, transparency_button);
@@ -271,6 +296,7 @@ tandem_dashboard_page_reload (TandemDashboardPage *self)
               counts.sessions);
 
   reload_chart (self);
+  reload_program_charts (self);
 }
 
 /* Returns: (transfer none) (nullable): the chart on show */

@@ -1,6 +1,11 @@
 /* tandem-people-page.c — everyone in the organisation
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The table reads rows from the store only as they scroll into view
+ * (TandemPersonModel), so it stays smooth with 100,000 people. Sorting and
+ * filtering happen in SQL: the column headers only tell the model which
+ * order to ask for.
  */
 #include "config.h"
 
@@ -8,7 +13,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "tandem-export.h"
+#include "tandem-import-dialog.h"
 #include "tandem-people-page.h"
+#include "tandem-person-dialog.h"
+#include "tandem-person-model.h"
 #include "tandem-person.h"
 
 struct _TandemPeoplePage
@@ -16,70 +25,187 @@ struct _TandemPeoplePage
   GtkWidget          parent_instance;
 
   TandemStore       *store;
-  GListStore        *people;     /* the model the view filters and sorts */
-  GtkCustomFilter   *filter;
+  TandemPersonModel *model;
+  GtkSingleSelection *selection;
+  GtkFileChooserNative *chooser;
+  GtkColumnViewColumn *sort_columns[TANDEM_N_PERSON_SORTS];
+  int                probed_sort;       /* set while asking the view's sorter */
 
+  AdwToastOverlay   *toast_overlay;
   GtkStack          *stack;
+  GtkStack          *list_stack;
   GtkSearchEntry    *search_entry;
   GtkLabel          *count_label;
   GtkColumnView     *column_view;
-  GtkFilterListModel *filter_model;
+  GtkGrid           *filter_grid;
+  GtkMenuButton     *filter_button;
+  GtkDropDown       *department_filter;
+  GtkDropDown       *role_filter;
+  GtkDropDown       *level_filter;
+  GtkDropDown       *champion_filter;
+  GtkDropDown       *tool_access_filter;
+  GtkCheckButton    *inactive_check;
 };
 
 G_DEFINE_FINAL_TYPE (TandemPeoplePage, tandem_people_page, GTK_TYPE_WIDGET)
 
-static gboolean
-contains_casefold (const char *haystack,
-                   const char *needle)
-{
-  g_autofree char *folded = NULL;
+enum {
+  DATA_CHANGED,
+  N_SIGNALS
+};
 
-  if (haystack == NULL)
-    return FALSE;
-  folded = g_utf8_casefold (haystack, -1);
-  return strstr (folded, needle) != NULL;
+static guint signals[N_SIGNALS];
+
+static GtkWindow *
+parent_window (TandemPeoplePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+toast (TandemPeoplePage *self,
+       const char       *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+/* The text of a drop-down's choice, or NULL for its first ("All …") item. */
+static const char *
+filter_text (GtkDropDown *drop_down)
+{
+  guint selected = gtk_drop_down_get_selected (drop_down);
+  GtkStringObject *item;
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  item = gtk_drop_down_get_selected_item (drop_down);
+  return item ? gtk_string_object_get_string (item) : NULL;
+}
+
+/* -1 for "any", else 1 or 0, from a three-way drop-down. */
+static int
+filter_flag (GtkDropDown *drop_down)
+{
+  switch (gtk_drop_down_get_selected (drop_down))
+    {
+    case 1:
+      return 1;
+    case 2:
+      return 0;
+    default:
+      return -1;
+    }
+}
+
+/* Which column the view sorts by, and which way. GTK 4.8 has no getter for
+ * it, so ask the view's sorter to compare two items: the first column
+ * sorter it calls is the primary one, and the answer says the direction. */
+static void
+current_sort (TandemPeoplePage *self,
+              TandemPersonSort *out_sort,
+              gboolean         *out_descending)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  GtkOrdering order;
+
+  self->probed_sort = -1;
+  order = gtk_sorter_compare (sorter, self, self);
+  if (self->probed_sort < 0)
+    {
+      *out_sort = TANDEM_PERSON_SORT_NAME;
+      *out_descending = FALSE;
+      return;
+    }
+  *out_sort = (TandemPersonSort)self->probed_sort;
+  *out_descending = order == GTK_ORDERING_LARGER;
+}
+
+static int
+probe_sorter_cb (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  TandemPeoplePage *self = TANDEM_PEOPLE_PAGE ((gpointer)a);
+
+  if (self->probed_sort < 0)
+    self->probed_sort = GPOINTER_TO_INT (user_data);
+  return GTK_ORDERING_SMALLER;
 }
 
 static gboolean
-person_matches (gpointer item,
-                gpointer user_data)
+any_filter (TandemPeoplePage *self)
 {
-  TandemPeoplePage *self = user_data;
-  TandemPerson *person = item;
-  g_autofree char *needle = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  if (text == NULL || *text == '\0')
-    return TRUE;
-
-  needle = g_utf8_casefold (text, -1);
-  return contains_casefold (tandem_person_get_name (person), needle) ||
-         contains_casefold (tandem_person_get_email (person), needle) ||
-         contains_casefold (tandem_person_get_department (person), needle) ||
-         contains_casefold (tandem_person_get_role (person), needle);
+  return *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0' ||
+         gtk_drop_down_get_selected (self->department_filter) > 0 ||
+         gtk_drop_down_get_selected (self->role_filter) > 0 ||
+         gtk_drop_down_get_selected (self->level_filter) > 0 ||
+         gtk_drop_down_get_selected (self->champion_filter) > 0 ||
+         gtk_drop_down_get_selected (self->tool_access_filter) > 0;
 }
 
 static void
 update_count (TandemPeoplePage *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->people));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  guint total = tandem_person_model_get_total (self->model);
   g_autofree char *text = NULL;
 
-  if (shown == total)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", total), total);
+  if (!any_filter (self) && !gtk_check_button_get_active (self->inactive_check))
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u active person", "%u active people", shown), shown);
   else
-    /* Translators: shown while searching, e.g. "12 of 400 people" */
+    /* Translators: shown while searching or filtering, e.g. "12 of 400 people" */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u person", "%u of %u people", total),
                             shown, total);
   gtk_label_set_text (self->count_label, text);
+  gtk_menu_button_set_label (self->filter_button, any_filter (self) && gtk_drop_down_get_selected (self->department_filter) +
+                             gtk_drop_down_get_selected (self->role_filter) + gtk_drop_down_get_selected (self->level_filter) +
+                             gtk_drop_down_get_selected (self->champion_filter) +
+                             gtk_drop_down_get_selected (self->tool_access_filter) > 0
+                             ? _("_Filter (on)") : _("_Filter"));
 }
 
 static void
-search_changed_cb (TandemPeoplePage *self)
+run_query (TandemPeoplePage *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  TandemPersonQuery query = TANDEM_PERSON_QUERY_INIT;
+  g_autoptr(GError) error = NULL;
+  guint level = gtk_drop_down_get_selected (self->level_filter);
+
+  if (self->model == NULL)
+    return;
+
+  query.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  query.department = filter_text (self->department_filter);
+  query.role = filter_text (self->role_filter);
+  query.level = level > 0 && level != GTK_INVALID_LIST_POSITION ? (int)level - 1 : -1;
+  query.champion = filter_flag (self->champion_filter);
+  query.tool_access = filter_flag (self->tool_access_filter);
+  query.include_inactive = gtk_check_button_get_active (self->inactive_check);
+  current_sort (self, &query.sort, &query.descending);
+
+  if (!tandem_person_model_set_query (self->model, &query, &error))
+    toast (self, error->message);
+
+  gtk_stack_set_visible_child_name (self->stack, tandem_person_model_get_total (self->model) > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->list_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0 ? "table" : "no-match");
   update_count (self);
+}
+
+static void
+filters_changed_cb (TandemPeoplePage *self)
+{
+  run_query (self);
+}
+
+static void
+sorter_changed_cb (GtkSorter        *sorter,
+                   GtkSorterChange   change,
+                   TandemPeoplePage *self)
+{
+  run_query (self);
 }
 
 static void
@@ -99,7 +225,7 @@ bind_label_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                const char               *property)
 {
-  GObject *person = gtk_list_item_get_item (item);
+  TandemPerson *person = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
   GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (person), property);
 
@@ -115,45 +241,347 @@ bind_label_cb (GtkSignalListItemFactory *factory,
       g_autofree char *value = NULL;
 
       g_object_get (person, property, &value, NULL);
-      gtk_label_set_text (GTK_LABEL (label), value);
+      if (g_str_equal (property, "name") && !tandem_person_get_active (person))
+        {
+          g_autofree char *inactive = g_strdup_printf (_("%s (deactivated)"), value);
+
+          gtk_label_set_text (GTK_LABEL (label), inactive);
+        }
+      else
+        gtk_label_set_text (GTK_LABEL (label), value);
     }
+  gtk_widget_set_opacity (label, tandem_person_get_active (person) ? 1.0 : 0.55);
 }
 
 static void
 add_column (TandemPeoplePage *self,
             const char       *title,
             const char       *property,
+            TandemPersonSort  sort,
             gboolean          expand)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkExpression *expression;
   GtkColumnViewColumn *column;
-  GObjectClass *person_class = g_type_class_ref (TANDEM_TYPE_PERSON);
   GtkSorter *sorter;
-  GParamSpec *pspec;
-
-  pspec = g_object_class_find_property (person_class, property);
-  g_assert (pspec != NULL);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), NULL);
   g_signal_connect_data (factory, "bind", G_CALLBACK (bind_label_cb),
                          (gpointer)g_intern_string (property), NULL, 0);
 
-  expression = gtk_property_expression_new (TANDEM_TYPE_PERSON, NULL, property);
-  if (pspec->value_type == G_TYPE_BOOLEAN)
-    sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
-  else
-    sorter = GTK_SORTER (gtk_string_sorter_new (expression));
-
+  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_sorter_cb, GINT_TO_POINTER (sort), NULL));
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_sorter (column, sorter);
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (self->column_view, column);
+  self->sort_columns[sort] = column;
 
   g_object_unref (sorter);
   g_object_unref (column);
-  g_type_class_unref (person_class);
+}
+
+static GtkDropDown *
+add_filter (TandemPeoplePage    *self,
+            const char          *label_text,
+            const char * const  *choices,
+            int                  row)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
+  GtkWidget *drop_down = gtk_drop_down_new_from_strings (choices);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), drop_down);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
+  gtk_grid_attach (self->filter_grid, label, 0, row, 1, 1);
+  gtk_grid_attach (self->filter_grid, drop_down, 1, row, 1, 1);
+  g_signal_connect_swapped (drop_down, "notify::selected", G_CALLBACK (filters_changed_cb), self);
+  return GTK_DROP_DOWN (drop_down);
+}
+
+/* Refills a name filter, keeping the chosen name when it still exists. */
+static void
+refill_names (GtkDropDown *drop_down,
+              const char  *all,
+              char       **names)
+{
+  g_autofree char *chosen = g_strdup (filter_text (drop_down));
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  gtk_string_list_append (list, all);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      gtk_string_list_append (list, names[i]);
+      if (g_strcmp0 (chosen, names[i]) == 0)
+        selected = i + 1;
+    }
+  g_signal_handlers_block_matched (drop_down, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, filters_changed_cb, NULL);
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (drop_down, selected);
+  g_signal_handlers_unblock_matched (drop_down, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, filters_changed_cb, NULL);
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TandemPeoplePage *self = TANDEM_PEOPLE_PAGE (widget);
+  GtkDropDown *filters[] = { self->department_filter, self->role_filter, self->level_filter,
+                             self->champion_filter, self->tool_access_filter };
+
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      g_signal_handlers_block_matched (filters[i], G_SIGNAL_MATCH_FUNC, 0, 0, NULL, filters_changed_cb, NULL);
+      gtk_drop_down_set_selected (filters[i], 0);
+      g_signal_handlers_unblock_matched (filters[i], G_SIGNAL_MATCH_FUNC, 0, 0, NULL, filters_changed_cb, NULL);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  run_query (self);
+}
+
+static void
+person_saved_cb (TandemPeoplePage *self,
+                 gint64            id)
+{
+  int position;
+
+  g_signal_emit (self, signals[DATA_CHANGED], 0, _("Person saved"));
+  position = tandem_person_model_find (self->model, id);
+  if (position >= 0)
+    {
+      gtk_single_selection_set_selected (self->selection, (guint)position);
+      gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", (guint)position);
+    }
+}
+
+typedef struct
+{
+  TandemPeoplePage *self;
+  char             *undo;
+} Undo;
+
+static void
+undo_free (gpointer data)
+{
+  Undo *undo = data;
+
+  g_object_unref (undo->self);
+  /* The snapshot may hold private notes: wipe it before it goes. */
+  if (undo->undo != NULL)
+    memset (undo->undo, 0, strlen (undo->undo));
+  g_free (undo->undo);
+  g_free (undo);
+}
+
+static void
+undo_delete_cb (AdwToast *toast_,
+                Undo     *undo)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!tandem_person_restore (undo->self->store, undo->undo, &error))
+    toast (undo->self, error->message);
+  else
+    g_signal_emit (undo->self, signals[DATA_CHANGED], 0, _("Person restored"));
+}
+
+/* Deletes at once and offers to undo, as GNOME apps do. */
+void
+tandem_people_page_delete_person (TandemPeoplePage *self,
+                                  gint64            id)
+{
+  g_autoptr(TandemPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  char *snapshot = NULL;
+  AdwToast *undo_toast;
+  Undo *undo;
+
+  g_return_if_fail (TANDEM_IS_PEOPLE_PAGE (self));
+
+  person = tandem_person_lookup (self->store, id, &error);
+  if (person == NULL || !tandem_person_delete (self->store, id, &snapshot, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[DATA_CHANGED], 0, NULL);
+
+  undo = g_new0 (Undo, 1);
+  undo->self = g_object_ref (self);
+  undo->undo = snapshot;
+  title = g_strdup_printf (_("%s deleted"), tandem_person_get_name (person));
+  undo_toast = adw_toast_new (title);
+  adw_toast_set_button_label (undo_toast, _("_Undo"));
+  adw_toast_set_priority (undo_toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (undo_toast, "button-clicked", G_CALLBACK (undo_delete_cb), undo,
+                         (GClosureNotify)(void (*) (void))undo_free, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, undo_toast);
+}
+
+static void
+delete_requested_cb (TandemPeoplePage *self,
+                     gint64            id)
+{
+  tandem_people_page_delete_person (self, id);
+}
+
+static void
+open_person (TandemPeoplePage *self,
+             gint64            id)
+{
+  GtkWidget *dialog = tandem_person_dialog_new (parent_window (self), self->store, id);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (person_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "delete-requested", G_CALLBACK (delete_requested_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+row_activated_cb (TandemPeoplePage *self,
+                  guint             position)
+{
+  g_autoptr(TandemPerson) person = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+
+  if (person != NULL && tandem_person_get_id (person) != 0)
+    open_person (self, tandem_person_get_id (person));
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  TandemPeoplePage *self = TANDEM_PEOPLE_PAGE (widget);
+
+  if (self->store != NULL)
+    open_person (self, 0);
+}
+
+static void
+delete_selected_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  TandemPeoplePage *self = TANDEM_PEOPLE_PAGE (widget);
+  TandemPerson *person = gtk_single_selection_get_selected_item (self->selection);
+
+  if (person != NULL && tandem_person_get_id (person) != 0)
+    tandem_people_page_delete_person (self, tandem_person_get_id (person));
+}
+
+static void
+imported_cb (TandemPeoplePage *self,
+             const char       *summary)
+{
+  g_signal_emit (self, signals[DATA_CHANGED], 0, summary);
+}
+
+static void
+import_response_cb (GtkNativeDialog  *chooser,
+                    int               response,
+                    TandemPeoplePage *self)
+{
+  TandemImportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kind"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      GtkWidget *dialog = tandem_import_dialog_new (parent_window (self), self->store, kind, file);
+
+      g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_response_cb (GtkNativeDialog  *chooser,
+                    int               response,
+                    TandemPeoplePage *self)
+{
+  TandemExportTable table = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "table"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL)
+        toast (self, _("Choose a folder on this computer to export to."));
+      else if (!tandem_export_table (self->store, table, path, &error))
+        toast (self, error->message);
+      else
+        {
+          g_autofree char *base = g_path_get_basename (path);
+          g_autofree char *message = g_strdup_printf (_("Exported %s"), base);
+
+          toast (self, message);
+        }
+    }
+  g_clear_object (&self->chooser);
+}
+
+static GtkFileFilter *
+csv_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  return filter;
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TandemPeoplePage *self = TANDEM_PEOPLE_PAGE (widget);
+  TandemImportKind kind;
+  g_autoptr(GtkFileFilter) filter = csv_filter ();
+
+  if (self->store == NULL || !tandem_import_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+    return;
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (kind == TANDEM_IMPORT_PEOPLE ? _("Import People")
+                                                                             : _("Import Enrollments"),
+                                               parent_window (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_object_set_data (G_OBJECT (self->chooser), "kind", GINT_TO_POINTER (kind));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TandemPeoplePage *self = TANDEM_PEOPLE_PAGE (widget);
+  gboolean people = g_str_equal (g_variant_get_string (parameter, NULL), "people");
+
+  if (self->store == NULL)
+    return;
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (people ? _("Export People") : _("Export Enrollments"),
+                                               parent_window (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser),
+                                     people ? _("people.csv") : _("enrollments.csv"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_object_set_data (G_OBJECT (self->chooser), "table",
+                     GINT_TO_POINTER (people ? TANDEM_EXPORT_TABLE_PEOPLE : TANDEM_EXPORT_TABLE_ENROLLMENTS));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 static void
@@ -161,10 +589,13 @@ tandem_people_page_dispose (GObject *object)
 {
   TandemPeoplePage *self = (TandemPeoplePage *)object;
 
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_PEOPLE_PAGE);
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
   g_clear_object (&self->store);
-  g_clear_object (&self->people);
-  g_clear_object (&self->filter);
 
   G_OBJECT_CLASS (tandem_people_page_parent_class)->dispose (object);
 }
@@ -177,43 +608,73 @@ tandem_people_page_class_init (TandemPeoplePageClass *klass)
 
   object_class->dispose = tandem_people_page_dispose;
 
-  g_type_ensure (TANDEM_TYPE_PERSON);
+  /* Emitted after people changed, with a message to show, or NULL. */
+  signals[DATA_CHANGED] = g_signal_new ("data-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/tandem-people-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TandemPeoplePage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TandemPeoplePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TandemPeoplePage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, TandemPeoplePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TandemPeoplePage, count_label);
   gtk_widget_class_bind_template_child (widget_class, TandemPeoplePage, column_view);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_child (widget_class, TandemPeoplePage, filter_grid);
+  gtk_widget_class_bind_template_child (widget_class, TandemPeoplePage, filter_button);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "people.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "people.delete-selected", NULL, delete_selected_action);
+  gtk_widget_class_install_action (widget_class, "people.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "people.import", "s", import_action);
+  gtk_widget_class_install_action (widget_class, "people.export", "s", export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "people.delete-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "people.add", NULL);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 tandem_people_page_init (TandemPeoplePage *self)
 {
-  g_autoptr(GtkSortListModel) sorted = NULL;
-  GtkSelectionModel *selection;
+  static const char * const all[] = { NULL, NULL };
+  const char *levels[TANDEM_N_LEVELS + 2] = { _("All levels"), };
+  const char *champion[] = { _("Champions or not"), _("Champions"), _("Not champions"), NULL };
+  const char *access[] = { _("With or without"), _("Has AI tools"), _("No AI tools"), NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->people = g_list_store_new (TANDEM_TYPE_PERSON);
-  self->filter = gtk_custom_filter_new (person_matches, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->people)),
-                                                  GTK_FILTER (g_object_ref (self->filter)));
+  for (TandemLevel level = 0; level < TANDEM_N_LEVELS; level++)
+    levels[level + 1] = tandem_level_get_label (level);
 
-  add_column (self, _("Name"), "name", TRUE);
-  add_column (self, _("Department"), "department", TRUE);
-  add_column (self, _("Role"), "role", TRUE);
-  add_column (self, _("Level"), "level-label", FALSE);
-  add_column (self, _("Champion"), "champion", FALSE);
-  add_column (self, _("Tool Access"), "tool-access", FALSE);
+  self->department_filter = add_filter (self, _("_Department"), all, 0);
+  self->role_filter = add_filter (self, _("_Role"), all, 1);
+  self->level_filter = add_filter (self, _("_Level"), levels, 2);
+  self->champion_filter = add_filter (self, _("_Champion"), champion, 3);
+  self->tool_access_filter = add_filter (self, _("AI _tools"), access, 4);
+  self->inactive_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Show _deactivated people")));
+  g_signal_connect_swapped (self->inactive_check, "toggled", G_CALLBACK (filters_changed_cb), self);
+  gtk_grid_attach (self->filter_grid, GTK_WIDGET (self->inactive_check), 1, 5, 1, 1);
+  {
+    GtkWidget *clear = gtk_button_new_with_mnemonic (_("C_lear Filters"));
 
-  sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model),
-                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&sorted))));
-  gtk_column_view_set_model (self->column_view, selection);
-  g_object_unref (selection);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (clear), "people.clear-filters");
+    gtk_grid_attach (self->filter_grid, clear, 1, 6, 1, 1);
+  }
+
+  add_column (self, _("Name"), "name", TANDEM_PERSON_SORT_NAME, TRUE);
+  add_column (self, _("Department"), "department", TANDEM_PERSON_SORT_DEPARTMENT, TRUE);
+  add_column (self, _("Role"), "role", TANDEM_PERSON_SORT_ROLE, TRUE);
+  add_column (self, _("Level"), "level-label", TANDEM_PERSON_SORT_LEVEL, FALSE);
+  add_column (self, _("Champion"), "champion", TANDEM_PERSON_SORT_CHAMPION, FALSE);
+  add_column (self, _("AI Tools"), "tool-access", TANDEM_PERSON_SORT_TOOL_ACCESS, FALSE);
+  add_column (self, _("Email"), "email", TANDEM_PERSON_SORT_EMAIL, TRUE);
+
+  g_signal_connect (gtk_column_view_get_sorter (self->column_view), "changed",
+                    G_CALLBACK (sorter_changed_cb), self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.import", FALSE);
 }
 
 void
@@ -223,31 +684,40 @@ tandem_people_page_set_store (TandemPeoplePage *self,
   g_return_if_fail (TANDEM_IS_PEOPLE_PAGE (self));
   g_return_if_fail (store == NULL || TANDEM_IS_STORE (store));
 
-  if (g_set_object (&self->store, store))
-    tandem_people_page_reload (self);
+  if (!g_set_object (&self->store, store))
+    return;
+
+  g_clear_object (&self->model);
+  g_clear_object (&self->selection);
+  gtk_column_view_set_model (self->column_view, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.import", store != NULL);
+  if (store == NULL)
+    return;
+
+  self->model = tandem_person_model_new (store);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  tandem_people_page_reload (self);
 }
 
-/* Reads everyone again, after the data changed underneath. */
+/* Reads the people again, after the data changed underneath. */
 void
 tandem_people_page_reload (TandemPeoplePage *self)
 {
-  g_autoptr(GListModel) people = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(GStrv) departments = NULL;
+  g_auto(GStrv) roles = NULL;
 
   g_return_if_fail (TANDEM_IS_PEOPLE_PAGE (self));
 
-  if (self->store != NULL && !(people = tandem_person_list (self->store, &error)))
-    g_warning ("The people page could not be loaded: %s", error->message);
+  if (self->store == NULL)
+    return;
 
-  if (people != NULL)
-    for (guint i = 0; i < g_list_model_get_n_items (people); i++)
-      g_ptr_array_add (items, g_list_model_get_item (people, i));
-
-  g_list_store_splice (self->people, 0, g_list_model_get_n_items (G_LIST_MODEL (self->people)),
-                       items->pdata, items->len);
-  gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
-  update_count (self);
+  departments = tandem_department_list_names (self->store, NULL);
+  roles = tandem_role_list_names (self->store, NULL);
+  refill_names (self->department_filter, _("All departments"), departments);
+  refill_names (self->role_filter, _("All roles"), roles);
+  run_query (self);
 }
 
 void

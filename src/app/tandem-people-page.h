@@ -18,5 +18,7 @@ void tandem_people_page_set_store    (TandemPeoplePage *self,
                                       TandemStore      *store);
 void tandem_people_page_reload       (TandemPeoplePage *self);
 void tandem_people_page_focus_search (TandemPeoplePage *self);
+void tandem_people_page_delete_person (TandemPeoplePage *self,
+                                       gint64            id);
 
 G_END_DECLS

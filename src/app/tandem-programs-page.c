@@ -1,26 +1,81 @@
 /* tandem-programs-page.c — AI-literacy programs by role
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The list of programs, and one program's page: its details, target roles,
+ * status counts, completion by role (drawn by the core renderer) and the
+ * people enrolled, whose status is changed in place. People are enrolled
+ * one at a time by ID or email, or everyone of a role or department the
+ * program targets at once.
  */
 #include "config.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "tandem-chart-view.h"
+#include "tandem-enrollment.h"
+#include "tandem-person.h"
+#include "tandem-program-charts.h"
+#include "tandem-program-dialog.h"
 #include "tandem-program.h"
 #include "tandem-programs-page.h"
 
 struct _TandemProgramsPage
 {
-  GtkWidget    parent_instance;
+  GtkWidget        parent_instance;
 
-  TandemStore *store;
+  TandemStore     *store;
+  GListModel      *programs;
+  gint64           program_id;     /* the program shown, or 0 */
 
-  GtkStack    *stack;
-  GtkListBox  *list;
+  AdwToastOverlay *toast_overlay;
+  GtkStack        *stack;
+  GtkListBox      *list;
+  GtkBox          *detail_box;
 };
 
 G_DEFINE_FINAL_TYPE (TandemProgramsPage, tandem_programs_page, GTK_TYPE_WIDGET)
+
+enum {
+  DATA_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void show_program (TandemProgramsPage *self);
+
+static GtkWindow *
+parent_window (TandemProgramsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+toast (TandemProgramsPage *self,
+       const char         *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static void
+changed (TandemProgramsPage *self,
+         const char         *message)
+{
+  g_signal_emit (self, signals[DATA_CHANGED], 0, message);
+}
+
+static char *
+today_iso (void)
+{
+  g_autoptr(GDate) today = tandem_date_new_today ();
+
+  return tandem_date_to_iso (today);
+}
 
 static GtkWidget *
 create_row (gpointer item,
@@ -42,6 +97,7 @@ create_row (gpointer item,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tandem_program_get_title (program));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_widget_set_tooltip_text (row, tandem_program_get_description (program));
 
   /* Translators: share of enrolled people who completed a program */
@@ -49,7 +105,449 @@ create_row (gpointer item,
   suffix = gtk_label_new (share);
   gtk_widget_add_css_class (suffix, "numeric");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   return row;
+}
+
+static void
+program_activated_cb (TandemProgramsPage *self,
+                      GtkListBoxRow      *row)
+{
+  g_autoptr(TandemProgram) program = g_list_model_get_item (self->programs, (guint)gtk_list_box_row_get_index (row));
+
+  if (program == NULL)
+    return;
+  self->program_id = tandem_program_get_id (program);
+  show_program (self);
+  gtk_stack_set_visible_child_name (self->stack, "detail");
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TandemProgramsPage *self = TANDEM_PROGRAMS_PAGE (widget);
+
+  self->program_id = 0;
+  tandem_programs_page_reload (self);
+}
+
+static void
+program_saved_cb (TandemProgramsPage *self,
+                  gint64              id)
+{
+  self->program_id = id;
+  changed (self, _("Program saved"));
+  gtk_stack_set_visible_child_name (self->stack, "detail");
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  TandemProgramsPage *self = TANDEM_PROGRAMS_PAGE (widget);
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = tandem_program_dialog_new (parent_window (self), self->store, 0);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (program_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TandemProgramsPage *self = TANDEM_PROGRAMS_PAGE (widget);
+  GtkWidget *dialog;
+
+  if (self->store == NULL || self->program_id == 0)
+    return;
+  dialog = tandem_program_dialog_new (parent_window (self), self->store, self->program_id);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (program_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  TandemProgramsPage *self;
+  char               *snapshot;
+  TandemEnrollment   *enrollment;
+} Undo;
+
+static void
+undo_free (gpointer data)
+{
+  Undo *undo = data;
+
+  g_object_unref (undo->self);
+  g_clear_object (&undo->enrollment);
+  g_free (undo->snapshot);
+  g_free (undo);
+}
+
+static void
+undo_cb (AdwToast *toast_,
+         Undo     *undo)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (undo->snapshot != NULL)
+    ok = tandem_program_restore (undo->self->store, undo->snapshot, &error);
+  else
+    ok = tandem_enrollment_restore (undo->self->store, undo->enrollment, &error);
+  if (!ok)
+    toast (undo->self, error->message);
+  else
+    changed (undo->self, NULL);
+}
+
+static void
+offer_undo (TandemProgramsPage *self,
+            const char         *title,
+            char               *snapshot,
+            TandemEnrollment   *enrollment)
+{
+  AdwToast *undo_toast = adw_toast_new (title);
+  Undo *undo = g_new0 (Undo, 1);
+
+  undo->self = g_object_ref (self);
+  undo->snapshot = snapshot;
+  undo->enrollment = enrollment ? g_object_ref (enrollment) : NULL;
+  adw_toast_set_button_label (undo_toast, _("_Undo"));
+  adw_toast_set_priority (undo_toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (undo_toast, "button-clicked", G_CALLBACK (undo_cb), undo,
+                         (GClosureNotify)(void (*) (void))undo_free, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, undo_toast);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TandemProgramsPage *self = TANDEM_PROGRAMS_PAGE (widget);
+  g_autoptr(TandemProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  char *snapshot = NULL;
+
+  if (self->program_id == 0 || (program = tandem_program_lookup (self->store, self->program_id, &error)) == NULL ||
+      !tandem_program_delete (self->store, self->program_id, &snapshot, &error))
+    {
+      if (error != NULL)
+        toast (self, error->message);
+      return;
+    }
+  self->program_id = 0;
+  changed (self, NULL);
+  title = g_strdup_printf (_("“%s” deleted"), tandem_program_get_title (program));
+  offer_undo (self, title, snapshot, NULL);
+}
+
+static void
+status_selected_cb (GtkDropDown        *drop_down,
+                    GParamSpec         *pspec,
+                    TandemProgramsPage *self)
+{
+  TandemEnrollment *e = g_object_get_data (G_OBJECT (drop_down), "enrollment");
+  guint status = gtk_drop_down_get_selected (drop_down);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = today_iso ();
+
+  if (status == tandem_enrollment_get_status (e) || status >= TANDEM_N_ENROLLMENT_STATUSES)
+    return;
+  if (!tandem_enrollment_set_status (self->store, tandem_enrollment_get_id (e), status, today, &error))
+    {
+      toast (self, error->message);
+      gtk_drop_down_set_selected (drop_down, tandem_enrollment_get_status (e));
+      return;
+    }
+  changed (self, NULL);
+}
+
+static void
+remove_clicked_cb (GtkButton          *button,
+                   TandemProgramsPage *self)
+{
+  TandemEnrollment *e = g_object_get_data (G_OBJECT (button), "enrollment");
+  g_autoptr(TandemEnrollment) keep = g_object_ref (e);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (!tandem_enrollment_remove (self->store, keep, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  title = g_strdup_printf (_("%s removed from the program"), tandem_enrollment_get_person (keep));
+  changed (self, NULL);
+  offer_undo (self, title, NULL, keep);
+}
+
+static void
+enrol_one_cb (GtkEntry           *entry,
+              TandemProgramsPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  gint64 person = tandem_person_find (self->store, text);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = today_iso ();
+
+  if (person == 0)
+    {
+      toast (self, _("Nobody has that ID or email."));
+      return;
+    }
+  if (tandem_enrollment_add (self->store, person, self->program_id, TANDEM_ENROLLMENT_INVITED, today, &error) == 0)
+    {
+      toast (self, error->message);
+      return;
+    }
+  changed (self, _("Invited to the program"));
+}
+
+static void
+enrol_group_clicked_cb (GtkButton          *button,
+                        TandemProgramsPage *self)
+{
+  GtkDropDown *roles = g_object_get_data (G_OBJECT (button), "roles");
+  GtkDropDown *departments = g_object_get_data (G_OBJECT (button), "departments");
+  GtkStringObject *role = gtk_drop_down_get_selected (roles) > 0 ? gtk_drop_down_get_selected_item (roles) : NULL;
+  GtkStringObject *department = gtk_drop_down_get_selected (departments) > 0
+                                ? gtk_drop_down_get_selected_item (departments) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = today_iso ();
+  g_autofree char *message = NULL;
+  guint added = 0;
+
+  if (!tandem_enrollment_enrol_matching (self->store, self->program_id,
+                                         role ? gtk_string_object_get_string (role) : NULL,
+                                         department ? gtk_string_object_get_string (department) : NULL,
+                                         today, &added, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person invited", "%u people invited", added), added);
+  changed (self, message);
+}
+
+static GtkWidget *
+heading (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+static GtkWidget *
+names_drop_down (const char *all,
+                 char      **names)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  GtkWidget *drop_down;
+
+  gtk_string_list_append (list, all);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    gtk_string_list_append (list, names[i]);
+  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (list)), NULL);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
+  return drop_down;
+}
+
+static GtkWidget *
+build_enrol_box (TandemProgramsPage *self,
+                 TandemProgram      *program)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *one = gtk_entry_new ();
+  GtkWidget *group = gtk_flow_box_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Invite Everyone Matching"));
+  const char * const *targets = tandem_program_get_target_roles (program);
+  g_auto(GStrv) all_roles = NULL;
+  g_auto(GStrv) departments = tandem_department_list_names (self->store, NULL);
+  GtkWidget *roles, *depts;
+
+  /* Only the roles the program is for, or every role when it is for everyone. */
+  all_roles = targets[0] != NULL ? g_strdupv ((char **)targets) : tandem_role_list_names (self->store, NULL);
+
+  gtk_box_append (GTK_BOX (box), heading (_("Enrol")));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (one), _("ID or email of one person, then Enter"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (one), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Enrol one person"), -1);
+  g_signal_connect (one, "activate", G_CALLBACK (enrol_one_cb), self);
+  gtk_box_append (GTK_BOX (box), one);
+
+  roles = names_drop_down (targets[0] != NULL ? _("Every target role") : _("Every role"), all_roles);
+  depts = names_drop_down (_("Every department"), departments);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (group), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (group), 3);
+  gtk_flow_box_append (GTK_FLOW_BOX (group), roles);
+  gtk_flow_box_append (GTK_FLOW_BOX (group), depts);
+  gtk_flow_box_append (GTK_FLOW_BOX (group), button);
+  g_object_set_data (G_OBJECT (button), "roles", roles);
+  g_object_set_data (G_OBJECT (button), "departments", depts);
+  g_signal_connect (button, "clicked", G_CALLBACK (enrol_group_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), group);
+  return box;
+}
+
+static GtkWidget *
+build_enrollment_row (TandemProgramsPage *self,
+                      TandemEnrollment   *e)
+{
+  const char *statuses[TANDEM_N_ENROLLMENT_STATUSES + 1] = { NULL, };
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *drop_down, *remove;
+  g_autofree char *subtitle = NULL;
+
+  for (TandemEnrollmentStatus s = 0; s < TANDEM_N_ENROLLMENT_STATUSES; s++)
+    statuses[s] = tandem_enrollment_status_get_label (s);
+
+  subtitle = g_strdup_printf ("%s · %s", *tandem_enrollment_get_role (e) ? tandem_enrollment_get_role (e) : _("No role"),
+                              *tandem_enrollment_get_department (e) ? tandem_enrollment_get_department (e)
+                                                                    : _("No department"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tandem_enrollment_get_person (e));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  drop_down = gtk_drop_down_new_from_strings (statuses);
+  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), tandem_enrollment_get_status (e));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"), -1);
+  g_object_set_data_full (G_OBJECT (drop_down), "enrollment", g_object_ref (e), g_object_unref);
+  g_signal_connect (drop_down, "notify::selected", G_CALLBACK (status_selected_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), drop_down);
+
+  remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (remove, _("Remove from the program"));
+  gtk_widget_add_css_class (remove, "flat");
+  g_object_set_data_full (G_OBJECT (remove), "enrollment", g_object_ref (e), g_object_unref);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  return row;
+}
+
+static void
+show_program (TandemProgramsPage *self)
+{
+  g_autoptr(TandemProgram) program = NULL;
+  g_autoptr(GListModel) enrollments = NULL;
+  g_autoptr(TandemChart) chart = NULL;
+  g_autoptr(GString) facts = g_string_new (NULL);
+  g_autoptr(GString) topics = g_string_new (NULL);
+  g_autoptr(GString) counts = g_string_new (NULL);
+  g_autofree char *targets = NULL;
+  guint status_counts[TANDEM_N_ENROLLMENT_STATUSES];
+  GtkWidget *child, *bar, *title, *label, *list, *chart_view;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_box))) != NULL)
+    gtk_box_remove (self->detail_box, child);
+
+  if (self->store == NULL || self->program_id == 0 ||
+      (program = tandem_program_lookup (self->store, self->program_id, NULL)) == NULL)
+    return;
+
+  /* Back, title, edit and delete. */
+  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  child = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  gtk_widget_set_tooltip_text (child, _("All Programs"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (child), "programs.back");
+  gtk_box_append (GTK_BOX (bar), child);
+  title = gtk_label_new (tandem_program_get_title (program));
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (title, "title-2");
+  gtk_box_append (GTK_BOX (bar), title);
+  child = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  gtk_widget_set_tooltip_text (child, _("Edit Program"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (child), "programs.edit");
+  gtk_box_append (GTK_BOX (bar), child);
+  child = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_tooltip_text (child, _("Delete Program"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (child), "programs.delete");
+  gtk_box_append (GTK_BOX (bar), child);
+  gtk_box_append (self->detail_box, bar);
+
+  /* The facts, in one readable paragraph. */
+  g_string_append (facts, tandem_program_format_get_label (tandem_program_get_format (program)));
+  if (tandem_program_get_starts_on (program) != NULL)
+    g_string_append_printf (facts, " · %s – %s", tandem_program_get_starts_on (program),
+                            tandem_program_get_ends_on (program) ? tandem_program_get_ends_on (program) : "");
+  if (tandem_program_get_owner (program) != NULL)
+    g_string_append_printf (facts, _(" · owner %s"), tandem_program_get_owner (program));
+  if (tandem_program_get_capacity (program) > 0)
+    g_string_append_printf (facts, g_dngettext (GETTEXT_PACKAGE, " · room for %u person", " · room for %u people",
+                                                tandem_program_get_capacity (program)),
+                            tandem_program_get_capacity (program));
+  for (TandemTopic t = 0; t < TANDEM_N_TOPICS; t++)
+    if (tandem_program_get_topics (program) & (1u << t))
+      g_string_append_printf (topics, "%s%s", topics->len ? ", " : "", tandem_topic_get_label (t));
+  targets = g_strjoinv (", ", (char **)tandem_program_get_target_roles (program));
+  if (topics->len > 0)
+    g_string_append_printf (facts, _("\nTopics: %s"), topics->str);
+  g_string_append_printf (facts, _("\nFor: %s"), *targets ? targets : _("everyone"));
+  if (*tandem_program_get_description (program))
+    g_string_append_printf (facts, "\n%s", tandem_program_get_description (program));
+  label = gtk_label_new (facts->str);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_box_append (self->detail_box, label);
+
+  /* Status counts. */
+  if (tandem_program_count_statuses (self->store, self->program_id, status_counts, NULL))
+    for (TandemEnrollmentStatus s = 0; s < TANDEM_N_ENROLLMENT_STATUSES; s++)
+      g_string_append_printf (counts, "%s%s %u", counts->len ? "   " : "",
+                              tandem_enrollment_status_get_label (s), status_counts[s]);
+  label = gtk_label_new (counts->str);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_box_append (self->detail_box, heading (_("Status")));
+  gtk_box_append (self->detail_box, label);
+
+  chart = tandem_chart_new_program_by_role (self->store, self->program_id, NULL);
+  if (chart != NULL && !tandem_chart_is_empty (chart))
+    {
+      chart_view = tandem_chart_view_new ();
+      tandem_chart_view_set_chart (TANDEM_CHART_VIEW (chart_view), chart);
+      gtk_widget_set_size_request (chart_view, -1, 320);
+      gtk_box_append (self->detail_box, chart_view);
+    }
+
+  gtk_box_append (self->detail_box, build_enrol_box (self, program));
+
+  enrollments = tandem_enrollment_list_for_program (self->store, self->program_id, NULL);
+  gtk_box_append (self->detail_box, heading (_("People")));
+  if (enrollments == NULL || g_list_model_get_n_items (enrollments) == 0)
+    {
+      label = gtk_label_new (_("Nobody is enrolled yet. Invite people above."));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (self->detail_box, label);
+      return;
+    }
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint i = 0; i < g_list_model_get_n_items (enrollments); i++)
+    {
+      g_autoptr(TandemEnrollment) e = g_list_model_get_item (enrollments, i);
+
+      gtk_list_box_append (GTK_LIST_BOX (list), build_enrollment_row (self, e));
+    }
+  gtk_box_append (self->detail_box, list);
 }
 
 static void
@@ -58,6 +556,7 @@ tandem_programs_page_dispose (GObject *object)
   TandemProgramsPage *self = (TandemProgramsPage *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_PROGRAMS_PAGE);
+  g_clear_object (&self->programs);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (tandem_programs_page_parent_class)->dispose (object);
@@ -71,10 +570,25 @@ tandem_programs_page_class_init (TandemProgramsPageClass *klass)
 
   object_class->dispose = tandem_programs_page_dispose;
 
+  /* Emitted after programs or enrollments changed, with a message or NULL. */
+  signals[DATA_CHANGED] = g_signal_new ("data-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/tandem-programs-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TandemProgramsPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TandemProgramsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TandemProgramsPage, list);
+  gtk_widget_class_bind_template_child (widget_class, TandemProgramsPage, detail_box);
+  gtk_widget_class_bind_template_callback (widget_class, program_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "programs.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "programs.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "programs.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "programs.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "programs.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "programs.back", NULL);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -86,29 +600,43 @@ tandem_programs_page_init (TandemProgramsPage *self)
 
 void
 tandem_programs_page_set_store (TandemProgramsPage *self,
-                              TandemStore *store)
+                                TandemStore        *store)
 {
   g_return_if_fail (TANDEM_IS_PROGRAMS_PAGE (self));
   g_return_if_fail (store == NULL || TANDEM_IS_STORE (store));
 
   if (g_set_object (&self->store, store))
-    tandem_programs_page_reload (self);
+    {
+      self->program_id = 0;
+      tandem_programs_page_reload (self);
+    }
 }
 
-/* Reads the list again, after the data changed underneath. */
+/* Reads the list (and the program shown) again, after the data changed. */
 void
 tandem_programs_page_reload (TandemProgramsPage *self)
 {
-  g_autoptr(GListModel) model = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean any;
 
   g_return_if_fail (TANDEM_IS_PROGRAMS_PAGE (self));
 
-  if (self->store != NULL && !(model = tandem_program_list (self->store, &error)))
-    g_warning ("The programs page could not be loaded: %s", error->message);
+  g_clear_object (&self->programs);
+  if (self->store != NULL && !(self->programs = tandem_program_list (self->store, &error)))
+    toast (self, error->message);
 
-  gtk_list_box_bind_model (self->list, model, create_row, NULL, NULL);
-  gtk_stack_set_visible_child_name (self->stack,
-                                    model != NULL && g_list_model_get_n_items (model) > 0
-                                    ? "list" : "empty");
+  gtk_list_box_bind_model (self->list, self->programs, create_row, NULL, NULL);
+  any = self->programs != NULL && g_list_model_get_n_items (self->programs) > 0;
+
+  if (self->program_id != 0)
+    {
+      show_program (self);
+      if (gtk_widget_get_first_child (GTK_WIDGET (self->detail_box)) != NULL)
+        {
+          gtk_stack_set_visible_child_name (self->stack, "detail");
+          return;
+        }
+      self->program_id = 0;
+    }
+  gtk_stack_set_visible_child_name (self->stack, any ? "list" : "empty");
 }

@@ -581,82 +581,20 @@ tandem_person_delete (TandemStore  *store,
                       char        **out_undo,
                       GError      **error)
 {
-  g_autoptr(sqlite3_stmt) snapshot = NULL;
-  g_autoptr(sqlite3_stmt) delete = NULL;
-  int rc;
-
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
 
-  if (!tandem_store_savepoint (store, error))
-    return FALSE;
-
-  if (out_undo != NULL)
-    {
-      snapshot = tandem_store_prepare (store, snapshot_sql, error);
-      if (snapshot == NULL)
-        goto failed;
-      sqlite3_bind_int64 (snapshot, 1, id);
-      rc = sqlite3_step (snapshot);
-      if (rc != SQLITE_ROW)
-        {
-          tandem_store_set_error (store, rc, error);
-          goto failed;
-        }
-    }
-
-  delete = tandem_store_prepare (store, "DELETE FROM person WHERE id = ?1", error);
-  if (delete == NULL)
-    goto failed;
-  sqlite3_bind_int64 (delete, 1, id);
-  if (!tandem_store_step_done (store, delete, error))
-    goto failed;
-  if (sqlite3_changes (tandem_store_get_db (store)) == 0)
-    {
-      set_invalid (error, _("This person is no longer in the organisation."));
-      goto failed;
-    }
-  if (!tandem_store_release (store, error))
-    goto failed;
-
-  if (out_undo != NULL)
-    *out_undo = g_strdup (tandem_stmt_get_text (snapshot, 0));
-  return TRUE;
-
-failed:
-  tandem_store_rollback_savepoint (store);
-  return FALSE;
+  return tandem_store_delete_row (store, snapshot_sql, "DELETE FROM person WHERE id = ?1", id,
+                                  _("This person is no longer in the organisation."), out_undo, error);
 }
 
-/* Puts back what tandem_person_delete() took away. */
 gboolean
 tandem_person_restore (TandemStore  *store,
                        const char   *undo,
                        GError      **error)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
-  g_return_val_if_fail (undo != NULL, FALSE);
 
-  if (!tandem_store_savepoint (store, error))
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (restore_sql); i++)
-    {
-      g_autoptr(sqlite3_stmt) stmt = tandem_store_prepare (store, restore_sql[i], error);
-
-      if (stmt == NULL)
-        goto failed;
-      sqlite3_bind_text (stmt, 1, undo, -1, SQLITE_STATIC);
-      if (!tandem_store_step_done (store, stmt, error))
-        goto failed;
-    }
-
-  if (!tandem_store_release (store, error))
-    goto failed;
-  return TRUE;
-
-failed:
-  tandem_store_rollback_savepoint (store);
-  return FALSE;
+  return tandem_store_restore_rows (store, restore_sql, G_N_ELEMENTS (restore_sql), undo, error);
 }
 
 static char **
@@ -716,4 +654,26 @@ tandem_role_get_level (TandemStore *store,
   sqlite3_bind_text (stmt, 1, name ? name : "", -1, SQLITE_STATIC);
   return sqlite3_step (stmt) == SQLITE_ROW &&
          tandem_level_from_string (tandem_stmt_get_text (stmt, 0), out_level);
+}
+
+/* Returns: the id of the person whose external id or email is @text, or 0 */
+gint64
+tandem_person_find (TandemStore *store,
+                    const char  *text)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), 0);
+
+  if (is_blank (text))
+    return 0;
+  stmt = tandem_store_prepare (store,
+                               "SELECT id FROM person WHERE external_id = trim (?1)"
+                               " UNION ALL SELECT id FROM person WHERE email = trim (?1) COLLATE NOCASE"
+                               " LIMIT 1",
+                               NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }

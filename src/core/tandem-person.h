@@ -66,6 +66,9 @@ gboolean     tandem_person_restore         (TandemStore  *store,
                                             const char   *undo,
                                             GError      **error);
 
+gint64       tandem_person_find            (TandemStore  *store,
+                                            const char   *text);
+
 char       **tandem_department_list_names  (TandemStore  *store,
                                             GError      **error);
 char       **tandem_role_list_names        (TandemStore  *store,

@@ -531,85 +531,23 @@ static const char * const restore_sql[] = {
  */
 gboolean
 tandem_program_delete (TandemStore  *store,
-                       gint64        id,
-                       char        **out_undo,
-                       GError      **error)
+                 gint64        id,
+                 char        **out_undo,
+                 GError      **error)
 {
-  g_autoptr(sqlite3_stmt) snapshot = NULL;
-  g_autoptr(sqlite3_stmt) delete = NULL;
-  int rc;
-
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
 
-  if (!tandem_store_savepoint (store, error))
-    return FALSE;
-
-  if (out_undo != NULL)
-    {
-      snapshot = tandem_store_prepare (store, snapshot_sql, error);
-      if (snapshot == NULL)
-        goto failed;
-      sqlite3_bind_int64 (snapshot, 1, id);
-      rc = sqlite3_step (snapshot);
-      if (rc != SQLITE_ROW)
-        {
-          tandem_store_set_error (store, rc, error);
-          goto failed;
-        }
-    }
-
-  delete = tandem_store_prepare (store, "DELETE FROM program WHERE id = ?1", error);
-  if (delete == NULL)
-    goto failed;
-  sqlite3_bind_int64 (delete, 1, id);
-  if (!tandem_store_step_done (store, delete, error))
-    goto failed;
-  if (sqlite3_changes (tandem_store_get_db (store)) == 0)
-    {
-      set_invalid (error, _("This program no longer exists."));
-      goto failed;
-    }
-  if (!tandem_store_release (store, error))
-    goto failed;
-
-  if (out_undo != NULL)
-    *out_undo = g_strdup (tandem_stmt_get_text (snapshot, 0));
-  return TRUE;
-
-failed:
-  tandem_store_rollback_savepoint (store);
-  return FALSE;
+  return tandem_store_delete_row (store, snapshot_sql, "DELETE FROM program WHERE id = ?1", id,
+                                  _("This program no longer exists."), out_undo, error);
 }
-
 gboolean
 tandem_program_restore (TandemStore  *store,
-                        const char   *undo,
-                        GError      **error)
+                  const char   *undo,
+                  GError      **error)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
-  g_return_val_if_fail (undo != NULL, FALSE);
 
-  if (!tandem_store_savepoint (store, error))
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (restore_sql); i++)
-    {
-      g_autoptr(sqlite3_stmt) stmt = tandem_store_prepare (store, restore_sql[i], error);
-
-      if (stmt == NULL)
-        goto failed;
-      sqlite3_bind_text (stmt, 1, undo, -1, SQLITE_STATIC);
-      if (!tandem_store_step_done (store, stmt, error))
-        goto failed;
-    }
-
-  if (!tandem_store_release (store, error))
-    goto failed;
-  return TRUE;
-
-failed:
-  tandem_store_rollback_savepoint (store);
-  return FALSE;
+  return tandem_store_restore_rows (store, restore_sql, G_N_ELEMENTS (restore_sql), undo, error);
 }
 
 /* How many enrollments of the program are in each status. */

@@ -42,6 +42,18 @@ gboolean      tandem_store_query_int     (TandemStore  *self,
 void          tandem_store_set_error     (TandemStore  *self,
                                           int           rc,
                                           GError      **error);
+gboolean      tandem_store_delete_row    (TandemStore  *self,
+                                          const char   *snapshot_sql,
+                                          const char   *delete_sql,
+                                          gint64        id,
+                                          const char   *gone,
+                                          char        **out_undo,
+                                          GError      **error);
+gboolean      tandem_store_restore_rows  (TandemStore        *self,
+                                          const char * const *restore_sql,
+                                          guint               n_sql,
+                                          const char         *undo,
+                                          GError            **error);
 const char   *tandem_stmt_get_text       (sqlite3_stmt *stmt,
                                           int           column);
 

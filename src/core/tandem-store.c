@@ -905,3 +905,102 @@ tandem_store_check (TandemStore  *self,
   *out_report = g_string_free (g_steal_pointer (&report), FALSE);
   return ok;
 }
+
+/**
+ * tandem_store_delete_row:
+ * @snapshot_sql: (nullable): a statement taking the id as ?1 and returning
+ *   one text: everything the deletion takes, for tandem_store_restore_rows()
+ * @delete_sql: the deletion, taking the id as ?1
+ * @gone: the message when there is no such row
+ * @out_undo: (out) (optional): the snapshot
+ *
+ * Deletes one row and what cascades from it, in a savepoint.
+ */
+gboolean
+tandem_store_delete_row (TandemStore  *self,
+                         const char   *snapshot_sql,
+                         const char   *delete_sql,
+                         gint64        id,
+                         const char   *gone,
+                         char        **out_undo,
+                         GError      **error)
+{
+  g_autoptr(sqlite3_stmt) snapshot = NULL;
+  g_autoptr(sqlite3_stmt) delete = NULL;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+
+  if (!tandem_store_savepoint (self, error))
+    return FALSE;
+
+  if (out_undo != NULL)
+    {
+      snapshot = tandem_store_prepare (self, snapshot_sql, error);
+      if (snapshot == NULL)
+        goto failed;
+      sqlite3_bind_int64 (snapshot, 1, id);
+      rc = sqlite3_step (snapshot);
+      if (rc != SQLITE_ROW)
+        {
+          tandem_store_set_error (self, rc, error);
+          goto failed;
+        }
+    }
+
+  delete = tandem_store_prepare (self, delete_sql, error);
+  if (delete == NULL)
+    goto failed;
+  sqlite3_bind_int64 (delete, 1, id);
+  if (!tandem_store_step_done (self, delete, error))
+    goto failed;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, gone);
+      goto failed;
+    }
+  if (!tandem_store_release (self, error))
+    goto failed;
+
+  if (out_undo != NULL)
+    *out_undo = g_strdup (tandem_stmt_get_text (snapshot, 0));
+  return TRUE;
+
+failed:
+  tandem_store_rollback_savepoint (self);
+  return FALSE;
+}
+
+/* Runs each of @restore_sql with @undo as ?1, all or nothing. */
+gboolean
+tandem_store_restore_rows (TandemStore        *self,
+                           const char * const *restore_sql,
+                           guint               n_sql,
+                           const char         *undo,
+                           GError            **error)
+{
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (undo != NULL, FALSE);
+
+  if (!tandem_store_savepoint (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_sql; i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = tandem_store_prepare (self, restore_sql[i], error);
+
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_text (stmt, 1, undo, -1, SQLITE_STATIC);
+      if (!tandem_store_step_done (self, stmt, error))
+        goto failed;
+    }
+
+  if (!tandem_store_release (self, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  tandem_store_rollback_savepoint (self);
+  return FALSE;
+}

@@ -1,0 +1,288 @@
+/* tandem-program-dialog.c — add or edit an AI-literacy program
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tandem-person.h"
+#include "tandem-program-dialog.h"
+#include "tandem-program.h"
+#include "tandem-types.h"
+
+struct _TandemProgramDialog
+{
+  AdwWindow      parent_instance;
+
+  TandemStore   *store;
+  gint64         program_id;
+  char         **roles;
+
+  GtkLabel      *error_label;
+  AdwEntryRow   *title_row;
+  AdwEntryRow   *description_row;
+  AdwComboRow   *format_row;
+  GtkCheckButton *topics[TANDEM_N_TOPICS];
+  GPtrArray     *role_checks;
+  AdwEntryRow   *starts_row;
+  AdwEntryRow   *ends_row;
+  AdwEntryRow   *owner_row;
+  GtkSpinButton *capacity_spin;
+};
+
+G_DEFINE_FINAL_TYPE (TandemProgramDialog, tandem_program_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TandemProgramDialog *self = TANDEM_PROGRAM_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) roles = g_ptr_array_new ();
+  const char *owner = gtk_editable_get_text (GTK_EDITABLE (self->owner_row));
+  TandemProgramDraft draft = { 0, };
+  gint64 id;
+
+  for (guint i = 0; i < self->role_checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->role_checks, i)))
+      g_ptr_array_add (roles, self->roles[i]);
+  g_ptr_array_add (roles, NULL);
+
+  draft.title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
+  draft.description = gtk_editable_get_text (GTK_EDITABLE (self->description_row));
+  draft.format = (TandemProgramFormat)adw_combo_row_get_selected (self->format_row);
+  for (TandemTopic t = 0; t < TANDEM_N_TOPICS; t++)
+    if (gtk_check_button_get_active (self->topics[t]))
+      draft.topics |= 1u << t;
+  draft.target_roles = (const char * const *)roles->pdata;
+  draft.starts_on = gtk_editable_get_text (GTK_EDITABLE (self->starts_row));
+  draft.ends_on = gtk_editable_get_text (GTK_EDITABLE (self->ends_row));
+  draft.owner_id = tandem_person_find (self->store, owner);
+  draft.capacity = (guint)gtk_spin_button_get_value_as_int (self->capacity_spin);
+
+  if (*owner != '\0' && draft.owner_id == 0)
+    {
+      gtk_label_set_text (self->error_label, _("Nobody has that ID or email; leave the owner empty or correct it."));
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+
+  id = tandem_program_save (self->store, self->program_id, &draft, &error);
+  if (id == 0)
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  g_signal_emit (self, signals[SAVED], 0, id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+tandem_program_dialog_dispose (GObject *object)
+{
+  TandemProgramDialog *self = (TandemProgramDialog *)object;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->roles, g_strfreev);
+  g_clear_pointer (&self->role_checks, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (tandem_program_dialog_parent_class)->dispose (object);
+}
+
+static void
+tandem_program_dialog_class_init (TandemProgramDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tandem_program_dialog_dispose;
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_install_action (widget_class, "program.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "program.save", NULL);
+}
+
+static AdwEntryRow *
+entry_row (GtkWidget  *group,
+           const char *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return ADW_ENTRY_ROW (row);
+}
+
+static GtkCheckButton *
+check_row (GtkWidget  *group,
+           const char *title)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return GTK_CHECK_BUTTON (check);
+}
+
+static void
+tandem_program_dialog_init (TandemProgramDialog *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *group, *row;
+  g_autoptr(GtkStringList) formats = gtk_string_list_new (NULL);
+  GtkAdjustment *capacity;
+
+  self->role_checks = g_ptr_array_new ();
+  gtk_window_set_title (GTK_WINDOW (self), _("New Program"));
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 720);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 360, 300);
+
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "program.save");
+  gtk_widget_add_css_class (save, "suggested-action");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
+  gtk_box_append (GTK_BOX (box), header);
+
+  gtk_widget_set_margin_top (content, 18);
+  gtk_widget_set_margin_bottom (content, 18);
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+
+  self->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->error_label, TRUE);
+  gtk_label_set_xalign (self->error_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->error_label));
+
+  group = adw_preferences_group_new ();
+  self->title_row = entry_row (group, _("_Title"));
+  self->description_row = entry_row (group, _("_Description"));
+  for (TandemProgramFormat f = 0; f < TANDEM_N_FORMATS; f++)
+    gtk_string_list_append (formats, tandem_program_format_get_label (f));
+  row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Format"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (formats));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  self->format_row = ADW_COMBO_ROW (row);
+  gtk_box_append (GTK_BOX (content), group);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("When and Who"));
+  self->starts_row = entry_row (group, _("_Starts on (YYYY-MM-DD)"));
+  self->ends_row = entry_row (group, _("_Ends on (YYYY-MM-DD)"));
+  self->owner_row = entry_row (group, _("_Owner’s ID or email"));
+  capacity = gtk_adjustment_new (0, 0, 100000, 1, 10, 0);
+  self->capacity_spin = GTK_SPIN_BUTTON (gtk_spin_button_new (capacity, 1, 0));
+  gtk_widget_set_valign (GTK_WIDGET (self->capacity_spin), GTK_ALIGN_CENTER);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Capacity"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("0 for no limit"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->capacity_spin));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->capacity_spin));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  gtk_box_append (GTK_BOX (content), group);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Topics"));
+  for (TandemTopic t = 0; t < TANDEM_N_TOPICS; t++)
+    self->topics[t] = check_row (group, tandem_topic_get_label (t));
+  gtk_box_append (GTK_BOX (content), group);
+
+  adw_clamp_set_child (ADW_CLAMP (clamp), content);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (self), box);
+  g_object_set_data (G_OBJECT (self), "content", content);
+}
+
+/**
+ * tandem_program_dialog_new:
+ * @program_id: the program to edit, or 0 to add one
+ */
+GtkWidget *
+tandem_program_dialog_new (GtkWindow   *parent,
+                           TandemStore *store,
+                           gint64       program_id)
+{
+  TandemProgramDialog *self;
+  g_autoptr(TandemProgram) program = NULL;
+  GtkWidget *group;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+
+  self = g_object_new (TANDEM_TYPE_PROGRAM_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->program_id = program_id;
+  self->roles = tandem_role_list_names (store, NULL);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Target Roles"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Who the program is for; none means everyone."));
+  for (guint i = 0; self->roles != NULL && self->roles[i] != NULL; i++)
+    g_ptr_array_add (self->role_checks, check_row (group, self->roles[i]));
+  gtk_box_append (GTK_BOX (g_object_get_data (G_OBJECT (self), "content")), group);
+
+  if (program_id != 0 && (program = tandem_program_lookup (store, program_id, NULL)) != NULL)
+    {
+      const char * const *targets = tandem_program_get_target_roles (program);
+      g_autoptr(TandemPerson) owner = NULL;
+
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Program"));
+      gtk_editable_set_text (GTK_EDITABLE (self->title_row), tandem_program_get_title (program));
+      gtk_editable_set_text (GTK_EDITABLE (self->description_row), tandem_program_get_description (program));
+      adw_combo_row_set_selected (self->format_row, tandem_program_get_format (program));
+      for (TandemTopic t = 0; t < TANDEM_N_TOPICS; t++)
+        gtk_check_button_set_active (self->topics[t], (tandem_program_get_topics (program) & (1u << t)) != 0);
+      for (guint i = 0; i < self->role_checks->len; i++)
+        gtk_check_button_set_active (g_ptr_array_index (self->role_checks, i),
+                                     g_strv_contains (targets, self->roles[i]));
+      gtk_editable_set_text (GTK_EDITABLE (self->starts_row),
+                             tandem_program_get_starts_on (program) ? tandem_program_get_starts_on (program) : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->ends_row),
+                             tandem_program_get_ends_on (program) ? tandem_program_get_ends_on (program) : "");
+      if (tandem_program_get_owner_id (program) != 0 &&
+          (owner = tandem_person_lookup (store, tandem_program_get_owner_id (program), NULL)) != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (self->owner_row),
+                               *tandem_person_get_external_id (owner) ? tandem_person_get_external_id (owner)
+                                                                      : tandem_person_get_email (owner));
+      gtk_spin_button_set_value (self->capacity_spin, tandem_program_get_capacity (program));
+    }
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  return GTK_WIDGET (self);
+}
