@@ -493,10 +493,17 @@ show_program (TandemProgramsPage *self)
   for (TandemTopic t = 0; t < TANDEM_N_TOPICS; t++)
     if (tandem_program_get_topics (program) & (1u << t))
       g_string_append_printf (topics, "%s%s", topics->len ? ", " : "", tandem_topic_get_label (t));
-  targets = g_strjoinv (", ", (char **)tandem_program_get_target_roles (program));
+  {
+    g_auto(GStrv) every = tandem_role_list_names (self->store, NULL);
+    guint n_targets = g_strv_length ((char **)tandem_program_get_target_roles (program));
+
+    /* A program meant for every role says so rather than listing them. */
+    targets = n_targets > 0 && every != NULL && n_targets == g_strv_length (every)
+              ? g_strdup ("") : g_strjoinv (", ", (char **)tandem_program_get_target_roles (program));
+  }
   if (topics->len > 0)
     g_string_append_printf (facts, _("\nTopics: %s"), topics->str);
-  g_string_append_printf (facts, _("\nFor: %s"), *targets ? targets : _("everyone"));
+  g_string_append_printf (facts, _("\nFor: %s"), *targets ? targets : _("every role"));
   if (*tandem_program_get_description (program))
     g_string_append_printf (facts, "\n%s", tandem_program_get_description (program));
   label = gtk_label_new (facts->str);

@@ -246,6 +246,8 @@ tandem_chart_new_program_by_role (TandemStore  *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(TandemChart) chart = NULL;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (group_row_clear);
+  g_autoptr(GPtrArray) rows = NULL;
   guint series;
   int rc;
 
@@ -257,34 +259,43 @@ tandem_chart_new_program_by_role (TandemStore  *store,
                                "  FROM enrollment e JOIN person p ON p.id = e.person_id"
                                "  LEFT JOIN role r ON r.id = p.role_id"
                                " WHERE e.program_id = ?1 AND e.status <> 'dropped'"
-                               " GROUP BY 1"
-                               " ORDER BY 1.0 * sum (e.status = 'completed') / count (*) DESC,"
-                               "          1 COLLATE NOCASE",
+                               " GROUP BY 1",
                                error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, program_id);
 
-  chart = tandem_chart_new (_("Completion by role"));
-  tandem_chart_set_empty_text (chart, _("Nobody is enrolled yet."));
-  tandem_chart_set_kind (chart, TANDEM_CHART_HBARS);
-  tandem_chart_set_y_axis (chart, 0, 100, 20, TANDEM_CHART_PERCENT);
-  series = tandem_chart_add_series (chart, _("Completed"));
-
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      TandemGroupRow row = { (char *)tandem_stmt_get_text (stmt, 0),
-                             (guint)sqlite3_column_int (stmt, 1), 0, 0, 0, 0 };
-      g_autofree char *label = group_label (&row, _("No role"));
-      guint c = tandem_chart_add_category (chart, label);
+      TandemGroupRow *row = g_new0 (TandemGroupRow, 1);
 
-      tandem_chart_set_value (chart, series, c, 100.0 * sqlite3_column_int (stmt, 2) / row.people,
-                              NAN, NAN, row.people);
+      row->group = g_strdup (tandem_stmt_get_text (stmt, 0));
+      row->people = row->enrolled = (guint)sqlite3_column_int (stmt, 1);
+      row->completed = (guint)sqlite3_column_int (stmt, 2);
+      g_ptr_array_add (all, row);
     }
   if (rc != SQLITE_DONE)
     {
       tandem_store_set_error (store, rc, error);
       return NULL;
     }
+  rows = keep_largest (all, TRUE);
+  g_ptr_array_sort (rows, compare_completion);
+
+  chart = tandem_chart_new (_("Completion by role"));
+  tandem_chart_set_empty_text (chart, _("Nobody is enrolled yet."));
+  tandem_chart_set_kind (chart, TANDEM_CHART_HBARS);
+  tandem_chart_set_y_axis (chart, 0, 100, 20, TANDEM_CHART_PERCENT);
+  series = tandem_chart_add_series (chart, _("Completed"));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      TandemGroupRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *label = group_label (row, _("No role"));
+      guint c = tandem_chart_add_category (chart, label);
+
+      tandem_chart_set_value (chart, series, c, 100.0 * row->completed / row->enrolled, NAN, NAN, row->enrolled);
+    }
+  if (all->len > MAX_ROWS)
+    tandem_chart_set_note (chart, _("The largest roles, the rest together; people who dropped out are left out."));
   return g_steal_pointer (&chart);
 }
