@@ -152,12 +152,24 @@ field (Header    *header,
   return g_ptr_array_index (fields, header->index[n]);
 }
 
+/* Every importer's first step for a record: the first is the header; the
+ * others count as rows and must have the header's number of fields.
+ * Returns TRUE when @fields is a data row whose fields can be checked. */
 static gboolean
-row_has_shape (Header             *header,
-               guint               line,
-               GPtrArray          *fields,
-               TandemImportReport *report)
+header_take_row (Header             *header,
+                 guint               line,
+                 GPtrArray          *fields,
+                 TandemImportReport *report)
 {
+  if (!header->have_header)
+    {
+      header_read (header, fields, report);
+      return FALSE;
+    }
+  if (!header->ok)
+    return FALSE;   /* no usable header: the one problem says so */
+
+  report->rows++;
   if (fields->len != header->n_fields)
     {
       add_problem (report, line, NULL, _("expected %u fields, as in the header, but found %u"),
@@ -248,16 +260,7 @@ session_row_cb (guint       line,
   gint64 executive, mentor, pair = 0;
   const char *held_on;
 
-  if (!import->header.have_header)
-    {
-      header_read (&import->header, fields, report);
-      return TRUE;
-    }
-  if (!import->header.ok)
-    return TRUE;   /* no usable header: the one problem says so */
-
-  report->rows++;
-  if (!row_has_shape (&import->header, line, fields, report))
+  if (!header_take_row (&import->header, line, fields, report))
     return TRUE;
 
   executive = find_person (import, field (&import->header, fields, S_EXECUTIVE), &executive_level);
@@ -554,16 +557,7 @@ people_row_cb (guint       line,
   gint64 department = 0;
   gpointer first_line;
 
-  if (!h->have_header)
-    {
-      header_read (h, fields, report);
-      return TRUE;
-    }
-  if (!h->ok)
-    return TRUE;
-
-  report->rows++;
-  if (!row_has_shape (h, line, fields, report))
+  if (!header_take_row (h, line, fields, report))
     return TRUE;
 
   external_id = field (h, fields, P_EXTERNAL_ID);
@@ -817,16 +811,7 @@ enrollment_row_cb (guint       line,
   char key[48];
   gpointer first_line;
 
-  if (!h->have_header)
-    {
-      header_read (h, fields, report);
-      return TRUE;
-    }
-  if (!h->ok)
-    return TRUE;
-
-  report->rows++;
-  if (!row_has_shape (h, line, fields, report))
+  if (!header_take_row (h, line, fields, report))
     return TRUE;
 
   external_id = field (h, fields, E_EXTERNAL_ID);
