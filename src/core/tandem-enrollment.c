@@ -270,14 +270,6 @@ tandem_enrollment_list_for_person (TandemStore  *store,
                            person_id, error);
 }
 
-static gboolean
-set_invalid (GError     **error,
-             const char  *message)
-{
-  g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
 /* Fails when the program has a capacity and more than that take part. */
 static gboolean
 check_capacity (TandemStore  *store,
@@ -298,7 +290,7 @@ check_capacity (TandemStore  *store,
   sqlite3_bind_int64 (stmt, 1, program_id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
-    return set_invalid (error, _("This program no longer exists."));
+    return tandem_store_set_invalid (error, _("This program no longer exists."));
 
   if (sqlite3_column_type (stmt, 0) != SQLITE_NULL &&
       sqlite3_column_int (stmt, 2) > sqlite3_column_int (stmt, 0))
@@ -359,7 +351,7 @@ tandem_enrollment_add (TandemStore             *store,
   g_return_val_if_fail (status < TANDEM_N_ENROLLMENT_STATUSES, 0);
 
   if (!date_or_empty_is_valid (on))
-    return set_invalid (error, _("The date must be written YYYY-MM-DD."));
+    return tandem_store_set_invalid (error, _("The date must be written YYYY-MM-DD."));
 
   if (!tandem_store_savepoint (store, error))
     return 0;
@@ -379,7 +371,7 @@ tandem_enrollment_add (TandemStore             *store,
     goto failed;
   if (sqlite3_changes (tandem_store_get_db (store)) == 0)
     {
-      set_invalid (error, _("This person is already enrolled in this program."));
+      tandem_store_set_invalid (error, _("This person is already enrolled in this program."));
       goto failed;
     }
   id = sqlite3_last_insert_rowid (tandem_store_get_db (store));
@@ -422,7 +414,7 @@ tandem_enrollment_set_status (TandemStore             *store,
   g_return_val_if_fail (status < TANDEM_N_ENROLLMENT_STATUSES, FALSE);
 
   if (!date_or_empty_is_valid (on))
-    return set_invalid (error, _("The date must be written YYYY-MM-DD."));
+    return tandem_store_set_invalid (error, _("The date must be written YYYY-MM-DD."));
 
   if (!tandem_store_savepoint (store, error))
     return FALSE;
@@ -439,7 +431,7 @@ tandem_enrollment_set_status (TandemStore             *store,
   sqlite3_bind_int64 (program, 1, id);
   if (sqlite3_step (program) != SQLITE_ROW)
     {
-      set_invalid (error, _("This enrollment no longer exists."));
+      tandem_store_set_invalid (error, _("This enrollment no longer exists."));
       goto failed;
     }
   if (!check_capacity (store, sqlite3_column_int64 (program, 0), error) ||
@@ -528,7 +520,7 @@ tandem_enrollment_enrol_matching (TandemStore  *store,
   if (department != NULL && *department == '\0')
     department = NULL;
   if (!date_or_empty_is_valid (on))
-    return set_invalid (error, _("The date must be written YYYY-MM-DD."));
+    return tandem_store_set_invalid (error, _("The date must be written YYYY-MM-DD."));
 
   if (role != NULL)
     {

@@ -257,14 +257,6 @@ tandem_pair_status_compute (const GDate *started,
   return TANDEM_PAIR_ON_TRACK;
 }
 
-static gboolean
-set_invalid (GError     **error,
-             const char  *message)
-{
-  g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
 /**
  * tandem_pair_add:
  * @executive_id: the person coached: an executive or a manager
@@ -291,12 +283,12 @@ tandem_pair_add (TandemStore  *store,
   g_return_val_if_fail (TANDEM_IS_STORE (store), 0);
 
   if (executive_id == mentor_id)
-    return set_invalid (error, _("A person cannot mentor themself; choose someone else as mentor."));
+    return tandem_store_set_invalid (error, _("A person cannot mentor themself; choose someone else as mentor."));
   if (cadence_days < 1 || cadence_days > 365)
-    return set_invalid (error, _("Sessions must be between 1 and 365 days apart."));
+    return tandem_store_set_invalid (error, _("Sessions must be between 1 and 365 days apart."));
   start = tandem_date_parse_iso (started_on);
   if (start == NULL)
-    return set_invalid (error, _("The start date must be written YYYY-MM-DD."));
+    return tandem_store_set_invalid (error, _("The start date must be written YYYY-MM-DD."));
 
   level = tandem_store_prepare (store,
                                 "SELECT coalesce (r.level, '') FROM person p"
@@ -307,11 +299,11 @@ tandem_pair_add (TandemStore  *store,
   sqlite3_bind_int64 (level, 1, executive_id);
   rc = sqlite3_step (level);
   if (rc != SQLITE_ROW)
-    return set_invalid (error, _("The executive is not in the organisation."));
+    return tandem_store_set_invalid (error, _("The executive is not in the organisation."));
   if (g_strcmp0 (tandem_stmt_get_text (level, 0), "executive") != 0 &&
       g_strcmp0 (tandem_stmt_get_text (level, 0), "manager") != 0)
-    return set_invalid (error, _("Reverse mentoring coaches executives and managers; "
-                                 "this person’s role is neither."));
+    return tandem_store_set_invalid (error, _("Reverse mentoring coaches executives and managers; "
+                                              "this person’s role is neither."));
 
   insert = tandem_store_prepare (store,
                                  "INSERT INTO mentoring_pair (executive_id, mentor_id, started_on,"
@@ -328,7 +320,7 @@ tandem_pair_add (TandemStore  *store,
   if (!tandem_store_step_done (store, insert, error))
     return 0;
   if (sqlite3_changes (tandem_store_get_db (store)) == 0)
-    return set_invalid (error, _("The mentor is not in the organisation."));
+    return tandem_store_set_invalid (error, _("The mentor is not in the organisation."));
 
   return sqlite3_last_insert_rowid (tandem_store_get_db (store));
 }
@@ -346,7 +338,7 @@ tandem_pair_end (TandemStore  *store,
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
 
   if (end == NULL)
-    return set_invalid (error, _("The end date must be written YYYY-MM-DD."));
+    return tandem_store_set_invalid (error, _("The end date must be written YYYY-MM-DD."));
 
   stmt = tandem_store_prepare (store,
                                "UPDATE mentoring_pair SET active = 0, ended_on = ?2 WHERE id = ?1",

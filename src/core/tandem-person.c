@@ -293,14 +293,6 @@ tandem_person_lookup (TandemStore  *store,
   return NULL;
 }
 
-static gint64
-set_invalid (GError     **error,
-             const char  *message)
-{
-  g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, message);
-  return 0;
-}
-
 static gboolean
 is_blank (const char *text)
 {
@@ -414,9 +406,9 @@ tandem_person_save (TandemStore             *store,
   email = g_strstrip (g_strdup (draft->email ? draft->email : ""));
 
   if (*name == '\0')
-    return set_invalid (error, _("Every person needs a name."));
+    return tandem_store_set_invalid (error, _("Every person needs a name."));
   if (*email != '\0' && !email_is_plausible (email))
-    return set_invalid (error, _("The email address must look like name@example.com, or be left empty."));
+    return tandem_store_set_invalid (error, _("The email address must look like name@example.com, or be left empty."));
 
   if (*external_id != '\0')
     {
@@ -475,7 +467,7 @@ tandem_person_save (TandemStore             *store,
     goto failed;
   if (id != 0 && sqlite3_changes (tandem_store_get_db (store)) == 0)
     {
-      set_invalid (error, _("This person is no longer in the organisation."));
+      tandem_store_set_invalid (error, _("This person is no longer in the organisation."));
       goto failed;
     }
   if (id == 0)

@@ -333,14 +333,6 @@ tandem_program_lookup (TandemStore  *store,
   return NULL;
 }
 
-static gint64
-set_invalid (GError     **error,
-             const char  *message)
-{
-  g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, message);
-  return 0;
-}
-
 static gboolean
 date_is_valid_or_empty (const char *text)
 {
@@ -382,11 +374,11 @@ tandem_program_save (TandemStore              *store,
   ends_on = draft->ends_on && *draft->ends_on ? draft->ends_on : NULL;
 
   if (*title == '\0')
-    return set_invalid (error, _("Every program needs a title."));
+    return tandem_store_set_invalid (error, _("Every program needs a title."));
   if (!date_is_valid_or_empty (starts_on) || !date_is_valid_or_empty (ends_on))
-    return set_invalid (error, _("Dates must be written YYYY-MM-DD, or be left empty."));
+    return tandem_store_set_invalid (error, _("Dates must be written YYYY-MM-DD, or be left empty."));
   if (starts_on != NULL && ends_on != NULL && g_strcmp0 (ends_on, starts_on) < 0)
-    return set_invalid (error, _("The program cannot end before it starts."));
+    return tandem_store_set_invalid (error, _("The program cannot end before it starts."));
 
   taken = tandem_store_prepare (store, "SELECT 1 FROM program WHERE title = ?1 AND id <> ?2", error);
   if (taken == NULL)
@@ -431,7 +423,7 @@ tandem_program_save (TandemStore              *store,
     goto failed;
   if (id != 0 && sqlite3_changes (tandem_store_get_db (store)) == 0)
     {
-      set_invalid (error, _("This program no longer exists."));
+      tandem_store_set_invalid (error, _("This program no longer exists."));
       goto failed;
     }
   if (id == 0)

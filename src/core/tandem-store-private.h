@@ -54,6 +54,8 @@ gboolean      tandem_store_restore_rows  (TandemStore        *self,
                                           guint               n_sql,
                                           const char         *undo,
                                           GError            **error);
+gboolean      tandem_store_set_invalid   (GError      **error,
+                                          const char   *message);
 const char   *tandem_stmt_get_text       (sqlite3_stmt *stmt,
                                           int           column);
 

@@ -677,6 +677,16 @@ tandem_store_rollback (TandemStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* Sets a validation error, the kind that says in words what to correct.
+ * Returns FALSE (and so 0), to return straight away. */
+gboolean
+tandem_store_set_invalid (GError     **error,
+                          const char  *message)
+{
+  g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
 /* Steps a statement that returns no rows and resets it for reuse. */
 gboolean
 tandem_store_step_done (TandemStore   *self,
