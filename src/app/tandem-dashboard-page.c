@@ -9,6 +9,7 @@
 
 #include "tandem-chart-view.h"
 #include "tandem-program-charts.h"
+#include "tandem-report.h"
 #include "tandem-dashboard-page.h"
 #include "tandem-stats.h"
 #include "tandem-types.h"
@@ -288,7 +289,7 @@ tandem_dashboard_page_reload (TandemDashboardPage *self)
   set_figure (self->champions_label, "%u", counts.champions);
   set_figure (self->champions_caption,
               /* Translators: the target is one AI champion per 25 people */
-              _("AI champions, target %u"), (counts.active_people + 24) / 25);
+              _("AI champions, target %u"), tandem_champion_target (counts.active_people));
   set_figure (self->pairs_label, "%u", counts.pairs);
   set_figure (self->pairs_caption,
               g_dngettext (GETTEXT_PACKAGE, "mentoring pair, %u session logged",

@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "tandem-demo.h"
+#include "tandem-report.h"
 #include "tandem-session.h"
 #include "tandem-store-private.h"
 #include "tandem-types.h"
@@ -225,7 +226,7 @@ add_people (Demo    *demo,
       gint64 role_ids[6];
       gint64 department_id;
       guint n_managers = MAX (2, spec->size / 10);
-      guint target_champions = (spec->size + 24) / 25;
+      guint target_champions = tandem_champion_target (spec->size);
       guint champions;
 
       department_id = insert_named (demo, "INSERT INTO department (name) VALUES (?1)",

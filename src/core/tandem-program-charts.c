@@ -61,21 +61,12 @@ compare_size (gconstpointer a,
   return g_utf8_collate (x->group, y->group);
 }
 
-static void
-group_row_clear (gpointer data)
-{
-  TandemGroupRow *row = data;
-
-  g_free (row->group);
-  g_free (row);
-}
-
 /* Keeps the MAX_ROWS - 1 largest groups and sums the others into one row. */
 static GPtrArray *
 keep_largest (GPtrArray *rows,
               gboolean   roles)
 {
-  GPtrArray *kept = g_ptr_array_new_with_free_func (group_row_clear);
+  GPtrArray *kept = g_ptr_array_new_with_free_func ((GDestroyNotify)tandem_group_row_free);
   TandemGroupRow *rest;
   guint n_rest;
 
@@ -246,7 +237,7 @@ tandem_chart_new_program_by_role (TandemStore  *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(TandemChart) chart = NULL;
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (group_row_clear);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify)tandem_group_row_free);
   g_autoptr(GPtrArray) rows = NULL;
   guint series;
   int rc;

@@ -157,8 +157,8 @@ tandem_group_by_from_string (const char        *text,
   return FALSE;
 }
 
-static void
-group_row_free (TandemGroupRow *row)
+void
+tandem_group_row_free (TandemGroupRow *row)
 {
   g_free (row->group);
   g_free (row);
@@ -179,7 +179,7 @@ tandem_report_group_rows (TandemStore    *store,
                           TandemGroupBy   by,
                           GError        **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)group_row_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)tandem_group_row_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 

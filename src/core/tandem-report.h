@@ -35,6 +35,7 @@ typedef struct
   guint  champions;
 } TandemGroupRow;
 
+void       tandem_group_row_free       (TandemGroupRow *row);
 gboolean   tandem_group_by_from_string (const char     *text,
                                         TandemGroupBy  *out_by);
 GPtrArray *tandem_report_group_rows    (TandemStore    *store,
