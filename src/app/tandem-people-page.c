@@ -134,11 +134,11 @@ probe_sorter_cb (gconstpointer a,
   return GTK_ORDERING_SMALLER;
 }
 
+/* Whether a drop-down in the Filter popover narrows the table. */
 static gboolean
-any_filter (TandemPeoplePage *self)
+any_drop_down_filter (TandemPeoplePage *self)
 {
-  return *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0' ||
-         gtk_drop_down_get_selected (self->department_filter) > 0 ||
+  return gtk_drop_down_get_selected (self->department_filter) > 0 ||
          gtk_drop_down_get_selected (self->role_filter) > 0 ||
          gtk_drop_down_get_selected (self->level_filter) > 0 ||
          gtk_drop_down_get_selected (self->champion_filter) > 0 ||
@@ -150,20 +150,18 @@ update_count (TandemPeoplePage *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   guint total = tandem_person_model_get_total (self->model);
+  gboolean searching = *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
+  gboolean filtering = any_drop_down_filter (self);
   g_autofree char *text = NULL;
 
-  if (!any_filter (self) && !gtk_check_button_get_active (self->inactive_check))
+  if (!searching && !filtering && !gtk_check_button_get_active (self->inactive_check))
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u active person", "%u active people", shown), shown);
   else
     /* Translators: shown while searching or filtering, e.g. "12 of 400 people" */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u person", "%u of %u people", total),
                             shown, total);
   gtk_label_set_text (self->count_label, text);
-  gtk_menu_button_set_label (self->filter_button, any_filter (self) && gtk_drop_down_get_selected (self->department_filter) +
-                             gtk_drop_down_get_selected (self->role_filter) + gtk_drop_down_get_selected (self->level_filter) +
-                             gtk_drop_down_get_selected (self->champion_filter) +
-                             gtk_drop_down_get_selected (self->tool_access_filter) > 0
-                             ? _("_Filter (on)") : _("_Filter"));
+  gtk_menu_button_set_label (self->filter_button, filtering ? _("_Filter (on)") : _("_Filter"));
 }
 
 static void
