@@ -47,6 +47,7 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
+  char               *database;   /* opened again in the thread, on its own connection */
   char               *path;
   int                *mapping;
   TandemImportKind    kind;
@@ -56,6 +57,7 @@ typedef struct
 static void
 import_job_free (ImportJob *job)
 {
+  g_free (job->database);
   g_free (job->path);
   g_free (job->mapping);
   tandem_import_report_free (job->report);
@@ -73,7 +75,7 @@ import_thread (GTask        *task,
   g_autoptr(TandemStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  store = tandem_store_open (g_task_get_name (task), &error);
+  store = tandem_store_open (job->database, &error);
   if (store == NULL ||
       !tandem_import_run (store, job->kind, job->path, job->mapping, job->report, cancellable, &error))
     g_task_return_error (task, g_steal_pointer (&error));
@@ -176,6 +178,7 @@ import_action (GtkWidget  *widget,
   g_autoptr(GTask) task = NULL;
   ImportJob *job = g_new0 (ImportJob, 1);
 
+  job->database = g_strdup (tandem_store_get_path (self->store));
   job->path = g_file_get_path (self->file);
   job->kind = self->kind;
   job->report = tandem_import_report_new ();
@@ -188,8 +191,6 @@ import_action (GtkWidget  *widget,
   self->pulse_id = g_timeout_add (120, pulse_cb, self);
 
   task = g_task_new (NULL, self->cancellable, import_done_cb, g_object_ref (self));
-  /* The thread opens the same file on a connection of its own. */
-  g_task_set_name (task, tandem_store_get_path (self->store));
   g_task_set_task_data (task, job, (GDestroyNotify)import_job_free);
   g_task_run_in_thread (task, import_thread);
 }
