@@ -10,6 +10,7 @@
 #include "tandem-application.h"
 #include "tandem-dashboard-page.h"
 #include "tandem-coaching-page.h"
+#include "tandem-import-dialog.h"
 #include "tandem-people-page.h"
 #include "tandem-programs-page.h"
 #include "tandem-surveys-page.h"
@@ -460,6 +461,61 @@ test_window_log_session (void)
   tandem_test_remove_dir (dir);
 }
 
+static void
+imported_cb (GtkWidget  *dialog,
+             const char *summary,
+             char      **out_summary)
+{
+  *out_summary = g_strdup (summary);
+}
+
+static gboolean
+has_summary (gpointer data)
+{
+  return *(char **)data != NULL;
+}
+
+/* The import dialog guesses the columns from the header, imports in its
+ * worker thread on a connection of its own, and says what it did. */
+static void
+test_window_import_dialog (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "org.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "hr.csv", NULL);
+  g_autofree char *summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemStore) store = tandem_store_open (path, &error);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  const char *text = "External ID,Name,Email,Department,Role,Level,Champion,Tool Access\n"
+                     "A-1,Ada,ada@example.com,Finance,Analyst,individual_contributor,no,yes\n"
+                     "A-2,Wei,wei@example.com,Support,Agent,individual_contributor,yes,no\n";
+  GtkWidget *dialog;
+  gint64 end;
+
+  g_assert_no_error (error);
+  tandem_test_write_file (csv, text, strlen (text));
+  dialog = tandem_import_dialog_new (NULL, store, TANDEM_IMPORT_PEOPLE, file);
+  g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &summary);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+
+  gtk_widget_activate_action (dialog, "import.run", NULL);
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!has_summary (&summary) && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpstr (summary, ==, "2 created, 0 updated, 0 unchanged");
+  g_assert_cmpuint (expected_count (store, "SELECT count(*) FROM person"), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -477,6 +533,7 @@ main (int    argc,
   g_test_add_func ("/tandem/window/welcome-then-demo", test_window_welcome_then_demo);
   g_test_add_func ("/tandem/window/refused-file", test_window_refused_file);
   g_test_add_func ("/tandem/window/log-session", test_window_log_session);
+  g_test_add_func ("/tandem/window/import-dialog", test_window_import_dialog);
 
   status = g_test_run ();
   g_clear_object (&app);
