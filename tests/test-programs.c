@@ -495,18 +495,33 @@ test_import_people (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM person WHERE name = 'Ada Okafor'"), ==, 1);
 }
 
+/* The corpus's good people, then its good enrollments; returns how many
+ * enrollments were created. */
+static gint64
+import_good_enrollments (Fixture            *f,
+                         TandemImportReport *report)
+{
+  g_autoptr(TandemImportReport) people = tandem_import_report_new ();
+  g_autofree char *people_path = corpus ("people", "good.csv");
+  g_autofree char *path = corpus ("enrollments", "good.csv");
+
+  import_ok (f, TANDEM_IMPORT_PEOPLE, people_path, people);
+  return import_ok (f, TANDEM_IMPORT_ENROLLMENTS, path, report);
+}
+
 static void
 test_import_enrollments (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(TandemImportReport) people = tandem_import_report_new ();
   g_autoptr(TandemImportReport) report = tandem_import_report_new ();
-  g_autofree char *people_path = corpus ("people", "good.csv");
+  g_autoptr(TandemImportReport) again = tandem_import_report_new ();
+  g_autoptr(TandemImportReport) changed = tandem_import_report_new ();
   g_autofree char *path = corpus ("enrollments", "good.csv");
+  g_autofree char *changed_path = g_build_filename (f->dir, "changed.csv", NULL);
+  g_autoptr(GError) error = NULL;
   gboolean named = FALSE;
 
-  import_ok (f, TANDEM_IMPORT_PEOPLE, people_path, people);
-  g_assert_cmpint (import_ok (f, TANDEM_IMPORT_ENROLLMENTS, path, report), ==, 4);
+  g_assert_cmpint (import_good_enrollments (f, report), ==, 4);
 
   /* The unknown programs were created and named in the report. */
   g_assert_cmpint (count (f, "SELECT count(*) FROM program"), ==, 2);
@@ -515,6 +530,52 @@ test_import_enrollments (Fixture       *f,
   g_assert_true (named);
   g_assert_cmpint (count (f, "SELECT count(*) FROM enrollment WHERE status = 'dropped'"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM enrollment WHERE completed_on = '2026-02-01'"), ==, 1);
+
+  /* The same file again changes nothing; the programs exist now. */
+  g_assert_cmpint (import_ok (f, TANDEM_IMPORT_ENROLLMENTS, path, again), ==, 0);
+  g_assert_cmpuint (again->unchanged, ==, 4);
+  g_assert_cmpuint (again->updated, ==, 0);
+
+  /* One person moved on, one new enrollment in a program that exists. */
+  g_assert_true (g_file_set_contents (changed_path,
+                                      "external_id,program,status,enrolled_on,completed_on\n"
+                                      "E-2,Prompt Literacy for Finance,completed,2026-01-12,2026-03-02\n"
+                                      "E-4,\"Support Copilots, hands-on\",enrolled,2026-03-01,\n",
+                                      -1, &error));
+  g_assert_cmpint (import_ok (f, TANDEM_IMPORT_ENROLLMENTS, changed_path, changed), ==, 1);
+  g_assert_cmpuint (changed->updated, ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM enrollment WHERE completed_on = '2026-03-02'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM enrollment"), ==, 5);
+}
+
+/* A schema-2 file keeps every enrollment, with its id, when it is brought
+ * to the current schema, and the status rule still holds afterwards. */
+static void
+test_migrate_enrollments (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(TandemImportReport) report = tandem_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *check = NULL;
+  gint64 before, dropped_id;
+
+  import_good_enrollments (f, report);
+  before = count (f, "SELECT count(*) FROM enrollment");
+  dropped_id = count (f, "SELECT id FROM enrollment WHERE status = 'dropped'");
+  g_assert_true (tandem_store_exec (f->store, "PRAGMA user_version = 2;", &error));
+  g_clear_object (&f->store);
+
+  f->store = tandem_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_store_get_schema_version (f->store), ==, TANDEM_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM enrollment"), ==, before);
+  g_assert_cmpint (count (f, "SELECT id FROM enrollment WHERE status = 'dropped'"), ==, dropped_id);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM enrollment WHERE completed_on = '2026-02-01'"), ==, 1);
+  g_assert_false (tandem_store_exec (f->store, "UPDATE enrollment SET status = 'finished'", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (tandem_store_check (f->store, &check, &error));
+  g_assert_cmpstr (check, ==, "ok");
 }
 
 typedef struct
@@ -887,6 +948,7 @@ main (int   argc,
   ADD ("/programs/import/people", test_import_people);
   ADD ("/programs/import/enrollments", test_import_enrollments);
   ADD ("/programs/import/malformed", test_import_malformed);
+  ADD ("/programs/migrate/enrollments", test_migrate_enrollments);
   ADD ("/programs/import/huge", test_import_huge);
   ADD ("/programs/import/mapping", test_import_mapping);
   ADD ("/programs/report/completion", test_report_completion);

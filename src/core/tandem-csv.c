@@ -21,7 +21,9 @@ typedef struct
 {
   TandemCsvRowFunc  func;
   gpointer          user_data;
-  GPtrArray        *fields;
+  GPtrArray        *fields;         /* point into text, filled per record */
+  GString          *text;           /* the record's fields, each ending in NUL */
+  GArray           *offsets;        /* where each field starts in text */
   guint             line;           /* the physical line being fed */
   guint             newlines;       /* inside the fields of the record so far */
   gboolean          stopped;
@@ -43,7 +45,10 @@ field_cb (void   *data,
     if (text[i] == '\n')
       parse->newlines++;
 
-  g_ptr_array_add (parse->fields, g_strndup (text, length));
+  /* One buffer for the whole record rather than an allocation per field. */
+  g_array_append_val (parse->offsets, parse->text->len);
+  g_string_append_len (parse->text, text, (gssize)length);
+  g_string_append_c (parse->text, '\0');
 }
 
 static void
@@ -56,10 +61,11 @@ row_cb (int   terminator,
   if (parse->stopped)
     goto out;
 
-  for (guint i = 0; i < parse->fields->len; i++)
+  for (guint i = 0; i < parse->offsets->len; i++)
     {
-      const char *field = g_ptr_array_index (parse->fields, i);
+      const char *field = parse->text->str + g_array_index (parse->offsets, gsize, i);
 
+      g_ptr_array_add (parse->fields, (gpointer)field);
       if (!g_utf8_validate (field, -1, NULL))
         {
           g_set_error (&parse->error, TANDEM_CSV_ERROR, TANDEM_CSV_ERROR_ENCODING,
@@ -80,6 +86,8 @@ row_cb (int   terminator,
 
 out:
   g_ptr_array_set_size (parse->fields, 0);
+  g_array_set_size (parse->offsets, 0);
+  g_string_truncate (parse->text, 0);
   parse->newlines = 0;
 }
 
@@ -101,9 +109,11 @@ tandem_csv_parse_data (const char        *data,
                        GCancellable      *cancellable,
                        GError           **error)
 {
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
   struct csv_parser parser;
-  Parse parse = { func, user_data, fields, 1, 0, FALSE, NULL };
+  Parse parse = { func, user_data, fields, text, offsets, 1, 0, FALSE, NULL };
   const char *p = data;
   const char *end = data + length;
   gboolean any = FALSE;

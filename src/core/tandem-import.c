@@ -469,6 +469,7 @@ typedef struct
   sqlite3_stmt       *set_role_level;
   GHashTable         *departments;  /* casefolded name → id */
   GHashTable         *roles;        /* casefolded name → RoleSeen */
+  GHashTable         *known;        /* external id → person id, of the people stored before */
   GHashTable         *seen;         /* external_id → first line */
 } PeopleImport;
 
@@ -500,6 +501,32 @@ load_names (TandemStore  *store,
       else
         g_hash_table_insert (table, key, g_memdup2 (&(gint64){ sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
     }
+  if (rc != SQLITE_DONE)
+    {
+      tandem_store_set_error (store, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Every person with an external id, in one pass: cheaper than a query per
+ * row, as an import names thousands of people. */
+static gboolean
+load_people (TandemStore  *store,
+             GHashTable   *people,
+             GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = tandem_store_prepare (store,
+                                                       "SELECT id, external_id FROM person"
+                                                       " WHERE external_id IS NOT NULL",
+                                                       error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (people, g_strdup (tandem_stmt_get_text (stmt, 1)),
+                         g_memdup2 (&(gint64){ sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
   if (rc != SQLITE_DONE)
     {
       tandem_store_set_error (store, rc, error);
@@ -555,6 +582,7 @@ people_row_cb (guint       line,
   TandemLevel level = TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR;
   RoleSeen *role;
   gint64 department = 0;
+  const gint64 *known;
   gpointer first_line;
 
   if (!header_take_row (h, line, fields, report))
@@ -634,16 +662,19 @@ people_row_cb (guint       line,
   if (!department_id (import, field (h, fields, P_DEPARTMENT), &department, error))
     return FALSE;
 
-  sqlite3_bind_text (import->find, 1, external_id, -1, SQLITE_STATIC);
-  if (sqlite3_step (import->find) == SQLITE_ROW)
+  /* Only a person stored before has anything to compare with. */
+  known = g_hash_table_lookup (import->known, external_id);
+  if (known != NULL)
+    sqlite3_bind_int64 (import->find, 1, *known);
+  if (known != NULL && sqlite3_step (import->find) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (import->find, 0);
-      gboolean same = g_strcmp0 (tandem_stmt_get_text (import->find, 1), name) == 0 &&
-                      g_strcmp0 (tandem_stmt_get_text (import->find, 2), email) == 0 &&
-                      sqlite3_column_int64 (import->find, 3) == department &&
-                      sqlite3_column_int64 (import->find, 4) == role->id &&
-                      sqlite3_column_int (import->find, 5) == champion &&
-                      sqlite3_column_int (import->find, 6) == tool_access;
+      gint64 id = *known;
+      gboolean same = g_strcmp0 (tandem_stmt_get_text (import->find, 0), name) == 0 &&
+                      g_strcmp0 (tandem_stmt_get_text (import->find, 1), email) == 0 &&
+                      sqlite3_column_int64 (import->find, 2) == department &&
+                      sqlite3_column_int64 (import->find, 3) == role->id &&
+                      sqlite3_column_int (import->find, 4) == champion &&
+                      sqlite3_column_int (import->find, 5) == tool_access;
 
       sqlite3_reset (import->find);
       if (same)
@@ -696,14 +727,15 @@ import_people (TandemStore         *store,
   g_autoptr(sqlite3_stmt) set_role_level = NULL;
   g_autoptr(GHashTable) departments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   PeopleImport import = { store, report, { people_columns, P_N, mapping, { 0, }, 0, FALSE, FALSE },
-                          NULL, NULL, NULL, NULL, NULL, NULL, departments, roles, seen };
+                          NULL, NULL, NULL, NULL, NULL, NULL, departments, roles, known, seen };
 
   if (!(find = tandem_store_prepare (store,
-                                     "SELECT id, name, email, coalesce (department_id, 0),"
+                                     "SELECT name, email, coalesce (department_id, 0),"
                                      "       coalesce (role_id, 0), is_champion, has_tool_access"
-                                     "  FROM person WHERE external_id = ?1",
+                                     "  FROM person WHERE id = ?1",
                                      error)) ||
       !(insert = tandem_store_prepare (store,
                                        "INSERT INTO person (external_id, name, email, department_id, role_id,"
@@ -719,7 +751,8 @@ import_people (TandemStore         *store,
       !(add_role = tandem_store_prepare (store, "INSERT INTO role (name, level) VALUES (?1, ?2)", error)) ||
       !(set_role_level = tandem_store_prepare (store, "UPDATE role SET level = ?2 WHERE id = ?1", error)) ||
       !load_names (store, "SELECT id, name FROM department", departments, FALSE, error) ||
-      !load_names (store, "SELECT id, name, level FROM role", roles, TRUE, error))
+      !load_names (store, "SELECT id, name, level FROM role", roles, TRUE, error) ||
+      !load_people (store, known, error))
     return FALSE;
 
   import.find = find;
@@ -747,29 +780,59 @@ typedef struct
   TandemStore        *store;
   TandemImportReport *report;
   Header              header;
-  sqlite3_stmt       *find_person;
   sqlite3_stmt       *find_program;
   sqlite3_stmt       *add_program;
   sqlite3_stmt       *find;
   sqlite3_stmt       *insert;
   sqlite3_stmt       *update;
-  GHashTable         *programs;   /* title → id */
-  GHashTable         *seen;       /* "person id:program id" → first line */
+  GHashTable         *people;     /* external id → person id, read once */
+  GHashTable         *programs;   /* title → ProgramSeen */
+  GHashTable         *seen;       /* EnrollmentKey → first line */
 } EnrollmentImport;
+
+typedef struct
+{
+  gint64    id;
+  gboolean  created;   /* by this import: none of its enrollments exist yet */
+} ProgramSeen;
+
+typedef struct
+{
+  gint64 person;
+  gint64 program;
+} EnrollmentKey;
+
+static guint
+enrollment_key_hash (gconstpointer key)
+{
+  const EnrollmentKey *k = key;
+
+  return (guint)(k->person * 2654435761u) ^ (guint)(k->program * 40503u);
+}
+
+static gboolean
+enrollment_key_equal (gconstpointer a,
+                      gconstpointer b)
+{
+  const EnrollmentKey *ka = a, *kb = b;
+
+  return ka->person == kb->person && ka->program == kb->program;
+}
+
 
 static gboolean
 program_id (EnrollmentImport  *import,
             const char        *title,
             guint              line,
-            gint64            *out_id,
+            ProgramSeen      **out_program,
             GError           **error)
 {
-  gint64 *id = g_hash_table_lookup (import->programs, title);
+  ProgramSeen *program = g_hash_table_lookup (import->programs, title);
   gint64 found = 0;
 
-  if (id != NULL)
+  if (program != NULL)
     {
-      *out_id = *id;
+      *out_program = program;
       return TRUE;
     }
 
@@ -778,18 +841,24 @@ program_id (EnrollmentImport  *import,
     found = sqlite3_column_int64 (import->find_program, 0);
   sqlite3_reset (import->find_program);
 
+  program = g_new (ProgramSeen, 1);
+  program->created = found == 0;
   if (found == 0)
     {
       sqlite3_bind_text (import->add_program, 1, title, -1, SQLITE_STATIC);
       if (!tandem_store_step_done (import->store, import->add_program, error))
-        return FALSE;
+        {
+          g_free (program);
+          return FALSE;
+        }
       found = sqlite3_last_insert_rowid (tandem_store_get_db (import->store));
       g_ptr_array_add (import->report->notes,
                        g_strdup_printf (_("New program: %s, from line %u"), title, line));
     }
 
-  g_hash_table_insert (import->programs, g_strdup (title), g_memdup2 (&found, sizeof found));
-  *out_id = found;
+  program->id = found;
+  g_hash_table_insert (import->programs, g_strdup (title), program);
+  *out_program = program;
   return TRUE;
 }
 
@@ -807,8 +876,9 @@ enrollment_row_cb (guint       line,
   g_autoptr(GDate) enrolled = NULL;
   g_autoptr(GDate) completed = NULL;
   TandemEnrollmentStatus status = TANDEM_ENROLLMENT_INVITED;
-  gint64 person = 0, program = 0;
-  char key[48];
+  const gint64 *person;
+  ProgramSeen *program = NULL;
+  EnrollmentKey key;
   gpointer first_line;
 
   if (!header_take_row (h, line, fields, report))
@@ -819,11 +889,8 @@ enrollment_row_cb (guint       line,
   enrolled_on = field (h, fields, E_ENROLLED_ON);
   completed_on = field (h, fields, E_COMPLETED_ON);
 
-  sqlite3_bind_text (import->find_person, 1, external_id, -1, SQLITE_STATIC);
-  if (sqlite3_step (import->find_person) == SQLITE_ROW)
-    person = sqlite3_column_int64 (import->find_person, 0);
-  sqlite3_reset (import->find_person);
-  if (person == 0)
+  person = g_hash_table_lookup (import->people, external_id);
+  if (person == NULL)
     add_problem (report, line, enrollment_columns[E_EXTERNAL_ID],
                  _("no person has the external id “%s”; import the people first"), external_id);
   if (*title == '\0')
@@ -854,18 +921,20 @@ enrollment_row_cb (guint       line,
   if (!program_id (import, title, line, &program, error))
     return FALSE;
 
-  g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, person, program);
-  if (g_hash_table_lookup_extended (import->seen, key, NULL, &first_line))
+  key.person = *person;
+  key.program = program->id;
+  if (g_hash_table_lookup_extended (import->seen, &key, NULL, &first_line))
     {
       add_problem (report, line, NULL, _("%s is already enrolled in “%s” on line %u"),
                    external_id, title, GPOINTER_TO_UINT (first_line));
       return TRUE;
     }
-  g_hash_table_insert (import->seen, g_strdup (key), GUINT_TO_POINTER (line));
+  g_hash_table_insert (import->seen, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (line));
 
-  sqlite3_bind_int64 (import->find, 1, person);
-  sqlite3_bind_int64 (import->find, 2, program);
-  if (sqlite3_step (import->find) == SQLITE_ROW)
+  /* A program this import created has no enrollments to compare with. */
+  sqlite3_bind_int64 (import->find, 1, key.person);
+  sqlite3_bind_int64 (import->find, 2, key.program);
+  if (!program->created && sqlite3_step (import->find) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (import->find, 0);
       gboolean same = g_strcmp0 (tandem_stmt_get_text (import->find, 1),
@@ -890,8 +959,8 @@ enrollment_row_cb (guint       line,
     }
   sqlite3_reset (import->find);
 
-  sqlite3_bind_int64 (import->insert, 1, person);
-  sqlite3_bind_int64 (import->insert, 2, program);
+  sqlite3_bind_int64 (import->insert, 1, key.person);
+  sqlite3_bind_int64 (import->insert, 2, key.program);
   sqlite3_bind_text (import->insert, 3, tandem_enrollment_status_to_string (status), -1, SQLITE_STATIC);
   sqlite3_bind_text (import->insert, 4, enrolled_on, -1, SQLITE_STATIC);
   sqlite3_bind_text (import->insert, 5, completed_on, -1, SQLITE_STATIC);
@@ -911,18 +980,18 @@ import_enrollments (TandemStore         *store,
                     GCancellable        *cancellable,
                     GError             **error)
 {
-  g_autoptr(sqlite3_stmt) find_person = NULL;
   g_autoptr(sqlite3_stmt) find_program = NULL;
   g_autoptr(sqlite3_stmt) add_program = NULL;
   g_autoptr(sqlite3_stmt) find = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) programs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (enrollment_key_hash, enrollment_key_equal, g_free, NULL);
   EnrollmentImport import = { store, report, { enrollment_columns, E_N, mapping, { 0, }, 0, FALSE, FALSE },
-                              NULL, NULL, NULL, NULL, NULL, NULL, programs, seen };
+                              NULL, NULL, NULL, NULL, NULL, people, programs, seen };
 
-  if (!(find_person = tandem_store_prepare (store, "SELECT id FROM person WHERE external_id = ?1", error)) ||
+  if (!load_people (store, people, error) ||
       !(find_program = tandem_store_prepare (store, "SELECT id FROM program WHERE title = ?1", error)) ||
       !(add_program = tandem_store_prepare (store, "INSERT INTO program (title) VALUES (?1)", error)) ||
       !(find = tandem_store_prepare (store,
@@ -941,7 +1010,6 @@ import_enrollments (TandemStore         *store,
                                        error)))
     return FALSE;
 
-  import.find_person = find_person;
   import.find_program = find_program;
   import.add_program = add_program;
   import.find = find;
