@@ -119,3 +119,28 @@ tandem_test_demo_store (const char *path,
   g_assert_no_error (error);
   return store;
 }
+
+/* Puts the survey tables back as schema 3 had them (empty), so a test can
+ * mark a current file as an older version and watch it migrate. */
+void
+tandem_test_make_v3_surveys (TandemStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tandem_store_exec (store,
+                                    "DROP TABLE survey_tally;"
+                                    "DROP TABLE survey_response;"
+                                    "CREATE TABLE survey_response ("
+                                    "  id             INTEGER PRIMARY KEY,"
+                                    "  item_id        INTEGER NOT NULL REFERENCES survey_item (id) ON DELETE CASCADE,"
+                                    "  level          TEXT NOT NULL"
+                                    "                 CHECK (level IN ('executive', 'manager', 'individual_contributor')),"
+                                    "  role_id        INTEGER REFERENCES role (id) ON DELETE SET NULL,"
+                                    "  department_id  INTEGER REFERENCES department (id) ON DELETE SET NULL,"
+                                    "  score          INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5)"
+                                    ");"
+                                    "CREATE INDEX survey_response_item ON survey_response (item_id, level);"
+                                    "PRAGMA user_version = 3;",
+                                    &error));
+  g_assert_no_error (error);
+}

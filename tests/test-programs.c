@@ -562,6 +562,7 @@ test_migrate_enrollments (Fixture       *f,
   import_good_enrollments (f, report);
   before = count (f, "SELECT count(*) FROM enrollment");
   dropped_id = count (f, "SELECT id FROM enrollment WHERE status = 'dropped'");
+  tandem_test_make_v3_surveys (f->store);
   g_assert_true (tandem_store_exec (f->store, "PRAGMA user_version = 2;", &error));
   g_clear_object (&f->store);
 

@@ -5,8 +5,11 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
+#include "tandem-import.h"
 #include "tandem-pair.h"
+#include "tandem-report.h"
 #include "tandem-stats.h"
 #include "tandem-store-private.h"
 #include "tandem-test-util.h"
@@ -73,52 +76,41 @@ test_stats_share_threshold (void)
   g_assert_cmpfloat_with_epsilon (share.pct, 0.0, 1e-9);
 }
 
+/* Rows of a responses file for one level of one wave: @favourable answer
+ * optimism favourably (as numbers and as labels), @other do not; the
+ * other two dimensions are left unanswered. */
 static void
-add_responses (TandemStore *store,
-               gint64       item,
-               const char  *level,
-               guint        n_favourable,
-               guint        n_other)
+add_rows (GString    *csv,
+          const char *wave,
+          const char *fielded_on,
+          const char *level,
+          const char *department,
+          guint       favourable,
+          guint       other)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = tandem_store_prepare (store,
-                                                       "INSERT INTO survey_response (item_id, level, score)"
-                                                       " VALUES (?1, ?2, ?3)", &error);
+  static const char * const good[] = { "4", "5", "Agree", "strongly agree" };
+  static const char * const bad[] = { "1", "2", "3", "Disagree", "Neither agree nor disagree" };
 
-  g_assert_no_error (error);
-  for (guint i = 0; i < n_favourable + n_other; i++)
-    {
-      sqlite3_bind_int64 (stmt, 1, item);
-      sqlite3_bind_text (stmt, 2, level, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 3, i < n_favourable ? (i % 2 ? 4 : 5) : (int)(1 + i % 3));
-      g_assert_true (tandem_store_step_done (store, stmt, &error));
-    }
+  for (guint i = 0; i < favourable + other; i++)
+    g_string_append_printf (csv, "%s,%s,%s,%s,,%s,,\n", wave, fielded_on, level, department,
+                            i < favourable ? good[i % G_N_ELEMENTS (good)] : bad[i % G_N_ELEMENTS (bad)]);
 }
 
-static gint64
-add_item (TandemStore *store,
-          const char  *wave,
-          const char  *fielded_on,
-          const char  *audience)
+static void
+import_responses (TandemStore *store,
+                  const char  *dir,
+                  GString     *csv)
 {
+  g_autofree char *path = g_build_filename (dir, "responses.csv", NULL);
+  g_autoptr(TandemImportReport) report = tandem_import_report_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) w = tandem_store_prepare (store,
-                                                    "INSERT OR IGNORE INTO survey_wave (title, fielded_on)"
-                                                    " VALUES (?1, ?2)", &error);
-  g_autoptr(sqlite3_stmt) i = tandem_store_prepare (store,
-                                                    "INSERT INTO survey_item (wave_id, dimension, audience, wording)"
-                                                    " SELECT id, 'optimism', ?2, 'AI helps' FROM survey_wave"
-                                                    "  WHERE title = ?1", &error);
 
+  tandem_test_write_file (path, csv->str, csv->len);
+  g_assert_true (tandem_import_run (store, TANDEM_IMPORT_RESPONSES, path, NULL, report, NULL, &error));
   g_assert_no_error (error);
-  sqlite3_bind_text (w, 1, wave, -1, SQLITE_STATIC);
-  sqlite3_bind_text (w, 2, fielded_on, -1, SQLITE_STATIC);
-  g_assert_true (tandem_store_step_done (store, w, &error));
-  sqlite3_bind_text (i, 1, wave, -1, SQLITE_STATIC);
-  sqlite3_bind_text (i, 2, audience, -1, SQLITE_STATIC);
-  g_assert_true (tandem_store_step_done (store, i, &error));
-  return sqlite3_last_insert_rowid (tandem_store_get_db (store));
 }
+
+#define RESPONSES_HEADER "wave,fielded_on,level,department,role,optimism,resources,transparency\n"
 
 static void
 test_stats_gap_series (void)
@@ -128,22 +120,19 @@ test_stats_gap_series (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(TandemStore) store = tandem_store_open (path, &error);
   g_autoptr(GPtrArray) series = NULL;
+  g_autoptr(GString) csv = g_string_new (RESPONSES_HEADER);
+  g_autofree char *report = NULL;
   TandemGapPoint *p;
-  gint64 item;
 
   g_assert_no_error (error);
 
-  /* Wave B is fielded first, though added second: order is by date. */
-  item = add_item (store, "Wave A", "2025-06-15", "leaders");
-  add_responses (store, item, "executive", 6, 4);            /* 60% of 10 */
-  add_responses (store, item, "manager", 10, 0);             /* not a side of the gap */
-  item = add_item (store, "Wave A", "2025-06-15", "individual_contributors");
-  add_responses (store, item, "individual_contributor", 9, 11); /* 45% of 20 */
-
-  item = add_item (store, "Wave B", "2025-03-15", "leaders");
-  add_responses (store, item, "executive", 3, 1);            /* 4: under the threshold */
-  item = add_item (store, "Wave B", "2025-03-15", "individual_contributors");
-  add_responses (store, item, "individual_contributor", 5, 5);
+  /* Wave B is fielded first, though it comes second: order is by date. */
+  add_rows (csv, "Wave A", "2025-06-15", "executive", "Sales", 6, 4);          /* 60% of 10 */
+  add_rows (csv, "Wave A", "2025-06-15", "Manager", "Sales", 10, 0);           /* not a side of the gap */
+  add_rows (csv, "Wave A", "2025-06-15", "individual_contributor", "Sales", 9, 11); /* 45% of 20 */
+  add_rows (csv, "Wave B", "2025-03-15", "EXECUTIVE", "Sales", 3, 1);          /* 4: under the threshold */
+  add_rows (csv, "Wave B", "2025-03-15", "individual_contributor", "Sales", 5, 5);
+  import_responses (store, dir, csv);
 
   series = tandem_stats_gap_series (store, TANDEM_DIMENSION_OPTIMISM, 5, &error);
   g_assert_no_error (error);
@@ -173,6 +162,155 @@ test_stats_gap_series (void)
   p = g_ptr_array_index (series, 0);
   g_assert_cmpuint (p->leaders.n, ==, 0);
   g_assert_true (isnan (p->gap_pts));
+
+  /* The report, to the character. Wilson by hand for 6/10: 31.3–83.2;
+   * 9/20: 25.8–65.8; 5/10: 23.7–76.3. */
+  report = tandem_report_gaps (store, TANDEM_DIMENSION_OPTIMISM, 5, TANDEM_REPORT_CSV, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (report, ==,
+                   "wave,fielded_on,dimension,leader_n,leader_pct,leader_ci_low,leader_ci_high,"
+                   "ic_n,ic_pct,ic_ci_low,ic_ci_high,gap_pts,status\n"
+                   "Wave B,2025-03-15,optimism,4,,,,10,50.0,23.7,76.3,,suppressed\n"
+                   "Wave A,2025-06-15,optimism,10,60.0,31.3,83.2,20,45.0,25.8,65.8,15.0,ok\n");
+
+  /* A second file adds to Wave A: one more executive who agrees. */
+  g_string_assign (csv, RESPONSES_HEADER);
+  add_rows (csv, "Wave A", "2025-06-15", "executive", "Sales", 1, 0);
+  import_responses (store, dir, csv);
+  g_clear_pointer (&series, g_ptr_array_unref);
+  series = tandem_stats_gap_series (store, TANDEM_DIMENSION_OPTIMISM, 5, &error);
+  p = g_ptr_array_index (series, 1);
+  g_assert_cmpuint (p->leaders.n, ==, 11);
+  g_assert_cmpfloat_with_epsilon (p->leaders.pct, 700.0 / 11, 1e-9);
+
+  /* Three waves × three dimensions, every one listed, all three in order. */
+  g_clear_pointer (&report, g_free);
+  report = tandem_report_gaps (store, TANDEM_N_DIMENSIONS, 3, TANDEM_REPORT_CSV, &error);
+  g_assert_no_error (error);
+  g_assert_true (strstr (report, "\nWave B,2025-03-15,optimism,4,75.0,") != NULL);   /* 4 ≥ 3 */
+  g_assert_true (strstr (report, "\nWave B,2025-03-15,resources,0,,,,0,,,,,suppressed\n") != NULL);
+  g_assert_true (strstr (report, "transparency,0,,,,0,,,,,suppressed\n") != NULL);
+
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
+/* Schema 3 kept one row per answer to an item; migration 4 turns each into
+ * a respondent who answered that one item, so every share stays the same
+ * and the tallies hold them. */
+static void
+test_stats_migrate_responses (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "v3.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemStore) store = tandem_store_open (path, &error);
+  g_autoptr(GPtrArray) series = NULL;
+  TandemGapPoint *p;
+  gint64 rows = 0;
+
+  g_assert_no_error (error);
+  tandem_test_make_v3_surveys (store);
+  g_assert_true (tandem_store_exec (store,
+                                    "INSERT INTO survey_wave (id, title, fielded_on) VALUES (1, 'Q1', '2026-02-15');"
+                                    "INSERT INTO survey_item (id, wave_id, dimension, audience, wording) VALUES"
+                                    "  (1, 1, 'optimism', 'leaders', 'x'), (2, 1, 'optimism', 'individual_contributors', 'y'),"
+                                    "  (3, 1, 'resources', 'individual_contributors', 'z');"
+                                    /* executives: 4 of 5 favourable; ICs: 2 of 6; resources: 1 of 6 */
+                                    "INSERT INTO survey_response (item_id, level, score) VALUES"
+                                    "  (1, 'executive', 5), (1, 'executive', 4), (1, 'executive', 4), (1, 'executive', 5),"
+                                    "  (1, 'executive', 2),"
+                                    "  (2, 'individual_contributor', 4), (2, 'individual_contributor', 5),"
+                                    "  (2, 'individual_contributor', 1), (2, 'individual_contributor', 2),"
+                                    "  (2, 'individual_contributor', 3), (2, 'individual_contributor', 3),"
+                                    "  (3, 'individual_contributor', 4), (3, 'individual_contributor', 1),"
+                                    "  (3, 'individual_contributor', 1), (3, 'individual_contributor', 1),"
+                                    "  (3, 'individual_contributor', 2), (3, 'individual_contributor', 3);",
+                                    &error));
+  g_clear_object (&store);
+
+  store = tandem_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_store_get_schema_version (store), ==, TANDEM_STORE_SCHEMA_VERSION);
+  g_assert_true (tandem_store_query_int (store, "SELECT count (*) FROM survey_response", &rows, &error));
+  g_assert_cmpint (rows, ==, 17);
+
+  series = tandem_stats_gap_series (store, TANDEM_DIMENSION_OPTIMISM, 5, &error);
+  g_assert_no_error (error);
+  p = g_ptr_array_index (series, 0);
+  g_assert_cmpuint (p->leaders.n, ==, 5);
+  g_assert_cmpfloat_with_epsilon (p->leaders.pct, 80.0, 1e-9);
+  g_assert_cmpuint (p->ics.n, ==, 6);
+  g_assert_cmpfloat_with_epsilon (p->ics.pct, 100.0 / 3, 1e-9);
+  g_clear_pointer (&series, g_ptr_array_unref);
+  series = tandem_stats_gap_series (store, TANDEM_DIMENSION_RESOURCES, 5, &error);
+  p = g_ptr_array_index (series, 0);
+  g_assert_cmpuint (p->ics.n, ==, 6);
+  g_assert_cmpfloat_with_epsilon (p->ics.pct, 100.0 / 6, 1e-9);
+
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
+/* Every bad row is named with its line and column, and nothing is written. */
+static void
+test_stats_import_malformed (void)
+{
+  static const struct { const char *rows; guint line; const char *column; const char *reason; } cases[] = {
+    { "Q1,2026-02-15,executive,,,6,,\n", 2, "optimism", "“6” is not a score" },
+    { "Q1,2026-02-15,executive,,,,Maybe,\n", 2, "resources", "“Maybe” is not a score" },
+    { "Q1,2026-02-15,executive,,,4,,\nQ1,2026-02-15,board,,,4,,\n", 3, "level", "“board” is not a level" },
+    { "Q1,15/02/2026,executive,,,4,,\n", 2, "fielded_on", "is not a date written YYYY-MM-DD" },
+    { "Q1,2026-02-15,executive,,,4,,\nQ1,2026-03-15,executive,,,4,,\n", 3, "fielded_on",
+      "the wave “Q1” is fielded on 2026-02-15 on line 2" },
+    { ",2026-02-15,executive,,,4,,\n", 2, "wave", "needs the wave’s title" },
+    { "Q1,2026-02-15,executive,,,4,\n", 2, NULL, "expected 8 fields" },
+  };
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "m.db", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "bad.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemStore) store = tandem_store_open (path, &error);
+  g_autoptr(GString) csv = g_string_new (RESPONSES_HEADER);
+  g_autofree char *before = NULL;
+
+  g_assert_no_error (error);
+  add_rows (csv, "Old", "2025-01-15", "executive", "Sales", 3, 3);
+  import_responses (store, dir, csv);
+  before = tandem_test_dump (store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(TandemImportReport) report = tandem_import_report_new ();
+      g_autofree char *text = g_strconcat (RESPONSES_HEADER, cases[i].rows, NULL);
+      g_autofree char *after = NULL;
+      TandemImportProblem *problem;
+
+      g_test_message ("case %u", i);
+      tandem_test_write_file (csv_path, text, strlen (text));
+      g_assert_false (tandem_import_run (store, TANDEM_IMPORT_RESPONSES, csv_path, NULL, report, NULL, &error));
+      g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+      g_assert_cmpuint (report->problems->len, ==, 1);
+      problem = g_ptr_array_index (report->problems, 0);
+      g_assert_cmpuint (problem->line, ==, cases[i].line);
+      g_assert_cmpstr (problem->column, ==, cases[i].column);
+      g_assert_nonnull (strstr (problem->reason, cases[i].reason));
+      after = tandem_test_dump (store);
+      g_assert_cmpstr (after, ==, before);
+    }
+
+  /* A wave already stored keeps its date too. */
+  {
+    g_autoptr(TandemImportReport) report = tandem_import_report_new ();
+    const char *text = RESPONSES_HEADER "Old,2025-02-15,executive,,,4,,\n";
+
+    tandem_test_write_file (csv_path, text, strlen (text));
+    g_assert_false (tandem_import_run (store, TANDEM_IMPORT_RESPONSES, csv_path, NULL, report, NULL, &error));
+    g_clear_error (&error);
+    g_assert_nonnull (strstr (((TandemImportProblem *)g_ptr_array_index (report->problems, 0))->reason,
+                              "was fielded on 2025-01-15, not 2025-02-15"));
+  }
 
   g_clear_object (&store);
   tandem_test_remove_dir (dir);
@@ -258,6 +396,8 @@ main (int    argc,
 
   g_test_add_func ("/tandem/stats/wilson", test_stats_wilson);
   g_test_add_func ("/tandem/stats/share-threshold", test_stats_share_threshold);
+  g_test_add_func ("/tandem/stats/migrate-responses", test_stats_migrate_responses);
+  g_test_add_func ("/tandem/stats/import-malformed", test_stats_import_malformed);
   g_test_add_func ("/tandem/stats/gap-series", test_stats_gap_series);
   g_test_add_func ("/tandem/pair/cadence", test_pair_cadence);
   g_test_add_func ("/tandem/types/date-parse", test_date_parse);

@@ -292,6 +292,8 @@ cmd_report (Globals  *globals,
   g_autofree char *format = NULL;
   g_autofree char *as_of_text = NULL;
   g_autofree char *by_text = NULL;
+  g_autofree char *dimension_text = NULL;
+  int threshold = TANDEM_DEFAULT_ANONYMITY_THRESHOLD;
   TandemCounts counts;
   gboolean csv;
   int status;
@@ -301,9 +303,13 @@ cmd_report (Globals  *globals,
       N_("The day cadence is judged on (default: today)"), N_("YYYY-MM-DD") },
     { "by", 0, 0, G_OPTION_ARG_STRING, &by_text,
       N_("Group completion by role (default), department or level"), N_("GROUP") },
+    { "dimension", 0, 0, G_OPTION_ARG_STRING, &dimension_text,
+      N_("Gaps of one dimension only: optimism, resources or transparency"), N_("DIMENSION") },
+    { "threshold", 0, 0, G_OPTION_ARG_INT, &threshold,
+      N_("Anonymity threshold: hide groups with fewer answers (default 5, at least 3)"), N_("N") },
     { NULL }
   };
-  static const char * const reports[] = { "summary", "pairs", "completion", "champions", NULL };
+  static const char * const reports[] = { "summary", "pairs", "completion", "champions", "gaps", NULL };
   struct { const char *key; const char *label; guint *value; } rows[] = {
     { "people", N_("People"), &counts.people },
     { "active_people", N_("Active people"), &counts.active_people },
@@ -319,17 +325,38 @@ cmd_report (Globals  *globals,
     { "answers", N_("Survey answers"), &counts.answers },
   };
 
-  if (!parse_command_options ("report", "summary | pairs | completion | champions", entries, &argc, &argv, &status))
+  if (!parse_command_options ("report", "summary | pairs | completion | champions | gaps", entries, &argc, &argv,
+                              &status))
     return status;
   if (argc < 2)
-    return usage_error (_("report needs a report name: summary, pairs, completion or champions"));
+    return usage_error (_("report needs a report name: summary, pairs, completion, champions or gaps"));
   if (!g_strv_contains (reports, argv[1]))
-    return usage_error (_("there is no report “%s”; choose summary, pairs, completion or champions"), argv[1]);
+    return usage_error (_("there is no report “%s”; choose summary, pairs, completion, champions or gaps"),
+                        argv[1]);
   if (argc > 2)
     return usage_error (_("report %s takes no further arguments, but was given “%s”"), argv[1], argv[2]);
   if (format != NULL && g_strcmp0 (format, "csv") != 0 && g_strcmp0 (format, "text") != 0)
     return usage_error (_("--format is text or csv, not “%s”"), format);
   csv = g_strcmp0 (format, "csv") == 0;
+  if (dimension_text != NULL && !g_str_equal (argv[1], "gaps"))
+    return usage_error (_("--dimension belongs to the gaps report"));
+
+  if (g_str_equal (argv[1], "gaps"))
+    {
+      g_autofree char *report = NULL;
+      TandemDimension dimension = TANDEM_N_DIMENSIONS;
+
+      if (dimension_text != NULL && !tandem_dimension_from_string (dimension_text, &dimension))
+        return usage_error (_("--dimension is optimism, resources or transparency, not “%s”"), dimension_text);
+      if (threshold < TANDEM_MIN_ANONYMITY_THRESHOLD)
+        return usage_error (_("the anonymity threshold must be at least %d"), TANDEM_MIN_ANONYMITY_THRESHOLD);
+      if (!(store = open_store (globals, &error)) ||
+          !(report = tandem_report_gaps (store, dimension, (guint)threshold,
+                                         csv ? TANDEM_REPORT_CSV : TANDEM_REPORT_TEXT, &error)))
+        return fail (error);
+      fputs (report, stdout);
+      return EXIT_OK;
+    }
 
   if (g_str_equal (argv[1], "completion") || g_str_equal (argv[1], "champions"))
     {
@@ -394,14 +421,15 @@ cmd_import (Globals  *globals,
   TandemImportKind kind;
   int status;
 
-  if (!parse_command_options ("import", "people|enrollments|sessions FILE", NULL, &argc, &argv, &status))
+  if (!parse_command_options ("import", "people|enrollments|sessions|responses FILE", NULL, &argc, &argv,
+                              &status))
     return status;
   if (argc < 3)
     return usage_error (_("import needs a kind and a file, e.g. “import people FILE”"));
   if (argc > 3)
     return usage_error (_("import takes one file, but was also given “%s”"), argv[3]);
   if (!tandem_import_kind_from_string (argv[1], &kind))
-    return usage_error (_("cannot import “%s”; choose people, enrollments or sessions"), argv[1]);
+    return usage_error (_("cannot import “%s”; choose people, enrollments, sessions or responses"), argv[1]);
 
   if (!(store = open_store (globals, &error)))
     return fail (error);
@@ -497,7 +525,10 @@ static const Command commands[] = {
   { "report", N_("summary|pairs [--format csv]"), N_("Print a report (pairs: --as-of DATE)"), cmd_report },
   { "report", N_("completion [--by role|department|level]"), N_("Reach, completion and tool access by group"), cmd_report },
   { "report", N_("champions [--format csv]"), N_("AI champions per department against 1 per 25"), cmd_report },
-  { "import", N_("people|enrollments|sessions FILE"), N_("Import a CSV file, all or nothing"), cmd_import },
+  { "report", N_("gaps [--dimension D] [--format csv]"), N_("Executives against ICs, wave by wave, with 95% intervals"),
+    cmd_report },
+  { "import", N_("people|enrollments|sessions|responses FILE"), N_("Import a CSV file, all or nothing"),
+    cmd_import },
   { "backup", N_("--output FILE"), N_("Copy the database safely while it is in use"), cmd_backup },
   { "check", "", N_("Check the database for damage"), cmd_check },
 };

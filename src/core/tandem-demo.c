@@ -19,6 +19,7 @@
 #include "tandem-report.h"
 #include "tandem-session.h"
 #include "tandem-store-private.h"
+#include "tandem-survey.h"
 #include "tandem-types.h"
 
 #define N_WAVES 6
@@ -585,46 +586,22 @@ target_share (Demo            *demo,
     }
 }
 
-static const char *
-default_wording (TandemDimension dimension,
-                 gboolean        leaders)
-{
-  switch (dimension)
-    {
-    case TANDEM_DIMENSION_OPTIMISM:
-      return _("AI will help us achieve our company objectives");
-    case TANDEM_DIMENSION_RESOURCES:
-      return leaders ? _("We provide the AI training our teams need")
-                     : _("I have access to the AI tools and knowledge I need");
-    case TANDEM_DIMENSION_TRANSPARENCY:
-      return leaders ? _("I have communicated our AI plans effectively")
-                     : _("I feel informed about our AI plans");
-    case TANDEM_N_DIMENSIONS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 static gboolean
 add_waves (Demo    *demo,
            GError **error)
 {
-  g_autoptr(sqlite3_stmt) wave = NULL;
-  g_autoptr(sqlite3_stmt) item = NULL;
   g_autoptr(sqlite3_stmt) response = NULL;
+  g_autoptr(TandemSurveyTally) tally = tandem_survey_tally_new ();
   g_autoptr(GArray) respondents = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) scores = g_array_new (FALSE, TRUE, sizeof (int) * TANDEM_N_DIMENSIONS);
   GDate last = *demo->today;
   guint year, quarter;
 
-  wave = tandem_store_prepare (demo->store,
-                               "INSERT INTO survey_wave (title, fielded_on) VALUES (?1, ?2)", error);
-  item = wave ? tandem_store_prepare (demo->store,
-                                      "INSERT INTO survey_item (wave_id, dimension, audience, wording)"
-                                      " VALUES (?1, ?2, ?3, ?4)", error) : NULL;
-  response = item ? tandem_store_prepare (demo->store,
-                                          "INSERT INTO survey_response (item_id, level, role_id,"
-                                          "                             department_id, score)"
-                                          " VALUES (?1, ?2, ?3, ?4, ?5)", error) : NULL;
+  response = tandem_store_prepare (demo->store,
+                                   "INSERT INTO survey_response (wave_id, level, role_id, department_id,"
+                                   "                             optimism, resources, transparency)"
+                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
   if (response == NULL)
     return FALSE;
 
@@ -642,7 +619,6 @@ add_waves (Demo    *demo,
       g_autofree char *title = NULL;
       g_autofree char *fielded = NULL;
       gint64 wave_id;
-      gint64 item_ids[TANDEM_N_DIMENSIONS][2];
 
       while (q < 0)
         {
@@ -652,27 +628,13 @@ add_waves (Demo    *demo,
       title = g_strdup_printf ("%d Q%d", y, q + 1);
       fielded = g_strdup_printf ("%04d-%02d-15", y, q * 3 + 2);
 
-      sqlite3_bind_text (wave, 1, title, -1, SQLITE_STATIC);
-      sqlite3_bind_text (wave, 2, fielded, -1, SQLITE_STATIC);
-      if (!tandem_store_step_done (demo->store, wave, error))
+      if (!tandem_survey_ensure_wave (demo->store, title, fielded, &wave_id, NULL, error))
         return FALSE;
-      wave_id = sqlite3_last_insert_rowid (tandem_store_get_db (demo->store));
-
-      for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
-        for (guint a = 0; a < 2; a++)
-          {
-            sqlite3_bind_int64 (item, 1, wave_id);
-            sqlite3_bind_text (item, 2, tandem_dimension_to_string (d), -1, SQLITE_STATIC);
-            sqlite3_bind_text (item, 3, a == 0 ? "leaders" : "individual_contributors", -1, SQLITE_STATIC);
-            sqlite3_bind_text (item, 4, default_wording (d, a == 0), -1, SQLITE_TRANSIENT);
-            if (!tandem_store_step_done (demo->store, item, error))
-              return FALSE;
-            item_ids[d][a] = sqlite3_last_insert_rowid (tandem_store_get_db (demo->store));
-          }
 
       for (guint level = 0; level < TANDEM_N_LEVELS; level++)
         {
           gboolean leaders = level != TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR;
+          guint n;
 
           g_array_set_size (respondents, 0);
           for (guint i = 0; i < demo->people->len; i++)
@@ -682,43 +644,56 @@ add_waves (Demo    *demo,
               if (person->active && person->level == level && chance (demo, leaders ? 0.85 : 0.72))
                 g_array_append_val (respondents, i);
             }
+          n = respondents->len;
+          g_array_set_size (scores, n);
 
           for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
             {
-              guint n = respondents->len;
               guint favourable = (guint)lround (target_share (demo, d, level, w) / 100.0 * n);
 
               /* Shuffle, then the first `favourable` answer 4 or 5: the
                * group's share is the target, not a coin-toss around it. */
+              g_array_set_size (order, n);
+              for (guint i = 0; i < n; i++)
+                g_array_index (order, guint, i) = i;
               for (guint i = n; i > 1; i--)
                 {
                   guint j = (guint)g_rand_int_range (demo->rand, 0, (gint32)i);
-                  guint tmp = g_array_index (respondents, guint, i - 1);
+                  guint tmp = g_array_index (order, guint, i - 1);
 
-                  g_array_index (respondents, guint, i - 1) = g_array_index (respondents, guint, j);
-                  g_array_index (respondents, guint, j) = tmp;
+                  g_array_index (order, guint, i - 1) = g_array_index (order, guint, j);
+                  g_array_index (order, guint, j) = tmp;
                 }
-
               for (guint i = 0; i < n; i++)
                 {
-                  const DemoPerson *person = &g_array_index (demo->people, DemoPerson,
-                                                             g_array_index (respondents, guint, i));
-                  int score = i < favourable ? g_rand_int_range (demo->rand, 4, 6)
-                                             : g_rand_int_range (demo->rand, 1, 4);
+                  int *row = (int *)(void *)(scores->data + (gsize)g_array_index (order, guint, i) *
+                                                            sizeof (int) * TANDEM_N_DIMENSIONS);
 
-                  sqlite3_bind_int64 (response, 1, item_ids[d][leaders ? 0 : 1]);
-                  sqlite3_bind_text (response, 2, tandem_level_to_string (level), -1, SQLITE_STATIC);
-                  sqlite3_bind_int64 (response, 3, person->role_id);
-                  sqlite3_bind_int64 (response, 4, person->department_id);
-                  sqlite3_bind_int (response, 5, score);
-                  if (!tandem_store_step_done (demo->store, response, error))
-                    return FALSE;
+                  row[d] = i < favourable ? g_rand_int_range (demo->rand, 4, 6)
+                                          : g_rand_int_range (demo->rand, 1, 4);
                 }
+            }
+
+          for (guint i = 0; i < n; i++)
+            {
+              const DemoPerson *person = &g_array_index (demo->people, DemoPerson,
+                                                         g_array_index (respondents, guint, i));
+              const int *row = (const int *)(void *)(scores->data + (gsize)i * sizeof (int) * TANDEM_N_DIMENSIONS);
+
+              sqlite3_bind_int64 (response, 1, wave_id);
+              sqlite3_bind_text (response, 2, tandem_level_to_string (level), -1, SQLITE_STATIC);
+              sqlite3_bind_int64 (response, 3, person->role_id);
+              sqlite3_bind_int64 (response, 4, person->department_id);
+              for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+                sqlite3_bind_int (response, 5 + (int)d, row[d]);
+              if (!tandem_store_step_done (demo->store, response, error))
+                return FALSE;
+              tandem_survey_tally_add (tally, wave_id, level, person->department_id, person->role_id, row);
             }
         }
     }
 
-  return TRUE;
+  return tandem_survey_tally_flush (tally, demo->store, error);
 }
 
 /**

@@ -18,6 +18,7 @@
 #include "tandem-pair.h"
 #include "tandem-session.h"
 #include "tandem-store-private.h"
+#include "tandem-survey.h"
 #include "tandem-types.h"
 
 static void
@@ -347,12 +348,16 @@ session_row_cb (guint       line,
   return TRUE;
 }
 
+typedef gboolean (*ImportFinishFunc) (gpointer user_data, GError **error);
+
 /* Reads @path through @func inside one transaction and commits only when
- * no row had a problem. */
+ * no row had a problem; @finish (nullable) writes what the rows gathered,
+ * just before the commit. */
 static gboolean
 import_in_transaction (TandemStore         *store,
                        const char          *path,
                        TandemCsvRowFunc     func,
+                       ImportFinishFunc     finish,
                        gpointer             user_data,
                        TandemImportReport  *report,
                        GCancellable        *cancellable,
@@ -391,7 +396,7 @@ import_in_transaction (TandemStore         *store,
       return FALSE;
     }
 
-  if (!tandem_store_commit (store, error))
+  if ((finish != NULL && !finish (user_data, error)) || !tandem_store_commit (store, error))
     {
       tandem_store_rollback (store);
       return FALSE;
@@ -436,7 +441,7 @@ import_sessions (TandemStore         *store,
   import.find_pair = find_pair;
   import.move_start = move_start;
 
-  return import_in_transaction (store, path, session_row_cb, &import, report, cancellable, error);
+  return import_in_transaction (store, path, session_row_cb, NULL, &import, report, cancellable, error);
 }
 
 /* ----- people ----- */
@@ -535,34 +540,55 @@ load_people (TandemStore  *store,
   return TRUE;
 }
 
-/* The id of a department by name, created (inside the import's transaction)
- * when new. */
+/* The id of a department or role by name; a new one is created inside
+ * the import's transaction and named in the report. */
 static gboolean
-department_id (PeopleImport  *import,
-               const char    *name,
-               gint64        *out_id,
-               GError       **error)
+named_id (TandemStore         *store,
+          GHashTable          *ids,
+          sqlite3_stmt        *add,
+          const char          *name,
+          TandemLevel          level,
+          TandemImportReport  *report,
+          gint64              *out_id,
+          GError             **error)
 {
   g_autofree char *key = NULL;
-  gint64 *id;
+  gpointer found;
 
   *out_id = 0;
   if (*name == '\0')
     return TRUE;
 
   key = g_utf8_casefold (name, -1);
-  id = g_hash_table_lookup (import->departments, key);
-  if (id == NULL)
+  found = g_hash_table_lookup (ids, key);
+  if (found != NULL)
     {
-      sqlite3_bind_text (import->add_department, 1, name, -1, SQLITE_STATIC);
-      if (!tandem_store_step_done (import->store, import->add_department, error))
-        return FALSE;
-      id = g_memdup2 (&(gint64){ sqlite3_last_insert_rowid (tandem_store_get_db (import->store)) },
-                      sizeof (gint64));
-      g_hash_table_insert (import->departments, g_steal_pointer (&key), id);
-      g_ptr_array_add (import->report->notes, g_strdup_printf (_("New department: %s"), name));
+      *out_id = *(gint64 *)found;   /* RoleSeen starts with its id too */
+      return TRUE;
     }
-  *out_id = *id;
+
+  sqlite3_bind_text (add, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_bind_parameter_count (add) > 1)
+    sqlite3_bind_text (add, 2, tandem_level_to_string (level), -1, SQLITE_STATIC);
+  if (!tandem_store_step_done (store, add, error))
+    return FALSE;
+  *out_id = sqlite3_last_insert_rowid (tandem_store_get_db (store));
+
+  if (sqlite3_bind_parameter_count (add) > 1)
+    {
+      RoleSeen *role = g_new0 (RoleSeen, 1);
+
+      role->id = *out_id;
+      role->level = level;
+      g_hash_table_insert (ids, g_steal_pointer (&key), role);
+      g_ptr_array_add (report->notes, g_strdup_printf (_("New role: %s (%s)"), name,
+                                                       tandem_level_to_string (level)));
+    }
+  else
+    {
+      g_hash_table_insert (ids, g_steal_pointer (&key), g_memdup2 (out_id, sizeof (gint64)));
+      g_ptr_array_add (report->notes, g_strdup_printf (_("New department: %s"), name));
+    }
   return TRUE;
 }
 
@@ -659,7 +685,8 @@ people_row_cb (guint       line,
   if (role->line == 0)
     role->line = line;
 
-  if (!department_id (import, field (h, fields, P_DEPARTMENT), &department, error))
+  if (!named_id (import->store, import->departments, import->add_department, field (h, fields, P_DEPARTMENT),
+                 level, report, &department, error))
     return FALSE;
 
   /* Only a person stored before has anything to compare with. */
@@ -762,7 +789,7 @@ import_people (TandemStore         *store,
   import.add_role = add_role;
   import.set_role_level = set_role_level;
 
-  return import_in_transaction (store, path, people_row_cb, &import, report, cancellable, error);
+  return import_in_transaction (store, path, people_row_cb, NULL, &import, report, cancellable, error);
 }
 
 /* ----- enrollments ----- */
@@ -1016,7 +1043,192 @@ import_enrollments (TandemStore         *store,
   import.insert = insert;
   import.update = update;
 
-  return import_in_transaction (store, path, enrollment_row_cb, &import, report, cancellable, error);
+  return import_in_transaction (store, path, enrollment_row_cb, NULL, &import, report, cancellable, error);
+}
+
+/* ----- survey responses ----- */
+
+enum {
+  R_WAVE, R_FIELDED_ON, R_LEVEL, R_DEPARTMENT, R_ROLE, R_OPTIMISM, R_RESOURCES, R_TRANSPARENCY, R_N
+};
+
+static const char * const response_columns[R_N] = {
+  "wave", "fielded_on", "level", "department", "role", "optimism", "resources", "transparency",
+};
+
+typedef struct
+{
+  TandemStore        *store;
+  TandemImportReport *report;
+  Header              header;
+  sqlite3_stmt       *insert;
+  sqlite3_stmt       *add_department;
+  sqlite3_stmt       *add_role;
+  GHashTable         *departments;  /* casefolded name → id */
+  GHashTable         *roles;        /* casefolded name → RoleSeen */
+  GHashTable         *waves;        /* title → WaveSeen */
+  TandemSurveyTally  *tally;
+} ResponseImport;
+
+typedef struct
+{
+  gint64  id;
+  char   *fielded_on;
+  guint   line;
+} WaveSeen;
+
+static void
+wave_seen_free (WaveSeen *wave)
+{
+  g_free (wave->fielded_on);
+  g_free (wave);
+}
+
+static gboolean
+response_row_cb (guint       line,
+                 GPtrArray  *fields,
+                 gpointer    user_data,
+                 GError    **error)
+{
+  ResponseImport *import = user_data;
+  TandemImportReport *report = import->report;
+  Header *h = &import->header;
+  guint problems_before = report->n_problems;
+  const char *title, *fielded_on;
+  g_autoptr(GDate) fielded = NULL;
+  TandemLevel level = TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR;
+  int scores[TANDEM_N_DIMENSIONS];
+  gint64 department = 0, role = 0;
+  WaveSeen *wave;
+
+  if (!header_take_row (h, line, fields, report))
+    return TRUE;
+
+  title = field (h, fields, R_WAVE);
+  fielded_on = field (h, fields, R_FIELDED_ON);
+
+  if (*title == '\0')
+    add_problem (report, line, response_columns[R_WAVE], _("every response needs the wave’s title"));
+  if ((fielded = tandem_date_parse_iso (fielded_on)) == NULL)
+    add_problem (report, line, response_columns[R_FIELDED_ON],
+                 _("“%s” is not a date written YYYY-MM-DD"), fielded_on);
+  if (!tandem_level_from_string (field (h, fields, R_LEVEL), &level))
+    add_problem (report, line, response_columns[R_LEVEL],
+                 _("“%s” is not a level; use executive, manager or individual_contributor"),
+                 field (h, fields, R_LEVEL));
+  for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+    if (!tandem_survey_parse_score (field (h, fields, R_OPTIMISM + d), &scores[d]))
+      add_problem (report, line, response_columns[R_OPTIMISM + d],
+                   _("“%s” is not a score; use 1 to 5, an agreement such as “Strongly agree”, "
+                     "or leave it empty"),
+                   field (h, fields, R_OPTIMISM + d));
+
+  if (report->n_problems > problems_before)
+    return TRUE;
+
+  wave = g_hash_table_lookup (import->waves, title);
+  if (wave != NULL && g_strcmp0 (wave->fielded_on, fielded_on) != 0)
+    {
+      add_problem (report, line, response_columns[R_FIELDED_ON],
+                   _("the wave “%s” is fielded on %s on line %u; a wave has one date"),
+                   title, wave->fielded_on, wave->line);
+      return TRUE;
+    }
+  if (wave == NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gboolean created = FALSE;
+      gint64 id = 0;
+
+      if (!tandem_survey_ensure_wave (import->store, title, fielded_on, &id, &created, &local_error))
+        {
+          if (!g_error_matches (local_error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          add_problem (report, line, response_columns[R_FIELDED_ON], "%s", local_error->message);
+          return TRUE;
+        }
+      wave = g_new0 (WaveSeen, 1);
+      wave->id = id;
+      wave->fielded_on = g_strdup (fielded_on);
+      wave->line = line;
+      g_hash_table_insert (import->waves, g_strdup (title), wave);
+      g_ptr_array_add (report->notes,
+                       created ? g_strdup_printf (_("New survey wave: %s, fielded %s"), title, fielded_on)
+                               : g_strdup_printf (_("Responses added to the wave %s"), title));
+    }
+
+  if (!named_id (import->store, import->departments, import->add_department, field (h, fields, R_DEPARTMENT),
+                 level, report, &department, error) ||
+      !named_id (import->store, import->roles, import->add_role, field (h, fields, R_ROLE),
+                 level, report, &role, error))
+    return FALSE;
+
+  sqlite3_bind_int64 (import->insert, 1, wave->id);
+  sqlite3_bind_text (import->insert, 2, tandem_level_to_string (level), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (import->insert, 3, role);
+  sqlite3_bind_int64 (import->insert, 4, department);
+  for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+    sqlite3_bind_int (import->insert, 5 + (int)d, scores[d]);
+  if (!tandem_store_step_done (import->store, import->insert, error))
+    return FALSE;
+
+  tandem_survey_tally_add (import->tally, wave->id, level, department, role, scores);
+  report->created++;
+  return TRUE;
+}
+
+static gboolean
+response_finish (gpointer   user_data,
+                 GError   **error)
+{
+  ResponseImport *import = user_data;
+
+  return tandem_survey_tally_flush (import->tally, import->store, error);
+}
+
+/* Imports survey responses, one row per respondent and never a person:
+ * a new wave is created with the default wording, responses for a known
+ * wave are added to it. */
+static gboolean
+import_responses (TandemStore         *store,
+                  const char          *path,
+                  const int           *mapping,
+                  TandemImportReport  *report,
+                  GCancellable        *cancellable,
+                  GError             **error)
+{
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) add_department = NULL;
+  g_autoptr(sqlite3_stmt) add_role = NULL;
+  g_autoptr(GHashTable) departments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) waves = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify)wave_seen_free);
+  g_autoptr(TandemSurveyTally) tally = tandem_survey_tally_new ();
+  ResponseImport import = { store, report, { response_columns, R_N, mapping, { 0, }, 0, FALSE, FALSE },
+                            NULL, NULL, NULL, departments, roles, waves, tally };
+
+  if (!(insert = tandem_store_prepare (store,
+                                       "INSERT INTO survey_response (wave_id, level, role_id, department_id,"
+                                       "                             optimism, resources, transparency)"
+                                       " VALUES (?1, ?2, nullif (?3, 0), nullif (?4, 0),"
+                                       "         nullif (?5, 0), nullif (?6, 0), nullif (?7, 0))",
+                                       error)) ||
+      !(add_department = tandem_store_prepare (store, "INSERT INTO department (name) VALUES (?1)", error)) ||
+      !(add_role = tandem_store_prepare (store, "INSERT INTO role (name, level) VALUES (?1, ?2)", error)) ||
+      !load_names (store, "SELECT id, name FROM department", departments, FALSE, error) ||
+      !load_names (store, "SELECT id, name, level FROM role", roles, TRUE, error))
+    return FALSE;
+
+  import.insert = insert;
+  import.add_department = add_department;
+  import.add_role = add_role;
+
+  return import_in_transaction (store, path, response_row_cb, response_finish, &import, report,
+                                cancellable, error);
 }
 
 /* ----- what every import shares ----- */
@@ -1032,6 +1244,7 @@ static const struct {
   [TANDEM_IMPORT_PEOPLE] = { people_columns, P_N, import_people },
   [TANDEM_IMPORT_ENROLLMENTS] = { enrollment_columns, E_N, import_enrollments },
   [TANDEM_IMPORT_SESSIONS] = { session_columns, S_N, import_sessions },
+  [TANDEM_IMPORT_RESPONSES] = { response_columns, R_N, import_responses },
 };
 
 /**
@@ -1056,7 +1269,7 @@ gboolean
 tandem_import_kind_from_string (const char       *text,
                                 TandemImportKind *out_kind)
 {
-  static const char * const names[TANDEM_N_IMPORT_KINDS] = { "people", "enrollments", "sessions" };
+  static const char * const names[TANDEM_N_IMPORT_KINDS] = { "people", "enrollments", "sessions", "responses" };
 
   g_return_val_if_fail (out_kind != NULL, FALSE);
 

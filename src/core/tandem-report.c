@@ -5,12 +5,14 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "tandem-csv.h"
 #include "tandem-store-private.h"
 #include "tandem-pair.h"
 #include "tandem-person.h"
 #include "tandem-report.h"
+#include "tandem-stats.h"
 #include "tandem-types.h"
 
 /* A table: rows of cells, written as CSV or as aligned text. */
@@ -308,4 +310,84 @@ tandem_report_champions (TandemStore         *store,
       g_ptr_array_add (rows, row);
     }
   return format_table (rows, format);
+}
+
+/* One decimal, empty for a figure that is not shown; never “-0.0”. */
+static char *
+format_figure (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    return g_strdup ("");
+  value = round (value * 10.0) / 10.0;
+  if (value == 0.0)
+    value = 0.0;   /* turns −0 into 0 */
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.1f", value));
+}
+
+/**
+ * tandem_report_gaps:
+ * @dimension: one dimension, or %TANDEM_N_DIMENSIONS for all three
+ * @threshold: the anonymity threshold
+ *
+ * One row per wave and dimension, oldest wave first: wave, fielded_on,
+ * dimension, leader_n, leader_pct, leader_ci_low, leader_ci_high, ic_n,
+ * ic_pct, ic_ci_low, ic_ci_high, gap_pts, status. Leaders are the
+ * executive level. A side under @threshold is suppressed: its n is shown,
+ * its share, interval and the gap are left empty.
+ */
+char *
+tandem_report_gaps (TandemStore         *store,
+                    TandemDimension      dimension,
+                    guint                threshold,
+                    TandemReportFormat   format,
+                    GError             **error)
+{
+  static const char * const header[] = {
+    "wave", "fielded_on", "dimension", "leader_n", "leader_pct", "leader_ci_low", "leader_ci_high",
+    "ic_n", "ic_pct", "ic_ci_low", "ic_ci_high", "gap_pts", "status", NULL,
+  };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  GPtrArray *series[TANDEM_N_DIMENSIONS] = { NULL, };
+  TandemDimension first = dimension < TANDEM_N_DIMENSIONS ? dimension : 0;
+  TandemDimension last = dimension < TANDEM_N_DIMENSIONS ? dimension : TANDEM_N_DIMENSIONS - 1;
+  char *result = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+  g_return_val_if_fail (dimension <= TANDEM_N_DIMENSIONS, NULL);
+
+  for (TandemDimension d = first; d <= last; d++)
+    if (!(series[d] = tandem_stats_gap_series (store, d, threshold, error)))
+      goto out;
+
+  g_ptr_array_add (rows, g_strdupv ((char **)header));
+  /* Every series holds every wave, in the same order. */
+  for (guint w = 0; w < series[first]->len; w++)
+    for (TandemDimension d = first; d <= last; d++)
+      {
+        TandemGapPoint *p = g_ptr_array_index (series[d], w);
+        char **row = g_new0 (char *, 14);
+
+        row[0] = g_strdup (p->wave_title);
+        row[1] = g_strdup (p->fielded_on);
+        row[2] = g_strdup (tandem_dimension_to_string (d));
+        row[3] = g_strdup_printf ("%u", p->leaders.n);
+        row[4] = format_figure (p->leaders.pct);
+        row[5] = format_figure (p->leaders.ci_low);
+        row[6] = format_figure (p->leaders.ci_high);
+        row[7] = g_strdup_printf ("%u", p->ics.n);
+        row[8] = format_figure (p->ics.pct);
+        row[9] = format_figure (p->ics.ci_low);
+        row[10] = format_figure (p->ics.ci_high);
+        row[11] = format_figure (p->gap_pts);
+        row[12] = g_strdup (p->leaders.suppressed || p->ics.suppressed ? "suppressed" : "ok");
+        g_ptr_array_add (rows, row);
+      }
+  result = format_table (rows, format);
+
+out:
+  for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+    g_clear_pointer (&series[d], g_ptr_array_unref);
+  return result;
 }

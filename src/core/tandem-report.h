@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "tandem-store.h"
+#include "tandem-types.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,11 @@ guint      tandem_champion_target      (guint           people);
 
 char *tandem_report_completion (TandemStore         *store,
                                 TandemGroupBy        by,
+                                TandemReportFormat   format,
+                                GError             **error);
+char *tandem_report_gaps       (TandemStore         *store,
+                                TandemDimension      dimension,
+                                guint                threshold,
                                 TandemReportFormat   format,
                                 GError             **error);
 char *tandem_report_champions  (TandemStore         *store,

@@ -113,15 +113,13 @@ tandem_stats_gap_series (TandemStore      *store,
 
   stmt = tandem_store_prepare (store,
                                "SELECT w.title, w.fielded_on,"
-                               "       count (r.id) FILTER (WHERE r.level = 'executive'),"
-                               "       count (r.id) FILTER (WHERE r.level = 'executive' AND r.score >= 4),"
-                               "       count (r.id) FILTER (WHERE r.level = 'individual_contributor'),"
-                               "       count (r.id) FILTER (WHERE r.level = 'individual_contributor'"
-                               "                               AND r.score >= 4)"
+                               "       coalesce (e.answered, 0), coalesce (e.favourable, 0),"
+                               "       coalesce (i.answered, 0), coalesce (i.favourable, 0)"
                                "  FROM survey_wave w"
-                               "  LEFT JOIN survey_item i ON i.wave_id = w.id AND i.dimension = ?1"
-                               "  LEFT JOIN survey_response r ON r.item_id = i.id"
-                               " GROUP BY w.id"
+                               "  LEFT JOIN survey_tally e ON e.wave_id = w.id AND e.dimension = ?1"
+                               "       AND e.level = 'executive' AND e.grouping = 'all'"
+                               "  LEFT JOIN survey_tally i ON i.wave_id = w.id AND i.dimension = ?1"
+                               "       AND i.level = 'individual_contributor' AND i.grouping = 'all'"
                                " ORDER BY w.fielded_on, w.id",
                                error);
   if (stmt == NULL)

@@ -25,7 +25,7 @@ typedef enum
 } TandemStoreError;
 
 /* The schema version this build creates and understands. */
-#define TANDEM_STORE_SCHEMA_VERSION 3
+#define TANDEM_STORE_SCHEMA_VERSION 4
 
 /* PRAGMA application_id of every Tandem database: "Tndm". */
 #define TANDEM_STORE_APPLICATION_ID 0x546e646d

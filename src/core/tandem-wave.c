@@ -136,9 +136,7 @@ tandem_wave_list (TandemStore  *store,
 
   stmt = tandem_store_prepare (store,
                                "SELECT w.id, w.title, w.fielded_on,"
-                               "       (SELECT count (*) FROM survey_response r"
-                               "          JOIN survey_item i ON i.id = r.item_id"
-                               "         WHERE i.wave_id = w.id)"
+                               "       (SELECT count (*) FROM survey_response r WHERE r.wave_id = w.id)"
                                "  FROM survey_wave w"
                                " ORDER BY w.fielded_on DESC, w.id DESC",
                                error);

@@ -1,0 +1,356 @@
+/* tandem-survey.c — survey waves, their wordings, scores and tallies
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "tandem-store-private.h"
+#include "tandem-survey.h"
+
+/**
+ * tandem_survey_default_wording:
+ *
+ * The item a new wave asks each audience on @dimension, as in the
+ * published leader/IC surveys. Leaders are asked about what they provide;
+ * individual contributors about what they receive.
+ *
+ * Returns: (transfer none): the translated wording
+ */
+const char *
+tandem_survey_default_wording (TandemDimension dimension,
+                               TandemAudience  audience)
+{
+  gboolean leaders = audience == TANDEM_AUDIENCE_LEADERS;
+
+  switch (dimension)
+    {
+    case TANDEM_DIMENSION_OPTIMISM:
+      return _("AI will help us achieve our company objectives");
+    case TANDEM_DIMENSION_RESOURCES:
+      return leaders ? _("We provide the AI training our teams need")
+                     : _("I have access to the AI tools and knowledge I need");
+    case TANDEM_DIMENSION_TRANSPARENCY:
+      return leaders ? _("I have communicated our AI plans effectively")
+                     : _("I feel informed about our AI plans");
+    case TANDEM_N_DIMENSIONS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* The labels survey tools write for a five-point agreement scale. */
+static const struct {
+  const char *label;
+  int         score;
+} score_labels[] = {
+  { "strongly disagree", 1 },
+  { "disagree", 2 },
+  { "neither agree nor disagree", 3 },
+  { "neither", 3 },
+  { "neutral", 3 },
+  { "agree", 4 },
+  { "strongly agree", 5 },
+};
+
+/**
+ * tandem_survey_parse_score:
+ * @text: a cell: 1 to 5, or an agreement label such as “Strongly agree”
+ * @out_score: (out): 1–5, or 0 when @text is empty (not answered)
+ *
+ * Returns: %FALSE when @text is neither empty, a score nor a label
+ */
+gboolean
+tandem_survey_parse_score (const char *text,
+                           int        *out_score)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (out_score != NULL, FALSE);
+
+  *out_score = 0;
+  if (*text == '\0')
+    return TRUE;
+
+  if (text[1] == '\0' && text[0] >= '1' && text[0] <= '5')
+    {
+      *out_score = text[0] - '0';
+      return TRUE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (score_labels); i++)
+    if (g_ascii_strcasecmp (text, score_labels[i].label) == 0)
+      {
+        *out_score = score_labels[i].score;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * tandem_survey_ensure_wave:
+ * @out_created: (out) (optional): whether the wave is new
+ *
+ * Finds the wave called @title, or creates it with the default wording for
+ * every dimension and audience. An existing wave must have been fielded on
+ * @fielded_on.
+ *
+ * Returns: %FALSE with @error set (%TANDEM_STORE_ERROR_INVALID when the
+ *   dates differ)
+ */
+gboolean
+tandem_survey_ensure_wave (TandemStore  *store,
+                           const char   *title,
+                           const char   *fielded_on,
+                           gint64       *out_id,
+                           gboolean     *out_created,
+                           GError      **error)
+{
+  g_autoptr(sqlite3_stmt) find = NULL;
+  g_autoptr(sqlite3_stmt) wave = NULL;
+  g_autoptr(sqlite3_stmt) item = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (title != NULL && fielded_on != NULL, FALSE);
+  g_return_val_if_fail (out_id != NULL, FALSE);
+
+  if (!(find = tandem_store_prepare (store, "SELECT id, fielded_on FROM survey_wave WHERE title = ?1", error)))
+    return FALSE;
+  sqlite3_bind_text (find, 1, title, -1, SQLITE_STATIC);
+  if (sqlite3_step (find) == SQLITE_ROW)
+    {
+      if (g_strcmp0 (tandem_stmt_get_text (find, 1), fielded_on) != 0)
+        {
+          g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                       _("the wave “%s” was fielded on %s, not %s"),
+                       title, tandem_stmt_get_text (find, 1), fielded_on);
+          return FALSE;
+        }
+      *out_id = sqlite3_column_int64 (find, 0);
+      if (out_created != NULL)
+        *out_created = FALSE;
+      return TRUE;
+    }
+
+  if (!(wave = tandem_store_prepare (store, "INSERT INTO survey_wave (title, fielded_on) VALUES (?1, ?2)",
+                                     error)) ||
+      !(item = tandem_store_prepare (store,
+                                     "INSERT INTO survey_item (wave_id, dimension, audience, wording)"
+                                     " VALUES (?1, ?2, ?3, ?4)",
+                                     error)))
+    return FALSE;
+
+  sqlite3_bind_text (wave, 1, title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (wave, 2, fielded_on, -1, SQLITE_STATIC);
+  if (!tandem_store_step_done (store, wave, error))
+    return FALSE;
+  id = sqlite3_last_insert_rowid (tandem_store_get_db (store));
+
+  for (TandemDimension d = 0; d < TANDEM_N_DIMENSIONS; d++)
+    for (TandemAudience a = 0; a < TANDEM_N_AUDIENCES; a++)
+      {
+        sqlite3_bind_int64 (item, 1, id);
+        sqlite3_bind_text (item, 2, tandem_dimension_to_string (d), -1, SQLITE_STATIC);
+        sqlite3_bind_text (item, 3, a == TANDEM_AUDIENCE_LEADERS ? "leaders" : "individual_contributors",
+                           -1, SQLITE_STATIC);
+        sqlite3_bind_text (item, 4, tandem_survey_default_wording (d, a), -1, SQLITE_STATIC);
+        if (!tandem_store_step_done (store, item, error))
+          return FALSE;
+      }
+
+  *out_id = id;
+  if (out_created != NULL)
+    *out_created = TRUE;
+  return TRUE;
+}
+
+/* ----- tallies ----- */
+
+typedef struct
+{
+  gint64       wave_id;
+  gint64       department_id;
+  gint64       role_id;
+  TandemLevel  level;
+} TallyKey;
+
+typedef struct
+{
+  TallyKey key;
+  guint    answered[TANDEM_N_DIMENSIONS];
+  guint    favourable[TANDEM_N_DIMENSIONS];
+} TallyCell;
+
+struct _TandemSurveyTally
+{
+  GHashTable *cells;   /* TallyKey → TallyCell (the key is the cell's first member) */
+};
+
+static guint
+tally_key_hash (gconstpointer data)
+{
+  const TallyKey *k = data;
+
+  return (guint)k->wave_id * 31u + (guint)k->department_id * 7919u + (guint)k->role_id * 104729u + k->level;
+}
+
+static gboolean
+tally_key_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const TallyKey *ka = a, *kb = b;
+
+  return ka->wave_id == kb->wave_id && ka->department_id == kb->department_id &&
+         ka->role_id == kb->role_id && ka->level == kb->level;
+}
+
+TandemSurveyTally *
+tandem_survey_tally_new (void)
+{
+  TandemSurveyTally *tally = g_new0 (TandemSurveyTally, 1);
+
+  tally->cells = g_hash_table_new_full (tally_key_hash, tally_key_equal, NULL, g_free);
+  return tally;
+}
+
+void
+tandem_survey_tally_free (TandemSurveyTally *tally)
+{
+  if (tally == NULL)
+    return;
+  g_hash_table_unref (tally->cells);
+  g_free (tally);
+}
+
+/**
+ * tandem_survey_tally_add:
+ * @department_id: 0 for none
+ * @role_id: 0 for none
+ * @scores: (array fixed-size=3): one respondent's score per dimension, 0 when not answered
+ */
+void
+tandem_survey_tally_add (TandemSurveyTally *tally,
+                         gint64             wave_id,
+                         TandemLevel        level,
+                         gint64             department_id,
+                         gint64             role_id,
+                         const int         *scores)
+{
+  TallyKey key = { wave_id, department_id, role_id, level };
+  TallyCell *cell;
+
+  g_return_if_fail (tally != NULL);
+  g_return_if_fail (level < TANDEM_N_LEVELS);
+
+  cell = g_hash_table_lookup (tally->cells, &key);
+  if (cell == NULL)
+    {
+      cell = g_new0 (TallyCell, 1);
+      cell->key = key;
+      g_hash_table_insert (tally->cells, &cell->key, cell);
+    }
+
+  for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+    if (scores[d] > 0)
+      {
+        cell->answered[d]++;
+        cell->favourable[d] += scores[d] >= 4;
+      }
+}
+
+static gboolean
+add_row (sqlite3_stmt  *upsert,
+         TandemStore   *store,
+         const TallyCell *cell,
+         const char    *grouping,
+         gint64         group_id,
+         GError       **error)
+{
+  for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+    {
+      if (cell->answered[d] == 0)
+        continue;
+      sqlite3_bind_int64 (upsert, 1, cell->key.wave_id);
+      sqlite3_bind_text (upsert, 2, tandem_dimension_to_string (d), -1, SQLITE_STATIC);
+      sqlite3_bind_text (upsert, 3, tandem_level_to_string (cell->key.level), -1, SQLITE_STATIC);
+      sqlite3_bind_text (upsert, 4, grouping, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (upsert, 5, group_id);
+      sqlite3_bind_int (upsert, 6, (int)cell->answered[d]);
+      sqlite3_bind_int (upsert, 7, (int)cell->favourable[d]);
+      if (!tandem_store_step_done (store, upsert, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * tandem_survey_tally_flush:
+ *
+ * Adds what @tally counted to survey_tally — overall, per department and
+ * per role — inside the caller's transaction, and empties @tally.
+ */
+gboolean
+tandem_survey_tally_flush (TandemSurveyTally  *tally,
+                           TandemStore        *store,
+                           GError            **error)
+{
+  g_autoptr(sqlite3_stmt) upsert = NULL;
+  g_autoptr(GHashTable) all = g_hash_table_new_full (tally_key_hash, tally_key_equal, NULL, g_free);
+  g_autoptr(GHashTable) by_department = g_hash_table_new_full (tally_key_hash, tally_key_equal, NULL, g_free);
+  g_autoptr(GHashTable) by_role = g_hash_table_new_full (tally_key_hash, tally_key_equal, NULL, g_free);
+  GHashTable *groupings[] = { all, by_department, by_role };
+  static const char * const names[] = { "all", "department", "role" };
+  GHashTableIter iter;
+  TallyCell *cell;
+
+  g_return_val_if_fail (tally != NULL, FALSE);
+  g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
+
+  upsert = tandem_store_prepare (store,
+                                 "INSERT INTO survey_tally (wave_id, dimension, level, grouping, group_id,"
+                                 "                          answered, favourable)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                                 " ON CONFLICT (wave_id, dimension, level, grouping, group_id) DO UPDATE"
+                                 "   SET answered = answered + excluded.answered,"
+                                 "       favourable = favourable + excluded.favourable",
+                                 error);
+  if (upsert == NULL)
+    return FALSE;
+
+  /* Fold the fine cells into the three groupings; the key keeps only what
+   * the grouping is by. */
+  g_hash_table_iter_init (&iter, tally->cells);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&cell))
+    for (guint g = 0; g < G_N_ELEMENTS (groupings); g++)
+      {
+        TallyKey key = { cell->key.wave_id, g == 1 ? cell->key.department_id : 0,
+                         g == 2 ? cell->key.role_id : 0, cell->key.level };
+        TallyCell *sum = g_hash_table_lookup (groupings[g], &key);
+
+        if (sum == NULL)
+          {
+            sum = g_new0 (TallyCell, 1);
+            sum->key = key;
+            g_hash_table_insert (groupings[g], &sum->key, sum);
+          }
+        for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+          {
+            sum->answered[d] += cell->answered[d];
+            sum->favourable[d] += cell->favourable[d];
+          }
+      }
+
+  for (guint g = 0; g < G_N_ELEMENTS (groupings); g++)
+    {
+      g_hash_table_iter_init (&iter, groupings[g]);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&cell))
+        if (!add_row (upsert, store, cell, names[g],
+                      g == 1 ? cell->key.department_id : cell->key.role_id, error))
+          return FALSE;
+    }
+
+  g_hash_table_remove_all (tally->cells);
+  return TRUE;
+}
