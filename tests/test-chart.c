@@ -148,6 +148,81 @@ test_chart_suppressed_point (void)
   cairo_surface_destroy (surface);
 }
 
+/* Paired bars stand where the layout says, in their series' colours; a
+ * hidden bar is not drawn. */
+static void
+test_chart_bars (void)
+{
+  g_autoptr(TandemChart) chart = make_chart ();
+  TandemChartStyle style;
+  cairo_surface_t *surface;
+  TandemRect plot;
+  double x, y;
+
+  tandem_chart_set_kind (chart, TANDEM_CHART_BARS);
+  tandem_chart_set_value (chart, 0, 2, NAN, NAN, NAN, 3);   /* hidden */
+  tandem_chart_style_init_light (&style);
+  surface = render (chart, &style);
+  tandem_chart_get_plot_area (chart, WIDTH, HEIGHT, &plot);
+
+  for (guint s = 0; s < 2; s++)
+    for (guint c = 0; c < 2; c++)
+      {
+        g_assert_true (tandem_chart_get_point (chart, WIDTH, HEIGHT, s, c, &x, &y));
+        /* halfway down the bar: its colour; above its top: not */
+        g_assert_true (pixel_near (pixel_at (surface, x, (y + plot.y + plot.height) / 2),
+                                   &style.series[s], &style.background, 8));
+        g_assert_false (pixel_near (pixel_at (surface, x, y - 0.05 * plot.height - 30),
+                                    &style.series[s], &style.background, 40));
+      }
+  g_assert_false (tandem_chart_get_point (chart, WIDTH, HEIGHT, 0, 2, &x, &y));
+  g_assert_true (tandem_chart_get_point (chart, WIDTH, HEIGHT, 1, 2, &x, &y));
+  /* where the hidden executives' bar would be, left of the ICs' bar */
+  g_assert_false (pixel_near (pixel_at (surface, x - plot.width * 0.06, plot.y + plot.height * 0.9),
+                              &style.series[0], &style.background, 40));
+  cairo_surface_destroy (surface);
+}
+
+/* A heatmap cell is darker the larger its share; a hidden one is not
+ * coloured at all. */
+static void
+test_chart_heatmap (void)
+{
+  g_autoptr(TandemChart) chart = tandem_chart_new ("Heat");
+  TandemChartStyle style;
+  cairo_surface_t *surface;
+  TandemRect plot;
+  double x, y, cell;
+  Pixel low, high, hidden;
+
+  for (guint s = 0; s < 3; s++)
+    tandem_chart_add_series (chart, "D");
+  tandem_chart_add_category (chart, "A");
+  tandem_chart_add_category (chart, "B");
+  tandem_chart_set_kind (chart, TANDEM_CHART_HEATMAP);
+  tandem_chart_set_value (chart, 0, 0, 10, NAN, NAN, 50);
+  tandem_chart_set_value (chart, 1, 0, 90, NAN, NAN, 50);
+  tandem_chart_set_value (chart, 2, 0, NAN, NAN, NAN, 4);
+  tandem_chart_set_value (chart, 0, 1, 50, NAN, NAN, 50);
+
+  tandem_chart_style_init_light (&style);
+  surface = render (chart, &style);
+  tandem_chart_get_plot_area (chart, WIDTH, HEIGHT, &plot);
+  cell = plot.width / 3;
+
+  g_assert_true (tandem_chart_get_point (chart, WIDTH, HEIGHT, 0, 0, &x, &y));
+  low = pixel_at (surface, x - 0.4 * cell, y);
+  g_assert_true (tandem_chart_get_point (chart, WIDTH, HEIGHT, 1, 0, &x, &y));
+  high = pixel_at (surface, x - 0.4 * cell, y);
+  g_assert_false (tandem_chart_get_point (chart, WIDTH, HEIGHT, 2, 0, NULL, NULL));
+  hidden = pixel_at (surface, x + 0.6 * cell, y);             /* the next column's cell */
+
+  g_assert_cmpint (high.r + high.g + high.b, <, low.r + low.g + low.b - 150);
+  g_assert_cmpint (high.b, >, high.r);                        /* the blue hue */
+  g_assert_cmpint (ABS (hidden.b - hidden.r), <, 30);          /* grey, not blue */
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_chart_empty (void)
 {
@@ -333,6 +408,8 @@ main (int    argc,
   g_test_add_func ("/tandem/chart/pixels", test_chart_pixels);
   g_test_add_func ("/tandem/chart/suppressed-point", test_chart_suppressed_point);
   g_test_add_func ("/tandem/chart/empty", test_chart_empty);
+  g_test_add_func ("/tandem/chart/bars", test_chart_bars);
+  g_test_add_func ("/tandem/chart/heatmap", test_chart_heatmap);
   g_test_add_func ("/tandem/chart/summary", test_chart_summary);
   g_test_add_func ("/tandem/chart/tiny-and-cjk", test_chart_tiny_and_cjk);
   g_test_add_func ("/tandem/export/formats", test_export_formats);

@@ -11,6 +11,7 @@
 #include "tandem-pair.h"
 #include "tandem-report.h"
 #include "tandem-stats.h"
+#include "tandem-survey-charts.h"
 #include "tandem-store-private.h"
 #include "tandem-test-util.h"
 
@@ -316,6 +317,118 @@ test_stats_import_malformed (void)
   tandem_test_remove_dir (dir);
 }
 
+static void
+shares_init (TandemShare *shares,
+             const guint *n,
+             guint        n_shares)
+{
+  for (guint i = 0; i < n_shares; i++)
+    tandem_share_init (&shares[i], n[i], n[i] / 2, 5);
+}
+
+/* Differencing: with the total shown, one hidden group could be worked out
+ * by subtraction, so a second one is hidden; hidden groups that together
+ * are still under the threshold need a third. */
+static void
+test_stats_suppress_complements (void)
+{
+  static const guint one_hidden[] = { 10, 4, 20 };
+  static const guint two_enough[] = { 3, 3, 20 };
+  static const guint two_too_few[] = { 2, 2, 30, 20 };
+  static const guint with_empty[] = { 0, 4, 9, 12 };
+  static const guint none[] = { 6, 7, 8 };
+  TandemShare shares[4];
+
+  shares_init (shares, one_hidden, 3);
+  g_assert_cmpuint (tandem_stats_suppress_complements (shares, 3, 5), ==, 1);
+  g_assert_true (shares[0].suppressed && isnan (shares[0].pct) && shares[0].favourable == 0);
+  g_assert_true (shares[1].suppressed);
+  g_assert_false (shares[2].suppressed);
+  g_assert_cmpuint (shares[0].n, ==, 10);   /* n stays: it is not a secret */
+
+  shares_init (shares, two_enough, 3);
+  g_assert_cmpuint (tandem_stats_suppress_complements (shares, 3, 5), ==, 0);
+  g_assert_false (shares[2].suppressed);
+
+  shares_init (shares, two_too_few, 4);
+  g_assert_cmpuint (tandem_stats_suppress_complements (shares, 4, 5), ==, 1);
+  g_assert_true (shares[3].suppressed);
+  g_assert_false (shares[2].suppressed);
+
+  shares_init (shares, with_empty, 4);
+  g_assert_cmpuint (tandem_stats_suppress_complements (shares, 4, 5), ==, 1);
+  g_assert_true (shares[2].suppressed);
+  g_assert_false (shares[3].suppressed);
+
+  shares_init (shares, none, 3);
+  g_assert_cmpuint (tandem_stats_suppress_complements (shares, 3, 5), ==, 0);
+}
+
+/* The heatmap's groups add up to everyone: Finance (3) is hidden, and so is
+ * Legal (8), the smallest left, or Finance = everyone − Sales − Legal. */
+static void
+test_stats_heatmap (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "heat.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemStore) store = tandem_store_open (path, &error);
+  g_autoptr(GString) csv = g_string_new (RESPONSES_HEADER);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(TandemChart) chart = NULL;
+  g_autofree char *wave = NULL;
+  TandemHeatRow *row;
+
+  g_assert_no_error (error);
+  add_rows (csv, "Old", "2025-01-15", "executive", "Sales", 1, 9);            /* an older wave: not shown */
+  add_rows (csv, "New", "2025-04-15", "executive", "Sales", 6, 4);
+  add_rows (csv, "New", "2025-04-15", "individual_contributor", "Finance", 3, 0);
+  add_rows (csv, "New", "2025-04-15", "individual_contributor", "Legal", 2, 6);
+  import_responses (store, dir, csv);
+
+  rows = tandem_stats_heatmap (store, "department", 5, 0, &wave, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wave, ==, "New");
+  g_assert_cmpuint (rows->len, ==, 4);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpint (row->group_id, ==, -1);
+  g_assert_cmpuint (row->shares[TANDEM_DIMENSION_OPTIMISM].n, ==, 21);
+  g_assert_cmpfloat_with_epsilon (row->shares[TANDEM_DIMENSION_OPTIMISM].pct, 100.0 * 11 / 21, 1e-9);
+  g_assert_cmpuint (row->shares[TANDEM_DIMENSION_RESOURCES].n, ==, 0);
+
+  row = g_ptr_array_index (rows, 1);
+  g_assert_cmpstr (row->name, ==, "Finance");
+  g_assert_true (row->shares[0].suppressed);
+  row = g_ptr_array_index (rows, 2);
+  g_assert_cmpstr (row->name, ==, "Legal");
+  g_assert_true (row->shares[0].suppressed);
+  g_assert_true (isnan (row->shares[0].pct));
+  row = g_ptr_array_index (rows, 3);
+  g_assert_cmpstr (row->name, ==, "Sales");
+  g_assert_false (row->shares[0].suppressed);
+  g_assert_cmpfloat_with_epsilon (row->shares[0].pct, 60.0, 1e-9);
+
+  /* Two groups at most: the smaller two go together. */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = tandem_stats_heatmap (store, "department", 5, 2, NULL, &error);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpstr (((TandemHeatRow *)g_ptr_array_index (rows, 1))->name, ==, "Sales");
+  row = g_ptr_array_index (rows, 2);
+  g_assert_cmpstr (row->name, ==, "2 other departments");
+  g_assert_cmpuint (row->shares[0].n, ==, 11);
+  g_assert_cmpfloat_with_epsilon (row->shares[0].pct, 100.0 * 5 / 11, 1e-9);
+
+  /* The chart draws what the figures say: hidden cells have no value. */
+  chart = tandem_chart_new_heatmap (store, "department", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tandem_chart_get_n_categories (chart), ==, 4);
+  g_assert_true (isnan (tandem_chart_get_value (chart, 0, 1)));
+  g_assert_cmpfloat_with_epsilon (tandem_chart_get_value (chart, 0, 3), 60.0, 1e-9);
+
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
 static GDate *
 date (const char *text)
 {
@@ -398,6 +511,8 @@ main (int    argc,
   g_test_add_func ("/tandem/stats/share-threshold", test_stats_share_threshold);
   g_test_add_func ("/tandem/stats/migrate-responses", test_stats_migrate_responses);
   g_test_add_func ("/tandem/stats/import-malformed", test_stats_import_malformed);
+  g_test_add_func ("/tandem/stats/suppress-complements", test_stats_suppress_complements);
+  g_test_add_func ("/tandem/stats/heatmap", test_stats_heatmap);
   g_test_add_func ("/tandem/stats/gap-series", test_stats_gap_series);
   g_test_add_func ("/tandem/pair/cadence", test_pair_cadence);
   g_test_add_func ("/tandem/types/date-parse", test_date_parse);

@@ -18,6 +18,7 @@
 #include "tandem-coaching-charts.h"
 #include "tandem-demo.h"
 #include "tandem-export.h"
+#include "tandem-survey-charts.h"
 #include "tandem-import.h"
 #include "tandem-program-charts.h"
 #include "tandem-report.h"
@@ -167,7 +168,7 @@ cmd_demo (Globals  *globals,
   return EXIT_OK;
 }
 
-#define CHART_NAMES "optimism, resources, transparency, coaching, completion or champions"
+#define CHART_NAMES "optimism, resources, transparency, snapshot, heatmap, coaching, completion or champions"
 
 static int
 cmd_export (Globals  *globals,
@@ -184,8 +185,14 @@ cmd_export (Globals  *globals,
   int height = TANDEM_EXPORT_DEFAULT_HEIGHT;
   int threshold = TANDEM_DEFAULT_ANONYMITY_THRESHOLD;
   gboolean private_notes = FALSE;
+  g_autofree char *by_text = NULL;
+  double target = NAN;
   int status;
   GOptionEntry entries[] = {
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by_text, N_("The heatmap’s rows: department (default) or role"),
+      N_("GROUP") },
+    { "target", 0, 0, G_OPTION_ARG_DOUBLE, &target,
+      N_("A gap chart’s target line, in percent (e.g. 60)"), N_("PCT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The file to write: .png, .svg or .pdf (a journal: .md or .pdf)"), N_("FILE") },
     { "include-private-notes", 0, 0, G_OPTION_ARG_NONE, &private_notes,
@@ -238,12 +245,17 @@ cmd_export (Globals  *globals,
   if (argc > 3)
     return usage_error (_("export chart takes one chart name, but was also given “%s”"), argv[3]);
   if (!g_str_equal (argv[2], "coaching") && !g_str_equal (argv[2], "completion") &&
-      !g_str_equal (argv[2], "champions") && !tandem_dimension_from_string (argv[2], &dimension))
+      !g_str_equal (argv[2], "champions") && !g_str_equal (argv[2], "snapshot") &&
+      !g_str_equal (argv[2], "heatmap") && !tandem_dimension_from_string (argv[2], &dimension))
     return usage_error (_("there is no chart “%s”; choose %s"), argv[2], CHART_NAMES);
   if (output == NULL)
     return usage_error (_("export chart needs --output FILE"));
   if (threshold < TANDEM_MIN_ANONYMITY_THRESHOLD)
     return usage_error (_("the anonymity threshold must be at least %d"), TANDEM_MIN_ANONYMITY_THRESHOLD);
+  if (by_text != NULL && !g_str_equal (by_text, "department") && !g_str_equal (by_text, "role"))
+    return usage_error (_("--by is department or role, not “%s”"), by_text);
+  if (!isnan (target) && (target < 0 || target > 100))
+    return usage_error (_("--target is a percentage from 0 to 100"));
   if (!tandem_export_format_for_path (output, &format, &error))
     return fail (error);
 
@@ -274,9 +286,29 @@ cmd_export (Globals  *globals,
           !tandem_export_chart (chart, output, width, height, &error))
         return fail (error);
     }
-  else if (!(chart = tandem_chart_new_gap (store, dimension, (guint)threshold, &error)) ||
-           !tandem_export_chart (chart, output, width, height, &error))
-    return fail (error);
+  else if (g_str_equal (argv[2], "snapshot") || g_str_equal (argv[2], "heatmap"))
+    {
+      if (g_str_equal (argv[2], "snapshot"))
+        chart = tandem_chart_new_snapshot (store, (guint)threshold, &error);
+      else
+        chart = tandem_chart_new_heatmap (store, by_text ? by_text : "department", (guint)threshold, &error);
+      if (chart == NULL || !tandem_export_chart (chart, output, width, height, &error))
+        return fail (error);
+    }
+  else
+    {
+      if (!(chart = tandem_chart_new_gap (store, dimension, (guint)threshold, &error)))
+        return fail (error);
+      if (!isnan (target))
+        {
+          /* Translators: the label of a chart's target line; %.0f is a percentage */
+          g_autofree char *label = g_strdup_printf (_("Target %.0f%%"), target);
+
+          tandem_chart_set_target (chart, target, label);
+        }
+      if (!tandem_export_chart (chart, output, width, height, &error))
+        return fail (error);
+    }
 
   printf (_("Wrote %s (%d × %d).\n"), output, width, height);
   return EXIT_OK;

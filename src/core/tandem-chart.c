@@ -50,6 +50,8 @@ struct _TandemChart
   double     y_min;
   double     y_max;
   double     y_step;
+  double     target;         /* NAN: no target line */
+  char      *target_label;
 };
 
 G_DEFINE_FINAL_TYPE (TandemChart, tandem_chart, G_TYPE_OBJECT)
@@ -99,6 +101,7 @@ tandem_chart_finalize (GObject *object)
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->empty_text, g_free);
   g_clear_pointer (&self->band_label, g_free);
+  g_clear_pointer (&self->target_label, g_free);
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->series, g_ptr_array_unref);
 
@@ -125,6 +128,7 @@ tandem_chart_init (TandemChart *self)
   self->y_min = 0;
   self->y_max = 100;
   self->y_step = 25;
+  self->target = NAN;
 }
 
 static void
@@ -396,6 +400,24 @@ tandem_chart_set_band (TandemChart *self,
   replace_string (&self->band_label, label);
 }
 
+/**
+ * tandem_chart_set_target:
+ * @value: where the line goes on the value axis; NAN for none
+ * @label: (nullable): what the line is, e.g. “Target 60%”
+ *
+ * A dashed horizontal line the figures are measured against.
+ */
+void
+tandem_chart_set_target (TandemChart *self,
+                         double       value,
+                         const char  *label)
+{
+  g_return_if_fail (TANDEM_IS_CHART (self));
+
+  self->target = value;
+  replace_string (&self->target_label, label);
+}
+
 gboolean
 tandem_chart_is_empty (TandemChart *self)
 {
@@ -542,6 +564,15 @@ compute_layout (TandemChart *self,
       l->plot.width = MAX (l->em, width - l->plot.x - l->pad - 3.0 * l->em);
       l->plot.height = MAX (l->em, bottom - 1.8 * l->em - y);
     }
+  else if (self->kind == TANDEM_CHART_HEATMAP)
+    {
+      /* Row labels on the left, column labels above the cells. */
+      l->label_width = MIN (measure_labels (self, l->em), width / 3.0);
+      l->plot.x = l->pad + l->label_width + 0.8 * l->em;
+      l->plot.y = y + 1.6 * l->em;
+      l->plot.width = MAX (l->em, width - l->plot.x - l->pad);
+      l->plot.height = MAX (l->em, bottom - l->plot.y);
+    }
   l->inset = MIN (2.5 * l->em, l->plot.width / 4.0);
   l->y_min = self->y_min;
   l->y_max = self->y_max;
@@ -611,6 +642,14 @@ hbar_offset (TandemChart  *self,
   return (series - (self->series->len - 1) / 2.0) * bar;
 }
 
+/* Heatmap rows are no taller than three lines of text. */
+static double
+heatmap_row_height (TandemChart  *self,
+                    const Layout *l)
+{
+  return MIN (l->plot.height / MAX (self->categories->len, 1), 3.0 * l->em);
+}
+
 void
 tandem_chart_get_plot_area (TandemChart *self,
                             double       width,
@@ -655,6 +694,28 @@ tandem_chart_get_point (TandemChart *self,
     return FALSE;
 
   compute_layout (self, width, height, &l);
+  if (self->kind == TANDEM_CHART_HEATMAP)
+    {
+      double cell_width = l.plot.width / MAX (self->series->len, 1);
+
+      if (out_x != NULL)
+        *out_x = l.plot.x + (series + 0.5) * cell_width;
+      if (out_y != NULL)
+        *out_y = l.plot.y + (category + 0.5) * heatmap_row_height (self, &l);
+      return TRUE;
+    }
+  if (self->kind == TANDEM_CHART_BARS)
+    {
+      guint n_series = MAX (self->series->len, 1);
+      double slot = l.plot.width / MAX (self->categories->len, 1);
+      double bar = MIN (slot * 0.7 / n_series, 3.0 * l.em);
+
+      if (out_x != NULL)
+        *out_x = x_for_category (self, &l, category) + (series - n_series / 2.0 + 0.5) * bar;
+      if (out_y != NULL)
+        *out_y = y_for_value (&l, value);
+      return TRUE;
+    }
   if (self->kind == TANDEM_CHART_HBARS)
     {
       if (out_x != NULL)
@@ -950,7 +1011,7 @@ draw_legend (TandemChart            *self,
       x += 1.4 * l->em;
     }
 
-  if (self->band_upper >= 0 && x < right - 4 * l->em)
+  if (self->band_upper >= 0 && self->kind == TANDEM_CHART_LINES && x < right - 4 * l->em)
     {
       set_source (cr, &style->band, 1.0);
       cairo_rectangle (cr, x, y - 0.5 * l->em, 1.6 * l->em, l->em);
@@ -965,6 +1026,7 @@ draw_legend (TandemChart            *self,
 static void
 draw_bars (TandemChart            *self,
            cairo_t                *cr,
+           PangoLayout            *layout,
            const Layout           *l,
            const TandemChartStyle *style)
 {
@@ -972,6 +1034,7 @@ draw_bars (TandemChart            *self,
   double slot = l->plot.width / MAX (self->categories->len, 1);
   double bar = MIN (slot * 0.7 / n_series, 3.0 * l->em);
   double base = y_for_value (l, MAX (self->y_min, 0.0));
+  double label_size = MIN (0.85 * l->em, 0.45 * bar);
 
   for (guint s = 0; s < self->series->len; s++)
     {
@@ -990,6 +1053,188 @@ draw_bars (TandemChart            *self,
           cairo_rectangle (cr, x + 0.06 * bar, MIN (y, base), 0.88 * bar, fabs (base - y));
         }
       cairo_fill (cr);
+    }
+
+  /* Each bar's value on top of it; a hidden group says so where its bar
+   * would stand. */
+  for (guint s = 0; s < self->series->len && label_size >= 0.5 * l->em; s++)
+    {
+      Series *series = g_ptr_array_index (self->series, s);
+
+      for (guint c = 0; c < self->categories->len; c++)
+        {
+          const Value *v = &g_array_index (series->values, Value, c);
+          double x = x_for_category (self, l, c) + (s - n_series / 2.0 + 0.5) * bar;
+          g_autofree char *label = NULL;
+
+          if (isfinite (v->value))
+            {
+              label = format_value (self, v->value);
+              draw_text (cr, layout, style, label, label_size, TRUE, &style->foreground,
+                         x, y_for_value (l, v->value) - 0.2 * l->em, 0.5, 1.0, 0);
+            }
+          else if (v->n > 0)
+            draw_text (cr, layout, style, _("hidden"), 0.8 * label_size, FALSE, &style->muted,
+                       x, base - 0.2 * l->em, 0.5, 1.0, bar);
+        }
+    }
+
+  /* The gap of each pair, in points, above the taller bar. */
+  if (self->band_upper >= 0 && self->band_lower >= 0)
+    for (guint c = 0; c < self->categories->len; c++)
+      {
+        Series *upper = g_ptr_array_index (self->series, self->band_upper);
+        Series *lower = g_ptr_array_index (self->series, self->band_lower);
+        double a = g_array_index (upper->values, Value, c).value;
+        double b = g_array_index (lower->values, Value, c).value;
+        g_autofree char *label = NULL;
+
+        if (!isfinite (a) || !isfinite (b))
+          continue;
+        /* Translators: the gap between two bars, in percentage points */
+        label = g_strdup_printf (_("gap %+.0f pts"), round (a - b) == 0 ? 0.0 : round (a - b));
+        draw_text (cr, layout, style, label, 0.95 * l->em, TRUE, &style->muted,
+                   x_for_category (self, l, c), y_for_value (l, MAX (a, b)) - 1.5 * l->em, 0.5, 1.0, slot);
+      }
+}
+
+/* The latest gap, in points, beside the band's last pair of points. */
+static void
+draw_latest_gap (TandemChart            *self,
+                 cairo_t                *cr,
+                 PangoLayout            *layout,
+                 const Layout           *l,
+                 const TandemChartStyle *style)
+{
+  Series *upper, *lower;
+
+  if (self->band_upper < 0 || self->band_lower < 0)
+    return;
+  upper = g_ptr_array_index (self->series, self->band_upper);
+  lower = g_ptr_array_index (self->series, self->band_lower);
+
+  for (guint c = self->categories->len; c > 0; c--)
+    {
+      double a = g_array_index (upper->values, Value, c - 1).value;
+      double b = g_array_index (lower->values, Value, c - 1).value;
+      g_autofree char *label = NULL;
+
+      if (!isfinite (a) || !isfinite (b))
+        continue;
+      /* Translators: the latest gap on a chart, in percentage points */
+      label = g_strdup_printf (_("%.0f pts"), fabs (round (a - b)));
+      draw_text (cr, layout, style, label, 0.95 * l->em, TRUE, &style->foreground,
+                 x_for_category (self, l, c - 1) + 0.9 * l->em, y_for_value (l, (a + b) / 2.0),
+                 0.0, 0.5, 0);
+      return;
+    }
+}
+
+static void
+draw_target (TandemChart            *self,
+             cairo_t                *cr,
+             PangoLayout            *layout,
+             const Layout           *l,
+             const TandemChartStyle *style)
+{
+  static const double dashes[] = { 6.0, 4.0 };
+  double y;
+
+  if (!isfinite (self->target))
+    return;
+  y = round (y_for_value (l, self->target)) + 0.5;
+  cairo_save (cr);
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  cairo_set_line_width (cr, MAX (1.0, 0.12 * l->em));
+  set_source (cr, &style->foreground, 0.7);
+  cairo_move_to (cr, l->plot.x, y);
+  cairo_line_to (cr, l->plot.x + l->plot.width, y);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  if (self->target_label != NULL)
+    draw_text (cr, layout, style, self->target_label, 0.8 * l->em, FALSE, &style->foreground,
+               l->plot.x + 0.3 * l->em, y - 0.2 * l->em, 0.0, 1.0, 0);
+}
+
+/* Rows of categories, a column per series; a cell's colour grows darker
+ * with its share, so order reads the same without colour. A hidden cell
+ * is hatched, an empty one left blank. */
+static void
+draw_heatmap (TandemChart            *self,
+              cairo_t                *cr,
+              PangoLayout            *layout,
+              const Layout           *l,
+              const TandemChartStyle *style)
+{
+  guint n_columns = MAX (self->series->len, 1);
+  double cell_width = l->plot.width / n_columns;
+  double cell_height = heatmap_row_height (self, l);
+  double text_size = MIN (0.9 * l->em, 0.45 * cell_height);
+  const TandemColor *hue = &style->series[0];
+  const TandemColor *paper = style->background.alpha > 0 ? &style->background : &style->grid;
+
+  for (guint s = 0; s < self->series->len; s++)
+    draw_text (cr, layout, style, ((Series *)g_ptr_array_index (self->series, s))->name, 0.9 * l->em, TRUE,
+               &style->foreground, l->plot.x + (s + 0.5) * cell_width, l->plot.y - 0.3 * l->em, 0.5, 1.0,
+               cell_width - 0.3 * l->em);
+
+  for (guint c = 0; c < self->categories->len; c++)
+    {
+      double y = l->plot.y + c * cell_height;
+
+      draw_text (cr, layout, style, g_ptr_array_index (self->categories, c), text_size, FALSE,
+                 &style->foreground, l->pad + l->label_width, y + cell_height / 2.0, 1.0, 0.5, l->label_width);
+
+      for (guint s = 0; s < self->series->len; s++)
+        {
+          const Value *v = &g_array_index (((Series *)g_ptr_array_index (self->series, s))->values, Value, c);
+          double x = l->plot.x + s * cell_width;
+          g_autofree char *label = NULL;
+
+          cairo_rectangle (cr, x + 1, y + 1, cell_width - 2, cell_height - 2);
+          if (isfinite (v->value))
+            {
+              double t = 0.12 + 0.88 * CLAMP ((v->value - self->y_min) / (self->y_max - self->y_min), 0, 1);
+              TandemColor fill = {
+                paper->red + t * (hue->red - paper->red),
+                paper->green + t * (hue->green - paper->green),
+                paper->blue + t * (hue->blue - paper->blue), 1.0,
+              };
+              double luminance = 0.2126 * fill.red + 0.7152 * fill.green + 0.0722 * fill.blue;
+              TandemColor ink = { luminance > 0.5 ? 0.1 : 1.0, luminance > 0.5 ? 0.1 : 1.0,
+                                  luminance > 0.5 ? 0.12 : 1.0, 1.0 };
+
+              set_source (cr, &fill, 1.0);
+              cairo_fill (cr);
+              label = format_value (self, v->value);
+              draw_text (cr, layout, style, label, text_size, TRUE, &ink,
+                         x + cell_width / 2.0, y + cell_height / 2.0, 0.5, 0.5, cell_width);
+            }
+          else if (v->n > 0)
+            {
+              set_source (cr, &style->grid, 0.5);
+              cairo_fill_preserve (cr);
+              cairo_save (cr);
+              cairo_clip (cr);
+              set_source (cr, &style->muted, 0.5);
+              cairo_set_line_width (cr, 1.0);
+              for (double d = -cell_height; d < cell_width; d += 0.6 * l->em)
+                {
+                  cairo_move_to (cr, x + d, y + cell_height);
+                  cairo_line_to (cr, x + d + cell_height, y);
+                }
+              cairo_stroke (cr);
+              cairo_restore (cr);
+              draw_text (cr, layout, style, _("hidden"), 0.85 * text_size, FALSE, &style->foreground,
+                         x + cell_width / 2.0, y + cell_height / 2.0, 0.5, 0.5, cell_width);
+            }
+          else
+            {
+              set_source (cr, &style->grid, 1.0);
+              cairo_set_line_width (cr, 1.0);
+              cairo_stroke (cr);
+            }
+        }
     }
 }
 
@@ -1121,6 +1366,12 @@ tandem_chart_render (TandemChart            *self,
       return;
     }
 
+  if (self->kind == TANDEM_CHART_HEATMAP)
+    {
+      draw_heatmap (self, cr, layout, &l, style);
+      cairo_restore (cr);
+      return;
+    }
   draw_legend (self, cr, layout, &l, style, width);
   if (self->kind == TANDEM_CHART_HBARS)
     {
@@ -1129,12 +1380,14 @@ tandem_chart_render (TandemChart            *self,
       return;
     }
   draw_axes (self, cr, layout, &l, style);
+  draw_target (self, cr, layout, &l, style);
   if (self->kind == TANDEM_CHART_BARS)
-    draw_bars (self, cr, &l, style);
+    draw_bars (self, cr, layout, &l, style);
   else
     {
       draw_band (self, cr, &l, style);
       draw_series (self, cr, &l, style);
+      draw_latest_gap (self, cr, layout, &l, style);
     }
 
   cairo_restore (cr);

@@ -40,6 +40,7 @@ typedef enum
   TANDEM_CHART_LINES,
   TANDEM_CHART_BARS,
   TANDEM_CHART_HBARS,   /* one row per category, bars growing to the right */
+  TANDEM_CHART_HEATMAP, /* one row per category, a coloured cell per series */
 } TandemChartKind;
 
 typedef enum
@@ -90,6 +91,9 @@ void          tandem_chart_set_y_axis        (TandemChart       *self,
 void          tandem_chart_set_band          (TandemChart       *self,
                                               guint              upper,
                                               guint              lower,
+                                              const char        *label);
+void          tandem_chart_set_target        (TandemChart       *self,
+                                              double             value,
                                               const char        *label);
 gboolean      tandem_chart_is_empty          (TandemChart       *self);
 char         *tandem_chart_dup_summary       (TandemChart       *self);

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "tandem-stats.h"
@@ -204,4 +205,234 @@ tandem_stats_get_counts (TandemStore   *store,
   out_counts->answers = sqlite3_column_int (stmt, 11);
 
   return TRUE;
+}
+
+/**
+ * tandem_stats_suppress_complements:
+ * @shares: (array length=n_shares): groups that together make a total
+ *   that is shown (or can be worked out) elsewhere
+ * @threshold: the anonymity threshold
+ *
+ * Hides further groups so that no hidden group can be worked out by
+ * subtracting the shown ones from the total: while exactly one group is
+ * hidden, or the hidden ones together are fewer than @threshold, the
+ * smallest shown group is hidden too.
+ *
+ * Returns: how many groups this hid
+ */
+guint
+tandem_stats_suppress_complements (TandemShare *shares,
+                                   guint        n_shares,
+                                   guint        threshold)
+{
+  guint hidden_now = 0;
+
+  g_return_val_if_fail (shares != NULL || n_shares == 0, 0);
+
+  for (;;)
+    {
+      guint hidden = 0, hidden_n = 0;
+      int smallest = -1;
+
+      for (guint i = 0; i < n_shares; i++)
+        {
+          if (shares[i].n == 0)
+            continue;
+          if (shares[i].suppressed)
+            {
+              hidden++;
+              hidden_n += shares[i].n;
+            }
+          else if (smallest < 0 || shares[i].n < shares[smallest].n)
+            smallest = (int)i;
+        }
+
+      if (hidden == 0 || smallest < 0 || (hidden >= 2 && hidden_n >= threshold))
+        return hidden_now;
+
+      shares[smallest].suppressed = TRUE;
+      shares[smallest].favourable = 0;
+      shares[smallest].pct = shares[smallest].ci_low = shares[smallest].ci_high = NAN;
+      hidden_now++;
+    }
+}
+
+#define HEATMAP_SQL(table) \
+  "WITH latest AS (SELECT id, title FROM survey_wave ORDER BY fielded_on DESC, id DESC LIMIT 1)" \
+  "SELECT latest.title, t.group_id, coalesce (g.name, ''), t.dimension," \
+  "       sum (t.answered), sum (t.favourable), t.grouping" \
+  "  FROM latest JOIN survey_tally t ON t.wave_id = latest.id AND t.grouping IN ('all', ?1)" \
+  "  LEFT JOIN " table " g ON g.id = t.group_id AND t.grouping = ?1" \
+  " GROUP BY t.grouping, t.group_id, t.dimension" \
+  " ORDER BY t.grouping = 'all' DESC, g.name IS NULL, g.name COLLATE NOCASE"
+
+void
+tandem_heat_row_free (TandemHeatRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->name);
+  g_free (row);
+}
+
+/**
+ * tandem_stats_heatmap:
+ * @grouping: "department" or "role"
+ * @max_rows: how many groups at most (0: all); the smallest beyond are
+ *   shown together as one
+ * @out_wave: (out) (optional) (transfer full): the wave's title
+ *
+ * The share answering favourably per department or role, every level
+ * together, in the latest wave: the first row is everyone, then the
+ * groups by name. Groups under @threshold are hidden, and so are as many
+ * more as it takes to keep them from being worked out from the total.
+ *
+ * Returns: (transfer full) (element-type TandemHeatRow): the rows; empty
+ *   when there are no waves
+ */
+static guint
+heat_row_size (const TandemHeatRow *row)
+{
+  return MAX (MAX (row->shares[0].n, row->shares[1].n), row->shares[2].n);
+}
+
+static int
+compare_heat_rows_by_size (gconstpointer a,
+                           gconstpointer b)
+{
+  guint na = heat_row_size (*(TandemHeatRow * const *)a);
+  guint nb = heat_row_size (*(TandemHeatRow * const *)b);
+
+  return na > nb ? -1 : na < nb;
+}
+
+/* Everyone first, then by name. */
+static int
+compare_heat_rows_by_name (gconstpointer a,
+                           gconstpointer b)
+{
+  const TandemHeatRow *ra = *(TandemHeatRow * const *)a, *rb = *(TandemHeatRow * const *)b;
+
+  if (ra->group_id < 0 || rb->group_id < 0)
+    return ra->group_id < 0 ? (rb->group_id < 0 ? 0 : -1) : 1;
+  return g_utf8_collate (ra->name, rb->name);
+}
+
+GPtrArray *
+tandem_stats_heatmap (TandemStore  *store,
+                      const char   *grouping,
+                      guint         threshold,
+                      guint         max_rows,
+                      char        **out_wave,
+                      GError      **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)tandem_heat_row_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) column = g_array_new (FALSE, FALSE, sizeof (TandemShare));
+  TandemHeatRow *everyone;
+  gboolean is_role;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_strcmp0 (grouping, "department") == 0 || g_strcmp0 (grouping, "role") == 0, NULL);
+
+  is_role = g_str_equal (grouping, "role");
+  stmt = tandem_store_prepare (store, is_role ? HEATMAP_SQL ("role") : HEATMAP_SQL ("department"), error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, grouping, -1, SQLITE_STATIC);
+
+  everyone = g_new0 (TandemHeatRow, 1);
+  everyone->name = g_strdup (_("Everyone"));
+  everyone->group_id = -1;
+  g_ptr_array_add (rows, everyone);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 1);
+      const char *name = tandem_stmt_get_text (stmt, 2);
+      TandemDimension dimension;
+      TandemHeatRow *row;
+
+      if (out_wave != NULL && *out_wave == NULL)
+        *out_wave = g_strdup (tandem_stmt_get_text (stmt, 0));
+      if (!tandem_dimension_from_string (tandem_stmt_get_text (stmt, 3), &dimension))
+        continue;
+
+      if (g_str_equal (tandem_stmt_get_text (stmt, 6), "all"))
+        row = everyone;
+      else if ((row = g_hash_table_lookup (by_id, &id)) == NULL)
+        {
+          row = g_new0 (TandemHeatRow, 1);
+          row->group_id = id;
+          row->name = *name != '\0' ? g_strdup (name)
+                                    : g_strdup (is_role ? _("No role") : _("No department"));
+          g_ptr_array_add (rows, row);
+          g_hash_table_insert (by_id, &row->group_id, row);
+        }
+      /* Raw counts for now, in the share's fields; init below. */
+      row->shares[dimension].n = (guint)sqlite3_column_int (stmt, 4);
+      row->shares[dimension].favourable = (guint)sqlite3_column_int (stmt, 5);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      tandem_store_set_error (store, rc, error);
+      return NULL;
+    }
+
+  /* Beyond @max_rows groups, the smallest are shown together as one. */
+  if (max_rows > 0 && rows->len > max_rows + 1)
+    {
+      g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+      TandemHeatRow *rest = g_new0 (TandemHeatRow, 1);
+      guint n_rest;
+
+      for (guint r = 1; r < rows->len; r++)
+        g_ptr_array_add (groups, g_ptr_array_index (rows, r));
+      g_ptr_array_sort (groups, compare_heat_rows_by_size);
+      n_rest = groups->len - (max_rows - 1);
+      for (guint r = max_rows - 1; r < groups->len; r++)
+        {
+          TandemHeatRow *row = g_ptr_array_index (groups, r);
+
+          for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+            {
+              rest->shares[d].n += row->shares[d].n;
+              rest->shares[d].favourable += row->shares[d].favourable;
+            }
+          g_ptr_array_remove_fast (rows, row);   /* frees it */
+        }
+      g_ptr_array_sort (rows, compare_heat_rows_by_name);
+      rest->group_id = 0;
+      rest->name = g_strdup_printf (is_role ? g_dngettext (GETTEXT_PACKAGE, "%u other role", "%u other roles", n_rest)
+                                            : g_dngettext (GETTEXT_PACKAGE, "%u other department",
+                                                           "%u other departments", n_rest),
+                                    n_rest);
+      g_ptr_array_add (rows, rest);
+    }
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      TandemHeatRow *row = g_ptr_array_index (rows, r);
+
+      for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+        tandem_share_init (&row->shares[d], row->shares[d].n, row->shares[d].favourable, threshold);
+    }
+
+  if (rows->len == 1 && everyone->shares[0].n == 0 && everyone->shares[1].n == 0 && everyone->shares[2].n == 0)
+    g_ptr_array_set_size (rows, 0);
+
+  /* The groups add up to everyone: guard each column against subtraction. */
+  for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+    {
+      g_array_set_size (column, 0);
+      for (guint r = 1; r < rows->len; r++)
+        g_array_append_val (column, ((TandemHeatRow *)g_ptr_array_index (rows, r))->shares[d]);
+      tandem_stats_suppress_complements ((TandemShare *)(void *)column->data, column->len, threshold);
+      for (guint r = 1; r < rows->len; r++)
+        ((TandemHeatRow *)g_ptr_array_index (rows, r))->shares[d] = g_array_index (column, TandemShare, r - 1);
+    }
+
+  return g_steal_pointer (&rows);
 }

@@ -31,6 +31,14 @@ typedef struct
   double       gap_pts;  /* leaders − ICs in points; NAN when either is hidden */
 } TandemGapPoint;
 
+/* One row of a heatmap: a department or role, or everyone. */
+typedef struct
+{
+  char        *name;
+  gint64       group_id;                      /* -1 for everyone */
+  TandemShare  shares[TANDEM_N_DIMENSIONS];
+} TandemHeatRow;
+
 typedef struct
 {
   guint people;
@@ -59,6 +67,16 @@ void        tandem_gap_point_free     (TandemGapPoint   *point);
 GPtrArray  *tandem_stats_gap_series   (TandemStore      *store,
                                        TandemDimension   dimension,
                                        guint             threshold,
+                                       GError          **error);
+guint       tandem_stats_suppress_complements (TandemShare *shares,
+                                               guint        n_shares,
+                                               guint        threshold);
+void        tandem_heat_row_free      (TandemHeatRow    *row);
+GPtrArray  *tandem_stats_heatmap      (TandemStore      *store,
+                                       const char       *grouping,
+                                       guint             threshold,
+                                       guint             max_rows,
+                                       char            **out_wave,
                                        GError          **error);
 gboolean    tandem_stats_get_counts   (TandemStore      *store,
                                        TandemCounts     *out_counts,

@@ -1,0 +1,138 @@
+/* tandem-survey-charts.c — the three-gap snapshot and the favourability heatmap
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "tandem-stats.h"
+#include "tandem-survey-charts.h"
+
+/**
+ * tandem_chart_new_snapshot:
+ * @threshold: the anonymity threshold
+ *
+ * The three gaps of the latest wave side by side: executives' and ICs'
+ * favourable shares as paired bars, each pair labelled with its gap —
+ * the figure that made the 61/46, 25/11 and 44/25 gaps famous.
+ *
+ * Returns: (transfer full): the chart, or %NULL with @error set
+ */
+TandemChart *
+tandem_chart_new_snapshot (TandemStore  *store,
+                           guint         threshold,
+                           GError      **error)
+{
+  g_autoptr(TandemChart) chart = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *note = NULL;
+  g_autoptr(GString) sizes = g_string_new (NULL);
+  const char *wave = NULL;
+  guint leaders, ics;
+  GPtrArray *series[TANDEM_N_DIMENSIONS] = { NULL, };
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+
+  for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+    if (!(series[d] = tandem_stats_gap_series (store, d, threshold, error)))
+      {
+        for (guint i = 0; i < d; i++)
+          g_ptr_array_unref (series[i]);
+        return NULL;
+      }
+
+  if (series[0]->len > 0)
+    wave = ((TandemGapPoint *)g_ptr_array_index (series[0], series[0]->len - 1))->wave_title;
+  /* Translators: the title of the snapshot chart; %s is a survey wave, e.g. "2026 Q3" */
+  title = wave ? g_strdup_printf (_("The three gaps, %s"), wave) : g_strdup (_("The three gaps"));
+  chart = tandem_chart_new (title);
+  tandem_chart_set_kind (chart, TANDEM_CHART_BARS);
+  tandem_chart_set_subtitle (chart, _("Share answering favourably: what executives say, and what "
+                                      "individual contributors experience"));
+  tandem_chart_set_empty_text (chart, _("No survey waves yet. Import pulse-survey responses to see the "
+                                        "three gaps."));
+  leaders = tandem_chart_add_series (chart, _("Executives"));
+  ics = tandem_chart_add_series (chart, _("Individual contributors"));
+  tandem_chart_set_band (chart, leaders, ics, NULL);
+
+  for (guint d = 0; d < TANDEM_N_DIMENSIONS && wave != NULL; d++)
+    {
+      TandemGapPoint *p = g_ptr_array_index (series[d], series[d]->len - 1);
+      guint c = tandem_chart_add_category (chart, tandem_dimension_get_label (d));
+
+      tandem_chart_set_value (chart, leaders, c, p->leaders.pct, p->leaders.ci_low, p->leaders.ci_high,
+                              p->leaders.n);
+      tandem_chart_set_value (chart, ics, c, p->ics.pct, p->ics.ci_low, p->ics.ci_high, p->ics.n);
+    }
+
+  /* Translators: the note under the snapshot chart */
+  note = g_strdup_printf (_("Favourable: 4 or 5 on a 5-point scale. n under each pair: executives / ICs who "
+                            "answered. Groups under %u are hidden."),
+                          threshold);
+  tandem_chart_set_note (chart, note);
+
+  for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+    g_ptr_array_unref (series[d]);
+  return g_steal_pointer (&chart);
+}
+
+/**
+ * tandem_chart_new_heatmap:
+ * @grouping: "department" or "role"
+ *
+ * Favourable shares of the latest wave per department or role (every
+ * level together), a column per dimension. Hidden cells are hatched.
+ *
+ * Returns: (transfer full): the chart, or %NULL with @error set
+ */
+TandemChart *
+tandem_chart_new_heatmap (TandemStore  *store,
+                          const char   *grouping,
+                          guint         threshold,
+                          GError      **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(TandemChart) chart = NULL;
+  g_autofree char *wave = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *note = NULL;
+  gboolean by_role;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_strcmp0 (grouping, "department") == 0 || g_strcmp0 (grouping, "role") == 0, NULL);
+
+  by_role = g_str_equal (grouping, "role");
+  if (!(rows = tandem_stats_heatmap (store, grouping, threshold, 14, &wave, error)))
+    return NULL;
+
+  if (wave != NULL)
+    title = by_role ? g_strdup_printf (_("Favourable answers by role, %s"), wave)
+                    : g_strdup_printf (_("Favourable answers by department, %s"), wave);
+  else
+    title = g_strdup (by_role ? _("Favourable answers by role") : _("Favourable answers by department"));
+  chart = tandem_chart_new (title);
+  tandem_chart_set_kind (chart, TANDEM_CHART_HEATMAP);
+  tandem_chart_set_subtitle (chart, _("Share answering 4 or 5, every level together; darker is more favourable"));
+  tandem_chart_set_empty_text (chart, _("No survey waves yet. Import pulse-survey responses to see where "
+                                        "people are favourable."));
+  for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+    tandem_chart_add_series (chart, tandem_dimension_get_label (d));
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      TandemHeatRow *row = g_ptr_array_index (rows, r);
+      guint c = tandem_chart_add_category (chart, row->name);
+
+      for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+        tandem_chart_set_value (chart, d, c, row->shares[d].pct, row->shares[d].ci_low,
+                                row->shares[d].ci_high, row->shares[d].n);
+    }
+
+  note = g_strdup_printf (_("Hatched: hidden, because fewer than %u answered or because the figure would let "
+                            "someone work out a smaller group from the total."),
+                          threshold);
+  tandem_chart_set_note (chart, note);
+  return g_steal_pointer (&chart);
+}

@@ -1,0 +1,19 @@
+/* tandem-survey-charts.h — the three-gap snapshot and the favourability heatmap
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tandem-chart.h"
+
+G_BEGIN_DECLS
+
+TandemChart *tandem_chart_new_snapshot (TandemStore  *store,
+                                        guint         threshold,
+                                        GError      **error);
+TandemChart *tandem_chart_new_heatmap  (TandemStore  *store,
+                                        const char   *grouping,
+                                        guint         threshold,
+                                        GError      **error);
+
+G_END_DECLS
