@@ -187,10 +187,13 @@ cmd_export (Globals  *globals,
   gboolean private_notes = FALSE;
   g_autofree char *by_text = NULL;
   double target = NAN;
+  int scale = 1;
   int status;
   GOptionEntry entries[] = {
     { "by", 0, 0, G_OPTION_ARG_STRING, &by_text, N_("The heatmap’s rows: department (default) or role"),
       N_("GROUP") },
+    { "scale", 0, 0, G_OPTION_ARG_INT, &scale, N_("PNG pixels per unit: 1 (default) or 2 for sharp screens"),
+      N_("N") },
     { "target", 0, 0, G_OPTION_ARG_DOUBLE, &target,
       N_("A gap chart’s target line, in percent (e.g. 60)"), N_("PCT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -204,7 +207,7 @@ cmd_export (Globals  *globals,
     { NULL }
   };
 
-  if (!parse_command_options ("export", "chart NAME | journal EXTERNAL_ID | people | enrollments",
+  if (!parse_command_options ("export", "chart NAME | pack | journal EXTERNAL_ID | people | enrollments",
                               entries, &argc, &argv, &status))
     return status;
 
@@ -224,6 +227,21 @@ cmd_export (Globals  *globals,
       return EXIT_OK;
     }
 
+  if (argc >= 2 && g_strcmp0 (argv[1], "pack") == 0)
+    {
+      if (argc != 2)
+        return usage_error (_("export %s takes no further arguments, but was given “%s”"), argv[1], argv[2]);
+      if (output == NULL)
+        return usage_error (_("export pack needs --output FILE.pdf"));
+      if (threshold < TANDEM_MIN_ANONYMITY_THRESHOLD)
+        return usage_error (_("the anonymity threshold must be at least %d"), TANDEM_MIN_ANONYMITY_THRESHOLD);
+      if (!(store = open_store (globals, &error)) ||
+          !tandem_export_pack (store, output, (guint)threshold, &error))
+        return fail (error);
+      printf (_("Wrote %s.\n"), output);
+      return EXIT_OK;
+    }
+
   if (argc >= 2 && g_strcmp0 (argv[1], "journal") == 0)
     {
       if (argc != 3)
@@ -238,7 +256,7 @@ cmd_export (Globals  *globals,
     }
 
   if (argc < 2 || g_strcmp0 (argv[1], "chart") != 0)
-    return usage_error (_("export writes “chart NAME”, “journal ID”, “people” or “enrollments”, "
+    return usage_error (_("export writes “chart NAME”, “pack”, “journal ID”, “people” or “enrollments”, "
                           "each with --output FILE"));
   if (argc < 3)
     return usage_error (_("export chart needs a chart name: %s"), CHART_NAMES);
@@ -254,6 +272,8 @@ cmd_export (Globals  *globals,
     return usage_error (_("the anonymity threshold must be at least %d"), TANDEM_MIN_ANONYMITY_THRESHOLD);
   if (by_text != NULL && !g_str_equal (by_text, "department") && !g_str_equal (by_text, "role"))
     return usage_error (_("--by is department or role, not “%s”"), by_text);
+  if (scale != 1 && scale != 2)
+    return usage_error (_("--scale is 1 or 2, not %d"), scale);
   if (!isnan (target) && (target < 0 || target > 100))
     return usage_error (_("--target is a percentage from 0 to 100"));
   if (!tandem_export_format_for_path (output, &format, &error))
@@ -271,7 +291,7 @@ cmd_export (Globals  *globals,
       for (guint i = 0; i < TANDEM_N_COACHING_CHARTS && ok; i++)
         ok = (charts[i] = tandem_chart_new_coaching (store, i, today, &error)) != NULL;
       if (ok)
-        ok = tandem_export_charts (charts, TANDEM_N_COACHING_CHARTS, output, width, height, &error);
+        ok = tandem_export_charts_scaled (charts, TANDEM_N_COACHING_CHARTS, output, width, height, scale, &error);
       for (guint i = 0; i < TANDEM_N_COACHING_CHARTS; i++)
         g_clear_object (&charts[i]);
       if (!ok)
@@ -283,7 +303,7 @@ cmd_export (Globals  *globals,
                                                                      : TANDEM_PROGRAM_CHART_CHAMPIONS;
 
       if (!(chart = tandem_chart_new_program (store, which, &error)) ||
-          !tandem_export_chart (chart, output, width, height, &error))
+          !tandem_export_charts_scaled (&chart, 1, output, width, height, scale, &error))
         return fail (error);
     }
   else if (g_str_equal (argv[2], "snapshot") || g_str_equal (argv[2], "heatmap"))
@@ -292,7 +312,7 @@ cmd_export (Globals  *globals,
         chart = tandem_chart_new_snapshot (store, (guint)threshold, &error);
       else
         chart = tandem_chart_new_heatmap (store, by_text ? by_text : "department", (guint)threshold, &error);
-      if (chart == NULL || !tandem_export_chart (chart, output, width, height, &error))
+      if (chart == NULL || !tandem_export_charts_scaled (&chart, 1, output, width, height, scale, &error))
         return fail (error);
     }
   else
@@ -306,7 +326,7 @@ cmd_export (Globals  *globals,
 
           tandem_chart_set_target (chart, target, label);
         }
-      if (!tandem_export_chart (chart, output, width, height, &error))
+      if (!tandem_export_charts_scaled (&chart, 1, output, width, height, scale, &error))
         return fail (error);
     }
 
@@ -552,6 +572,8 @@ cmd_check (Globals  *globals,
 static const Command commands[] = {
   { "demo", N_("[--replace] [--seed N]"), N_("Fill an empty database with the demo organisation"), cmd_demo },
   { "export", N_("chart NAME --output FILE"), N_("Write a chart as PNG, SVG or PDF"), cmd_export },
+  { "export", N_("pack --output FILE.pdf"), N_("Write the leadership pack: a cover and every chart, one per page"),
+    cmd_export },
   { "export", N_("journal ID --output FILE"), N_("Write an executive’s coaching journal (.md or .pdf)"), cmd_export },
   { "export", N_("people|enrollments --output FILE"), N_("Write a table as CSV"), cmd_export },
   { "report", N_("summary|pairs [--format csv]"), N_("Print a report (pairs: --as-of DATE)"), cmd_report },

@@ -1108,7 +1108,8 @@ draw_latest_gap (TandemChart            *self,
 {
   Series *upper, *lower;
 
-  if (self->band_upper < 0 || self->band_lower < 0)
+  /* Points only make sense between percentages. */
+  if (self->band_upper < 0 || self->band_lower < 0 || self->unit != TANDEM_CHART_PERCENT)
     return;
   upper = g_ptr_array_index (self->series, self->band_upper);
   lower = g_ptr_array_index (self->series, self->band_lower);

@@ -43,6 +43,17 @@ gboolean  tandem_export_charts           (TandemChart        **charts,
                                           int                  width,
                                           int                  height,
                                           GError             **error);
+gboolean  tandem_export_charts_scaled    (TandemChart        **charts,
+                                          guint                n_charts,
+                                          const char          *path,
+                                          int                  width,
+                                          int                  height,
+                                          double               scale,
+                                          GError             **error);
+gboolean  tandem_export_pack             (TandemStore         *store,
+                                          const char          *path,
+                                          guint                threshold,
+                                          GError             **error);
 gboolean  tandem_export_chart            (TandemChart         *chart,
                                           const char          *path,
                                           int                  width,

@@ -1,0 +1,264 @@
+/* tandem-slides.c — the leadership story: charts with one-line takeaways
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The same slides feed presentation mode and the PDF leadership pack: the
+ * three gaps over time, the snapshot of the latest wave, where people are
+ * favourable, completion by role and the coaching cadence, each where
+ * there is data for it.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "tandem-coaching-charts.h"
+#include "tandem-program-charts.h"
+#include "tandem-slides.h"
+#include "tandem-stats.h"
+#include "tandem-survey-charts.h"
+
+void
+tandem_slide_free (TandemSlide *slide)
+{
+  if (slide == NULL)
+    return;
+  g_clear_pointer (&slide->charts, g_ptr_array_unref);
+  g_free (slide->takeaway);
+  g_free (slide);
+}
+
+static TandemSlide *
+slide_new (TandemChart *chart,
+           char        *takeaway)
+{
+  TandemSlide *slide = g_new0 (TandemSlide, 1);
+
+  slide->charts = g_ptr_array_new_with_free_func (g_object_unref);
+  if (chart != NULL)
+    g_ptr_array_add (slide->charts, chart);
+  slide->takeaway = takeaway;
+  return slide;
+}
+
+/**
+ * tandem_gap_takeaway:
+ * @points: (element-type TandemGapPoint): a gap series, oldest first
+ *
+ * One sentence on how the gap moved between the first and the latest wave
+ * where both sides could be shown, e.g. “The optimism gap narrowed from 15
+ * to 6 points since 2025 Q2.”
+ *
+ * Returns: (transfer full): the sentence
+ */
+char *
+tandem_gap_takeaway (GPtrArray       *points,
+                     TandemDimension  dimension)
+{
+  g_autofree char *name = NULL;
+  TandemGapPoint *first = NULL, *last = NULL;
+  long from, to;
+
+  g_return_val_if_fail (points != NULL, NULL);
+
+  name = g_utf8_strdown (tandem_dimension_get_label (dimension), -1);
+  for (guint i = 0; i < points->len; i++)
+    {
+      TandemGapPoint *p = g_ptr_array_index (points, i);
+
+      if (!isfinite (p->gap_pts))
+        continue;
+      if (first == NULL)
+        first = p;
+      last = p;
+    }
+
+  if (first == NULL)
+    /* Translators: %s is a dimension in lower case, e.g. "optimism" */
+    return g_strdup_printf (_("Too few answers yet to show the %s gap."), name);
+
+  from = lround (first->gap_pts);
+  to = lround (last->gap_pts);
+  if (first == last)
+    /* Translators: the first %s is a dimension in lower case, the last a survey wave */
+    return g_strdup_printf (_("The %s gap is %ld points (%s)."), name, to, last->wave_title);
+  if (labs (to) < labs (from))
+    return g_strdup_printf (_("The %s gap narrowed from %ld to %ld points since %s."), name, from, to,
+                            first->wave_title);
+  if (labs (to) > labs (from))
+    return g_strdup_printf (_("The %s gap widened from %ld to %ld points since %s."), name, from, to,
+                            first->wave_title);
+  return g_strdup_printf (_("The %s gap is still %ld points, as in %s."), name, to, first->wave_title);
+}
+
+static char *
+snapshot_takeaway (GPtrArray **series)
+{
+  int widest = -1;
+  TandemGapPoint *widest_point = NULL;
+
+  for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+    {
+      TandemGapPoint *p;
+
+      if (series[d]->len == 0)
+        continue;
+      p = g_ptr_array_index (series[d], series[d]->len - 1);
+      if (isfinite (p->gap_pts) && (widest_point == NULL || fabs (p->gap_pts) > fabs (widest_point->gap_pts)))
+        {
+          widest = (int)d;
+          widest_point = p;
+        }
+    }
+  if (widest_point == NULL)
+    return g_strdup (_("Too few answers in the latest wave to compare executives with ICs."));
+
+  {
+    g_autofree char *name = g_utf8_strdown (tandem_dimension_get_label (widest), -1);
+
+    /* Translators: e.g. "The widest gap is resources: 39% of executives against 32% of ICs." */
+    return g_strdup_printf (_("The widest gap is %s: %.0f%% of executives against %.0f%% of ICs."),
+                            name, widest_point->leaders.pct, widest_point->ics.pct);
+  }
+}
+
+/**
+ * tandem_slides_new:
+ * @threshold: the anonymity threshold
+ * @today: the day the coaching cadence is judged on
+ *
+ * The leadership story, slide by slide, each with its takeaway. Surveys,
+ * programs and coaching appear where they have data.
+ *
+ * Returns: (transfer full) (element-type TandemSlide): the slides, maybe none
+ */
+GPtrArray *
+tandem_slides_new (TandemStore  *store,
+                   guint         threshold,
+                   const GDate  *today,
+                   GError      **error)
+{
+  g_autoptr(GPtrArray) slides = g_ptr_array_new_with_free_func ((GDestroyNotify)tandem_slide_free);
+  GPtrArray *series[TANDEM_N_DIMENSIONS] = { NULL, };
+  TandemCounts counts;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  if (!tandem_stats_get_counts (store, &counts, error))
+    return NULL;
+
+  for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+    if (!(series[d] = tandem_stats_gap_series (store, d, threshold, error)))
+      goto out;
+
+  if (counts.waves > 0)
+    {
+      TandemChart *chart;
+
+      for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+        {
+          if (!(chart = tandem_chart_new_gap (store, d, threshold, error)))
+            goto out;
+          g_ptr_array_add (slides, slide_new (chart, tandem_gap_takeaway (series[d], d)));
+        }
+      if (!(chart = tandem_chart_new_snapshot (store, threshold, error)))
+        goto out;
+      g_ptr_array_add (slides, slide_new (chart, snapshot_takeaway (series)));
+      if (!(chart = tandem_chart_new_heatmap (store, "department", threshold, error)))
+        goto out;
+      g_ptr_array_add (slides, slide_new (chart, g_strdup (_("Where people answer favourably, and where they "
+                                                              "do not yet."))));
+    }
+
+  if (counts.active_people > 0)
+    {
+      TandemChart *chart = tandem_chart_new_program (store, TANDEM_PROGRAM_CHART_COMPLETION, error);
+      double completion = counts.enrollments > 0 ? 100.0 * counts.completions / counts.enrollments : 0;
+      double tools = 100.0 * counts.with_tool_access / counts.active_people;
+
+      if (chart == NULL)
+        goto out;
+      g_ptr_array_add (slides, slide_new (chart, g_strdup_printf (_("%.0f%% of enrollments are completed; "
+                                                                    "%.0f%% of people can use approved AI tools."),
+                                                                  completion, tools)));
+    }
+
+  if (counts.pairs > 0)
+    {
+      TandemSlide *slide = slide_new (NULL, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                          "%u executive is coached by a junior "
+                                                                          "colleague; %u sessions so far.",
+                                                                          "%u executives are coached by junior "
+                                                                          "colleagues; %u sessions so far.",
+                                                                          counts.pairs),
+                                                             counts.pairs, counts.sessions));
+
+      g_ptr_array_add (slides, slide);
+      for (guint i = 0; i < TANDEM_N_COACHING_CHARTS; i++)
+        {
+          TandemChart *chart = tandem_chart_new_coaching (store, i, today, error);
+
+          if (chart == NULL)
+            goto out;
+          g_ptr_array_add (slide->charts, chart);
+        }
+    }
+  ok = TRUE;
+
+out:
+  for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+    g_clear_pointer (&series[d], g_ptr_array_unref);
+  return ok ? g_steal_pointer (&slides) : NULL;
+}
+
+/**
+ * tandem_slide_render:
+ *
+ * The slide's charts with its takeaway beneath in large type, readable
+ * from the back of a room.
+ */
+void
+tandem_slide_render (TandemSlide            *slide,
+                     cairo_t                *cr,
+                     double                  width,
+                     double                  height,
+                     const TandemChartStyle *style)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoFontDescription) font = NULL;
+  double em = MAX (10.0, MIN (width / 48.0, height / 27.0));
+  double band = slide->takeaway != NULL ? 3.2 * em : 0;
+  PangoRectangle logical;
+
+  g_return_if_fail (slide != NULL);
+
+  cairo_save (cr);
+  if (style->background.alpha > 0)
+    {
+      cairo_set_source_rgba (cr, style->background.red, style->background.green, style->background.blue, 1.0);
+      cairo_paint (cr);
+    }
+  if (slide->charts->len > 0)
+    tandem_chart_render_panels ((TandemChart **)slide->charts->pdata, slide->charts->len, cr, width,
+                                height - band, style);
+
+  if (slide->takeaway != NULL)
+    {
+      layout = pango_cairo_create_layout (cr);
+      font = pango_font_description_from_string (style->font_family);
+      pango_font_description_set_absolute_size (font, 1.15 * em * PANGO_SCALE);
+      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      pango_layout_set_font_description (layout, font);
+      pango_layout_set_width (layout, (int)((width - 2.4 * em) * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_text (layout, slide->takeaway, -1);
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      cairo_set_source_rgba (cr, style->foreground.red, style->foreground.green, style->foreground.blue, 1.0);
+      cairo_move_to (cr, 1.2 * em, height - band / 2.0 - logical.height / 2.0);
+      pango_cairo_show_layout (cr, layout);
+    }
+  cairo_restore (cr);
+}
