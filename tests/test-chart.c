@@ -225,6 +225,34 @@ test_chart_heatmap (void)
   cairo_surface_destroy (surface);
 }
 
+/* Tooltips and screen readers get the value, its interval and n; the
+ * pointer finds the nearest point. */
+static void
+test_chart_describe_and_hit (void)
+{
+  g_autoptr(TandemChart) chart = make_chart ();
+  g_autofree char *shown = NULL;
+  g_autofree char *hidden = NULL;
+  g_autofree char *ci = NULL;
+  guint s = 99, c = 99;
+  double x, y;
+
+  shown = tandem_chart_describe_point (chart, 0, 1);
+  g_assert_cmpstr (shown, ==, "Leaders, W2: 70%, n 30");
+  tandem_chart_set_value (chart, 1, 2, 40, 31.5, 48.7, 200);
+  ci = tandem_chart_describe_point (chart, 1, 2);
+  g_assert_cmpstr (ci, ==, "ICs, W3: 40% (95% interval 32%–49%), n 200");
+  tandem_chart_set_value (chart, 0, 2, NAN, NAN, NAN, 3);
+  hidden = tandem_chart_describe_point (chart, 0, 2);
+  g_assert_cmpstr (hidden, ==, "Leaders, W3: hidden to keep answers anonymous (n 3)");
+
+  g_assert_true (tandem_chart_get_point (chart, WIDTH, HEIGHT, 1, 0, &x, &y));
+  g_assert_true (tandem_chart_hit_test (chart, WIDTH, HEIGHT, x + 3, y - 2, &s, &c));
+  g_assert_cmpuint (s, ==, 1);
+  g_assert_cmpuint (c, ==, 0);
+  g_assert_false (tandem_chart_hit_test (chart, WIDTH, HEIGHT, 2, 2, &s, &c));
+}
+
 static void
 test_chart_empty (void)
 {
@@ -512,6 +540,7 @@ main (int    argc,
   g_test_add_func ("/tandem/chart/pixels", test_chart_pixels);
   g_test_add_func ("/tandem/chart/suppressed-point", test_chart_suppressed_point);
   g_test_add_func ("/tandem/chart/empty", test_chart_empty);
+  g_test_add_func ("/tandem/chart/describe-and-hit", test_chart_describe_and_hit);
   g_test_add_func ("/tandem/chart/bars", test_chart_bars);
   g_test_add_func ("/tandem/chart/heatmap", test_chart_heatmap);
   g_test_add_func ("/tandem/chart/summary", test_chart_summary);

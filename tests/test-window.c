@@ -17,6 +17,7 @@
 #include "tandem-test-util.h"
 #include "tandem-session-dialog.h"
 #include "tandem-store-private.h"
+#include "tandem-presentation.h"
 #include "tandem-window.h"
 
 static TandemApplication *app;
@@ -341,11 +342,15 @@ press (GtkWidget  *widget,
   g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
 
   g_assert_nonnull (wanted);
+  /* As GTK dispatches: capture-phase controllers before the others. */
+  for (guint pass = 0; pass < 2; pass++)
   for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
     {
       g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
 
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          (gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) == GTK_PHASE_CAPTURE) !=
+          (pass == 0))
         continue;
 
       for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
@@ -363,8 +368,10 @@ press (GtkWidget  *widget,
   g_error ("no shortcut %s on %s", accelerator, G_OBJECT_TYPE_NAME (widget));
 }
 
+/* Whether a mapped window of @type is open; it goes in *@out. */
 static gboolean
-has_session_dialog (gpointer data)
+find_toplevel (GType       type,
+               GtkWidget **out)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -372,13 +379,19 @@ has_session_dialog (gpointer data)
     {
       g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
 
-      if (TANDEM_IS_SESSION_DIALOG (toplevel) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
         {
-          *(GtkWidget **)data = GTK_WIDGET (toplevel);
+          *out = GTK_WIDGET (toplevel);
           return TRUE;
         }
     }
   return FALSE;
+}
+
+static gboolean
+has_session_dialog (gpointer data)
+{
+  return find_toplevel (TANDEM_TYPE_SESSION_DIALOG, data);
 }
 
 static gboolean
@@ -461,6 +474,65 @@ test_window_log_session (void)
   tandem_test_remove_dir (dir);
 }
 
+static gboolean
+has_presentation (gpointer data)
+{
+  return find_toplevel (TANDEM_TYPE_PRESENTATION, data);
+}
+
+static gboolean
+presentation_gone (gpointer data)
+{
+  GtkWidget *found = NULL;
+
+  return !has_presentation (&found);
+}
+
+/* F5 presents the slides; arrows, space and Home/End move, and stop at
+ * either end; Esc leaves. */
+static void
+test_window_presentation (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 2025);
+  GtkWidget *shown = NULL;
+  TandemPresentation *presentation;
+  TandemWindow *window;
+  guint n;
+
+  window = tandem_window_new (GTK_APPLICATION (app), store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_mapped, window));
+
+  press (GTK_WIDGET (window), "F5");
+  g_assert_true (wait_for (has_presentation, &shown));
+  presentation = TANDEM_PRESENTATION (shown);
+  n = tandem_presentation_get_n_slides (presentation);
+  g_assert_cmpuint (n, ==, 7);
+  g_assert_cmpuint (tandem_presentation_get_current (presentation), ==, 0);
+
+  press (shown, "Right");
+  press (shown, "space");
+  g_assert_cmpuint (tandem_presentation_get_current (presentation), ==, 2);
+  press (shown, "Left");
+  g_assert_cmpuint (tandem_presentation_get_current (presentation), ==, 1);
+  press (shown, "Home");
+  press (shown, "Left");
+  g_assert_cmpuint (tandem_presentation_get_current (presentation), ==, 0);
+  press (shown, "End");
+  press (shown, "Page_Down");
+  g_assert_cmpuint (tandem_presentation_get_current (presentation), ==, n - 1);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (shown)), ==, "Slide 7 of 7");
+
+  press (shown, "Escape");
+  g_assert_true (wait_for (presentation_gone, NULL));
+
+  close_and_finalize (window);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
 static void
 imported_cb (GtkWidget  *dialog,
              const char *summary,
@@ -531,6 +603,7 @@ main (int    argc,
 
   g_test_add_func ("/tandem/window/visits-every-page", test_window_visits_every_page);
   g_test_add_func ("/tandem/window/welcome-then-demo", test_window_welcome_then_demo);
+  g_test_add_func ("/tandem/window/presentation", test_window_presentation);
   g_test_add_func ("/tandem/window/refused-file", test_window_refused_file);
   g_test_add_func ("/tandem/window/log-session", test_window_log_session);
   g_test_add_func ("/tandem/window/import-dialog", test_window_import_dialog);

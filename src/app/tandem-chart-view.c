@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
 
 #include "tandem-chart-view.h"
 
@@ -17,6 +19,8 @@ struct _TandemChartView
   GtkWidget    parent_instance;
 
   TandemChart *chart;
+  int          focus_series;     /* the point the keyboard is on; -1: none */
+  int          focus_category;
 };
 
 G_DEFINE_FINAL_TYPE (TandemChartView, tandem_chart_view, GTK_TYPE_WIDGET)
@@ -89,7 +93,126 @@ tandem_chart_view_snapshot (GtkWidget   *widget,
   fill_style (self, &style);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   tandem_chart_render (self->chart, cr, width, height, &style);
+
+  /* The point the keyboard is on gets a ring, as a focused button would. */
+  if (self->focus_series >= 0 && gtk_widget_has_focus (widget))
+    {
+      double x, y;
+      guint s = (guint)self->focus_series, c = (guint)self->focus_category;
+      if (tandem_chart_locate_point (self->chart, width, height, s, c, &x, &y))
+        {
+          cairo_set_source_rgba (cr, style.foreground.red, style.foreground.green, style.foreground.blue, 0.9);
+          cairo_set_line_width (cr, 2.0);
+          cairo_arc (cr, x, y, 12.0, 0, 2 * G_PI);
+          cairo_stroke (cr);
+        }
+    }
   cairo_destroy (cr);
+}
+
+static void
+update_focus_description (TandemChartView *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->chart == NULL || self->focus_series < 0)
+    return;
+  text = tandem_chart_describe_point (self->chart, (guint)self->focus_series, (guint)self->focus_category);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Arrow keys walk the points: left and right through the categories, up
+ * and down through the series. */
+static gboolean
+key_pressed_cb (TandemChartView       *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  guint n_series, n_categories;
+  int s = self->focus_series, c = self->focus_category;
+
+  if (self->chart == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
+    {
+      tandem_chart_view_show_data (self);
+      return TRUE;
+    }
+  n_series = tandem_chart_get_n_series (self->chart);
+  n_categories = tandem_chart_get_n_categories (self->chart);
+  if (n_series == 0 || n_categories == 0)
+    return FALSE;
+
+  if (s < 0)
+    {
+      s = 0;
+      c = (int)n_categories - 1;   /* start at the latest */
+    }
+  else
+    switch (keyval)
+      {
+      case GDK_KEY_Left:
+        c = MAX (c - 1, 0);
+        break;
+      case GDK_KEY_Right:
+        c = MIN (c + 1, (int)n_categories - 1);
+        break;
+      case GDK_KEY_Up:
+        s = MAX (s - 1, 0);
+        break;
+      case GDK_KEY_Down:
+        s = MIN (s + 1, (int)n_series - 1);
+        break;
+      case GDK_KEY_Home:
+        c = 0;
+        break;
+      case GDK_KEY_End:
+        c = (int)n_categories - 1;
+        break;
+      default:
+        return FALSE;
+      }
+
+  if (keyval != GDK_KEY_Left && keyval != GDK_KEY_Right && keyval != GDK_KEY_Up && keyval != GDK_KEY_Down &&
+      keyval != GDK_KEY_Home && keyval != GDK_KEY_End)
+    return FALSE;
+
+  self->focus_series = s;
+  self->focus_category = c;
+  update_focus_description (self);
+  return TRUE;
+}
+
+static gboolean
+query_tooltip_cb (TandemChartView *self,
+                  int              x,
+                  int              y,
+                  gboolean         keyboard_mode,
+                  GtkTooltip      *tooltip)
+{
+  g_autofree char *text = NULL;
+  guint s, c;
+
+  if (self->chart == NULL)
+    return FALSE;
+
+  if (keyboard_mode)
+    {
+      if (self->focus_series < 0)
+        return FALSE;
+      s = (guint)self->focus_series;
+      c = (guint)self->focus_category;
+    }
+  else if (!tandem_chart_hit_test (self->chart, gtk_widget_get_width (GTK_WIDGET (self)),
+                                   gtk_widget_get_height (GTK_WIDGET (self)), x, y, &s, &c))
+    return FALSE;
+
+  text = tandem_chart_describe_point (self->chart, s, c);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -185,12 +308,127 @@ tandem_chart_view_class_init (TandemChartViewClass *klass)
 static void
 tandem_chart_view_init (TandemChartView *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  self->focus_series = -1;
+  self->focus_category = -1;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect_swapped (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
   update_accessible_description (self);
+}
+
+static GtkWidget *
+cell_label (const char *text,
+            gboolean    heading,
+            float       xalign)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_selectable (GTK_LABEL (label), !heading);
+  if (heading)
+    gtk_widget_add_css_class (label, "heading");
+  else
+    gtk_widget_add_css_class (label, "numeric");
+  return label;
+}
+
+/**
+ * tandem_chart_view_show_data:
+ *
+ * Opens the chart's figures as a table — each value with its 95%
+ * interval and n — for reading exact numbers and for screen readers.
+ */
+void
+tandem_chart_view_show_data (TandemChartView *self)
+{
+  GtkWidget *window, *toolbar, *header, *scroller, *grid;
+  g_autofree char *title = NULL;
+  guint n_series, n_categories;
+
+  g_return_if_fail (TANDEM_IS_CHART_VIEW (self));
+
+  if (self->chart == NULL)
+    return;
+
+  n_series = tandem_chart_get_n_series (self->chart);
+  n_categories = tandem_chart_get_n_categories (self->chart);
+
+  grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_widget_set_margin_start (grid, 18);
+  gtk_widget_set_margin_end (grid, 18);
+  gtk_widget_set_margin_top (grid, 12);
+  gtk_widget_set_margin_bottom (grid, 18);
+
+  for (guint s = 0; s < n_series; s++)
+    {
+      gtk_grid_attach (GTK_GRID (grid), cell_label (tandem_chart_get_series_name (self->chart, s), TRUE, 0),
+                       1 + (int)s * 3, 0, 3, 1);
+      gtk_grid_attach (GTK_GRID (grid), cell_label (_("Value"), TRUE, 1), 1 + (int)s * 3, 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), cell_label (_("95% interval"), TRUE, 1), 2 + (int)s * 3, 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), cell_label (_("n"), TRUE, 1), 3 + (int)s * 3, 1, 1, 1);
+    }
+
+  for (guint c = 0; c < n_categories; c++)
+    {
+      gtk_grid_attach (GTK_GRID (grid), cell_label (tandem_chart_get_category (self->chart, c), TRUE, 0),
+                       0, 2 + (int)c, 1, 1);
+      for (guint s = 0; s < n_series; s++)
+        {
+          double low, high;
+          guint n;
+          double value = tandem_chart_get_figures (self->chart, s, c, &low, &high, &n);
+          g_autofree char *value_text = NULL;
+          g_autofree char *interval = NULL;
+          g_autofree char *n_text = g_strdup_printf ("%u", n);
+
+          if (isfinite (value))
+            value_text = tandem_chart_format_value (self->chart, value);
+          else
+            value_text = g_strdup (n > 0 ? _("hidden") : "—");
+          if (isfinite (value) && isfinite (low) && isfinite (high))
+            {
+              g_autofree char *l = tandem_chart_format_value (self->chart, low);
+              g_autofree char *h = tandem_chart_format_value (self->chart, high);
+
+              interval = g_strdup_printf ("%s–%s", l, h);
+            }
+          gtk_grid_attach (GTK_GRID (grid), cell_label (value_text, FALSE, 1), 1 + (int)s * 3, 2 + (int)c, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), cell_label (interval ? interval : "", FALSE, 1),
+                           2 + (int)s * 3, 2 + (int)c, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), cell_label (n_text, FALSE, 1), 3 + (int)s * 3, 2 + (int)c, 1, 1);
+        }
+    }
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_widget_set_vexpand (scroller, TRUE);
+
+  header = adw_header_bar_new ();
+  title = g_strdup_printf (_("Data: %s"), tandem_chart_get_title (self->chart));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, NULL));
+  toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (toolbar), header);
+  gtk_box_append (GTK_BOX (toolbar), scroller);
+
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
+  adw_window_set_content (ADW_WINDOW (window), toolbar);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 GtkWidget *
@@ -217,6 +455,8 @@ tandem_chart_view_set_chart (TandemChartView *self,
   if (!g_set_object (&self->chart, chart))
     return;
 
+  self->focus_series = -1;
+  self->focus_category = -1;
   update_accessible_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);

@@ -18,5 +18,6 @@ GtkWidget   *tandem_chart_view_new       (void);
 TandemChart *tandem_chart_view_get_chart (TandemChartView *self);
 void         tandem_chart_view_set_chart (TandemChartView *self,
                                           TandemChart     *chart);
+void         tandem_chart_view_show_data (TandemChartView *self);
 
 G_END_DECLS

@@ -308,3 +308,12 @@ tandem_dashboard_page_get_chart (TandemDashboardPage *self)
 
   return tandem_chart_view_get_chart (self->chart_view);
 }
+
+/* Opens the figures of the gap chart as a table. */
+void
+tandem_dashboard_page_show_data (TandemDashboardPage *self)
+{
+  g_return_if_fail (TANDEM_IS_DASHBOARD_PAGE (self));
+
+  tandem_chart_view_show_data (self->chart_view);
+}

@@ -19,5 +19,6 @@ void         tandem_dashboard_page_set_store (TandemDashboardPage *self,
                                               TandemStore         *store);
 void         tandem_dashboard_page_reload    (TandemDashboardPage *self);
 TandemChart *tandem_dashboard_page_get_chart (TandemDashboardPage *self);
+void         tandem_dashboard_page_show_data (TandemDashboardPage *self);
 
 G_END_DECLS

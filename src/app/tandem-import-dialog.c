@@ -27,6 +27,7 @@ struct _TandemImportDialog
   GPtrArray        *combo_rows;   /* AdwComboRow, one per field */
   GCancellable     *cancellable;
   guint             pulse_id;
+  GSettings        *settings;
 
   GtkStack         *stack;
   GtkWidget        *import_button;
@@ -99,6 +100,69 @@ add_text_row (GtkListBox *list,
   gtk_list_box_append (list, label);
 }
 
+static const char *
+kind_name (TandemImportKind kind)
+{
+  static const char * const names[TANDEM_N_IMPORT_KINDS] = { "people", "enrollments", "sessions", "responses" };
+
+  return names[kind];
+}
+
+/* Keeps which heading held which field, for the next file from the same
+ * survey tool or HR system. */
+static void
+remember_mapping (TandemImportDialog *self,
+                  const int          *mapping)
+{
+  g_autoptr(GVariant) old = g_settings_get_value (self->settings, "import-mappings");
+  g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char * const *header = g_ptr_array_index (self->preview, 0);
+  const char * const *columns = tandem_import_kind_get_columns (self->kind, NULL);
+  g_autofree char *prefix = g_strdup_printf ("%s:", kind_name (self->kind));
+  GVariantBuilder builder;
+  GHashTableIter iter;
+  GVariantIter items;
+  const char *key, *value;
+
+  g_variant_iter_init (&items, old);
+  while (g_variant_iter_next (&items, "{&s&s}", &key, &value))
+    if (!g_str_has_prefix (key, prefix))
+      g_hash_table_insert (pairs, g_strdup (key), g_strdup (value));
+
+  for (guint i = 0; i < self->combo_rows->len; i++)
+    if (mapping[i] >= 0 && *header[mapping[i]] != '\0')
+      g_hash_table_insert (pairs, g_strconcat (prefix, header[mapping[i]], NULL), g_strdup (columns[i]));
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_hash_table_iter_init (&iter, pairs);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&key, (gpointer *)&value))
+    g_variant_builder_add (&builder, "{ss}", key, value);
+  g_settings_set_value (self->settings, "import-mappings", g_variant_builder_end (&builder));
+}
+
+/* A heading remembered from an earlier import wins over a guess. */
+static void
+apply_remembered_mapping (TandemImportDialog *self,
+                          int                *mapping)
+{
+  g_autoptr(GVariant) remembered = g_settings_get_value (self->settings, "import-mappings");
+  const char * const *header = g_ptr_array_index (self->preview, 0);
+  guint n_columns;
+  const char * const *columns = tandem_import_kind_get_columns (self->kind, &n_columns);
+
+  for (guint f = 0; header[f] != NULL; f++)
+    {
+      g_autofree char *key = g_strdup_printf ("%s:%s", kind_name (self->kind), header[f]);
+      const char *field = NULL;
+
+      if (!g_variant_lookup (remembered, key, "&s", &field))
+        continue;
+      for (guint c = 0; c < n_columns; c++)
+        if (g_str_equal (columns[c], field))
+          mapping[c] = (int)f;
+    }
+}
+
 static void
 import_done_cb (GObject      *object,
                 GAsyncResult *result,
@@ -149,6 +213,7 @@ import_done_cb (GObject      *object,
       return;
     }
 
+  remember_mapping (self, job->mapping);
   adw_status_page_set_icon_name (self->result_page, "emblem-ok-symbolic");
   adw_status_page_set_title (self->result_page, _("Imported"));
   adw_status_page_set_description (self->result_page, summary);
@@ -201,7 +266,8 @@ update_ready (TandemImportDialog *self)
   gboolean all = TRUE;
 
   for (guint i = 0; i < self->combo_rows->len; i++)
-    all = all && adw_combo_row_get_selected (g_ptr_array_index (self->combo_rows, i)) > 0;
+    all = all && (adw_combo_row_get_selected (g_ptr_array_index (self->combo_rows, i)) > 0 ||
+                  tandem_import_kind_is_optional (self->kind, i));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.run", all);
 }
 
@@ -216,6 +282,7 @@ tandem_import_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->file);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->preview, g_ptr_array_unref);
   g_clear_pointer (&self->combo_rows, g_ptr_array_unref);
 
@@ -329,6 +396,8 @@ kind_title (TandemImportKind kind)
       return _("Import Enrollments");
     case TANDEM_IMPORT_SESSIONS:
       return _("Import Coaching Sessions");
+    case TANDEM_IMPORT_RESPONSES:
+      return _("Import Survey Responses");
     case TANDEM_N_IMPORT_KINDS:
     default:
       g_return_val_if_reached (NULL);
@@ -400,6 +469,7 @@ tandem_import_dialog_new (GtkWindow        *parent,
   self->store = g_object_ref (store);
   self->kind = kind;
   self->file = g_object_ref (file);
+  self->settings = g_settings_new (APPLICATION_ID);
   gtk_window_set_title (GTK_WINDOW (self), kind_title (kind));
 
   path = g_file_get_path (file);
@@ -419,6 +489,7 @@ tandem_import_dialog_new (GtkWindow        *parent,
   columns = tandem_import_kind_get_columns (kind, &n_columns);
   guess = g_new0 (int, n_columns);
   tandem_import_guess_mapping (kind, (const char * const *)g_ptr_array_index (self->preview, 0), guess);
+  apply_remembered_mapping (self, guess);
 
   label = gtk_label_new (_("Choose which column of the file holds each field. Nothing is written "
                            "unless every row is right."));

@@ -1,4 +1,4 @@
-/* tandem-surveys-page.c — pulse-survey waves
+/* tandem-surveys-page.c — pulse-survey waves, the three gaps and where people are favourable
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,20 +7,39 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "tandem-wave.h"
+#include "tandem-chart-view.h"
+#include "tandem-import-dialog.h"
+#include "tandem-import.h"
+#include "tandem-survey-charts.h"
 #include "tandem-surveys-page.h"
+#include "tandem-types.h"
+#include "tandem-wave.h"
 
 struct _TandemSurveysPage
 {
-  GtkWidget    parent_instance;
+  GtkWidget             parent_instance;
 
-  TandemStore *store;
+  TandemStore          *store;
+  GSettings            *settings;
+  GtkFileChooserNative *chooser;
 
-  GtkStack    *stack;
-  GtkListBox  *list;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  GtkListBox           *list;
+  TandemChartView      *snapshot_view;
+  TandemChartView      *heatmap_view;
+  GtkToggleButton      *department_button;
+  GtkToggleButton      *role_button;
 };
 
 G_DEFINE_FINAL_TYPE (TandemSurveysPage, tandem_surveys_page, GTK_TYPE_WIDGET)
+
+enum {
+  DATA_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static GtkWidget *
 create_row (gpointer item,
@@ -38,7 +57,100 @@ create_row (gpointer item,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tandem_wave_get_title (wave));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
   return row;
+}
+
+static guint
+threshold (TandemSurveysPage *self)
+{
+  return MAX (g_settings_get_uint (self->settings, "anonymity-threshold"), TANDEM_MIN_ANONYMITY_THRESHOLD);
+}
+
+static void
+set_chart (TandemChartView *view,
+           TandemChart     *chart,
+           GError          *error)
+{
+  g_autoptr(TandemChart) failed = NULL;
+
+  if (chart == NULL)
+    {
+      failed = tandem_chart_new (_("The chart could not be drawn"));
+      tandem_chart_set_empty_text (failed, error->message);
+    }
+  tandem_chart_view_set_chart (view, chart ? chart : failed);
+}
+
+static void
+reload_heatmap (TandemSurveysPage *self)
+{
+  g_autoptr(TandemChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  chart = tandem_chart_new_heatmap (self->store,
+                                    gtk_toggle_button_get_active (self->role_button) ? "role" : "department",
+                                    threshold (self), &error);
+  set_chart (self->heatmap_view, chart, error);
+}
+
+static void
+grouping_toggled_cb (TandemSurveysPage *self,
+                     GtkToggleButton   *button)
+{
+  if (gtk_toggle_button_get_active (button))
+    reload_heatmap (self);
+}
+
+static void
+imported_cb (TandemSurveysPage *self,
+             const char        *summary)
+{
+  g_signal_emit (self, signals[DATA_CHANGED], 0, summary);
+}
+
+static void
+import_response_cb (GtkNativeDialog   *chooser,
+                    int                response,
+                    TandemSurveysPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      GtkWidget *dialog = tandem_import_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                    self->store, TANDEM_IMPORT_RESPONSES, file);
+
+      g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TandemSurveysPage *self = TANDEM_SURVEYS_PAGE (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->store == NULL)
+    return;
+
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Import Survey Responses"),
+                                               GTK_WINDOW (gtk_widget_get_root (widget)),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 static void
@@ -48,6 +160,8 @@ tandem_surveys_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_SURVEYS_PAGE);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->chooser);
 
   G_OBJECT_CLASS (tandem_surveys_page_parent_class)->dispose (object);
 }
@@ -60,10 +174,23 @@ tandem_surveys_page_class_init (TandemSurveysPageClass *klass)
 
   object_class->dispose = tandem_surveys_page_dispose;
 
+  /* Emitted with a one-line summary after responses were imported. */
+  signals[DATA_CHANGED] = g_signal_new ("data-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (TANDEM_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/tandem-surveys-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, list);
+  gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, snapshot_view);
+  gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, heatmap_view);
+  gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, department_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, role_button);
+  gtk_widget_class_bind_template_callback (widget_class, grouping_toggled_cb);
+  gtk_widget_class_install_action (widget_class, "surveys.import", NULL, import_action);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -71,20 +198,25 @@ static void
 tandem_surveys_page_init (TandemSurveysPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_object (self->settings, "changed::anonymity-threshold",
+                           G_CALLBACK (tandem_surveys_page_reload), self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "surveys.import", FALSE);
 }
 
 void
 tandem_surveys_page_set_store (TandemSurveysPage *self,
-                             TandemStore *store)
+                               TandemStore       *store)
 {
   g_return_if_fail (TANDEM_IS_SURVEYS_PAGE (self));
   g_return_if_fail (store == NULL || TANDEM_IS_STORE (store));
 
   if (g_set_object (&self->store, store))
     tandem_surveys_page_reload (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "surveys.import", store != NULL);
 }
 
-/* Reads the list again, after the data changed underneath. */
+/* Reads the waves and charts again, after the data changed underneath. */
 void
 tandem_surveys_page_reload (TandemSurveysPage *self)
 {
@@ -100,4 +232,14 @@ tandem_surveys_page_reload (TandemSurveysPage *self)
   gtk_stack_set_visible_child_name (self->stack,
                                     model != NULL && g_list_model_get_n_items (model) > 0
                                     ? "list" : "empty");
+
+  if (self->store != NULL)
+    {
+      g_autoptr(TandemChart) snapshot = NULL;
+      g_autoptr(GError) chart_error = NULL;
+
+      snapshot = tandem_chart_new_snapshot (self->store, threshold (self), &chart_error);
+      set_chart (self->snapshot_view, snapshot, chart_error);
+      reload_heatmap (self);
+    }
 }

@@ -13,6 +13,8 @@
 #include "tandem-export.h"
 #include "tandem-pair.h"
 #include "tandem-people-page.h"
+#include "tandem-presentation.h"
+#include "tandem-slides.h"
 #include "tandem-session-dialog.h"
 #include "tandem-programs-page.h"
 #include "tandem-surveys-page.h"
@@ -207,6 +209,10 @@ update_main_stack (TandemWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", !empty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", !empty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-session", !empty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", !empty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pack", !empty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", !empty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-data", !empty);
   update_overdue_bar (self);
 }
 
@@ -340,8 +346,9 @@ export_response_cb (TandemWindow         *self,
       goto out;
     }
 
-  if (!tandem_export_chart (chart, path, TANDEM_EXPORT_DEFAULT_WIDTH,
-                            TANDEM_EXPORT_DEFAULT_HEIGHT, &error))
+  /* “name@2x.png” asks for twice the pixels, as on the web. */
+  if (!tandem_export_charts_scaled (&chart, 1, path, TANDEM_EXPORT_DEFAULT_WIDTH, TANDEM_EXPORT_DEFAULT_HEIGHT,
+                                    g_str_has_suffix (path, "@2x.png") ? 2.0 : 1.0, &error))
     {
       show_error_dialog (self, _("The Chart Could Not Be Exported"), error->message);
       goto out;
@@ -355,6 +362,29 @@ out:
   g_clear_object (&self->export_chooser);
 }
 
+/* A native Save dialog for an export, answered by @response. */
+static void
+open_save_chooser (TandemWindow       *self,
+                   const char         *title,
+                   const char         *filter_name,
+                   const char * const *mime_types,
+                   const char         *suggested_name,
+                   GCallback           response)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  self->export_chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                      _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, filter_name);
+  for (guint i = 0; mime_types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (filter, mime_types[i]);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->export_chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->export_chooser), suggested_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->export_chooser), TRUE);
+  g_signal_connect_swapped (self->export_chooser, "response", response, self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
+}
+
 static void
 export_chart_action (GtkWidget  *widget,
                      const char *action_name,
@@ -362,27 +392,170 @@ export_chart_action (GtkWidget  *widget,
 {
   TandemWindow *self = TANDEM_WINDOW (widget);
   TandemChart *chart = tandem_dashboard_page_get_chart (self->dashboard_page);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
+
+  static const char * const types[] = { "image/png", "image/svg+xml", "application/pdf", NULL };
 
   if (chart == NULL || self->export_chooser != NULL)
     return;
 
-  self->export_chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
-                                                      GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                      _("_Export"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("PNG, SVG or PDF"));
-  gtk_file_filter_add_mime_type (filter, "image/png");
-  gtk_file_filter_add_mime_type (filter, "image/svg+xml");
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->export_chooser), filter);
-
   /* Translators: the suggested file name of an exported chart */
   name = g_strdup_printf ("%s.png", _("gap-chart"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->export_chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->export_chooser), TRUE);
-  g_signal_connect_swapped (self->export_chooser, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
+  open_save_chooser (self, _("Export Chart"), _("PNG, SVG or PDF (name@2x.png for twice the pixels)"), types,
+                     name, G_CALLBACK (export_response_cb));
+}
+
+static guint
+threshold (TandemWindow *self)
+{
+  return MAX (g_settings_get_uint (self->settings, "anonymity-threshold"), TANDEM_MIN_ANONYMITY_THRESHOLD);
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  TandemPresentation *presentation;
+
+  if (self->store == NULL)
+    return;
+  presentation = tandem_presentation_new (GTK_WINDOW (self), self->store, threshold (self), &error);
+  if (presentation == NULL)
+    {
+      show_error_dialog (self, _("The Presentation Could Not Start"), error->message);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (presentation));
+}
+
+static void
+show_data_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  tandem_window_show_page (self, "dashboard");
+  tandem_dashboard_page_show_data (self->dashboard_page);
+}
+
+static void
+export_pack_response_cb (TandemWindow         *self,
+                         int                   response,
+                         GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *message = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT || self->store == NULL)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = file ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    {
+      show_error_dialog (self, _("The Pack Could Not Be Exported"), _("Choose a file on this computer."));
+      goto out;
+    }
+  if (!g_str_has_suffix (path, ".pdf"))
+    {
+      g_autofree char *with_pdf = g_strconcat (path, ".pdf", NULL);
+
+      g_free (path);
+      path = g_steal_pointer (&with_pdf);
+    }
+  if (!tandem_export_pack (self->store, path, threshold (self), &error))
+    {
+      show_error_dialog (self, _("The Pack Could Not Be Exported"), error->message);
+      goto out;
+    }
+  basename = g_path_get_basename (path);
+  message = g_strdup_printf (_("Leadership pack saved as “%s”"), basename);
+  toast (self, message);
+
+out:
+  g_clear_object (&self->export_chooser);
+}
+
+static void
+export_pack_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  static const char * const types[] = { "application/pdf", NULL };
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL || self->export_chooser != NULL)
+    return;
+
+  /* Translators: the suggested file name of the leadership pack */
+  name = g_strdup_printf ("%s.pdf", _("leadership-pack"));
+  open_save_chooser (self, _("Export Leadership Pack"), _("PDF documents"), types, name,
+                     G_CALLBACK (export_pack_response_cb));
+}
+
+/* ----- printing: the slides, one per page ----- */
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                GPtrArray         *slides)
+{
+  gtk_print_operation_set_n_pages (operation, (int)MAX (slides->len, 1));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              GPtrArray         *slides)
+{
+  TandemChartStyle style;
+
+  if ((guint)page >= slides->len)
+    return;
+  tandem_chart_style_init_light (&style);
+  tandem_slide_render (g_ptr_array_index (slides, page), gtk_print_context_get_cairo_context (context),
+                       gtk_print_context_get_width (context), gtk_print_context_get_height (context), &style);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GPtrArray) slides = NULL;
+  g_autoptr(GDate) today = tandem_date_new_today ();
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!(slides = tandem_slides_new (self->store, threshold (self), today, &error)))
+    {
+      show_error_dialog (self, _("Nothing Could Be Printed"), error->message);
+      return;
+    }
+
+  operation = gtk_print_operation_new ();
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_job_name (operation, _("Tandem leadership pack"));
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), slides);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), slides);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self),
+                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error_dialog (self, _("Nothing Could Be Printed"), error->message);
 }
 
 static gboolean
@@ -468,6 +641,10 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.log-session", NULL, log_session_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pack", NULL, export_pack_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.show-data", NULL, show_data_action);
 
   /* Alt+1…5 switch pages, as in GNOME Settings and Text Editor's tabs. */
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -476,6 +653,9 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-chart", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.log-session", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.show-data", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
 }
 
@@ -577,6 +757,10 @@ tandem_window_new_for_error (GtkApplication *application,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-session", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pack", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-data", FALSE);
   update_main_stack (self);
 
   return self;

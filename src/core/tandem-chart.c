@@ -673,6 +673,59 @@ tandem_chart_get_plot_area (TandemChart *self,
  *
  * Returns: %FALSE when that point has no value (missing or suppressed)
  */
+/* Where a point is drawn; a hidden or missing one is placed where its
+ * label goes (the base of its bar, the middle of the axis, its cell). */
+static gboolean
+point_position (TandemChart  *self,
+                const Layout *l,
+                guint         series,
+                guint         category,
+                double       *out_x,
+                double       *out_y)
+{
+  double value = tandem_chart_get_value (self, series, category);
+  double shown = isfinite (value) ? value : (self->kind == TANDEM_CHART_BARS ? MAX (self->y_min, 0.0)
+                                                                                : (self->y_min + self->y_max) / 2);
+
+  if (self->kind == TANDEM_CHART_HEATMAP)
+    {
+      double cell_width = l->plot.width / MAX (self->series->len, 1);
+
+      *out_x = l->plot.x + (series + 0.5) * cell_width;
+      *out_y = l->plot.y + (category + 0.5) * heatmap_row_height (self, l);
+      return TRUE;
+    }
+  if (self->kind == TANDEM_CHART_BARS)
+    {
+      guint n_series = MAX (self->series->len, 1);
+      double slot = l->plot.width / MAX (self->categories->len, 1);
+      double bar = MIN (slot * 0.7 / n_series, 3.0 * l->em);
+
+      *out_x = x_for_category (self, l, category) + (series - n_series / 2.0 + 0.5) * bar;
+      *out_y = y_for_value (l, shown);
+      return TRUE;
+    }
+  if (self->kind == TANDEM_CHART_HBARS)
+    {
+      *out_x = x_for_value (l, shown);
+      *out_y = y_for_category (self, l, category) + hbar_offset (self, l, series);
+      return TRUE;
+    }
+  if (!isfinite (value))
+    return FALSE;   /* a line has no place for what it does not draw */
+  *out_x = x_for_category (self, l, category);
+  *out_y = y_for_value (l, value);
+  return TRUE;
+}
+
+/**
+ * tandem_chart_get_point:
+ *
+ * Where the point of @series at @category is drawn on a chart of the given
+ * size: for hit-testing, tooltips and tests.
+ *
+ * Returns: %FALSE when that point has no value (missing or suppressed)
+ */
 gboolean
 tandem_chart_get_point (TandemChart *self,
                         double       width,
@@ -683,51 +736,22 @@ tandem_chart_get_point (TandemChart *self,
                         double      *out_y)
 {
   Layout l;
-  double value;
+  double x, y;
 
   g_return_val_if_fail (TANDEM_IS_CHART (self), FALSE);
   g_return_val_if_fail (series < self->series->len, FALSE);
   g_return_val_if_fail (category < self->categories->len, FALSE);
 
-  value = tandem_chart_get_value (self, series, category);
-  if (!isfinite (value))
+  if (!isfinite (tandem_chart_get_value (self, series, category)))
     return FALSE;
 
   compute_layout (self, width, height, &l);
-  if (self->kind == TANDEM_CHART_HEATMAP)
-    {
-      double cell_width = l.plot.width / MAX (self->series->len, 1);
-
-      if (out_x != NULL)
-        *out_x = l.plot.x + (series + 0.5) * cell_width;
-      if (out_y != NULL)
-        *out_y = l.plot.y + (category + 0.5) * heatmap_row_height (self, &l);
-      return TRUE;
-    }
-  if (self->kind == TANDEM_CHART_BARS)
-    {
-      guint n_series = MAX (self->series->len, 1);
-      double slot = l.plot.width / MAX (self->categories->len, 1);
-      double bar = MIN (slot * 0.7 / n_series, 3.0 * l.em);
-
-      if (out_x != NULL)
-        *out_x = x_for_category (self, &l, category) + (series - n_series / 2.0 + 0.5) * bar;
-      if (out_y != NULL)
-        *out_y = y_for_value (&l, value);
-      return TRUE;
-    }
-  if (self->kind == TANDEM_CHART_HBARS)
-    {
-      if (out_x != NULL)
-        *out_x = x_for_value (&l, value);
-      if (out_y != NULL)
-        *out_y = y_for_category (self, &l, category) + hbar_offset (self, &l, series);
-      return TRUE;
-    }
+  if (!point_position (self, &l, series, category, &x, &y))
+    return FALSE;
   if (out_x != NULL)
-    *out_x = x_for_category (self, &l, category);
+    *out_x = x;
   if (out_y != NULL)
-    *out_y = y_for_value (&l, value);
+    *out_y = y;
   return TRUE;
 }
 
@@ -1522,4 +1546,195 @@ tandem_chart_new_gap (TandemStore      *store,
   tandem_chart_set_note (chart, note);
 
   return g_steal_pointer (&chart);
+}
+
+/**
+ * tandem_chart_describe_point:
+ *
+ * What a point says, for its tooltip and for screen readers: the series,
+ * the category, the value with its interval, and n — or that it is hidden.
+ *
+ * Returns: (transfer full): one line of text
+ */
+char *
+tandem_chart_describe_point (TandemChart *self,
+                             guint        series,
+                             guint        category)
+{
+  Series *s;
+  const Value *v;
+  const char *name, *label;
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_CHART (self), NULL);
+  g_return_val_if_fail (series < self->series->len, NULL);
+  g_return_val_if_fail (category < self->categories->len, NULL);
+
+  s = g_ptr_array_index (self->series, series);
+  v = &g_array_index (s->values, Value, category);
+  name = s->name;
+  label = g_ptr_array_index (self->categories, category);
+
+  if (!isfinite (v->value))
+    {
+      if (v->n == 0)
+        /* Translators: a chart point without data: series, category */
+        return g_strdup_printf (_("%s, %s: no answers"), name, label);
+      /* Translators: a hidden chart point: series, category, sample size */
+      return g_strdup_printf (_("%s, %s: hidden to keep answers anonymous (n %u)"), name, label, v->n);
+    }
+
+  value = format_value (self, v->value);
+  if (isfinite (v->low) && isfinite (v->high))
+    {
+      g_autofree char *low = format_value (self, v->low);
+      g_autofree char *high = format_value (self, v->high);
+
+      /* Translators: series, category, value, interval low and high, sample size */
+      return g_strdup_printf (_("%s, %s: %s (95%% interval %s–%s), n %u"), name, label, value, low, high, v->n);
+    }
+  if (v->n > 0)
+    return g_strdup_printf (_("%s, %s: %s, n %u"), name, label, value, v->n);
+  return g_strdup_printf (_("%s, %s: %s"), name, label, value);
+}
+
+/**
+ * tandem_chart_hit_test:
+ * @x: a position on a chart drawn at @width × @height
+ * @out_series: (out): the series of the nearest point
+ * @out_category: (out): its category
+ *
+ * Finds the point nearest to (@x, @y), hidden ones included (where they
+ * would be drawn), within about two lines of text.
+ *
+ * Returns: %FALSE when no point is near
+ */
+gboolean
+tandem_chart_hit_test (TandemChart *self,
+                       double       width,
+                       double       height,
+                       double       x,
+                       double       y,
+                       guint       *out_series,
+                       guint       *out_category)
+{
+  Layout l;
+  double best = G_MAXDOUBLE;
+  double reach;
+
+  g_return_val_if_fail (TANDEM_IS_CHART (self), FALSE);
+
+  compute_layout (self, width, height, &l);
+  reach = 2.0 * l.em;
+
+  for (guint s = 0; s < self->series->len; s++)
+    for (guint c = 0; c < self->categories->len; c++)
+      {
+        double px, py, d;
+
+        if (!point_position (self, &l, s, c, &px, &py))
+          continue;
+        d = hypot (px - x, py - y);
+        if (d < best && d <= reach)
+          {
+            best = d;
+            *out_series = s;
+            *out_category = c;
+          }
+      }
+  return best < G_MAXDOUBLE;
+}
+
+const char *
+tandem_chart_get_series_name (TandemChart *self,
+                              guint        series)
+{
+  g_return_val_if_fail (TANDEM_IS_CHART (self), NULL);
+  g_return_val_if_fail (series < self->series->len, NULL);
+
+  return ((Series *)g_ptr_array_index (self->series, series))->name;
+}
+
+const char *
+tandem_chart_get_category (TandemChart *self,
+                           guint        category)
+{
+  g_return_val_if_fail (TANDEM_IS_CHART (self), NULL);
+  g_return_val_if_fail (category < self->categories->len, NULL);
+
+  return g_ptr_array_index (self->categories, category);
+}
+
+/**
+ * tandem_chart_locate_point:
+ *
+ * Like tandem_chart_get_point(), but a hidden bar or heatmap cell is
+ * placed where its “hidden” mark is drawn, so a keyboard can land on it.
+ *
+ * Returns: %FALSE for a point that has no place (a gap in a line)
+ */
+gboolean
+tandem_chart_locate_point (TandemChart *self,
+                           double       width,
+                           double       height,
+                           guint        series,
+                           guint        category,
+                           double      *out_x,
+                           double      *out_y)
+{
+  Layout l;
+
+  g_return_val_if_fail (TANDEM_IS_CHART (self), FALSE);
+  g_return_val_if_fail (series < self->series->len, FALSE);
+  g_return_val_if_fail (category < self->categories->len, FALSE);
+  g_return_val_if_fail (out_x != NULL && out_y != NULL, FALSE);
+
+  compute_layout (self, width, height, &l);
+  return point_position (self, &l, series, category, out_x, out_y);
+}
+
+/**
+ * tandem_chart_get_figures:
+ * @out_low: (out) (optional): the interval's low end, or NAN
+ * @out_high: (out) (optional): its high end, or NAN
+ * @out_n: (out) (optional): the sample size
+ *
+ * Returns: the value, NAN when missing or hidden
+ */
+double
+tandem_chart_get_figures (TandemChart *self,
+                          guint        series,
+                          guint        category,
+                          double      *out_low,
+                          double      *out_high,
+                          guint       *out_n)
+{
+  const Value *v;
+
+  g_return_val_if_fail (TANDEM_IS_CHART (self), NAN);
+  g_return_val_if_fail (series < self->series->len, NAN);
+  g_return_val_if_fail (category < self->categories->len, NAN);
+
+  v = &g_array_index (((Series *)g_ptr_array_index (self->series, series))->values, Value, category);
+  if (out_low != NULL)
+    *out_low = v->low;
+  if (out_high != NULL)
+    *out_high = v->high;
+  if (out_n != NULL)
+    *out_n = v->n;
+  return v->value;
+}
+
+/**
+ * tandem_chart_format_value:
+ *
+ * Returns: (transfer full): @value as the chart writes it, e.g. “61%”
+ */
+char *
+tandem_chart_format_value (TandemChart *self,
+                           double       value)
+{
+  g_return_val_if_fail (TANDEM_IS_CHART (self), NULL);
+
+  return format_value (self, value);
 }

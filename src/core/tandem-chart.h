@@ -109,6 +109,35 @@ gboolean      tandem_chart_get_point         (TandemChart       *self,
                                               guint              category,
                                               double            *out_x,
                                               double            *out_y);
+gboolean      tandem_chart_locate_point      (TandemChart       *self,
+                                              double             width,
+                                              double             height,
+                                              guint              series,
+                                              guint              category,
+                                              double            *out_x,
+                                              double            *out_y);
+double        tandem_chart_get_figures       (TandemChart       *self,
+                                              guint              series,
+                                              guint              category,
+                                              double            *out_low,
+                                              double            *out_high,
+                                              guint             *out_n);
+char         *tandem_chart_format_value      (TandemChart       *self,
+                                              double             value);
+char         *tandem_chart_describe_point    (TandemChart       *self,
+                                              guint              series,
+                                              guint              category);
+gboolean      tandem_chart_hit_test          (TandemChart       *self,
+                                              double             width,
+                                              double             height,
+                                              double             x,
+                                              double             y,
+                                              guint             *out_series,
+                                              guint             *out_category);
+const char   *tandem_chart_get_series_name   (TandemChart       *self,
+                                              guint              series);
+const char   *tandem_chart_get_category      (TandemChart       *self,
+                                              guint              category);
 void          tandem_chart_render            (TandemChart       *self,
                                               cairo_t           *cr,
                                               double             width,

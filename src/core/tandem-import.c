@@ -99,6 +99,7 @@ typedef struct
   const char * const *names;
   guint               n_names;
   const int          *mapping;      /* nullable: the file's column of each name */
+  guint               optional;     /* bit n: names[n] may be missing; its fields read as "" */
   int                 index[16];
   guint               n_fields;
   gboolean            have_header;
@@ -122,7 +123,7 @@ header_read (Header             *header,
       if (header->mapping != NULL)
         {
           header->index[n] = header->mapping[n] < (int)fields->len ? header->mapping[n] : -1;
-          if (header->index[n] < 0)
+          if (header->index[n] < 0 && !(header->optional & (1u << n)))
             g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", header->names[n]);
           continue;
         }
@@ -130,7 +131,7 @@ header_read (Header             *header,
       for (guint f = 0; f < fields->len; f++)
         if (g_ascii_strcasecmp (g_ptr_array_index (fields, f), header->names[n]) == 0)
           header->index[n] = (int)f;
-      if (header->index[n] < 0)
+      if (header->index[n] < 0 && !(header->optional & (1u << n)))
         g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", header->names[n]);
     }
 
@@ -150,7 +151,7 @@ field (Header    *header,
        GPtrArray *fields,
        guint      n)
 {
-  return g_ptr_array_index (fields, header->index[n]);
+  return header->index[n] >= 0 ? g_ptr_array_index (fields, header->index[n]) : "";
 }
 
 /* Every importer's first step for a record: the first is the header; the
@@ -419,7 +420,7 @@ import_sessions (TandemStore         *store,
   g_autoptr(sqlite3_stmt) find_pair = NULL;
   g_autoptr(sqlite3_stmt) move_start = NULL;
   g_autoptr(GHashTable) new_pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  SessionImport import = { store, report, { session_columns, S_N, mapping, { 0, }, 0, FALSE, FALSE },
+  SessionImport import = { store, report, { session_columns, S_N, mapping, 0, { 0, }, 0, FALSE, FALSE },
                            NULL, NULL, NULL, new_pairs };
 
   find_person = tandem_store_prepare (store,
@@ -756,7 +757,7 @@ import_people (TandemStore         *store,
   g_autoptr(GHashTable) roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  PeopleImport import = { store, report, { people_columns, P_N, mapping, { 0, }, 0, FALSE, FALSE },
+  PeopleImport import = { store, report, { people_columns, P_N, mapping, 0, { 0, }, 0, FALSE, FALSE },
                           NULL, NULL, NULL, NULL, NULL, NULL, departments, roles, known, seen };
 
   if (!(find = tandem_store_prepare (store,
@@ -1015,7 +1016,7 @@ import_enrollments (TandemStore         *store,
   g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) programs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (enrollment_key_hash, enrollment_key_equal, g_free, NULL);
-  EnrollmentImport import = { store, report, { enrollment_columns, E_N, mapping, { 0, }, 0, FALSE, FALSE },
+  EnrollmentImport import = { store, report, { enrollment_columns, E_N, mapping, 0, { 0, }, 0, FALSE, FALSE },
                               NULL, NULL, NULL, NULL, NULL, people, programs, seen };
 
   if (!load_people (store, people, error) ||
@@ -1055,6 +1056,10 @@ enum {
 static const char * const response_columns[R_N] = {
   "wave", "fielded_on", "level", "department", "role", "optimism", "resources", "transparency",
 };
+
+/* A survey tool's export may lack the department, the role or a question. */
+#define RESPONSE_OPTIONAL (1u << R_DEPARTMENT | 1u << R_ROLE | 1u << R_OPTIMISM | 1u << R_RESOURCES | \
+                           1u << R_TRANSPARENCY)
 
 typedef struct
 {
@@ -1208,7 +1213,8 @@ import_responses (TandemStore         *store,
   g_autoptr(GHashTable) waves = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                        (GDestroyNotify)wave_seen_free);
   g_autoptr(TandemSurveyTally) tally = tandem_survey_tally_new ();
-  ResponseImport import = { store, report, { response_columns, R_N, mapping, { 0, }, 0, FALSE, FALSE },
+  ResponseImport import = { store, report, { response_columns, R_N, mapping, RESPONSE_OPTIONAL, { 0, }, 0, FALSE,
+                                                         FALSE },
                             NULL, NULL, NULL, departments, roles, waves, tally };
 
   if (!(insert = tandem_store_prepare (store,
@@ -1239,13 +1245,30 @@ typedef gboolean (*ImportFunc) (TandemStore *, const char *, const int *, Tandem
 static const struct {
   const char * const *columns;
   guint               n_columns;
+  guint               optional;
   ImportFunc          run;
 } kinds[TANDEM_N_IMPORT_KINDS] = {
-  [TANDEM_IMPORT_PEOPLE] = { people_columns, P_N, import_people },
-  [TANDEM_IMPORT_ENROLLMENTS] = { enrollment_columns, E_N, import_enrollments },
-  [TANDEM_IMPORT_SESSIONS] = { session_columns, S_N, import_sessions },
-  [TANDEM_IMPORT_RESPONSES] = { response_columns, R_N, import_responses },
+  [TANDEM_IMPORT_PEOPLE] = { people_columns, P_N, 0, import_people },
+  [TANDEM_IMPORT_ENROLLMENTS] = { enrollment_columns, E_N, 0, import_enrollments },
+  [TANDEM_IMPORT_SESSIONS] = { session_columns, S_N, 0, import_sessions },
+  [TANDEM_IMPORT_RESPONSES] = { response_columns, R_N, RESPONSE_OPTIONAL, import_responses },
 };
+
+/**
+ * tandem_import_kind_is_optional:
+ * @column: an index into tandem_import_kind_get_columns()
+ *
+ * Returns: whether a file may lack @column (its cells then read as empty)
+ */
+gboolean
+tandem_import_kind_is_optional (TandemImportKind kind,
+                                guint            column)
+{
+  g_return_val_if_fail (kind < TANDEM_N_IMPORT_KINDS, FALSE);
+  g_return_val_if_fail (column < kinds[kind].n_columns, FALSE);
+
+  return (kinds[kind].optional & (1u << column)) != 0;
+}
 
 /**
  * tandem_import_kind_get_columns:
@@ -1380,6 +1403,45 @@ tandem_import_preview (const char  *path,
  *
  * Returns: %TRUE when every column was found
  */
+/* Survey tools name a column after its question, or call the level
+ * “seniority” and the wave “survey”: a few words that give a column away. */
+static int
+guess_response_column (guint               column,
+                       const char * const *header)
+{
+  static const char * const hints[R_N][5] = {
+    [R_WAVE] = { "wave", "survey", "round", NULL },
+    [R_FIELDED_ON] = { "fielded", "date", "submitted", "completed", NULL },
+    [R_LEVEL] = { "level", "seniority", "grade", NULL },
+    [R_DEPARTMENT] = { "department", "team", "division", NULL },
+    [R_ROLE] = { "role", "job", "position", NULL },
+    [R_OPTIMISM] = { "optimis", "company objectives", NULL },
+    [R_RESOURCES] = { "training our teams", "tools and knowledge", "resources", NULL },
+    [R_TRANSPARENCY] = { "communicated our ai", "informed about our ai", "transparen", NULL },
+  };
+
+  for (guint f = 0; header[f] != NULL; f++)
+    {
+      g_autofree char *text = g_utf8_casefold (header[f], -1);
+
+      for (guint h = 0; hints[column][h] != NULL; h++)
+        if (strstr (text, hints[column][h]) != NULL)
+          return (int)f;
+    }
+  /* The wording each wave asks by default, in the user's language too. */
+  if (column >= R_OPTIMISM)
+    for (guint f = 0; header[f] != NULL; f++)
+      for (TandemAudience a = 0; a < TANDEM_N_AUDIENCES; a++)
+        {
+          g_autofree char *text = g_utf8_casefold (header[f], -1);
+          g_autofree char *wording = g_utf8_casefold (tandem_survey_default_wording (column - R_OPTIMISM, a), -1);
+
+          if (strstr (text, wording) != NULL)
+            return (int)f;
+        }
+  return -1;
+}
+
 gboolean
 tandem_import_guess_mapping (TandemImportKind    kind,
                              const char * const *header,
@@ -1411,7 +1473,9 @@ tandem_import_guess_mapping (TandemImportKind    kind,
               mapping[c] = (int)f;
           }
         }
-      all = all && mapping[c] >= 0;
+      if (mapping[c] < 0 && kind == TANDEM_IMPORT_RESPONSES)
+        mapping[c] = guess_response_column (c, header);
+      all = all && (mapping[c] >= 0 || tandem_import_kind_is_optional (kind, c));
     }
   return all;
 }

@@ -45,6 +45,8 @@ typedef enum
 
 const char * const *tandem_import_kind_get_columns (TandemImportKind     kind,
                                                     guint               *out_n_columns);
+gboolean            tandem_import_kind_is_optional (TandemImportKind     kind,
+                                                    guint                column);
 gboolean            tandem_import_kind_from_string (const char          *text,
                                                     TandemImportKind    *out_kind);
 gboolean            tandem_import_run            (TandemStore         *store,

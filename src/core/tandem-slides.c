@@ -255,6 +255,14 @@ tandem_slide_render (TandemSlide            *slide,
       pango_layout_set_width (layout, (int)((width - 2.4 * em) * PANGO_SCALE));
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_text (layout, slide->takeaway, -1);
+      if (pango_layout_is_ellipsized (layout))
+        {
+          /* Too long for one line: smaller, on two. */
+          pango_font_description_set_absolute_size (font, 0.85 * em * PANGO_SCALE);
+          pango_layout_set_font_description (layout, font);
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+          pango_layout_set_height (layout, -2);
+        }
       pango_layout_get_pixel_extents (layout, NULL, &logical);
       cairo_set_source_rgba (cr, style->foreground.red, style->foreground.green, style->foreground.blue, 1.0);
       cairo_move_to (cr, 1.2 * em, height - band / 2.0 - logical.height / 2.0);
