@@ -1072,6 +1072,7 @@ typedef struct
   GHashTable         *departments;  /* casefolded name → id */
   GHashTable         *roles;        /* casefolded name → RoleSeen */
   GHashTable         *waves;        /* title → WaveSeen */
+  GHashTable         *exact[2];     /* department, role: the name as written → id, to skip casefolding */
   TandemSurveyTally  *tally;
 } ResponseImport;
 
@@ -1087,6 +1088,43 @@ wave_seen_free (WaveSeen *wave)
 {
   g_free (wave->fielded_on);
   g_free (wave);
+}
+
+static void
+bind_id_or_null (sqlite3_stmt *stmt,
+                 int           column,
+                 gint64        value)
+{
+  if (value == 0)
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_int64 (stmt, column, value);
+}
+
+/* A department (@kind 'd') or role ('r') as the file writes it; most
+ * files repeat the same few spellings a million times. */
+static gboolean
+response_named_id (ResponseImport  *import,
+                   char             kind,
+                   const char      *name,
+                   TandemLevel      level,
+                   gint64          *out_id,
+                   GError         **error)
+{
+  GHashTable *exact = import->exact[kind == 'd' ? 0 : 1];
+  gint64 *found = g_hash_table_lookup (exact, name);
+
+  if (found != NULL)
+    {
+      *out_id = *found;
+      return TRUE;
+    }
+  if (!named_id (import->store, kind == 'd' ? import->departments : import->roles,
+                 kind == 'd' ? import->add_department : import->add_role, name, level, import->report, out_id,
+                 error))
+    return FALSE;
+  g_hash_table_insert (exact, g_strdup (name), g_memdup2 (out_id, sizeof *out_id));
+  return TRUE;
 }
 
 static gboolean
@@ -1112,9 +1150,13 @@ response_row_cb (guint       line,
   title = field (h, fields, R_WAVE);
   fielded_on = field (h, fields, R_FIELDED_ON);
 
+  wave = g_hash_table_lookup (import->waves, title);
+
   if (*title == '\0')
     add_problem (report, line, response_columns[R_WAVE], _("every response needs the wave’s title"));
-  if ((fielded = tandem_date_parse_iso (fielded_on)) == NULL)
+  /* A wave's date was checked on its first row. */
+  if ((wave == NULL || g_strcmp0 (wave->fielded_on, fielded_on) != 0) &&
+      (fielded = tandem_date_parse_iso (fielded_on)) == NULL)
     add_problem (report, line, response_columns[R_FIELDED_ON],
                  _("“%s” is not a date written YYYY-MM-DD"), fielded_on);
   if (!tandem_level_from_string (field (h, fields, R_LEVEL), &level))
@@ -1131,7 +1173,6 @@ response_row_cb (guint       line,
   if (report->n_problems > problems_before)
     return TRUE;
 
-  wave = g_hash_table_lookup (import->waves, title);
   if (wave != NULL && g_strcmp0 (wave->fielded_on, fielded_on) != 0)
     {
       add_problem (report, line, response_columns[R_FIELDED_ON],
@@ -1165,18 +1206,17 @@ response_row_cb (guint       line,
                                : g_strdup_printf (_("Responses added to the wave %s"), title));
     }
 
-  if (!named_id (import->store, import->departments, import->add_department, field (h, fields, R_DEPARTMENT),
-                 level, report, &department, error) ||
-      !named_id (import->store, import->roles, import->add_role, field (h, fields, R_ROLE),
-                 level, report, &role, error))
+  if (!response_named_id (import, 'd', field (h, fields, R_DEPARTMENT), level, &department, error) ||
+      !response_named_id (import, 'r', field (h, fields, R_ROLE), level, &role, error))
     return FALSE;
 
+  /* 0 is “none”: bound as NULL here rather than by nullif () a million times. */
   sqlite3_bind_int64 (import->insert, 1, wave->id);
   sqlite3_bind_text (import->insert, 2, tandem_level_to_string (level), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (import->insert, 3, role);
-  sqlite3_bind_int64 (import->insert, 4, department);
+  bind_id_or_null (import->insert, 3, role);
+  bind_id_or_null (import->insert, 4, department);
   for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
-    sqlite3_bind_int (import->insert, 5 + (int)d, scores[d]);
+    bind_id_or_null (import->insert, 5 + (int)d, scores[d]);
   if (!tandem_store_step_done (import->store, import->insert, error))
     return FALSE;
 
@@ -1213,15 +1253,17 @@ import_responses (TandemStore         *store,
   g_autoptr(GHashTable) waves = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                        (GDestroyNotify)wave_seen_free);
   g_autoptr(TandemSurveyTally) tally = tandem_survey_tally_new ();
+  g_autoptr(GHashTable) exact_departments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) exact_roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ResponseImport import = { store, report, { response_columns, R_N, mapping, RESPONSE_OPTIONAL, { 0, }, 0, FALSE,
                                                          FALSE },
-                            NULL, NULL, NULL, departments, roles, waves, tally };
+                            NULL, NULL, NULL, departments, roles, waves, { exact_departments, exact_roles },
+                            tally };
 
   if (!(insert = tandem_store_prepare (store,
                                        "INSERT INTO survey_response (wave_id, level, role_id, department_id,"
                                        "                             optimism, resources, transparency)"
-                                       " VALUES (?1, ?2, nullif (?3, 0), nullif (?4, 0),"
-                                       "         nullif (?5, 0), nullif (?6, 0), nullif (?7, 0))",
+                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                                        error)) ||
       !(add_department = tandem_store_prepare (store, "INSERT INTO department (name) VALUES (?1)", error)) ||
       !(add_role = tandem_store_prepare (store, "INSERT INTO role (name, level) VALUES (?1, ?2)", error)) ||

@@ -193,7 +193,13 @@ tally_key_hash (gconstpointer data)
 {
   const TallyKey *k = data;
 
-  return (guint)k->wave_id * 31u + (guint)k->department_id * 7919u + (guint)k->role_id * 104729u + k->level;
+  guint32 h = (guint32)k->wave_id * 0x9E3779B1u ^ (guint32)k->department_id * 0x85EBCA77u ^
+              (guint32)k->role_id * 0xC2B2AE3Du ^ (guint32)k->level * 0x27D4EB2Fu;
+
+  /* Mix the high bits down: GHashTable uses the low ones. */
+  h ^= h >> 15;
+  h *= 0x2C1B3C6Du;
+  return h ^ (h >> 13);
 }
 
 static gboolean
