@@ -12,6 +12,7 @@
 #include "tandem-report.h"
 #include "tandem-stats.h"
 #include "tandem-survey-charts.h"
+#include "tandem-survey.h"
 #include "tandem-store-private.h"
 #include "tandem-test-util.h"
 
@@ -191,6 +192,27 @@ test_stats_gap_series (void)
   g_assert_true (strstr (report, "\nWave B,2025-03-15,optimism,4,75.0,") != NULL);   /* 4 ≥ 3 */
   g_assert_true (strstr (report, "\nWave B,2025-03-15,resources,0,,,,0,,,,,suppressed\n") != NULL);
   g_assert_true (strstr (report, "transparency,0,,,,0,,,,,suppressed\n") != NULL);
+
+  /* A new wave asks the default wording, which can be edited. */
+  {
+    gint64 wave_id = 0;
+    g_autofree char *asked = NULL;
+    g_autofree char *edited = NULL;
+
+    g_assert_true (tandem_store_query_int (store, "SELECT id FROM survey_wave WHERE title = 'Wave A'", &wave_id,
+                                           &error));
+    asked = tandem_survey_get_wording (store, wave_id, TANDEM_DIMENSION_RESOURCES, TANDEM_AUDIENCE_INDIVIDUAL_CONTRIBUTORS,
+                                       &error);
+    g_assert_cmpstr (asked, ==, "I have access to the AI tools and knowledge I need");
+    g_assert_true (tandem_survey_set_wording (store, wave_id, TANDEM_DIMENSION_RESOURCES, TANDEM_AUDIENCE_LEADERS,
+                                              "  We give our teams the AI tools they need ", &error));
+    edited = tandem_survey_get_wording (store, wave_id, TANDEM_DIMENSION_RESOURCES, TANDEM_AUDIENCE_LEADERS, &error);
+    g_assert_cmpstr (edited, ==, "We give our teams the AI tools they need");
+    g_assert_false (tandem_survey_set_wording (store, wave_id, TANDEM_DIMENSION_RESOURCES, TANDEM_AUDIENCE_LEADERS,
+                                               "   ", &error));
+    g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
 
   g_clear_object (&store);
   tandem_test_remove_dir (dir);

@@ -11,6 +11,7 @@
 #include "tandem-import-dialog.h"
 #include "tandem-import.h"
 #include "tandem-survey-charts.h"
+#include "tandem-survey.h"
 #include "tandem-surveys-page.h"
 #include "tandem-types.h"
 #include "tandem-wave.h"
@@ -57,8 +58,131 @@ create_row (gpointer item,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tandem_wave_get_title (wave));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "wave", g_object_ref (wave), g_object_unref);
 
   return row;
+}
+
+typedef struct
+{
+  TandemSurveysPage *page;
+  gint64             wave_id;
+  GtkWidget         *rows[TANDEM_N_DIMENSIONS][TANDEM_N_AUDIENCES];
+  GtkWidget         *window;
+  GtkLabel          *error_label;
+} WordingEdit;
+
+static void
+wording_edit_free (WordingEdit *edit)
+{
+  g_object_unref (edit->page);
+  g_free (edit);
+}
+
+static void
+save_wordings_cb (GtkButton   *button,
+                  WordingEdit *edit)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (TandemDimension d = 0; d < TANDEM_N_DIMENSIONS; d++)
+    for (TandemAudience a = 0; a < TANDEM_N_AUDIENCES; a++)
+      if (!tandem_survey_set_wording (edit->page->store, edit->wave_id, d, a,
+                                      gtk_editable_get_text (GTK_EDITABLE (edit->rows[d][a])), &error))
+        {
+          gtk_label_set_text (edit->error_label, error->message);
+          gtk_widget_set_visible (GTK_WIDGET (edit->error_label), TRUE);
+          gtk_widget_grab_focus (edit->rows[d][a]);
+          return;
+        }
+  adw_toast_overlay_add_toast (edit->page->toast_overlay, adw_toast_new (_("Wording saved")));
+  gtk_window_destroy (GTK_WINDOW (edit->window));
+}
+
+/* What each audience was asked in a wave, editable: leaders are asked
+ * about what they provide, ICs about what they receive. */
+static void
+row_activated_cb (TandemSurveysPage *self,
+                  GtkListBoxRow     *row)
+{
+  TandemWave *wave = g_object_get_data (G_OBJECT (row), "wave");
+  WordingEdit *edit;
+  GtkWidget *content, *header, *page, *save, *cancel;
+  g_autofree char *title = NULL;
+
+  if (wave == NULL || self->store == NULL)
+    return;
+
+  edit = g_new0 (WordingEdit, 1);
+  edit->page = g_object_ref (self);
+  edit->wave_id = tandem_wave_get_id (wave);
+
+  page = adw_preferences_page_new ();
+  for (TandemDimension d = 0; d < TANDEM_N_DIMENSIONS; d++)
+    {
+      GtkWidget *group = adw_preferences_group_new ();
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), tandem_dimension_get_label (d));
+      for (TandemAudience a = 0; a < TANDEM_N_AUDIENCES; a++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autofree char *wording = tandem_survey_get_wording (self->store, edit->wave_id, d, a, &error);
+          GtkWidget *entry = adw_entry_row_new ();
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry),
+                                         a == TANDEM_AUDIENCE_LEADERS ? _("Asked of leaders")
+                                                                      : _("Asked of individual contributors"));
+          gtk_editable_set_text (GTK_EDITABLE (entry), wording ? wording : "");
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), entry);
+          edit->rows[d][a] = entry;
+        }
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+    }
+
+  edit->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (edit->error_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (edit->error_label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (edit->error_label), FALSE);
+  gtk_widget_set_margin_start (GTK_WIDGET (edit->error_label), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (edit->error_label), 12);
+
+  header = adw_header_bar_new ();
+  title = g_strdup_printf (_("Wording of %s"), tandem_wave_get_title (wave));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, NULL));
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  save = gtk_button_new_with_mnemonic (_("_Save"));
+  gtk_widget_add_css_class (save, "suggested-action");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
+
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (content), header);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (edit->error_label));
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (content), page);
+
+  edit->window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (edit->window), title);
+  gtk_window_set_modal (GTK_WINDOW (edit->window), TRUE);
+  gtk_window_set_transient_for (GTK_WINDOW (edit->window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_set_default_size (GTK_WINDOW (edit->window), 640, 620);
+  adw_window_set_content (ADW_WINDOW (edit->window), content);
+  g_object_set_data_full (G_OBJECT (edit->window), "edit", edit, (GDestroyNotify)wording_edit_free);
+  g_signal_connect (save, "clicked", G_CALLBACK (save_wordings_cb), edit);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), edit->window);
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                            gtk_named_action_new ("window.close")));
+    gtk_widget_add_controller (edit->window, keys);
+  }
+  gtk_window_present (GTK_WINDOW (edit->window));
 }
 
 static guint
@@ -189,6 +313,7 @@ tandem_surveys_page_class_init (TandemSurveysPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, department_button);
   gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, role_button);
   gtk_widget_class_bind_template_callback (widget_class, grouping_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_install_action (widget_class, "surveys.import", NULL, import_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

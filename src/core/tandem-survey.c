@@ -88,6 +88,12 @@ tandem_survey_parse_score (const char *text,
   return FALSE;
 }
 
+static const char *
+audience_to_string (TandemAudience audience)
+{
+  return audience == TANDEM_AUDIENCE_LEADERS ? "leaders" : "individual_contributors";
+}
+
 /**
  * tandem_survey_ensure_wave:
  * @out_created: (out) (optional): whether the wave is new
@@ -153,8 +159,7 @@ tandem_survey_ensure_wave (TandemStore  *store,
       {
         sqlite3_bind_int64 (item, 1, id);
         sqlite3_bind_text (item, 2, tandem_dimension_to_string (d), -1, SQLITE_STATIC);
-        sqlite3_bind_text (item, 3, a == TANDEM_AUDIENCE_LEADERS ? "leaders" : "individual_contributors",
-                           -1, SQLITE_STATIC);
+        sqlite3_bind_text (item, 3, audience_to_string (a), -1, SQLITE_STATIC);
         sqlite3_bind_text (item, 4, tandem_survey_default_wording (d, a), -1, SQLITE_STATIC);
         if (!tandem_store_step_done (store, item, error))
           return FALSE;
@@ -359,4 +364,85 @@ tandem_survey_tally_flush (TandemSurveyTally  *tally,
 
   g_hash_table_remove_all (tally->cells);
   return TRUE;
+}
+
+/**
+ * tandem_survey_get_wording:
+ *
+ * Returns: (transfer full): what @wave_id asked @audience on @dimension,
+ *   or %NULL with @error set
+ */
+char *
+tandem_survey_get_wording (TandemStore      *store,
+                           gint64            wave_id,
+                           TandemDimension   dimension,
+                           TandemAudience    audience,
+                           GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+  g_return_val_if_fail (dimension < TANDEM_N_DIMENSIONS && audience < TANDEM_N_AUDIENCES, NULL);
+
+  stmt = tandem_store_prepare (store,
+                               "SELECT wording FROM survey_item"
+                               " WHERE wave_id = ?1 AND dimension = ?2 AND audience = ?3",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, wave_id);
+  sqlite3_bind_text (stmt, 2, tandem_dimension_to_string (dimension), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, audience_to_string (audience), -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup (tandem_stmt_get_text (stmt, 0));
+  if (rc == SQLITE_DONE)
+    /* A wave made before wordings were kept: it asked the defaults. */
+    return g_strdup (tandem_survey_default_wording (dimension, audience));
+  tandem_store_set_error (store, rc, error);
+  return NULL;
+}
+
+/**
+ * tandem_survey_set_wording:
+ * @wording: the item's text; surrounding spaces are dropped, it may not be empty
+ *
+ * Records how a wave worded one item for one audience.
+ */
+gboolean
+tandem_survey_set_wording (TandemStore      *store,
+                           gint64            wave_id,
+                           TandemDimension   dimension,
+                           TandemAudience    audience,
+                           const char       *wording,
+                           GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (dimension < TANDEM_N_DIMENSIONS && audience < TANDEM_N_AUDIENCES, FALSE);
+  g_return_val_if_fail (wording != NULL, FALSE);
+
+  text = g_strstrip (g_strdup (wording));
+  if (*text == '\0')
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _("Every question needs its wording; write what the survey asked."));
+      return FALSE;
+    }
+
+  stmt = tandem_store_prepare (store,
+                               "INSERT INTO survey_item (wave_id, dimension, audience, wording)"
+                               " VALUES (?1, ?2, ?3, ?4)"
+                               " ON CONFLICT (wave_id, dimension, audience) DO UPDATE SET wording = excluded.wording",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, wave_id);
+  sqlite3_bind_text (stmt, 2, tandem_dimension_to_string (dimension), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, audience_to_string (audience), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, text, -1, SQLITE_STATIC);
+  return tandem_store_step_done (store, stmt, error);
 }

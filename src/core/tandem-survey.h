@@ -29,6 +29,18 @@ gboolean    tandem_survey_ensure_wave     (TandemStore      *store,
                                            gboolean         *out_created,
                                            GError          **error);
 
+char       *tandem_survey_get_wording     (TandemStore      *store,
+                                           gint64            wave_id,
+                                           TandemDimension   dimension,
+                                           TandemAudience    audience,
+                                           GError          **error);
+gboolean    tandem_survey_set_wording     (TandemStore      *store,
+                                           gint64            wave_id,
+                                           TandemDimension   dimension,
+                                           TandemAudience    audience,
+                                           const char       *wording,
+                                           GError          **error);
+
 /* Counts of answers, gathered while responses are written and added to
  * survey_tally in one go. */
 typedef struct _TandemSurveyTally TandemSurveyTally;
