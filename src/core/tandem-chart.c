@@ -72,6 +72,7 @@ typedef struct
 } Layout;
 
 #define DEFAULT_FONT "Cantarell, Inter, Noto Sans, DejaVu Sans, Sans"
+#define TEXT_BASE_SIZE 48.0   /* pixels: text is laid out at this size, then scaled */
 
 static void
 replace_string (char       **slot,
@@ -508,7 +509,7 @@ measure_labels (TandemChart *self,
   PangoFontMap *map = pango_cairo_font_map_get_default ();
   PangoContext *context = pango_font_map_create_context (map);
   g_autoptr(PangoLayout) layout = pango_layout_new (context);
-  g_autoptr(PangoFontDescription) font = chart_font (NULL, 0.9 * em, FALSE);
+  g_autoptr(PangoFontDescription) font = chart_font (NULL, TEXT_BASE_SIZE, FALSE);
   double widest = 0;
 
   pango_layout_set_font_description (layout, font);
@@ -517,11 +518,11 @@ measure_labels (TandemChart *self,
       PangoRectangle logical;
 
       pango_layout_set_text (layout, g_ptr_array_index (self->categories, c), -1);
-      pango_layout_get_pixel_extents (layout, NULL, &logical);
-      widest = MAX (widest, logical.width);
+      pango_layout_get_extents (layout, NULL, &logical);
+      widest = MAX (widest, (double)logical.width / PANGO_SCALE);
     }
   g_object_unref (context);
-  return widest;
+  return ceil (widest * 0.9 * em / TEXT_BASE_SIZE);
 }
 
 static void
@@ -780,22 +781,31 @@ draw_text (cairo_t                *cr,
            double                  anchor_y,
            double                  max_width)
 {
-  g_autoptr(PangoFontDescription) font = chart_font (style->font_family, size, bold);
+  g_autoptr(PangoFontDescription) font = chart_font (style->font_family, TEXT_BASE_SIZE, bold);
+  double scale = size / TEXT_BASE_SIZE;
   PangoRectangle logical;
+  double width, height;
 
+  /* Every size is the one base size, scaled: fontconfig then sorts fonts
+   * for two descriptions (regular, bold), not for each size on the chart,
+   * which was most of what an export cost. */
   pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, max_width > 0 ? (int)(max_width * PANGO_SCALE) : -1);
+  pango_layout_set_width (layout, max_width > 0 ? (int)(max_width / scale * PANGO_SCALE) : -1);
   pango_layout_set_ellipsize (layout, max_width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
   pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  pango_layout_get_extents (layout, NULL, &logical);
+  width = scale * logical.width / PANGO_SCALE;
+  height = scale * logical.height / PANGO_SCALE;
 
   cairo_save (cr);
   set_source (cr, color, 1.0);
-  cairo_move_to (cr, x - anchor_x * logical.width - logical.x, y - anchor_y * logical.height);
+  cairo_translate (cr, x - anchor_x * width - scale * logical.x / PANGO_SCALE, y - anchor_y * height);
+  cairo_scale (cr, scale, scale);
+  cairo_move_to (cr, 0, 0);
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
 
-  return logical.width;
+  return width;
 }
 
 static void
