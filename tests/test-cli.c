@@ -309,6 +309,84 @@ test_cli_coaching (void)
   tandem_test_remove_dir (dir);
 }
 
+/* Survey responses in, the gaps out, the pack written; a bad file changes nothing. */
+static void
+test_cli_surveys (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "s.db", NULL);
+  g_autofree char *good = g_build_filename (dir, "good.csv", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
+  g_autofree char *pack = g_build_filename (dir, "pack.pdf", NULL);
+  g_autoptr(GString) rows = g_string_new ("Wave,Fielded_On,Level,Optimism,Resources,Transparency\n");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* No department or role column: both may be left out. */
+  for (guint i = 0; i < 10; i++)
+    g_string_append_printf (rows, "2026 Q1,2026-02-15,Executive,%s,3,\n", i < 6 ? "Agree" : "2");
+  for (guint i = 0; i < 20; i++)
+    g_string_append_printf (rows, "2026 Q1,2026-02-15,individual_contributor,%d,,5\n", i < 9 ? 5 : 1);
+  tandem_test_write_file (good, rows->str, rows->len);
+  {
+    const char *text = "wave,fielded_on,level,optimism\n2026 Q2,2026-05-15,executive,7\n";
+
+    tandem_test_write_file (bad, text, strlen (text));
+  }
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "import", "responses", good, NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "30 created"));
+  }
+
+  before = tandem_test_checksum (db);
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "import", "responses", bad, NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "  line 2, column optimism: “7” is not a score"));
+  }
+  after = tandem_test_checksum (db);
+  g_assert_cmpstr (before, ==, after);
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "report", "gaps", "--dimension", "optimism", "--format", "csv", NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==,
+                     "wave,fielded_on,dimension,leader_n,leader_pct,leader_ci_low,leader_ci_high,"
+                     "ic_n,ic_pct,ic_ci_low,ic_ci_high,gap_pts,status\n"
+                     "2026 Q1,2026-02-15,optimism,10,60.0,31.3,83.2,20,45.0,25.8,65.8,15.0,ok\n");
+  }
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "report", "gaps", "--threshold", "2", NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 2);
+  }
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "export", "pack", "--output", pack, NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_test (pack, G_FILE_TEST_IS_REGULAR));
+  }
+
+  tandem_test_remove_dir (dir);
+}
+
 static void
 test_cli_refuses_junk (void)
 {
@@ -410,6 +488,7 @@ main (int    argc,
   g_test_add_func ("/tandem/cli/usage", test_cli_usage);
   g_test_add_func ("/tandem/cli/demo-and-export", test_cli_demo_and_export);
   g_test_add_func ("/tandem/cli/coaching", test_cli_coaching);
+  g_test_add_func ("/tandem/cli/surveys", test_cli_surveys);
   g_test_add_func ("/tandem/cli/refuses-junk", test_cli_refuses_junk);
   g_test_add_func ("/tandem/cli/translated", test_cli_translated);
   g_test_add_func ("/tandem/app/without-display", test_app_without_display);
