@@ -579,7 +579,7 @@ static const Command commands[] = {
   { "report", N_("summary|pairs [--format csv]"), N_("Print a report (pairs: --as-of DATE)"), cmd_report },
   { "report", N_("completion [--by role|department|level]"), N_("Reach, completion and tool access by group"), cmd_report },
   { "report", N_("champions [--format csv]"), N_("AI champions per department against 1 per 25"), cmd_report },
-  { "report", N_("gaps [--dimension D] [--format csv]"), N_("Executives against ICs, wave by wave, with 95% intervals"),
+  { "report", N_("gaps [--dimension D] [--format csv]"), N_("Executives against ICs, wave by wave, with confidence intervals"),
     cmd_report },
   { "import", N_("people|enrollments|sessions|responses FILE"), N_("Import a CSV file, all or nothing"),
     cmd_import },

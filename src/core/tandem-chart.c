@@ -808,6 +808,24 @@ draw_text (cairo_t                *cr,
   return width;
 }
 
+/* How wide @text is at @size, on one line. */
+static double
+text_width_at (PangoLayout            *layout,
+               const TandemChartStyle *style,
+               const char             *text,
+               double                  size)
+{
+  g_autoptr(PangoFontDescription) font = chart_font (style->font_family, TEXT_BASE_SIZE, FALSE);
+  PangoRectangle logical;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  return size / TEXT_BASE_SIZE * logical.width / PANGO_SCALE;
+}
+
 static void
 draw_band (TandemChart  *self,
            cairo_t      *cr,
@@ -1389,8 +1407,15 @@ tandem_chart_render (TandemChart            *self,
     draw_text (cr, layout, style, self->subtitle, 0.95 * l.em, FALSE, &style->muted,
                l.pad, l.subtitle_y, 0.0, 0.0, text_width);
   if (self->note != NULL)
-    draw_text (cr, layout, style, self->note, 0.75 * l.em, FALSE, &style->muted,
-               l.pad, l.note_y, 0.0, 0.0, text_width);
+    {
+      /* A long note (German, say) gets smaller type rather than lose its end. */
+      double size = 0.75 * l.em;
+      double needed = text_width_at (layout, style, self->note, size);
+
+      if (needed > text_width)
+        size = MAX (0.55 * l.em, size * text_width / needed);
+      draw_text (cr, layout, style, self->note, size, FALSE, &style->muted, l.pad, l.note_y, 0.0, 0.0, text_width);
+    }
 
   if (tandem_chart_is_empty (self))
     {

@@ -42,6 +42,25 @@ slide_new (TandemChart *chart,
   return slide;
 }
 
+/* A dimension's name as it reads inside a sentence. */
+static const char *
+dimension_in_sentence (TandemDimension dimension)
+{
+  switch (dimension)
+    {
+    case TANDEM_DIMENSION_OPTIMISM:
+      /* Translators: a dimension's name inside a sentence, e.g. "The optimism gap narrowed …" */
+      return C_("in a sentence", "optimism");
+    case TANDEM_DIMENSION_RESOURCES:
+      return C_("in a sentence", "resources");
+    case TANDEM_DIMENSION_TRANSPARENCY:
+      return C_("in a sentence", "transparency");
+    case TANDEM_N_DIMENSIONS:
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
 /**
  * tandem_gap_takeaway:
  * @points: (element-type TandemGapPoint): a gap series, oldest first
@@ -62,7 +81,7 @@ tandem_gap_takeaway (GPtrArray       *points,
 
   g_return_val_if_fail (points != NULL, NULL);
 
-  name = g_utf8_strdown (tandem_dimension_get_label (dimension), -1);
+  name = g_strdup (dimension_in_sentence (dimension));
   for (guint i = 0; i < points->len; i++)
     {
       TandemGapPoint *p = g_ptr_array_index (points, i);
@@ -115,7 +134,7 @@ snapshot_takeaway (GPtrArray **series)
     return g_strdup (_("Too few answers in the latest wave to compare executives with ICs."));
 
   {
-    g_autofree char *name = g_utf8_strdown (tandem_dimension_get_label (widest), -1);
+    const char *name = dimension_in_sentence (widest);
 
     /* Translators: e.g. "The widest gap is resources: 39% of executives against 32% of ICs." */
     return g_strdup_printf (_("The widest gap is %s: %.0f%% of executives against %.0f%% of ICs."),
