@@ -282,6 +282,113 @@ test_store_backup_and_check (void)
   tandem_test_remove_dir (dir);
 }
 
+static guint
+count_files (const char *dir,
+             const char *suffix)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    n += g_str_has_suffix (name, suffix);
+  return n;
+}
+
+/* Restoring puts back exactly what the backup holds, keeps what was there
+ * as an automatic backup, and never touches the backup itself; files that
+ * are not sound Tandem backups are refused and change nothing. */
+static void
+test_store_restore (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "tandem.db", NULL);
+  g_autofree char *backup = g_build_filename (dir, "mine.bak", NULL);
+  g_autofree char *foreign = g_build_filename (dir, "foreign.db", NULL);
+  g_autofree char *junk = g_build_filename (dir, "junk.bak", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 3);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *at_backup = NULL;
+  g_autofree char *backup_sum = NULL;
+  g_autofree char *after_restore = NULL;
+  gint64 people = 0;
+
+  g_assert_true (tandem_store_backup (store, backup, &error));
+  at_backup = tandem_test_dump (store);
+  backup_sum = tandem_test_checksum (backup);
+  g_assert_true (tandem_store_exec (store, "DELETE FROM enrollment; DELETE FROM coaching_session;", &error));
+
+  g_assert_true (tandem_store_restore (store, backup, &error));
+  g_assert_no_error (error);
+  after_restore = tandem_test_dump (store);
+  g_assert_cmpstr (after_restore, ==, at_backup);
+  g_assert_cmpstr (tandem_test_checksum (backup), ==, backup_sum);
+  g_assert_cmpuint (count_files (dir, ".bak"), ==, 2);   /* mine.bak and the one before the restore */
+
+  /* Not a Tandem file, not a database: refused, nothing changed. */
+  make_raw_database (foreign, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+  g_assert_false (tandem_store_restore (store, foreign, &error));
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FOREIGN);
+  g_clear_error (&error);
+  tandem_test_write_file (junk, "SQLite format 3\0 and then nothing useful at all", 48);
+  g_assert_false (tandem_store_restore (store, junk, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (tandem_store_restore (store, "/nonexistent/backup.db", &error));
+  g_clear_error (&error);
+  g_clear_pointer (&after_restore, g_free);
+  after_restore = tandem_test_dump (store);
+  g_assert_cmpstr (after_restore, ==, at_backup);
+
+  /* Only the newest automatic backups are kept; a backup someone named stays. */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *old = g_strdup_printf ("%s.v2-2020010%uT120000Z.bak", path, i + 1);
+
+      tandem_test_write_file (old, "x", 1);
+    }
+  g_assert_true (tandem_store_restore (store, backup, &error));
+  g_assert_cmpuint (count_files (dir, "Z.bak"), ==, TANDEM_STORE_AUTO_BACKUPS);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *newest_old = g_strdup_printf ("%s.v2-20200105T120000Z.bak", path);
+    g_autofree char *oldest = g_strdup_printf ("%s.v2-20200101T120000Z.bak", path);
+
+    g_assert_true (g_file_test (newest_old, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (oldest, G_FILE_TEST_EXISTS));
+  }
+  g_assert_true (tandem_store_query_int (store, "SELECT count (*) FROM person", &people, &error));
+  g_assert_cmpint (people, >, 0);
+
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
+/* The database, its WAL and its backups are for their owner's eyes only. */
+static void
+test_store_private_files (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "tandem.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  mode_t old = umask (0);   /* even with a careless umask */
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 5);
+  const char *files[] = { path, wal, shm };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      GStatBuf st;
+
+      g_test_message ("%s", files[i]);
+      g_assert_cmpint (g_stat (files[i], &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    }
+  umask (old);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
 static void
 test_store_default_path (void)
 {
@@ -346,6 +453,8 @@ main (int    argc,
   g_test_add_func ("/tandem/store/read-only", test_store_read_only);
   g_test_add_func ("/tandem/store/backup-and-check", test_store_backup_and_check);
   g_test_add_func ("/tandem/store/default-path", test_store_default_path);
+  g_test_add_func ("/tandem/store/restore", test_store_restore);
+  g_test_add_func ("/tandem/store/private-files", test_store_private_files);
 
   return g_test_run ();
 }

@@ -501,6 +501,137 @@ export_pack_action (GtkWidget  *widget,
                      G_CALLBACK (export_pack_response_cb));
 }
 
+/* ----- backups ----- */
+
+/* The path a native file chooser answered with, or NULL after saying why. */
+static char *
+chosen_path (TandemWindow         *self,
+             int                   response,
+             GtkFileChooserNative *chooser,
+             const char           *failure)
+{
+  g_autoptr(GFile) file = NULL;
+  char *path;
+
+  if (response != GTK_RESPONSE_ACCEPT || self->store == NULL)
+    return NULL;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = file ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    show_error_dialog (self, failure, _("Choose a file on this computer."));
+  return path;
+}
+
+static void
+backup_response_cb (TandemWindow         *self,
+                    int                   response,
+                    GtkFileChooserNative *chooser)
+{
+  g_autofree char *path = chosen_path (self, response, chooser, _("The Backup Could Not Be Made"));
+  g_autoptr(GError) error = NULL;
+
+  if (path != NULL)
+    {
+      if (!tandem_store_backup (self->store, path, &error))
+        show_error_dialog (self, _("The Backup Could Not Be Made"), error->message);
+      else
+        {
+          g_autofree char *base = g_path_get_basename (path);
+          g_autofree char *message = g_strdup_printf (_("Backed up as “%s”"), base);
+
+          toast (self, message);
+        }
+    }
+  g_clear_object (&self->export_chooser);
+}
+
+static void
+backup_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  static const char * const types[] = { "application/vnd.sqlite3", "application/x-sqlite3", NULL };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL || self->export_chooser != NULL)
+    return;
+  /* Translators: the suggested name of a backup; %s is today's date */
+  name = g_strdup_printf (_("tandem-backup-%s.db"), stamp);
+  open_save_chooser (self, _("Back Up the Database"), _("Tandem backups"), types, name,
+                     G_CALLBACK (backup_response_cb));
+}
+
+static void
+restore_confirmed_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      TandemWindow     *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_str_equal (response, "restore") || self->store == NULL)
+    return;
+  if (!tandem_store_restore (self->store, path, &error))
+    {
+      show_error_dialog (self, _("Nothing Was Restored"), error->message);
+      return;
+    }
+  reload_pages (self);
+  update_main_stack (self);
+  update_overdue_bar (self);
+  base = g_path_get_basename (path);
+  message = g_strdup_printf (_("Restored from “%s”"), base);
+  toast (self, message);
+}
+
+static void
+restore_response_cb (TandemWindow         *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  g_autofree char *path = chosen_path (self, response, chooser, _("Nothing Was Restored"));
+
+  g_clear_object (&self->export_chooser);
+  if (path != NULL)
+    {
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *body = g_strdup_printf (_("Everything in Tandem is replaced by what “%s” holds. What is there "
+                                                 "now is first saved as an automatic backup beside the database."),
+                                               base);
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore from This Backup?"), body);
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                        "restore", _("_Restore"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_object_set_data_full (G_OBJECT (dialog), "path", g_steal_pointer (&path), g_free);
+      g_signal_connect (dialog, "response", G_CALLBACK (restore_confirmed_cb), self);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+restore_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  if (self->store == NULL || self->export_chooser != NULL)
+    return;
+  self->export_chooser = gtk_file_chooser_native_new (_("Restore from a Backup"), GTK_WINDOW (self),
+                                                      GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->export_chooser), TRUE);
+  g_signal_connect_swapped (self->export_chooser, "response", G_CALLBACK (restore_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
+}
+
 /* ----- printing: the slides, one per page ----- */
 
 static void
@@ -645,6 +776,8 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-pack", NULL, export_pack_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.show-data", NULL, show_data_action);
+  gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
 
   /* Alt+1…5 switch pages, as in GNOME Settings and Text Editor's tabs. */
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -761,6 +894,8 @@ tandem_window_new_for_error (GtkApplication *application,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pack", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-data", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore", FALSE);
   update_main_stack (self);
 
   return self;

@@ -539,6 +539,29 @@ cmd_backup (Globals  *globals,
 }
 
 static int
+cmd_restore (Globals  *globals,
+             int       argc,
+             char    **argv)
+{
+  g_autoptr(TandemStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_command_options ("restore", "FILE", NULL, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (_("restore needs one backup file: “restore FILE”"));
+
+  if (!(store = open_store (globals, &error)) ||
+      !tandem_store_restore (store, argv[1], &error))
+    return fail (error);
+
+  printf (_("Restored %s from %s; what it held before is kept as an automatic backup beside it.\n"),
+          tandem_store_get_path (store), argv[1]);
+  return EXIT_OK;
+}
+
+static int
 cmd_check (Globals  *globals,
            int       argc,
            char    **argv)
@@ -584,6 +607,8 @@ static const Command commands[] = {
   { "import", N_("people|enrollments|sessions|responses FILE"), N_("Import a CSV file, all or nothing"),
     cmd_import },
   { "backup", N_("--output FILE"), N_("Copy the database safely while it is in use"), cmd_backup },
+  { "restore", N_("FILE"), N_("Replace the data with a backup's (the current data is backed up first)"),
+    cmd_restore },
   { "check", "", N_("Check the database for damage"), cmd_check },
 };
 

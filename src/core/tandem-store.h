@@ -27,6 +27,9 @@ typedef enum
 /* The schema version this build creates and understands. */
 #define TANDEM_STORE_SCHEMA_VERSION 4
 
+/* How many automatic backups (before a migration or a restore) are kept. */
+#define TANDEM_STORE_AUTO_BACKUPS 3
+
 /* PRAGMA application_id of every Tandem database: "Tndm". */
 #define TANDEM_STORE_APPLICATION_ID 0x546e646d
 
@@ -47,6 +50,9 @@ gboolean     tandem_store_clear             (TandemStore  *self,
                                              GError      **error);
 gboolean     tandem_store_backup            (TandemStore  *self,
                                              const char   *destination,
+                                             GError      **error);
+gboolean     tandem_store_restore           (TandemStore  *self,
+                                             const char   *source,
                                              GError      **error);
 gboolean     tandem_store_check             (TandemStore  *self,
                                              char        **out_report,
