@@ -5,6 +5,11 @@
 #define _GNU_SOURCE
 #include "config.h"
 
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <string.h>
 #include <sys/wait.h>
 
@@ -387,6 +392,64 @@ test_cli_surveys (void)
   tandem_test_remove_dir (dir);
 }
 
+/* Another program holds the write lock: the CLI waits a little, then
+ * says so, and the file is left as it was. */
+static void
+test_cli_locked (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "locked.db", NULL);
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "people", "good.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  int ready[2];
+  char byte;
+  pid_t pid;
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "demo", NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+
+  g_assert_cmpint (pipe (ready), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *other = NULL;
+
+      close (ready[0]);
+      if (sqlite3_open (db, &other) != SQLITE_OK ||
+          sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL) != SQLITE_OK ||
+          write (ready[1], "1", 1) != 1)
+        _exit (1);
+      pause ();
+      _exit (0);
+    }
+  close (ready[1]);
+  g_assert_cmpint (read (ready[0], &byte, 1), ==, 1);
+  close (ready[0]);
+  before = tandem_test_checksum (db);
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "import", "people", good, NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "is in use by another program"));
+  }
+
+  kill (pid, SIGKILL);
+  waitpid (pid, NULL, 0);
+  after = tandem_test_checksum (db);
+  g_assert_cmpstr (before, ==, after);
+  tandem_test_remove_dir (dir);
+}
+
 static void
 test_cli_refuses_junk (void)
 {
@@ -490,6 +553,7 @@ main (int    argc,
   g_test_add_func ("/tandem/cli/coaching", test_cli_coaching);
   g_test_add_func ("/tandem/cli/surveys", test_cli_surveys);
   g_test_add_func ("/tandem/cli/refuses-junk", test_cli_refuses_junk);
+  g_test_add_func ("/tandem/cli/locked", test_cli_locked);
   g_test_add_func ("/tandem/cli/translated", test_cli_translated);
   g_test_add_func ("/tandem/app/without-display", test_app_without_display);
 

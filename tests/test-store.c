@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "tandem-import.h"
 #include "tandem-stats.h"
 #include "tandem-store-private.h"
 #include "tandem-test-util.h"
@@ -389,6 +390,138 @@ test_store_private_files (void)
   tandem_test_remove_dir (dir);
 }
 
+/* A file cut short is refused before SQLite reads it, and left as it was. */
+static void
+test_store_truncated (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "tandem.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemStore) again = NULL;
+  gsize length;
+
+  g_clear_object (&(TandemStore *){ tandem_test_demo_store (path, 9) });
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8192);
+  tandem_test_write_file (path, contents, length / 2);
+  before = tandem_test_checksum (path);
+
+  again = tandem_store_open (path, &error);
+  g_assert_null (again);
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "cut short"));
+  after = tandem_test_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+
+  tandem_test_remove_dir (dir);
+}
+
+/* ----- a disk that fills up: an SQLite VFS whose writes fail ----- */
+
+static sqlite3_vfs *real_vfs;
+static gboolean disk_full;
+
+typedef struct
+{
+  sqlite3_file         base;
+  sqlite3_file        *real;
+} FullFile;
+
+static int full_close (sqlite3_file *f) { FullFile *ff = (FullFile *)f; int rc = ff->real->pMethods ? ff->real->pMethods->xClose (ff->real) : SQLITE_OK; sqlite3_free (ff->real); return rc; }
+static int full_read (sqlite3_file *f, void *b, int n, sqlite3_int64 o) { FullFile *ff = (FullFile *)f; return ff->real->pMethods->xRead (ff->real, b, n, o); }
+static int full_write (sqlite3_file *f, const void *b, int n, sqlite3_int64 o) { FullFile *ff = (FullFile *)f; return disk_full ? SQLITE_FULL : ff->real->pMethods->xWrite (ff->real, b, n, o); }
+static int full_truncate (sqlite3_file *f, sqlite3_int64 size) { FullFile *ff = (FullFile *)f; return ff->real->pMethods->xTruncate (ff->real, size); }
+static int full_sync (sqlite3_file *f, int flags) { FullFile *ff = (FullFile *)f; return ff->real->pMethods->xSync (ff->real, flags); }
+static int full_size (sqlite3_file *f, sqlite3_int64 *size) { FullFile *ff = (FullFile *)f; return ff->real->pMethods->xFileSize (ff->real, size); }
+static int full_lock (sqlite3_file *f, int l) { FullFile *ff = (FullFile *)f; return ff->real->pMethods->xLock (ff->real, l); }
+static int full_unlock (sqlite3_file *f, int l) { FullFile *ff = (FullFile *)f; return ff->real->pMethods->xUnlock (ff->real, l); }
+static int full_check (sqlite3_file *f, int *out) { FullFile *ff = (FullFile *)f; return ff->real->pMethods->xCheckReservedLock (ff->real, out); }
+static int full_control (sqlite3_file *f, int op, void *arg) { FullFile *ff = (FullFile *)f; return ff->real->pMethods->xFileControl (ff->real, op, arg); }
+static int full_sector (sqlite3_file *f) { FullFile *ff = (FullFile *)f; return ff->real->pMethods->xSectorSize (ff->real); }
+static int full_caps (sqlite3_file *f) { FullFile *ff = (FullFile *)f; return ff->real->pMethods->xDeviceCharacteristics (ff->real); }
+static int full_shm_map (sqlite3_file *f, int i, int sz, int e, void volatile **p) { FullFile *ff = (FullFile *)f; return ff->real->pMethods->xShmMap (ff->real, i, sz, e, p); }
+static int full_shm_lock (sqlite3_file *f, int o, int n, int fl) { FullFile *ff = (FullFile *)f; return ff->real->pMethods->xShmLock (ff->real, o, n, fl); }
+static void full_shm_barrier (sqlite3_file *f) { FullFile *ff = (FullFile *)f; ff->real->pMethods->xShmBarrier (ff->real); }
+static int full_shm_unmap (sqlite3_file *f, int d) { FullFile *ff = (FullFile *)f; return ff->real->pMethods->xShmUnmap (ff->real, d); }
+
+static const sqlite3_io_methods full_methods = {
+  2, full_close, full_read, full_write, full_truncate, full_sync, full_size, full_lock, full_unlock,
+  full_check, full_control, full_sector, full_caps, full_shm_map, full_shm_lock, full_shm_barrier,
+  full_shm_unmap, NULL, NULL,
+};
+
+static int
+full_open (sqlite3_vfs   *vfs,
+           const char    *name,
+           sqlite3_file  *file,
+           int            flags,
+           int           *out_flags)
+{
+  FullFile *ff = (FullFile *)file;
+  int rc;
+
+  ff->real = sqlite3_malloc (real_vfs->szOsFile);
+  memset (ff->real, 0, (size_t)real_vfs->szOsFile);
+  rc = real_vfs->xOpen (real_vfs, name, ff->real, flags, out_flags);
+  ff->base.pMethods = rc == SQLITE_OK ? &full_methods : NULL;
+  if (rc != SQLITE_OK)
+    sqlite3_free (ff->real);
+  return rc;
+}
+
+/* Every import that cannot be written says the disk is full, and leaves
+ * the data and the file as they were. */
+static void
+test_store_disk_full (void)
+{
+  static sqlite3_vfs full_vfs;
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "tandem.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "people.csv", NULL);
+  g_autoptr(TandemStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemImportReport) report = tandem_import_report_new ();
+  g_autoptr(GString) rows = g_string_new ("external_id,name,email,department,role,level,champion,tool_access\n");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *check = NULL;
+
+  real_vfs = sqlite3_vfs_find (NULL);
+  full_vfs = *real_vfs;
+  full_vfs.zName = "tandem-test-full";
+  full_vfs.szOsFile = sizeof (FullFile);
+  full_vfs.xOpen = full_open;
+  g_assert_cmpint (sqlite3_vfs_register (&full_vfs, 1), ==, SQLITE_OK);
+
+  store = tandem_test_demo_store (path, 11);
+  before = tandem_test_dump (store);
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (rows, "F-%u,Full %u,,Ops,Clerk,individual_contributor,no,no\n", i, i);
+  tandem_test_write_file (csv, rows->str, rows->len);
+
+  disk_full = TRUE;
+  g_assert_false (tandem_import_run (store, TANDEM_IMPORT_PEOPLE, csv, NULL, report, NULL, &error));
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FULL);
+  g_assert_nonnull (strstr (error->message, "is full"));
+  g_clear_error (&error);
+  disk_full = FALSE;
+
+  after = tandem_test_dump (store);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (tandem_store_check (store, &check, &error));
+
+  /* Space again: the same import goes through. */
+  g_assert_true (tandem_import_run (store, TANDEM_IMPORT_PEOPLE, csv, NULL, report, NULL, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&store);
+  sqlite3_vfs_unregister (&full_vfs);
+  tandem_test_remove_dir (dir);
+}
+
 static void
 test_store_default_path (void)
 {
@@ -455,6 +588,8 @@ main (int    argc,
   g_test_add_func ("/tandem/store/default-path", test_store_default_path);
   g_test_add_func ("/tandem/store/restore", test_store_restore);
   g_test_add_func ("/tandem/store/private-files", test_store_private_files);
+  g_test_add_func ("/tandem/store/truncated", test_store_truncated);
+  g_test_add_func ("/tandem/store/disk-full", test_store_disk_full);
 
   return g_test_run ();
 }

@@ -407,7 +407,7 @@ check_header (const char  *path,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   GStatBuf st;
-  char header[16];
+  guchar header[100];
   int fd;
   gssize n;
 
@@ -446,11 +446,40 @@ check_header (const char  *path,
   n = read (fd, header, sizeof header);
   close (fd);
 
-  if (n != (gssize)sizeof header || memcmp (header, magic, sizeof magic) != 0)
+  if (n < (gssize)sizeof magic || memcmp (header, magic, sizeof magic) != 0)
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_DATABASE,
                    _("“%s” is not a Tandem database. Choose another file; this one was left unchanged."),
                    path);
+      return FALSE;
+    }
+
+  /* A file cut short (a copy that did not finish, a full disk) is shorter
+   * than its header says; SQLite would only notice on reading the missing
+   * pages. The header's size counts when its “valid for” stamp matches. */
+  if (n == (gssize)sizeof header)
+    {
+      guint32 page_size = (guint32)header[16] << 8 | header[17];
+      guint32 change_counter = GUINT32_FROM_BE (*(guint32 *)(void *)(header + 24));
+      guint32 n_pages = GUINT32_FROM_BE (*(guint32 *)(void *)(header + 28));
+      guint32 valid_for = GUINT32_FROM_BE (*(guint32 *)(void *)(header + 92));
+
+      if (page_size == 1)
+        page_size = 65536;
+      if (valid_for == change_counter && n_pages > 0 && (guint64)st.st_size < (guint64)n_pages * page_size)
+        {
+          g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CORRUPT,
+                       _("The database “%s” is damaged: it is cut short (%" G_GUINT64_FORMAT " of %"
+                         G_GUINT64_FORMAT " bytes). Restore it from a backup; the file was left unchanged."),
+                       path, (guint64)st.st_size, (guint64)n_pages * page_size);
+          return FALSE;
+        }
+    }
+  else
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged: it is cut short. Restore it from a backup; the file was "
+                     "left unchanged."), path);
       return FALSE;
     }
 
