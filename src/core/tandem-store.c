@@ -259,12 +259,13 @@ static const char * const migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TANDEM_STORE_SCHEMA_VERSION);
 
-/* The tables tandem_store_clear() empties, children before parents. */
+/* What tandem_store_clear() runs: every table emptied, children before parents. */
 static const char * const data_tables[] = {
-  "survey_tally", "survey_response", "survey_item", "survey_wave",
-  "follow_up", "coaching_session", "mentoring_pair",
-  "enrollment", "program_topic", "program_role", "program",
-  "person", "role", "department",
+  "DELETE FROM survey_tally", "DELETE FROM survey_response", "DELETE FROM survey_item",
+  "DELETE FROM survey_wave", "DELETE FROM follow_up", "DELETE FROM coaching_session",
+  "DELETE FROM mentoring_pair", "DELETE FROM enrollment", "DELETE FROM program_topic",
+  "DELETE FROM program_role", "DELETE FROM program", "DELETE FROM person", "DELETE FROM role",
+  "DELETE FROM department",
 };
 
 static void
@@ -598,7 +599,6 @@ static gboolean
 tandem_store_migrate (TandemStore  *self,
                       GError      **error)
 {
-  g_autofree char *pragmas = NULL;
   int from = self->schema_version;
 
   g_assert (from <= TANDEM_STORE_SCHEMA_VERSION);
@@ -628,10 +628,13 @@ tandem_store_migrate (TandemStore  *self,
         }
     }
 
-  /* PRAGMAs cannot take bound parameters; both values are compile-time ints. */
-  pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
-                             TANDEM_STORE_APPLICATION_ID, TANDEM_STORE_SCHEMA_VERSION);
-  if (!tandem_store_exec (self, pragmas, error) || !tandem_store_commit (self, error))
+  /* PRAGMAs cannot take bound parameters: the values are spelled into the
+   * literal at compile time. */
+  if (!tandem_store_exec (self,
+                          "PRAGMA application_id = " G_STRINGIFY (TANDEM_STORE_APPLICATION_ID) ";"
+                          "PRAGMA user_version = " G_STRINGIFY (TANDEM_STORE_SCHEMA_VERSION) ";",
+                          error) ||
+      !tandem_store_commit (self, error))
     {
       tandem_store_rollback (self);
       return FALSE;
@@ -952,13 +955,8 @@ tandem_store_clear (TandemStore  *self,
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (data_tables); i++)
-    {
-      /* Table names come from the constant list above, never from input. */
-      g_autofree char *sql = g_strconcat ("DELETE FROM ", data_tables[i], NULL);
-
-      if (!tandem_store_exec (self, sql, error))
-        return FALSE;
-    }
+    if (!tandem_store_exec (self, data_tables[i], error))
+      return FALSE;
   return TRUE;
 }
 
