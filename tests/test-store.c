@@ -323,7 +323,11 @@ test_store_restore (void)
   g_assert_no_error (error);
   after_restore = tandem_test_dump (store);
   g_assert_cmpstr (after_restore, ==, at_backup);
-  g_assert_cmpstr (tandem_test_checksum (backup), ==, backup_sum);
+  {
+    g_autofree char *sum = tandem_test_checksum (backup);
+
+    g_assert_cmpstr (sum, ==, backup_sum);
+  }
   g_assert_cmpuint (count_files (dir, ".bak"), ==, 2);   /* mine.bak and the one before the restore */
 
   /* Not a Tandem file, not a database: refused, nothing changed. */

@@ -115,7 +115,7 @@ tandem_csv_parse_data (const char        *data,
   struct csv_parser parser;
   Parse parse = { func, user_data, fields, text, offsets, 1, 0, FALSE, NULL };
   const char *p = data;
-  const char *end = data + length;
+  const char *end = data != NULL ? data + length : NULL;   /* an empty file maps to no memory */
   gboolean any = FALSE;
 
   g_return_val_if_fail (data != NULL || length == 0, FALSE);

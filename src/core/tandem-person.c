@@ -550,12 +550,12 @@ static const char * const restore_sql[] = {
   " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
   "        json_extract (value, '$[3]')"
   "   FROM json_each (?1, '$.follow_ups')",
-  "INSERT INTO enrollment (id, person_id, program_id, status, invited_on, enrolled_on, completed_on)"
+  ("INSERT INTO enrollment (id, person_id, program_id, status, invited_on, enrolled_on, completed_on)"
   " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
   "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
   "        json_extract (value, '$[6]')"
   "   FROM json_each (?1, '$.enrollments')"
-  "  WHERE json_extract (value, '$[2]') IN (SELECT id FROM program)",
+  "  WHERE json_extract (value, '$[2]') IN (SELECT id FROM program)"),
   "UPDATE program SET owner_id = (SELECT json_extract (value, '$[0]') FROM json_each (?1, '$.person'))"
   " WHERE id IN (SELECT value FROM json_each (?1, '$.owned'))",
 };

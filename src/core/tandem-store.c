@@ -405,8 +405,6 @@ check_header (const char  *path,
               GError     **error)
 {
   static const char magic[16] = "SQLite format 3";
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *contents = NULL;
   GStatBuf st;
   guchar header[100];
   int fd;
@@ -1042,7 +1040,6 @@ tandem_store_restore (TandemStore  *self,
                       const char   *source,
                       GError      **error)
 {
-  g_autofree char *uri = NULL;
   sqlite3 *src = NULL;
   sqlite3_backup *backup;
   gint64 app_id = 0, version = 0;

@@ -28,7 +28,6 @@ tandem_chart_new_snapshot (TandemStore  *store,
   g_autoptr(TandemChart) chart = NULL;
   g_autofree char *title = NULL;
   g_autofree char *note = NULL;
-  g_autoptr(GString) sizes = g_string_new (NULL);
   const char *wave = NULL;
   guint leaders, ics;
   GPtrArray *series[TANDEM_N_DIMENSIONS] = { NULL, };
