@@ -467,10 +467,14 @@ check_header (const char  *path,
         page_size = 65536;
       if (valid_for == change_counter && n_pages > 0 && (guint64)st.st_size < (guint64)n_pages * page_size)
         {
+          g_autofree char *has = g_format_size ((guint64)st.st_size);
+          g_autofree char *needs = g_format_size ((guint64)n_pages * page_size);
+
+          /* Translators: the sizes are like "12.3 kB" */
           g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CORRUPT,
-                       _("The database “%s” is damaged: it is cut short (%" G_GUINT64_FORMAT " of %"
-                         G_GUINT64_FORMAT " bytes). Restore it from a backup; the file was left unchanged."),
-                       path, (guint64)st.st_size, (guint64)n_pages * page_size);
+                       _("The database “%s” is damaged: it is cut short (%s of %s). Restore it from a backup; "
+                         "the file was left unchanged."),
+                       path, has, needs);
           return FALSE;
         }
     }
