@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <signal.h>
+#include <sys/wait.h>
+
 #include <adwaita.h>
 #include <string.h>
 
@@ -588,6 +591,65 @@ test_window_import_dialog (void)
   tandem_test_remove_dir (dir);
 }
 
+static gboolean
+bus_name_has_owner (const char *name)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  gboolean owned = FALSE;
+
+  if (bus == NULL)
+    return FALSE;
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner", g_variant_new ("(s)", name),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+  return owned;
+}
+
+/* A second Tandem hands over to the first, which raises its window: the
+ * second never opens a database of its own. */
+static void
+test_window_second_instance (void)
+{
+  const char *tandem = g_getenv ("TANDEM_APP");
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *first = g_build_filename (dir, "first.db", NULL);
+  g_autofree char *second = g_build_filename (dir, "second.db", NULL);
+  char *primary_argv[] = { (char *)tandem, (char *)"--database", first, NULL };
+  char *second_argv[] = { (char *)tandem, (char *)"--database", second, NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 end;
+  int status = -1;
+  GPid primary;
+
+  if (tandem == NULL)
+    {
+      g_test_skip ("TANDEM_APP is not set");
+      return;
+    }
+
+  g_assert_true (g_spawn_async (NULL, primary_argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &primary, &error));
+  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((!bus_name_has_owner (APPLICATION_ID) || !g_file_test (first, G_FILE_TEST_EXISTS)) &&
+         g_get_monotonic_time () < end)
+    g_usleep (50000);
+  g_assert_true (bus_name_has_owner (APPLICATION_ID));
+  g_assert_true (g_file_test (first, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_spawn_sync (NULL, second_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_false (g_file_test (second, G_FILE_TEST_EXISTS));
+
+  kill (primary, SIGTERM);
+  waitpid (primary, NULL, 0);
+  g_spawn_close_pid (primary);
+  tandem_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -607,6 +669,7 @@ main (int    argc,
   g_test_add_func ("/tandem/window/refused-file", test_window_refused_file);
   g_test_add_func ("/tandem/window/log-session", test_window_log_session);
   g_test_add_func ("/tandem/window/import-dialog", test_window_import_dialog);
+  g_test_add_func ("/tandem/window/second-instance", test_window_second_instance);
 
   status = g_test_run ();
   g_clear_object (&app);
