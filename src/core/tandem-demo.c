@@ -278,9 +278,24 @@ add_people (Demo    *demo,
           while (g_hash_table_contains (used_names, name));
           g_hash_table_add (used_names, g_strdup (name));
 
-          ascii = g_str_to_ascii (name, "C");
+          {
+            /* The Turkish dotless ı has no ASCII form of its own; it is written i. */
+            g_auto(GStrv) parts = g_strsplit (name, "ı", -1);
+            g_autofree char *plain = g_strjoinv ("i", parts);
+
+            ascii = g_str_to_ascii (plain, "C");
+          }
           g_strdelimit (ascii, " ", '.');
           g_strdelimit (ascii, "'", '-');
+          /* Any other letter with no ASCII form became “?”: leave it out. */
+          {
+            char *to = ascii;
+
+            for (const char *from = ascii; *from != '\0'; from++)
+              if (*from != '?')
+                *to++ = *from;
+            *to = '\0';
+          }
           email = g_strdup_printf ("%s@meridian.example", ascii);
           g_free (ascii);
           ascii = g_ascii_strdown (email, -1);
