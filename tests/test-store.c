@@ -434,22 +434,158 @@ typedef struct
   sqlite3_file        *real;
 } FullFile;
 
-static int full_close (sqlite3_file *f) { FullFile *ff = (FullFile *)f; int rc = ff->real->pMethods ? ff->real->pMethods->xClose (ff->real) : SQLITE_OK; sqlite3_free (ff->real); return rc; }
-static int full_read (sqlite3_file *f, void *b, int n, sqlite3_int64 o) { FullFile *ff = (FullFile *)f; return ff->real->pMethods->xRead (ff->real, b, n, o); }
-static int full_write (sqlite3_file *f, const void *b, int n, sqlite3_int64 o) { FullFile *ff = (FullFile *)f; return disk_full ? SQLITE_FULL : ff->real->pMethods->xWrite (ff->real, b, n, o); }
-static int full_truncate (sqlite3_file *f, sqlite3_int64 size) { FullFile *ff = (FullFile *)f; return ff->real->pMethods->xTruncate (ff->real, size); }
-static int full_sync (sqlite3_file *f, int flags) { FullFile *ff = (FullFile *)f; return ff->real->pMethods->xSync (ff->real, flags); }
-static int full_size (sqlite3_file *f, sqlite3_int64 *size) { FullFile *ff = (FullFile *)f; return ff->real->pMethods->xFileSize (ff->real, size); }
-static int full_lock (sqlite3_file *f, int l) { FullFile *ff = (FullFile *)f; return ff->real->pMethods->xLock (ff->real, l); }
-static int full_unlock (sqlite3_file *f, int l) { FullFile *ff = (FullFile *)f; return ff->real->pMethods->xUnlock (ff->real, l); }
-static int full_check (sqlite3_file *f, int *out) { FullFile *ff = (FullFile *)f; return ff->real->pMethods->xCheckReservedLock (ff->real, out); }
-static int full_control (sqlite3_file *f, int op, void *arg) { FullFile *ff = (FullFile *)f; return ff->real->pMethods->xFileControl (ff->real, op, arg); }
-static int full_sector (sqlite3_file *f) { FullFile *ff = (FullFile *)f; return ff->real->pMethods->xSectorSize (ff->real); }
-static int full_caps (sqlite3_file *f) { FullFile *ff = (FullFile *)f; return ff->real->pMethods->xDeviceCharacteristics (ff->real); }
-static int full_shm_map (sqlite3_file *f, int i, int sz, int e, void volatile **p) { FullFile *ff = (FullFile *)f; return ff->real->pMethods->xShmMap (ff->real, i, sz, e, p); }
-static int full_shm_lock (sqlite3_file *f, int o, int n, int fl) { FullFile *ff = (FullFile *)f; return ff->real->pMethods->xShmLock (ff->real, o, n, fl); }
-static void full_shm_barrier (sqlite3_file *f) { FullFile *ff = (FullFile *)f; ff->real->pMethods->xShmBarrier (ff->real); }
-static int full_shm_unmap (sqlite3_file *f, int d) { FullFile *ff = (FullFile *)f; return ff->real->pMethods->xShmUnmap (ff->real, d); }
+static int
+full_close (sqlite3_file *f)
+{
+  FullFile *ff = (FullFile *)f;
+  int rc = ff->real->pMethods != NULL ? ff->real->pMethods->xClose (ff->real) : SQLITE_OK;
+
+  sqlite3_free (ff->real);
+  return rc;
+}
+
+static int
+full_read (sqlite3_file  *f,
+           void          *b,
+           int            n,
+           sqlite3_int64  o)
+{
+  FullFile *ff = (FullFile *)f;
+
+  return ff->real->pMethods->xRead (ff->real, b, n, o);
+}
+
+static int
+full_write (sqlite3_file  *f,
+            const void    *b,
+            int            n,
+            sqlite3_int64  o)
+{
+  FullFile *ff = (FullFile *)f;
+
+  return disk_full ? SQLITE_FULL : ff->real->pMethods->xWrite (ff->real, b, n, o);
+}
+
+static int
+full_truncate (sqlite3_file  *f,
+               sqlite3_int64  size)
+{
+  FullFile *ff = (FullFile *)f;
+
+  return ff->real->pMethods->xTruncate (ff->real, size);
+}
+
+static int
+full_sync (sqlite3_file *f,
+           int           flags)
+{
+  FullFile *ff = (FullFile *)f;
+
+  return ff->real->pMethods->xSync (ff->real, flags);
+}
+
+static int
+full_size (sqlite3_file  *f,
+           sqlite3_int64 *size)
+{
+  FullFile *ff = (FullFile *)f;
+
+  return ff->real->pMethods->xFileSize (ff->real, size);
+}
+
+static int
+full_lock (sqlite3_file *f,
+           int           l)
+{
+  FullFile *ff = (FullFile *)f;
+
+  return ff->real->pMethods->xLock (ff->real, l);
+}
+
+static int
+full_unlock (sqlite3_file *f,
+             int           l)
+{
+  FullFile *ff = (FullFile *)f;
+
+  return ff->real->pMethods->xUnlock (ff->real, l);
+}
+
+static int
+full_check (sqlite3_file *f,
+            int          *out)
+{
+  FullFile *ff = (FullFile *)f;
+
+  return ff->real->pMethods->xCheckReservedLock (ff->real, out);
+}
+
+static int
+full_control (sqlite3_file *f,
+              int           op,
+              void         *arg)
+{
+  FullFile *ff = (FullFile *)f;
+
+  return ff->real->pMethods->xFileControl (ff->real, op, arg);
+}
+
+static int
+full_sector (sqlite3_file *f)
+{
+  FullFile *ff = (FullFile *)f;
+
+  return ff->real->pMethods->xSectorSize (ff->real);
+}
+
+static int
+full_caps (sqlite3_file *f)
+{
+  FullFile *ff = (FullFile *)f;
+
+  return ff->real->pMethods->xDeviceCharacteristics (ff->real);
+}
+
+static int
+full_shm_map (sqlite3_file   *f,
+              int             i,
+              int             sz,
+              int             e,
+              void volatile **p)
+{
+  FullFile *ff = (FullFile *)f;
+
+  return ff->real->pMethods->xShmMap (ff->real, i, sz, e, p);
+}
+
+static int
+full_shm_lock (sqlite3_file *f,
+               int           o,
+               int           n,
+               int           fl)
+{
+  FullFile *ff = (FullFile *)f;
+
+  return ff->real->pMethods->xShmLock (ff->real, o, n, fl);
+}
+
+static void
+full_shm_barrier (sqlite3_file *f)
+{
+  FullFile *ff = (FullFile *)f;
+
+  ff->real->pMethods->xShmBarrier (ff->real);
+}
+
+static int
+full_shm_unmap (sqlite3_file *f,
+                int           d)
+{
+  FullFile *ff = (FullFile *)f;
+
+  return ff->real->pMethods->xShmUnmap (ff->real, d);
+}
+
 
 static const sqlite3_io_methods full_methods = {
   2, full_close, full_read, full_write, full_truncate, full_sync, full_size, full_lock, full_unlock,
@@ -458,11 +594,11 @@ static const sqlite3_io_methods full_methods = {
 };
 
 static int
-full_open (sqlite3_vfs   *vfs,
-           const char    *name,
-           sqlite3_file  *file,
-           int            flags,
-           int           *out_flags)
+full_open (sqlite3_vfs  *vfs,
+           const char   *name,
+           sqlite3_file *file,
+           int           flags,
+           int          *out_flags)
 {
   FullFile *ff = (FullFile *)file;
   int rc;

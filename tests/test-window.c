@@ -347,24 +347,29 @@ press (GtkWidget  *widget,
   g_assert_nonnull (wanted);
   /* As GTK dispatches: capture-phase controllers before the others. */
   for (guint pass = 0; pass < 2; pass++)
-  for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
     {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
-          (gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) == GTK_PHASE_CAPTURE) !=
-          (pass == 0))
-        continue;
-
-      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
+      for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
         {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+          gboolean capture;
 
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          capture = gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) ==
+                    GTK_PHASE_CAPTURE;
+          if (capture != (pass == 0))
+            continue;
+
+          for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
             {
-              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                           gtk_shortcut_get_arguments (shortcut)));
-              return;
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+
+              if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+                {
+                  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                               gtk_shortcut_get_arguments (shortcut)));
+                  return;
+                }
             }
         }
     }
