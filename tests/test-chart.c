@@ -425,28 +425,28 @@ test_export_pack (void)
   g_autofree char *contents = NULL;
   gsize length;
 
-  slides = tandem_slides_new (store, 5, today, &error);
+  slides = tandem_slides_new (store, 5, 60, today, &error);
   g_assert_no_error (error);
   /* three gaps, the snapshot, the heatmap, completion, coaching */
   g_assert_cmpuint (slides->len, ==, 7);
   g_assert_true (g_str_has_prefix (((TandemSlide *)g_ptr_array_index (slides, 0))->takeaway, "The optimism gap "));
   g_assert_cmpuint (((TandemSlide *)g_ptr_array_index (slides, 6))->charts->len, ==, 3);
 
-  g_assert_true (tandem_export_pack (store, pdf, 5, &error));
+  g_assert_true (tandem_export_pack (store, pdf, 5, NAN, &error));
   g_assert_no_error (error);
   g_file_get_contents (pdf, &contents, &length, &error);
   g_assert_cmpmem (contents, 5, "%PDF-", 5);
   g_assert_cmpuint (count_pdf_pages (contents, length), ==, 1 + slides->len);
   g_clear_pointer (&contents, g_free);
 
-  g_assert_false (tandem_export_pack (store, png, 5, &error));
+  g_assert_false (tandem_export_pack (store, png, 5, NAN, &error));
   g_assert_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_UNKNOWN_FORMAT);
   g_clear_error (&error);
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
 
   empty = tandem_store_open (empty_db, &error);
   g_assert_no_error (error);
-  g_assert_true (tandem_export_pack (empty, pdf, 5, &error));
+  g_assert_true (tandem_export_pack (empty, pdf, 5, NAN, &error));
   g_file_get_contents (pdf, &contents, &length, &error);
   g_assert_cmpuint (count_pdf_pages (contents, length), ==, 1);
 

@@ -19,6 +19,7 @@ struct _TandemDashboardPage
   GtkWidget        parent_instance;
 
   TandemStore     *store;
+  GSettings       *settings;
   guint            threshold;
   TandemDimension  dimension;
 
@@ -109,6 +110,8 @@ reload_chart (TandemDashboardPage *self)
       chart = tandem_chart_new (_("The chart could not be drawn"));
       tandem_chart_set_empty_text (chart, error->message);
     }
+  else
+    tandem_chart_set_target_percent (chart, g_settings_get_uint (self->settings, "gap-target"));
   tandem_chart_view_set_chart (self->chart_view, chart);
 }
 
@@ -141,6 +144,7 @@ tandem_dashboard_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_DASHBOARD_PAGE);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (tandem_dashboard_page_parent_class)->dispose (object);
 }
@@ -243,6 +247,9 @@ tandem_dashboard_page_init (TandemDashboardPage *self)
   self->dimension = TANDEM_DIMENSION_OPTIMISM;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_object (self->settings, "changed::gap-target", G_CALLBACK (reload_chart), self,
+                           G_CONNECT_SWAPPED);
 }
 
 void

@@ -15,6 +15,7 @@ struct _TandemPreferencesWindow
   GSettings            *settings;
 
   GtkSpinButton        *threshold_spin;
+  GtkSpinButton        *target_spin;
   AdwComboRow          *style_row;
 };
 
@@ -71,6 +72,7 @@ tandem_preferences_window_class_init (TandemPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/tandem-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, threshold_spin);
+  gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, target_spin);
   gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, style_row);
 }
 
@@ -82,6 +84,8 @@ tandem_preferences_window_init (TandemPreferencesWindow *self)
   self->settings = g_settings_new (APPLICATION_ID);
   g_settings_bind (self->settings, "anonymity-threshold",
                    gtk_spin_button_get_adjustment (self->threshold_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "gap-target", gtk_spin_button_get_adjustment (self->target_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "color-scheme", self->style_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, scheme_to_index, index_to_scheme,

@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (TandemPresentation, tandem_presentation, TANDEM, PRESENTAT
 TandemPresentation *tandem_presentation_new         (GtkWindow           *parent,
                                                      TandemStore         *store,
                                                      guint                threshold,
+                                                     double               target,
                                                      GError             **error);
 guint               tandem_presentation_get_n_slides (TandemPresentation *self);
 guint               tandem_presentation_get_current  (TandemPresentation *self);

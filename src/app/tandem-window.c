@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "tandem-chart-view.h"
 #include "tandem-coaching-page.h"
@@ -405,6 +406,15 @@ export_chart_action (GtkWidget  *widget,
                      name, G_CALLBACK (export_response_cb));
 }
 
+/* The gap charts' target line from Preferences; NAN for none. */
+static double
+gap_target (TandemWindow *self)
+{
+  guint target = g_settings_get_uint (self->settings, "gap-target");
+
+  return target > 0 ? target : NAN;
+}
+
 static guint
 threshold (TandemWindow *self)
 {
@@ -422,7 +432,8 @@ present_action (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
-  presentation = tandem_presentation_new (GTK_WINDOW (self), self->store, threshold (self), &error);
+  presentation = tandem_presentation_new (GTK_WINDOW (self), self->store, threshold (self), gap_target (self),
+                                          &error);
   if (presentation == NULL)
     {
       show_error_dialog (self, _("The Presentation Could Not Start"), error->message);
@@ -470,7 +481,7 @@ export_pack_response_cb (TandemWindow         *self,
       g_free (path);
       path = g_steal_pointer (&with_pdf);
     }
-  if (!tandem_export_pack (self->store, path, threshold (self), &error))
+  if (!tandem_export_pack (self->store, path, threshold (self), gap_target (self), &error))
     {
       show_error_dialog (self, _("The Pack Could Not Be Exported"), error->message);
       goto out;
@@ -671,7 +682,7 @@ print_action (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
-  if (!(slides = tandem_slides_new (self->store, threshold (self), today, &error)))
+  if (!(slides = tandem_slides_new (self->store, threshold (self), gap_target (self), today, &error)))
     {
       show_error_dialog (self, _("Nothing Could Be Printed"), error->message);
       return;

@@ -235,8 +235,10 @@ cmd_export (Globals  *globals,
         return usage_error (_("export pack needs --output FILE.pdf"));
       if (threshold < TANDEM_MIN_ANONYMITY_THRESHOLD)
         return usage_error (_("the anonymity threshold must be at least %d"), TANDEM_MIN_ANONYMITY_THRESHOLD);
+      if (!isnan (target) && (target < 0 || target > 100))
+        return usage_error (_("--target is a percentage from 0 to 100"));
       if (!(store = open_store (globals, &error)) ||
-          !tandem_export_pack (store, output, (guint)threshold, &error))
+          !tandem_export_pack (store, output, (guint)threshold, target, &error))
         return fail (error);
       printf (_("Wrote %s.\n"), output);
       return EXIT_OK;
@@ -319,13 +321,7 @@ cmd_export (Globals  *globals,
     {
       if (!(chart = tandem_chart_new_gap (store, dimension, (guint)threshold, &error)))
         return fail (error);
-      if (!isnan (target))
-        {
-          /* Translators: the label of a chart's target line; %.0f is a percentage */
-          g_autofree char *label = g_strdup_printf (_("Target %.0f%%"), target);
-
-          tandem_chart_set_target (chart, target, label);
-        }
+      tandem_chart_set_target_percent (chart, target);
       if (!tandem_export_charts_scaled (&chart, 1, output, width, height, scale, &error))
         return fail (error);
     }

@@ -1773,3 +1773,27 @@ tandem_chart_format_value (TandemChart *self,
 
   return format_value (self, value);
 }
+
+/**
+ * tandem_chart_set_target_percent:
+ * @target: a share in percent, or NAN (or 0) for no target line
+ *
+ * A target line labelled “Target N%”, as leaders set for the ICs' share.
+ */
+void
+tandem_chart_set_target_percent (TandemChart *self,
+                                 double       target)
+{
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (TANDEM_IS_CHART (self));
+
+  if (!isfinite (target) || target <= 0 || target > 100)
+    {
+      tandem_chart_set_target (self, NAN, NULL);
+      return;
+    }
+  /* Translators: the label of a chart's target line; %.0f is a percentage */
+  label = g_strdup_printf (_("Target %.0f%%"), target);
+  tandem_chart_set_target (self, target, label);
+}

@@ -95,6 +95,8 @@ void          tandem_chart_set_band          (TandemChart       *self,
 void          tandem_chart_set_target        (TandemChart       *self,
                                               double             value,
                                               const char        *label);
+void          tandem_chart_set_target_percent (TandemChart      *self,
+                                               double            target);
 gboolean      tandem_chart_is_empty          (TandemChart       *self);
 char         *tandem_chart_dup_summary       (TandemChart       *self);
 

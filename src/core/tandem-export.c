@@ -426,6 +426,7 @@ write_pack (Sink     *sink,
  * tandem_export_pack:
  * @path: the PDF to write
  * @threshold: the anonymity threshold
+ * @target: the gap charts' target line in percent, or NAN
  *
  * The leadership pack as a multi-page PDF: a cover with the key figures,
  * then one page per slide of tandem_slides_new().
@@ -434,6 +435,7 @@ gboolean
 tandem_export_pack (TandemStore  *store,
                     const char   *path,
                     guint         threshold,
+                    double        target,
                     GError      **error)
 {
   g_autoptr(GPtrArray) slides = NULL;
@@ -452,7 +454,7 @@ tandem_export_pack (TandemStore  *store,
                    _("The leadership pack is a PDF: give a file name ending in .pdf, not “%s”."), path);
       return FALSE;
     }
-  if (!(slides = tandem_slides_new (store, threshold, today, error)))
+  if (!(slides = tandem_slides_new (store, threshold, target, today, error)))
     return FALSE;
   job.slides = slides;
   return write_atomically (path, write_pack, &job, error);

@@ -53,6 +53,7 @@ gboolean  tandem_export_charts_scaled    (TandemChart        **charts,
 gboolean  tandem_export_pack             (TandemStore         *store,
                                           const char          *path,
                                           guint                threshold,
+                                          double               target,
                                           GError             **error);
 gboolean  tandem_export_chart            (TandemChart         *chart,
                                           const char          *path,

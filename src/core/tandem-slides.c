@@ -145,6 +145,7 @@ snapshot_takeaway (GPtrArray **series)
 /**
  * tandem_slides_new:
  * @threshold: the anonymity threshold
+ * @target: where the gap charts draw their target line, in percent; NAN for none
  * @today: the day the coaching cadence is judged on
  *
  * The leadership story, slide by slide, each with its takeaway. Surveys,
@@ -155,6 +156,7 @@ snapshot_takeaway (GPtrArray **series)
 GPtrArray *
 tandem_slides_new (TandemStore  *store,
                    guint         threshold,
+                   double        target,
                    const GDate  *today,
                    GError      **error)
 {
@@ -181,6 +183,7 @@ tandem_slides_new (TandemStore  *store,
         {
           if (!(chart = tandem_chart_new_gap (store, d, threshold, error)))
             goto out;
+          tandem_chart_set_target_percent (chart, target);
           g_ptr_array_add (slides, slide_new (chart, tandem_gap_takeaway (series[d], d)));
         }
       if (!(chart = tandem_chart_new_snapshot (store, threshold, error)))

@@ -22,6 +22,7 @@ char      *tandem_gap_takeaway         (GPtrArray        *points,
                                         TandemDimension   dimension);
 GPtrArray *tandem_slides_new           (TandemStore      *store,
                                         guint             threshold,
+                                        double            target,
                                         const GDate      *today,
                                         GError          **error);
 void       tandem_slide_render         (TandemSlide      *slide,
