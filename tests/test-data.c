@@ -47,6 +47,59 @@ test_data_metainfo (void)
   g_assert_nonnull (strstr (contents, "xml:lang=\"de\""));
 }
 
+static void
+collect_translatable (const char *root,
+                      const char *relative,
+                      GPtrArray  *found)
+{
+  g_autofree char *dir = g_build_filename (root, relative, NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (relative, name, NULL);
+      g_autofree char *path = g_build_filename (root, child, NULL);
+      g_autofree char *text = NULL;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        collect_translatable (root, child, found);
+      else if ((g_str_has_suffix (name, ".c") || g_str_has_suffix (name, ".ui")) &&
+               g_file_get_contents (path, &text, NULL, NULL) &&
+               (strstr (text, "_(\"") != NULL || strstr (text, "N_(\"") != NULL ||
+                strstr (text, "C_(\"") != NULL || strstr (text, "translatable=\"yes\"") != NULL))
+        g_ptr_array_add (found, g_steal_pointer (&child));
+    }
+}
+
+/* Every source file with translatable strings is offered to translators. */
+static void
+test_data_potfiles (void)
+{
+  g_autofree char *root = g_test_build_filename (G_TEST_DIST, "..", NULL);
+  g_autofree char *potfiles_path = g_build_filename (root, "po", "POTFILES.in", NULL);
+  g_autofree char *potfiles = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) listed = NULL;
+  guint missing = 0;
+
+  g_assert_true (g_file_get_contents (potfiles_path, &potfiles, NULL, NULL));
+  listed = g_strsplit (potfiles, "\n", -1);
+  collect_translatable (root, "src", found);
+  collect_translatable (root, "resources", found);
+  g_assert_cmpuint (found->len, >, 10);
+
+  for (guint i = 0; i < found->len; i++)
+    if (!g_strv_contains ((const char * const *)listed, g_ptr_array_index (found, i)))
+      {
+        g_printerr ("%s has translatable strings but is not in po/POTFILES.in\n",
+                    (char *)g_ptr_array_index (found, i));
+        missing++;
+      }
+  g_assert_cmpuint (missing, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -55,6 +108,7 @@ main (int    argc,
 
   g_test_add_func ("/tandem/data/desktop", test_data_desktop);
   g_test_add_func ("/tandem/data/metainfo", test_data_metainfo);
+  g_test_add_func ("/tandem/data/potfiles", test_data_potfiles);
 
   return g_test_run ();
 }
