@@ -323,29 +323,38 @@ search_action (GtkWidget  *widget,
   tandem_people_page_focus_search (self->people_page);
 }
 
+/* The path a native file chooser answered with, or NULL after saying why. */
+static char *
+chosen_path (TandemWindow         *self,
+             int                   response,
+             GtkFileChooserNative *chooser,
+             const char           *failure)
+{
+  g_autoptr(GFile) file = NULL;
+  char *path;
+
+  if (response != GTK_RESPONSE_ACCEPT || self->store == NULL)
+    return NULL;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = file ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    show_error_dialog (self, failure, _("Choose a file on this computer."));
+  return path;
+}
+
 static void
 export_response_cb (TandemWindow         *self,
                     int                   response,
                     GtkFileChooserNative *chooser)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *message = NULL;
   TandemChart *chart = tandem_dashboard_page_get_chart (self->dashboard_page);
 
-  if (response != GTK_RESPONSE_ACCEPT || chart == NULL)
+  if (chart == NULL || !(path = chosen_path (self, response, chooser, _("The Chart Could Not Be Exported"))))
     goto out;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = file ? g_file_get_path (file) : NULL;
-  if (path == NULL)
-    {
-      show_error_dialog (self, _("The Chart Could Not Be Exported"),
-                         _("Choose a file on this computer."));
-      goto out;
-    }
 
   /* “name@2x.png” asks for twice the pixels, as on the web. */
   if (!tandem_export_charts_scaled (&chart, 1, path, TANDEM_EXPORT_DEFAULT_WIDTH, TANDEM_EXPORT_DEFAULT_HEIGHT,
@@ -458,22 +467,13 @@ export_pack_response_cb (TandemWindow         *self,
                          int                   response,
                          GtkFileChooserNative *chooser)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *message = NULL;
 
-  if (response != GTK_RESPONSE_ACCEPT || self->store == NULL)
+  if (!(path = chosen_path (self, response, chooser, _("The Pack Could Not Be Exported"))))
     goto out;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = file ? g_file_get_path (file) : NULL;
-  if (path == NULL)
-    {
-      show_error_dialog (self, _("The Pack Could Not Be Exported"), _("Choose a file on this computer."));
-      goto out;
-    }
   if (!g_str_has_suffix (path, ".pdf"))
     {
       g_autofree char *with_pdf = g_strconcat (path, ".pdf", NULL);
@@ -513,25 +513,6 @@ export_pack_action (GtkWidget  *widget,
 }
 
 /* ----- backups ----- */
-
-/* The path a native file chooser answered with, or NULL after saying why. */
-static char *
-chosen_path (TandemWindow         *self,
-             int                   response,
-             GtkFileChooserNative *chooser,
-             const char           *failure)
-{
-  g_autoptr(GFile) file = NULL;
-  char *path;
-
-  if (response != GTK_RESPONSE_ACCEPT || self->store == NULL)
-    return NULL;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = file ? g_file_get_path (file) : NULL;
-  if (path == NULL)
-    show_error_dialog (self, failure, _("Choose a file on this computer."));
-  return path;
-}
 
 static void
 backup_response_cb (TandemWindow         *self,
