@@ -431,6 +431,31 @@ tandem_chart_view_show_data (TandemChartView *self)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/**
+ * tandem_chart_view_show_result:
+ * @chart: (nullable): the chart, or %NULL when it could not be built
+ * @error: (nullable): why it could not be built
+ *
+ * Shows @chart, or in its place a chart that says why there is none, so
+ * a page never shows a blank card without a reason.
+ */
+void
+tandem_chart_view_show_result (TandemChartView *self,
+                               TandemChart     *chart,
+                               const GError    *error)
+{
+  g_autoptr(TandemChart) failed = NULL;
+
+  g_return_if_fail (TANDEM_IS_CHART_VIEW (self));
+
+  if (chart == NULL && error != NULL)
+    {
+      failed = tandem_chart_new (_("The chart could not be drawn"));
+      tandem_chart_set_empty_text (failed, error->message);
+    }
+  tandem_chart_view_set_chart (self, chart != NULL ? chart : failed);
+}
+
 GtkWidget *
 tandem_chart_view_new (void)
 {

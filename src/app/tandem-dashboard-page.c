@@ -82,12 +82,9 @@ reload_program_charts (TandemDashboardPage *self)
       g_autoptr(TandemChart) chart = NULL;
       g_autoptr(GError) error = NULL;
 
-      if (self->store != NULL && (chart = tandem_chart_new_program (self->store, which, &error)) == NULL)
-        {
-          chart = tandem_chart_new (_("The chart could not be drawn"));
-          tandem_chart_set_empty_text (chart, error->message);
-        }
-      tandem_chart_view_set_chart (views[which], chart);
+      if (self->store != NULL)
+        chart = tandem_chart_new_program (self->store, which, &error);
+      tandem_chart_view_show_result (views[which], chart, error);
     }
 }
 
@@ -105,14 +102,10 @@ reload_chart (TandemDashboardPage *self)
 
   chart = tandem_chart_new_gap (self->store, self->dimension, self->threshold, &error);
   if (chart == NULL)
-    {
-      g_warning ("The gap chart could not be built: %s", error->message);
-      chart = tandem_chart_new (_("The chart could not be drawn"));
-      tandem_chart_set_empty_text (chart, error->message);
-    }
+    g_warning ("The gap chart could not be built: %s", error->message);
   else
     tandem_chart_set_target_percent (chart, g_settings_get_uint (self->settings, "gap-target"));
-  tandem_chart_view_set_chart (self->chart_view, chart);
+  tandem_chart_view_show_result (self->chart_view, chart, error);
 }
 
 static void

@@ -192,21 +192,6 @@ threshold (TandemSurveysPage *self)
 }
 
 static void
-set_chart (TandemChartView *view,
-           TandemChart     *chart,
-           GError          *error)
-{
-  g_autoptr(TandemChart) failed = NULL;
-
-  if (chart == NULL)
-    {
-      failed = tandem_chart_new (_("The chart could not be drawn"));
-      tandem_chart_set_empty_text (failed, error->message);
-    }
-  tandem_chart_view_set_chart (view, chart ? chart : failed);
-}
-
-static void
 reload_heatmap (TandemSurveysPage *self)
 {
   g_autoptr(TandemChart) chart = NULL;
@@ -217,7 +202,7 @@ reload_heatmap (TandemSurveysPage *self)
   chart = tandem_chart_new_heatmap (self->store,
                                     gtk_toggle_button_get_active (self->role_button) ? "role" : "department",
                                     threshold (self), &error);
-  set_chart (self->heatmap_view, chart, error);
+  tandem_chart_view_show_result (self->heatmap_view, chart, error);
 }
 
 static void
@@ -364,7 +349,7 @@ tandem_surveys_page_reload (TandemSurveysPage *self)
       g_autoptr(GError) chart_error = NULL;
 
       snapshot = tandem_chart_new_snapshot (self->store, threshold (self), &chart_error);
-      set_chart (self->snapshot_view, snapshot, chart_error);
+      tandem_chart_view_show_result (self->snapshot_view, snapshot, chart_error);
       reload_heatmap (self);
     }
 }
