@@ -309,6 +309,197 @@ test_chart_tiny_and_cjk (void)
   cairo_surface_destroy (surface);
 }
 
+/* Text handed to a text function is not drawn: the title's area stays
+ * background, where it is dark without one. */
+static void
+collect_text (PangoLayout          *layout,
+              const cairo_matrix_t *matrix,
+              const TandemColor    *color,
+              gpointer              user_data)
+{
+  g_ptr_array_add (user_data, g_strdup (pango_layout_get_text (layout)));
+}
+
+/* Pixels in the text colour, in the rows above @height. */
+static guint
+count_text_pixels (cairo_surface_t        *surface,
+                   const TandemChartStyle *style,
+                   int                     height)
+{
+  guint count = 0;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < WIDTH; x++)
+      count += pixel_near (pixel_at (surface, x, y), &style->foreground, &style->background, 24);
+  return count;
+}
+
+static void
+test_chart_text_func (void)
+{
+  g_autoptr(TandemChart) chart = make_chart ();
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  TandemChartStyle style;
+  cairo_surface_t *drawn;
+  cairo_surface_t *handed;
+  TandemRect plot;
+  cairo_t *cr;
+
+  tandem_chart_style_init_light (&style);
+  tandem_chart_get_plot_area (chart, WIDTH, HEIGHT, &plot);
+  drawn = render (chart, &style);
+
+  handed = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cr = cairo_create (handed);
+  tandem_chart_set_text_func (cr, collect_text, texts);
+  tandem_chart_render (chart, cr, WIDTH, HEIGHT, &style);
+  cairo_destroy (cr);
+  cairo_surface_flush (handed);
+
+  /* Every piece of text reached the function: title, legend, axis labels. */
+  g_assert_true (g_ptr_array_find_with_equal_func (texts, "Test chart", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (texts, "Leaders", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (texts, "W2", g_str_equal, NULL));
+
+  /* Above the plot (title and legend): text without the function, none with it. */
+  g_assert_cmpuint (count_text_pixels (drawn, &style, (int)plot.y), >, 100);
+  g_assert_cmpuint (count_text_pixels (handed, &style, (int)plot.y), ==, 0);
+
+  cairo_surface_destroy (drawn);
+  cairo_surface_destroy (handed);
+}
+
+typedef struct
+{
+  GString  *text;       /* the current <text> element's content */
+  gboolean  in_text;
+  GPtrArray *texts;     /* every <text> element's content */
+  GPtrArray *weights;   /* and its font-weight */
+  guint      glyphs;    /* glyph outlines cairo drew as paths */
+} SvgScan;
+
+static void
+svg_start (GMarkupParseContext  *context,
+           const char           *element,
+           const char          **names,
+           const char          **values,
+           gpointer              user_data,
+           GError              **error)
+{
+  SvgScan *scan = user_data;
+
+  if (g_str_equal (element, "text"))
+    {
+      scan->in_text = TRUE;
+      g_string_truncate (scan->text, 0);
+      for (guint i = 0; names[i] != NULL; i++)
+        if (g_str_equal (names[i], "font-weight"))
+          g_ptr_array_add (scan->weights, g_strdup (values[i]));
+    }
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_equal (names[i], "id") && g_str_has_prefix (values[i], "glyph"))
+      scan->glyphs++;
+}
+
+static void
+svg_end (GMarkupParseContext  *context,
+         const char           *element,
+         gpointer              user_data,
+         GError              **error)
+{
+  SvgScan *scan = user_data;
+
+  if (g_str_equal (element, "text"))
+    {
+      scan->in_text = FALSE;
+      g_ptr_array_add (scan->texts, g_strdup (scan->text->str));
+    }
+}
+
+static void
+svg_text (GMarkupParseContext  *context,
+          const char           *text,
+          gsize                 length,
+          gpointer              user_data,
+          GError              **error)
+{
+  SvgScan *scan = user_data;
+
+  if (scan->in_text)
+    g_string_append_len (scan->text, text, (gssize)length);
+}
+
+/* Exports @chart as SVG at @width × @height and scans what it holds. */
+static void
+scan_svg (TandemChart *chart,
+          int          width,
+          int          height,
+          SvgScan     *scan)
+{
+  GMarkupParser parser = { svg_start, svg_end, svg_text, NULL, NULL };
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "chart.svg", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  GMarkupParseContext *context;
+  gsize length;
+
+  g_assert_true (tandem_export_chart (chart, path, width, height, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  scan->text = g_string_new (NULL);
+  scan->texts = g_ptr_array_new_with_free_func (g_free);
+  scan->weights = g_ptr_array_new_with_free_func (g_free);
+  context = g_markup_parse_context_new (&parser, 0, scan, NULL);
+  g_assert_true (g_markup_parse_context_parse (context, contents, (gssize)length, &error));
+  g_assert_true (g_markup_parse_context_end_parse (context, &error));
+  g_assert_no_error (error);
+  g_markup_parse_context_free (context);
+  tandem_test_remove_dir (dir);
+}
+
+static void
+svg_scan_clear (SvgScan *scan)
+{
+  g_string_free (scan->text, TRUE);
+  g_ptr_array_unref (scan->texts);
+  g_ptr_array_unref (scan->weights);
+}
+
+/* SVG keeps its text as text: escaped, in the right weight, CJK and all;
+ * only text cut short with an ellipsis is drawn as outlines. */
+static void
+test_export_svg_text (void)
+{
+  g_autoptr(TandemChart) chart = tandem_chart_new ("Gaps & <ties> “quoted”");
+  SvgScan scan = { NULL, };
+  guint title;
+
+  tandem_chart_add_series (chart, "楽観度ギャップ");
+  tandem_chart_add_category (chart, "W1");
+  tandem_chart_set_value (chart, 0, 0, 40, NAN, NAN, 30);
+
+  scan_svg (chart, 1920, 1080, &scan);
+  g_assert_true (g_ptr_array_find_with_equal_func (scan.texts, "Gaps & <ties> “quoted”", g_str_equal, &title));
+  g_assert_cmpstr (g_ptr_array_index (scan.weights, title), ==, "700");
+  g_assert_true (g_ptr_array_find_with_equal_func (scan.texts, "楽観度ギャップ", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (scan.texts, "W1", g_str_equal, NULL));
+  g_assert_cmpuint (scan.glyphs, ==, 0);
+  svg_scan_clear (&scan);
+
+  /* Narrow: the subtitle no longer fits and is drawn as it shows, cut short. */
+  tandem_chart_set_subtitle (chart, "A subtitle far too long to fit on a chart only a few hundred points wide, "
+                                    "so that it has to end in an ellipsis");
+  scan_svg (chart, 320, 320, &scan);
+  g_assert_true (g_ptr_array_find_with_equal_func (scan.texts, "W1", g_str_equal, NULL));
+  for (guint i = 0; i < scan.texts->len; i++)
+    g_assert_false (g_str_has_prefix (g_ptr_array_index (scan.texts, i), "A subtitle"));
+  g_assert_cmpuint (scan.glyphs, >, 0);
+  svg_scan_clear (&scan);
+}
+
 static guint
 count_pdf_pages (const char *contents,
                  gsize       length)
@@ -545,7 +736,9 @@ main (int    argc,
   g_test_add_func ("/tandem/chart/heatmap", test_chart_heatmap);
   g_test_add_func ("/tandem/chart/summary", test_chart_summary);
   g_test_add_func ("/tandem/chart/tiny-and-cjk", test_chart_tiny_and_cjk);
+  g_test_add_func ("/tandem/chart/text-func", test_chart_text_func);
   g_test_add_func ("/tandem/export/formats", test_export_formats);
+  g_test_add_func ("/tandem/export/svg-text", test_export_svg_text);
   g_test_add_func ("/tandem/export/errors", test_export_errors);
   g_test_add_func ("/tandem/export/scaled", test_export_scaled);
   g_test_add_func ("/tandem/export/pack", test_export_pack);

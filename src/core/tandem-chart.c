@@ -502,6 +502,39 @@ chart_font (const char *family,
 }
 
 /* The width of the widest category label at the size they are drawn. */
+/**
+ * tandem_chart_layout_extents:
+ * @layout: a laid-out text
+ * @out_logical: (out): its logical extents, as pango_layout_get_extents()
+ *   gives them
+ * @out_baseline: (out) (optional): the first line's baseline from the top
+ *
+ * Measures one left-to-right line by itself. The layout's own measure also
+ * asks each font for its overall metrics, which Pango works out by laying
+ * out a sample sentence in a font set of its own: for a chart's few words,
+ * more than all its text costs. Other layouts are measured as a whole.
+ */
+void
+tandem_chart_layout_extents (PangoLayout    *layout,
+                             PangoRectangle *out_logical,
+                             int            *out_baseline)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly (layout, 0);
+
+  if (pango_layout_get_line_count (layout) == 1 && line->resolved_dir == PANGO_DIRECTION_LTR)
+    {
+      pango_layout_line_get_extents (line, NULL, out_logical);
+      if (out_baseline != NULL)
+        *out_baseline = -out_logical->y;
+      out_logical->y = 0;
+      return;
+    }
+
+  pango_layout_get_extents (layout, NULL, out_logical);
+  if (out_baseline != NULL)
+    *out_baseline = pango_layout_get_baseline (layout);
+}
+
 static double
 measure_labels (TandemChart *self,
                 double       em)
@@ -518,7 +551,7 @@ measure_labels (TandemChart *self,
       PangoRectangle logical;
 
       pango_layout_set_text (layout, g_ptr_array_index (self->categories, c), -1);
-      pango_layout_get_extents (layout, NULL, &logical);
+      tandem_chart_layout_extents (layout, &logical, NULL);
       widest = MAX (widest, (double)logical.width / PANGO_SCALE);
     }
   g_object_unref (context);
@@ -764,6 +797,69 @@ set_source (cairo_t           *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha_scale);
 }
 
+typedef struct
+{
+  TandemChartTextFunc func;
+  gpointer            user_data;
+} TextSink;
+
+static const cairo_user_data_key_t text_sink_key;
+
+/**
+ * tandem_chart_set_text_func:
+ * @cr: the context charts will be rendered on
+ * @func: (nullable): takes each piece of text; %NULL draws glyphs again
+ *
+ * Text that fits is handed to @func instead of being drawn; text cut short
+ * with an ellipsis is still drawn, as what shows is then not the text.
+ */
+void
+tandem_chart_set_text_func (cairo_t             *cr,
+                            TandemChartTextFunc  func,
+                            gpointer             user_data)
+{
+  TextSink *sink = NULL;
+
+  g_return_if_fail (cr != NULL);
+
+  if (func != NULL)
+    {
+      sink = g_new (TextSink, 1);
+      sink->func = func;
+      sink->user_data = user_data;
+    }
+  cairo_set_user_data (cr, &text_sink_key, sink, g_free);
+}
+
+/**
+ * tandem_chart_load_fonts:
+ * @cr: a context like the one charts will be rendered on (same kind of
+ *   surface, same scale)
+ *
+ * Loads the faces charts use into the calling thread's font map, and shapes
+ * a line in each: the slow first steps of any text (fontconfig, font files,
+ * shaping plans), done before the figures are needed.
+ */
+void
+tandem_chart_load_fonts (cairo_t *cr)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+
+  g_return_if_fail (cr != NULL);
+
+  /* The same context as tandem_chart_render() lays its text out in. */
+  layout = pango_cairo_create_layout (cr);
+  for (int bold = 0; bold <= 1; bold++)
+    {
+      g_autoptr(PangoFontDescription) font = chart_font (DEFAULT_FONT, TEXT_BASE_SIZE, bold);
+      PangoRectangle logical;
+
+      pango_layout_set_font_description (layout, font);
+      pango_layout_set_text (layout, "Aa 0123456789%", -1);
+      tandem_chart_layout_extents (layout, &logical, NULL);
+    }
+}
+
 /* Draws @text with its anchor (0 = left/top, 0.5 = centre, 1 = right/bottom)
  * at (x, y), ellipsized to @max_width when that is above 0.
  * Returns the width the text took. */
@@ -785,6 +881,7 @@ draw_text (cairo_t                *cr,
   double scale = size / TEXT_BASE_SIZE;
   PangoRectangle logical;
   double width, height;
+  TextSink *sink;
 
   /* Every size is the one base size, scaled: fontconfig then sorts fonts
    * for two descriptions (regular, bold), not for each size on the chart,
@@ -793,7 +890,7 @@ draw_text (cairo_t                *cr,
   pango_layout_set_width (layout, max_width > 0 ? (int)(max_width / scale * PANGO_SCALE) : -1);
   pango_layout_set_ellipsize (layout, max_width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
   pango_layout_set_text (layout, text, -1);
-  pango_layout_get_extents (layout, NULL, &logical);
+  tandem_chart_layout_extents (layout, &logical, NULL);
   width = scale * logical.width / PANGO_SCALE;
   height = scale * logical.height / PANGO_SCALE;
 
@@ -801,8 +898,19 @@ draw_text (cairo_t                *cr,
   set_source (cr, color, 1.0);
   cairo_translate (cr, x - anchor_x * width - scale * logical.x / PANGO_SCALE, y - anchor_y * height);
   cairo_scale (cr, scale, scale);
-  cairo_move_to (cr, 0, 0);
-  pango_cairo_show_layout (cr, layout);
+  sink = cairo_get_user_data (cr, &text_sink_key);
+  if (sink != NULL && !pango_layout_is_ellipsized (layout))
+    {
+      cairo_matrix_t matrix;
+
+      cairo_get_matrix (cr, &matrix);
+      sink->func (layout, &matrix, color, sink->user_data);
+    }
+  else
+    {
+      cairo_move_to (cr, 0, 0);
+      pango_cairo_show_layout (cr, layout);
+    }
   cairo_restore (cr);
 
   return width;
@@ -822,7 +930,7 @@ text_width_at (PangoLayout            *layout,
   pango_layout_set_width (layout, -1);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
   pango_layout_set_text (layout, text, -1);
-  pango_layout_get_extents (layout, NULL, &logical);
+  tandem_chart_layout_extents (layout, &logical, NULL);
   return size / TEXT_BASE_SIZE * logical.width / PANGO_SCALE;
 }
 

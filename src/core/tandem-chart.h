@@ -6,6 +6,7 @@
 
 #include <cairo.h>
 #include <glib-object.h>
+#include <pango/pango.h>
 
 #include "tandem-store.h"
 #include "tandem-types.h"
@@ -48,6 +49,30 @@ typedef enum
   TANDEM_CHART_PERCENT,
   TANDEM_CHART_NUMBER,
 } TandemChartUnit;
+
+/**
+ * TandemChartTextFunc:
+ * @layout: the text, laid out, as it would be shown at the origin
+ * @matrix: from @layout's units to the surface's
+ * @color: the text's colour
+ * @user_data: as given to tandem_chart_set_text_func()
+ *
+ * Takes the charts' text in place of drawing it as glyphs; the SVG export
+ * writes it as SVG text, which stays searchable and editable.
+ */
+typedef void (*TandemChartTextFunc) (PangoLayout          *layout,
+                                     const cairo_matrix_t *matrix,
+                                     const TandemColor    *color,
+                                     gpointer              user_data);
+
+void          tandem_chart_set_text_func     (cairo_t             *cr,
+                                              TandemChartTextFunc  func,
+                                              gpointer             user_data);
+
+void          tandem_chart_load_fonts        (cairo_t             *cr);
+void          tandem_chart_layout_extents    (PangoLayout         *layout,
+                                              PangoRectangle      *out_logical,
+                                              int                 *out_baseline);
 
 #define TANDEM_TYPE_CHART (tandem_chart_get_type ())
 

@@ -90,9 +90,12 @@ tandem_export_format_for_path (const char          *path,
   return TRUE;
 }
 
+/* A surface of @format that writes through @write_func; PNG is written
+ * after drawing, by finish_drawing(). */
 static cairo_surface_t *
 create_surface (TandemExportFormat  format,
-                Sink               *sink,
+                cairo_write_func_t  write_func,
+                gpointer            closure,
                 int                 width,
                 int                 height)
 {
@@ -101,11 +104,10 @@ create_surface (TandemExportFormat  format,
     case TANDEM_EXPORT_PNG:
       return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
     case TANDEM_EXPORT_SVG:
-      return cairo_svg_surface_create_for_stream (write_to_fd_cb, sink, width, height);
+      return cairo_svg_surface_create_for_stream (write_func, closure, width, height);
     case TANDEM_EXPORT_PDF:
       {
-        cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_to_fd_cb, sink,
-                                                                        width, height);
+        cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_func, closure, width, height);
 
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME);
         return surface;
@@ -194,6 +196,223 @@ finish_drawing (cairo_t         *cr,
   return status;
 }
 
+/* ----- SVG with its text as text ----- */
+
+static cairo_status_t
+append_to_bytes_cb (void                *closure,
+                    const unsigned char *data,
+                    unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* @value in the C locale, without trailing zeros: "12.5", not "12,500". */
+static void
+append_number (GString *out,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char *end;
+
+  g_ascii_formatd (buffer, sizeof buffer, "%.3f", fabs (value) < 0.0005 ? 0.0 : value);
+  end = buffer + strlen (buffer) - 1;
+  while (*end == '0')
+    *end-- = '\0';
+  if (*end == '.')
+    *end = '\0';
+  g_string_append (out, buffer);
+}
+
+/* The families a line's runs were shaped in, then the ones asked for, as a
+ * CSS font-family list: a viewer without the first has the next. */
+static char *
+line_font_families (PangoLayoutLine *line,
+                    const char      *asked)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) asked_names = g_strsplit (asked != NULL ? asked : "", ",", -1);
+  GString *list = g_string_new (NULL);
+
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoGlyphItem *run = l->data;
+      g_autoptr(PangoFontDescription) font = pango_font_describe (run->item->analysis.font);
+      const char *family = pango_font_description_get_family (font);
+
+      if (family != NULL)
+        g_ptr_array_add (names, g_strdup (family));
+    }
+  for (guint i = 0; asked_names[i] != NULL; i++)
+    g_ptr_array_add (names, g_strdup (g_strstrip (asked_names[i])));
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      gboolean seen = FALSE;
+
+      if (*name == '\0' || g_ascii_strcasecmp (name, "Sans") == 0 || g_ascii_strcasecmp (name, "sans-serif") == 0)
+        continue;
+      for (guint j = 0; j < i && !seen; j++)
+        seen = g_ascii_strcasecmp (name, g_ptr_array_index (names, j)) == 0;
+      if (!seen)
+        g_string_append_printf (list, "'%s', ", name);
+    }
+  g_string_append (list, "sans-serif");
+  return g_string_free (list, FALSE);
+}
+
+/* One <text> element for @line, its start at @x on the baseline @baseline
+ * (in @layout's units, placed by @matrix); the line's measured width is its
+ * textLength, so a viewer with another font keeps the chart's layout. */
+static void
+append_svg_line (GString              *out,
+                 PangoLayout          *layout,
+                 PangoLayoutLine      *line,
+                 const PangoRectangle *logical,
+                 int                   baseline,
+                 const cairo_matrix_t *matrix,
+                 const TandemColor    *color)
+{
+  const PangoFontDescription *asked = pango_layout_get_font_description (layout);
+  g_autoptr(PangoFontDescription) font = NULL;
+  g_autofree char *families = NULL;
+  g_autofree char *escaped = NULL;
+  gboolean rtl = line->resolved_dir == PANGO_DIRECTION_RTL;
+  const double terms[] = { matrix->xx, matrix->yx, matrix->xy, matrix->yy, matrix->x0, matrix->y0 };
+
+  if (line->length == 0 || line->runs == NULL)
+    return;
+
+  font = pango_font_describe_with_absolute_size (((PangoGlyphItem *)line->runs->data)->item->analysis.font);
+  families = line_font_families (line, asked != NULL ? pango_font_description_get_family (asked) : NULL);
+  escaped = g_markup_escape_text (pango_layout_get_text (layout) + line->start_index, line->length);
+
+  g_string_append (out, "<text transform=\"matrix(");
+  for (guint i = 0; i < G_N_ELEMENTS (terms); i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      append_number (out, terms[i]);
+    }
+  g_string_append (out, ")\" x=\"");
+  append_number (out, (double)(rtl ? logical->x + logical->width : logical->x) / PANGO_SCALE);
+  g_string_append (out, "\" y=\"");
+  append_number (out, (double)baseline / PANGO_SCALE);
+  g_string_append (out, "\" textLength=\"");
+  append_number (out, (double)logical->width / PANGO_SCALE);
+  g_string_append_printf (out, "\" lengthAdjust=\"spacingAndGlyphs\" font-family=\"%s\" font-size=\"", families);
+  append_number (out, (double)pango_font_description_get_size (font) / PANGO_SCALE);
+  g_string_append_printf (out, "\" font-weight=\"%d\"%s fill=\"#%02x%02x%02x\"",
+                          (int)pango_font_description_get_weight (font),
+                          rtl ? " direction=\"rtl\"" : "",
+                          (guint)round (CLAMP (color->red, 0, 1) * 255),
+                          (guint)round (CLAMP (color->green, 0, 1) * 255),
+                          (guint)round (CLAMP (color->blue, 0, 1) * 255));
+  if (color->alpha < 1)
+    {
+      g_string_append (out, " fill-opacity=\"");
+      append_number (out, CLAMP (color->alpha, 0, 1));
+      g_string_append_c (out, '"');
+    }
+  g_string_append_printf (out, ">%s</text>\n", escaped);
+}
+
+/* @layout as SVG text: a <text> element per line. */
+static void
+collect_svg_text (PangoLayout          *layout,
+                  const cairo_matrix_t *matrix,
+                  const TandemColor    *color,
+                  gpointer              user_data)
+{
+  GString *out = user_data;
+  PangoLayoutIter *iter;
+
+  if (pango_layout_get_line_count (layout) == 1)
+    {
+      PangoRectangle logical;
+      int baseline;
+
+      /* Measured as the chart measured it, for the same figures. */
+      tandem_chart_layout_extents (layout, &logical, &baseline);
+      if (pango_layout_get_line_readonly (layout, 0)->resolved_dir == PANGO_DIRECTION_LTR)
+        {
+          append_svg_line (out, layout, pango_layout_get_line_readonly (layout, 0), &logical, baseline,
+                           matrix, color);
+          return;
+        }
+    }
+
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      append_svg_line (out, layout, pango_layout_iter_get_line_readonly (iter), &logical,
+                       pango_layout_iter_get_baseline (iter), matrix, color);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+/* Writes the SVG document cairo made, with @text just before its end, so
+ * the text is above every shape as it was when drawn. */
+static cairo_status_t
+write_svg_with_text (Sink       *sink,
+                     GByteArray *document,
+                     GString    *text)
+{
+  static const char end_tag[] = "</svg>";
+  gsize split = document->len;
+  cairo_status_t status;
+
+  for (gsize i = document->len >= sizeof end_tag - 1 ? document->len - (sizeof end_tag - 1) + 1 : 0; i-- > 0;)
+    if (memcmp (document->data + i, end_tag, sizeof end_tag - 1) == 0)
+      {
+        split = i;
+        break;
+      }
+  if (split == document->len)
+    return CAIRO_STATUS_WRITE_ERROR;
+
+  status = write_to_fd_cb (sink, document->data, (unsigned int)split);
+  if (status == CAIRO_STATUS_SUCCESS && text->len > 0)
+    {
+      static const char open_group[] = "<g xml:space=\"preserve\">\n";
+      static const char close_group[] = "</g>\n";
+
+      status = write_to_fd_cb (sink, (const unsigned char *)open_group, sizeof open_group - 1);
+      if (status == CAIRO_STATUS_SUCCESS)
+        status = write_to_fd_cb (sink, (const unsigned char *)text->str, (unsigned int)text->len);
+      if (status == CAIRO_STATUS_SUCCESS)
+        status = write_to_fd_cb (sink, (const unsigned char *)close_group, sizeof close_group - 1);
+    }
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = write_to_fd_cb (sink, document->data + split, (unsigned int)(document->len - split));
+  return status;
+}
+
+/**
+ * tandem_export_load_fonts:
+ * @format: the format the next export will write
+ *
+ * Loads, in the calling thread, the fonts a chart export in @format uses:
+ * the slow first steps of any text (fontconfig, font files, shaping). The
+ * export itself does this when needed; a program that reads the figures in
+ * another thread meanwhile, as tandem-cli does, hides the time it takes.
+ */
+void
+tandem_export_load_fonts (TandemExportFormat format)
+{
+  cairo_surface_t *surface = create_surface (format, NULL, NULL, 16, 16);
+  cairo_t *cr = cairo_create (surface);
+
+  tandem_chart_load_fonts (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 typedef struct
 {
   TandemChart       **charts;
@@ -209,20 +428,36 @@ write_chart (Sink     *sink,
              gpointer  user_data)
 {
   ChartJob *job = user_data;
+  g_autoptr(GByteArray) svg = NULL;
+  g_autoptr(GString) svg_text = NULL;
   TandemChartStyle style;
   cairo_surface_t *surface;
+  cairo_status_t status;
   cairo_t *cr;
 
   tandem_chart_style_init_light (&style);
   if (job->format == TANDEM_EXPORT_PNG)
-    surface = create_surface (job->format, sink, (int)(job->width * job->scale), (int)(job->height * job->scale));
+    surface = create_surface (job->format, NULL, NULL, (int)(job->width * job->scale),
+                              (int)(job->height * job->scale));
+  else if (job->format == TANDEM_EXPORT_SVG)
+    {
+      /* Kept in memory until the text is added at the end. */
+      svg = g_byte_array_new ();
+      svg_text = g_string_new (NULL);
+      surface = create_surface (job->format, append_to_bytes_cb, svg, job->width, job->height);
+    }
   else
-    surface = create_surface (job->format, sink, job->width, job->height);
+    surface = create_surface (job->format, write_to_fd_cb, sink, job->width, job->height);
   cr = cairo_create (surface);
   if (job->format == TANDEM_EXPORT_PNG)
     cairo_scale (cr, job->scale, job->scale);
+  if (svg_text != NULL)
+    tandem_chart_set_text_func (cr, collect_svg_text, svg_text);
   tandem_chart_render_panels (job->charts, job->n_charts, cr, job->width, job->height, &style);
-  return finish_drawing (cr, surface, job->format == TANDEM_EXPORT_PNG ? sink : NULL);
+  status = finish_drawing (cr, surface, job->format == TANDEM_EXPORT_PNG ? sink : NULL);
+  if (status == CAIRO_STATUS_SUCCESS && svg != NULL)
+    status = write_svg_with_text (sink, svg, svg_text);
+  return status;
 }
 
 /**
@@ -405,7 +640,7 @@ write_pack (Sink     *sink,
 {
   PackJob *job = user_data;
   TandemChartStyle style;
-  cairo_surface_t *surface = create_surface (TANDEM_EXPORT_PDF, sink, PACK_WIDTH, PACK_HEIGHT);
+  cairo_surface_t *surface = create_surface (TANDEM_EXPORT_PDF, write_to_fd_cb, sink, PACK_WIDTH, PACK_HEIGHT);
   cairo_t *cr = cairo_create (surface);
 
   tandem_chart_style_init_light (&style);
