@@ -170,17 +170,84 @@ cmd_demo (Globals  *globals,
 
 #define CHART_NAMES "optimism, resources, transparency, snapshot, heatmap, coaching, completion or champions"
 
+/* What "export chart" draws, and what reading it gave. */
+typedef struct
+{
+  Globals         *globals;
+  const char      *name;
+  TandemDimension  dimension;
+  guint            threshold;
+  const char      *by;
+  double           target;
+  GPtrArray       *charts;   /* out: (element-type TandemChart) (nullable) */
+  GError          *error;    /* out: set when charts is NULL */
+} ChartRequest;
+
+static void
+chart_request_clear (ChartRequest *request)
+{
+  g_clear_pointer (&request->charts, g_ptr_array_unref);
+  g_clear_error (&request->error);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ChartRequest, chart_request_clear)
+
+/* Opens the database and reads the figures of the chart @data asks for. */
+static gpointer
+read_charts (gpointer data)
+{
+  ChartRequest *request = data;
+  g_autoptr(TandemStore) store = open_store (request->globals, &request->error);
+  g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func (g_object_unref);
+  TandemChart *chart = NULL;
+
+  if (store == NULL)
+    return NULL;
+
+  if (g_str_equal (request->name, "coaching"))
+    {
+      g_autoptr(GDate) today = tandem_date_new_today ();
+
+      for (guint i = 0; i < TANDEM_N_COACHING_CHARTS; i++)
+        {
+          if (!(chart = tandem_chart_new_coaching (store, i, today, &request->error)))
+            return NULL;
+          g_ptr_array_add (charts, chart);
+        }
+      request->charts = g_steal_pointer (&charts);
+      return NULL;
+    }
+
+  if (g_str_equal (request->name, "completion"))
+    chart = tandem_chart_new_program (store, TANDEM_PROGRAM_CHART_COMPLETION, &request->error);
+  else if (g_str_equal (request->name, "champions"))
+    chart = tandem_chart_new_program (store, TANDEM_PROGRAM_CHART_CHAMPIONS, &request->error);
+  else if (g_str_equal (request->name, "snapshot"))
+    chart = tandem_chart_new_snapshot (store, request->threshold, &request->error);
+  else if (g_str_equal (request->name, "heatmap"))
+    chart = tandem_chart_new_heatmap (store, request->by, request->threshold, &request->error);
+  else if ((chart = tandem_chart_new_gap (store, request->dimension, request->threshold, &request->error)))
+    tandem_chart_set_target_percent (chart, request->target);
+
+  if (chart == NULL)
+    return NULL;
+  g_ptr_array_add (charts, chart);
+  request->charts = g_steal_pointer (&charts);
+  return NULL;
+}
+
 static int
 cmd_export (Globals  *globals,
             int       argc,
             char    **argv)
 {
   g_autoptr(TandemStore) store = NULL;
-  g_autoptr(TandemChart) chart = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(ChartRequest) request = { NULL, };
   g_autofree char *output = NULL;
+  GThread *reader;
   TandemExportFormat format;
-  TandemDimension dimension;
+  TandemDimension dimension = TANDEM_DIMENSION_OPTIMISM;
   int width = TANDEM_EXPORT_DEFAULT_WIDTH;
   int height = TANDEM_EXPORT_DEFAULT_HEIGHT;
   int threshold = TANDEM_DEFAULT_ANONYMITY_THRESHOLD;
@@ -281,50 +348,23 @@ cmd_export (Globals  *globals,
   if (!tandem_export_format_for_path (output, &format, &error))
     return fail (error);
 
-  if (!(store = open_store (globals, &error)))
+  /* The figures are read in a thread of their own while this one loads the
+   * fonts, the slowest part of a small export. */
+  request.globals = globals;
+  request.name = argv[2];
+  request.dimension = dimension;
+  request.threshold = (guint)threshold;
+  request.by = by_text != NULL ? by_text : "department";
+  request.target = target;
+  reader = g_thread_new ("tandem-figures", read_charts, &request);
+  tandem_export_load_fonts (format);
+  g_thread_join (reader);
+  if (request.charts == NULL)
+    return fail (request.error);
+
+  if (!tandem_export_charts_scaled ((TandemChart **)request.charts->pdata, request.charts->len,
+                                    output, width, height, scale, &error))
     return fail (error);
-
-  if (g_str_equal (argv[2], "coaching"))
-    {
-      g_autoptr(GDate) today = tandem_date_new_today ();
-      TandemChart *charts[TANDEM_N_COACHING_CHARTS] = { NULL, };
-      gboolean ok = TRUE;
-
-      for (guint i = 0; i < TANDEM_N_COACHING_CHARTS && ok; i++)
-        ok = (charts[i] = tandem_chart_new_coaching (store, i, today, &error)) != NULL;
-      if (ok)
-        ok = tandem_export_charts_scaled (charts, TANDEM_N_COACHING_CHARTS, output, width, height, scale, &error);
-      for (guint i = 0; i < TANDEM_N_COACHING_CHARTS; i++)
-        g_clear_object (&charts[i]);
-      if (!ok)
-        return fail (error);
-    }
-  else if (g_str_equal (argv[2], "completion") || g_str_equal (argv[2], "champions"))
-    {
-      TandemProgramChart which = g_str_equal (argv[2], "completion") ? TANDEM_PROGRAM_CHART_COMPLETION
-                                                                     : TANDEM_PROGRAM_CHART_CHAMPIONS;
-
-      if (!(chart = tandem_chart_new_program (store, which, &error)) ||
-          !tandem_export_charts_scaled (&chart, 1, output, width, height, scale, &error))
-        return fail (error);
-    }
-  else if (g_str_equal (argv[2], "snapshot") || g_str_equal (argv[2], "heatmap"))
-    {
-      if (g_str_equal (argv[2], "snapshot"))
-        chart = tandem_chart_new_snapshot (store, (guint)threshold, &error);
-      else
-        chart = tandem_chart_new_heatmap (store, by_text ? by_text : "department", (guint)threshold, &error);
-      if (chart == NULL || !tandem_export_charts_scaled (&chart, 1, output, width, height, scale, &error))
-        return fail (error);
-    }
-  else
-    {
-      if (!(chart = tandem_chart_new_gap (store, dimension, (guint)threshold, &error)))
-        return fail (error);
-      tandem_chart_set_target_percent (chart, target);
-      if (!tandem_export_charts_scaled (&chart, 1, output, width, height, scale, &error))
-        return fail (error);
-    }
 
   printf (_("Wrote %s (%d × %d).\n"), output, width, height);
   return EXIT_OK;
