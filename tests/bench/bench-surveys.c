@@ -36,26 +36,57 @@ seconds_since (gint64 start)
   return (g_get_monotonic_time () - start) / 1e6;
 }
 
-/* The best of @runs wall-clock times of @argv, in seconds; -1 if it failed. */
+/* The wall-clock time of one run of @argv, in seconds; -1 if it failed. */
 static double
-time_command (char **argv,
-              guint  runs)
+time_command (char **argv)
 {
-  double best = G_MAXDOUBLE;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  int status = 0;
 
-  for (guint i = 0; i < runs; i++)
+  if (!g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                     G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, NULL))
+    return -1;
+  return seconds_since (start);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+#define RACE_RUNS 21
+
+/* Runs @ours and @theirs by turns, so that whatever else the machine does
+ * weighs on both alike, and gives each one's median time in seconds (-1 if
+ * a run failed). A first run of each, not counted, reads the files in. */
+static void
+race (char   **ours,
+      char   **theirs,
+      double  *out_ours,
+      double  *out_theirs)
+{
+  double t_ours[RACE_RUNS], t_theirs[RACE_RUNS];
+
+  *out_ours = *out_theirs = -1;
+  if (time_command (ours) < 0 || time_command (theirs) < 0)
+    return;
+  for (guint i = 0; i < RACE_RUNS; i++)
     {
-      g_autoptr(GError) error = NULL;
-      gint64 start = g_get_monotonic_time ();
-      int status = 0;
-
-      if (!g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
-                         G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error) ||
-          !g_spawn_check_wait_status (status, NULL))
-        return -1;
-      best = MIN (best, seconds_since (start));
+      t_ours[i] = time_command (ours);
+      t_theirs[i] = time_command (theirs);
+      if (t_ours[i] < 0 || t_theirs[i] < 0)
+        return;
     }
-  return best;
+  qsort (t_ours, RACE_RUNS, sizeof (double), compare_doubles);
+  qsort (t_theirs, RACE_RUNS, sizeof (double), compare_doubles);
+  *out_ours = t_ours[RACE_RUNS / 2];
+  *out_theirs = t_theirs[RACE_RUNS / 2];
 }
 
 /* The same chart for gnuplot: both lines with their intervals, the band
@@ -209,14 +240,16 @@ main (int   argc,
           char *tandem_argv[] = { (char *)cli, (char *)"--database", db, (char *)"export", (char *)"chart",
                                   (char *)"optimism", (char *)"--output", ours, NULL };
           char *gnuplot_argv[] = { (char *)"gnuplot", script, NULL };
-          double t_ours = time_command (tandem_argv, 5);
-          double t_theirs = time_command (gnuplot_argv, 5);
+          double t_ours, t_theirs;
+
+          race (tandem_argv, gnuplot_argv, &t_ours, &t_theirs);
 
           if (t_ours < 0 || t_theirs < 0)
             printf ("export %s: a command failed (tandem %.3f s, gnuplot %.3f s)\n", formats[i].ext, t_ours, t_theirs);
           else
-            printf ("export %s: tandem-cli %.1f ms, gnuplot %.1f ms: %.2fx gnuplot's speed (target > 1)\n",
-                    formats[i].ext, t_ours * 1000, t_theirs * 1000, t_theirs / t_ours);
+            printf ("export %s: tandem-cli %.1f ms, gnuplot %.1f ms (medians of %d turns each): "
+                    "%.2fx gnuplot's speed (target > 1)\n",
+                    formats[i].ext, t_ours * 1000, t_theirs * 1000, RACE_RUNS, t_theirs / t_ours);
           g_remove (ours);
           g_remove (theirs);
           g_remove (script);
