@@ -501,7 +501,6 @@ chart_font (const char *family,
   return font;
 }
 
-/* The width of the widest category label at the size they are drawn. */
 /**
  * tandem_chart_layout_extents:
  * @layout: a laid-out text
@@ -509,10 +508,11 @@ chart_font (const char *family,
  *   gives them
  * @out_baseline: (out) (optional): the first line's baseline from the top
  *
- * Measures one left-to-right line by itself. The layout's own measure also
- * asks each font for its overall metrics, which Pango works out by laying
- * out a sample sentence in a font set of its own: for a chart's few words,
- * more than all its text costs. Other layouts are measured as a whole.
+ * Measures one left-aligned, left-to-right line by itself. The layout's own
+ * measure also asks each font for its overall metrics, which Pango works
+ * out by laying out a sample sentence in a font set of its own: for a
+ * chart's few words, more than all its text costs. Other layouts are
+ * measured as a whole.
  */
 void
 tandem_chart_layout_extents (PangoLayout    *layout,
@@ -521,7 +521,10 @@ tandem_chart_layout_extents (PangoLayout    *layout,
 {
   PangoLayoutLine *line = pango_layout_get_line_readonly (layout, 0);
 
-  if (pango_layout_get_line_count (layout) == 1 && line->resolved_dir == PANGO_DIRECTION_LTR)
+  /* Such a line starts at the layout's left edge, so its extents are the
+   * layout's, measured from the baseline. */
+  if (pango_layout_get_line_count (layout) == 1 && line->resolved_dir == PANGO_DIRECTION_LTR &&
+      pango_layout_get_alignment (layout) == PANGO_ALIGN_LEFT && !pango_layout_get_justify (layout))
     {
       pango_layout_line_get_extents (line, NULL, out_logical);
       if (out_baseline != NULL)
@@ -535,6 +538,7 @@ tandem_chart_layout_extents (PangoLayout    *layout,
     *out_baseline = pango_layout_get_baseline (layout);
 }
 
+/* The width of the widest category label at the size they are drawn. */
 static double
 measure_labels (TandemChart *self,
                 double       em)

@@ -335,12 +335,9 @@ collect_svg_text (PangoLayout          *layout,
 
       /* Measured as the chart measured it, for the same figures. */
       tandem_chart_layout_extents (layout, &logical, &baseline);
-      if (pango_layout_get_line_readonly (layout, 0)->resolved_dir == PANGO_DIRECTION_LTR)
-        {
-          append_svg_line (out, layout, pango_layout_get_line_readonly (layout, 0), &logical, baseline,
-                           matrix, color);
-          return;
-        }
+      append_svg_line (out, layout, pango_layout_get_line_readonly (layout, 0), &logical, baseline,
+                       matrix, color);
+      return;
     }
 
   iter = pango_layout_get_iter (layout);
