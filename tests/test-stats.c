@@ -214,6 +214,17 @@ test_stats_gap_series (void)
     g_clear_error (&error);
   }
 
+  /* Where the individual contributors are the more favourable, the gap is
+   * negative, and the CSV keeps it a number: 20% − 60% = −40 points. */
+  g_string_assign (csv, RESPONSES_HEADER);
+  add_rows (csv, "Wave C", "2025-09-15", "executive", "Sales", 1, 4);
+  add_rows (csv, "Wave C", "2025-09-15", "individual_contributor", "Sales", 3, 2);
+  import_responses (store, dir, csv);
+  g_clear_pointer (&report, g_free);
+  report = tandem_report_gaps (store, TANDEM_DIMENSION_OPTIMISM, 5, TANDEM_REPORT_CSV, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (report, "\nWave C,2025-09-15,optimism,5,20.0,3.6,62.4,5,60.0,23.1,88.2,-40.0,ok\n"));
+
   g_clear_object (&store);
   tandem_test_remove_dir (dir);
 }

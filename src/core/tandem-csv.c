@@ -222,12 +222,33 @@ tandem_csv_parse_file (const char        *path,
                                 func, user_data, cancellable, error);
 }
 
+/* A plain decimal number, sign and all: what a spreadsheet reads as a
+ * number, never as a formula. */
+static gboolean
+is_plain_number (const char *v)
+{
+  gboolean digits = FALSE;
+
+  if (*v == '-' || *v == '+')
+    v++;
+  for (; g_ascii_isdigit (*v); v++)
+    digits = TRUE;
+  if (*v == '.' && digits)
+    {
+      digits = FALSE;
+      for (v++; g_ascii_isdigit (*v); v++)
+        digits = TRUE;
+    }
+  return digits && *v == '\0';
+}
+
 /**
  * tandem_csv_escape_cell:
  *
  * One CSV cell, quoted when it needs to be. A cell that a spreadsheet would
  * run as a formula (starting with = + - @, a tab or a carriage return) is
- * prefixed with a single quote, so an export can never carry an attack.
+ * prefixed with a single quote, so an export can never carry an attack; a
+ * signed number such as a gap of -0.2 points stays a number.
  *
  * Returns: (transfer full): the cell as it goes into the file
  */
@@ -239,7 +260,7 @@ tandem_csv_escape_cell (const char *value)
   const char *v = value != NULL ? value : "";
 
   cell = g_string_new (NULL);
-  if (strchr ("=+-@\t\r", v[0]) != NULL && v[0] != '\0')
+  if (v[0] != '\0' && strchr ("=+-@\t\r", v[0]) != NULL && !is_plain_number (v))
     g_string_append_c (cell, '\'');
   g_string_append (cell, v);
 
