@@ -5,7 +5,10 @@
 #define _GNU_SOURCE
 #include "config.h"
 
+#include <fontconfig/fontconfig.h>
 #include <math.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
 #include <string.h>
 
 #include "tandem-chart.h"
@@ -375,6 +378,7 @@ typedef struct
   gboolean  in_text;
   GPtrArray *texts;     /* every <text> element's content */
   GPtrArray *weights;   /* and its font-weight */
+  GPtrArray *families;  /* and its font-family */
   guint      glyphs;    /* glyph outlines cairo drew as paths */
 } SvgScan;
 
@@ -395,6 +399,8 @@ svg_start (GMarkupParseContext  *context,
       for (guint i = 0; names[i] != NULL; i++)
         if (g_str_equal (names[i], "font-weight"))
           g_ptr_array_add (scan->weights, g_strdup (values[i]));
+        else if (g_str_equal (names[i], "font-family"))
+          g_ptr_array_add (scan->families, g_strdup (values[i]));
     }
   for (guint i = 0; names[i] != NULL; i++)
     if (g_str_equal (names[i], "id") && g_str_has_prefix (values[i], "glyph"))
@@ -452,6 +458,7 @@ scan_svg (TandemChart *chart,
   scan->text = g_string_new (NULL);
   scan->texts = g_ptr_array_new_with_free_func (g_free);
   scan->weights = g_ptr_array_new_with_free_func (g_free);
+  scan->families = g_ptr_array_new_with_free_func (g_free);
   context = g_markup_parse_context_new (&parser, 0, scan, NULL);
   g_assert_true (g_markup_parse_context_parse (context, contents, (gssize)length, &error));
   g_assert_true (g_markup_parse_context_end_parse (context, &error));
@@ -466,6 +473,7 @@ svg_scan_clear (SvgScan *scan)
   g_string_free (scan->text, TRUE);
   g_ptr_array_unref (scan->texts);
   g_ptr_array_unref (scan->weights);
+  g_ptr_array_unref (scan->families);
 }
 
 /* SVG keeps its text as text: escaped, in the right weight, CJK and all;
@@ -484,6 +492,11 @@ test_export_svg_text (void)
   scan_svg (chart, 1920, 1080, &scan);
   g_assert_true (g_ptr_array_find_with_equal_func (scan.texts, "Gaps & <ties> “quoted”", g_str_equal, &title));
   g_assert_cmpstr (g_ptr_array_index (scan.weights, title), ==, "700");
+  /* The text was set in the style's first installed family alone; a viewer
+   * without it still has the style's whole list. */
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (scan.families, title), "'"));
+  g_assert_nonnull (strstr (g_ptr_array_index (scan.families, title), "'Cantarell', 'Inter', 'Noto Sans'"));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (scan.families, title), ", sans-serif"));
   g_assert_true (g_ptr_array_find_with_equal_func (scan.texts, "楽観度ギャップ", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (scan.texts, "W1", g_str_equal, NULL));
   g_assert_cmpuint (scan.glyphs, ==, 0);
@@ -498,6 +511,140 @@ test_export_svg_text (void)
     g_assert_false (g_str_has_prefix (g_ptr_array_index (scan.texts, i), "A subtitle"));
   g_assert_cmpuint (scan.glyphs, >, 0);
   svg_scan_clear (&scan);
+}
+
+/* A chart's text names one installed family, the one Pango chooses first
+ * from the style's list, so that the description Pango makes of a loaded
+ * font, to measure its metrics, is the chart's own. */
+static void
+test_chart_font (void)
+{
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  PangoContext *context = pango_font_map_create_context (map);
+  g_autoptr(PangoFontDescription) list = NULL;
+  g_autoptr(PangoFontDescription) chosen = NULL;
+  g_autoptr(PangoFontDescription) font = NULL;
+  g_autoptr(PangoFontDescription) bold = NULL;
+  g_autoptr(PangoFontDescription) fallback = NULL;
+  g_autoptr(PangoFontDescription) described = NULL;
+  PangoFont *loaded = NULL;
+  g_autofree char *missing_first = NULL;
+  TandemChartStyle style;
+
+  tandem_chart_style_init_light (&style);
+  list = pango_font_description_from_string (style.font_family);
+  loaded = pango_font_map_load_font (map, context, list);
+  chosen = pango_font_describe (loaded);
+  g_clear_object (&loaded);
+
+  font = tandem_chart_style_new_font (&style, 18, FALSE);
+  g_assert_cmpstr (pango_font_description_get_family (font), ==, pango_font_description_get_family (chosen));
+  g_assert_null (strchr (pango_font_description_get_family (font), ','));
+  g_assert_true (pango_font_description_get_size_is_absolute (font));
+  g_assert_cmpint (pango_font_description_get_size (font), ==, 18 * PANGO_SCALE);
+  g_assert_cmpint (pango_font_description_get_weight (font), ==, PANGO_WEIGHT_NORMAL);
+
+  loaded = pango_font_map_load_font (map, context, font);
+  described = pango_font_describe_with_absolute_size (loaded);
+  g_assert_true (pango_font_description_equal (described, font));
+
+  bold = tandem_chart_style_new_font (&style, 30, TRUE);
+  g_assert_cmpstr (pango_font_description_get_family (bold), ==, pango_font_description_get_family (chosen));
+  g_assert_cmpint (pango_font_description_get_weight (bold), ==, PANGO_WEIGHT_BOLD);
+  g_assert_cmpint (pango_font_description_get_size (bold), ==, 30 * PANGO_SCALE);
+
+  /* A family that is not installed gives way to the next in the list. */
+  missing_first = g_strdup_printf ("No Such Family Tandem, %s", pango_font_description_get_family (chosen));
+  style.font_family = missing_first;
+  fallback = tandem_chart_style_new_font (&style, 18, FALSE);
+  g_assert_cmpstr (pango_font_description_get_family (fallback), ==, pango_font_description_get_family (chosen));
+
+  g_object_unref (loaded);
+  g_object_unref (context);
+}
+
+static guint
+count_config_files (FcConfig *config)
+{
+  FcConfigFileInfoIter iter;
+  guint n = 0;
+
+  FcConfigFileInfoIterInit (config, &iter);
+  do
+    {
+      FcChar8 *name, *description;
+      FcBool enabled;
+
+      if (FcConfigFileInfoIterGet (config, &iter, &name, &description, &enabled))
+        {
+          n++;
+          FcStrFree (name);
+          FcStrFree (description);
+        }
+    }
+  while (FcConfigFileInfoIterNext (config, &iter));
+  return n;
+}
+
+/* The quick start of fontconfig finds the same fonts as FcInit() for the
+ * same requests, leaves out the descriptions of files not in use, and is
+ * what Pango then draws with. Run in a process of its own: fontconfig
+ * starts once per process. */
+static void
+test_export_fontconfig (void)
+{
+  static const char *const requests[] = {
+    "sans-serif", "serif", "monospace", "sans-serif:weight=bold", "sans-serif:lang=ja", "Cantarell,DejaVu Sans",
+  };
+  FcConfig *ours, *standard, *config;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  tandem_export_init_fontconfig ();
+  ours = FcConfigGetCurrent ();
+  standard = FcInitLoadConfigAndFonts ();
+  g_assert_nonnull (standard);
+  g_assert_true (ours != standard);
+  g_assert_cmpint (FcConfigGetFonts (ours, FcSetSystem)->nfont, >, 0);
+  g_assert_cmpint (FcConfigGetFonts (ours, FcSetSystem)->nfont, ==, FcConfigGetFonts (standard, FcSetSystem)->nfont);
+
+  for (guint i = 0; i < G_N_ELEMENTS (requests); i++)
+    {
+      FcConfig *configs[] = { ours, standard };
+      FcChar8 *files[2];
+      FcPattern *matches[2];
+
+      for (guint c = 0; c < 2; c++)
+        {
+          FcPattern *pattern = FcNameParse ((const FcChar8 *)requests[i]);
+          FcResult result;
+
+          FcConfigSubstitute (configs[c], pattern, FcMatchPattern);
+          FcDefaultSubstitute (pattern);
+          matches[c] = FcFontMatch (configs[c], pattern, &result);
+          g_assert_nonnull (matches[c]);
+          g_assert_cmpint (FcPatternGetString (matches[c], FC_FILE, 0, &files[c]), ==, FcResultMatch);
+          FcPatternDestroy (pattern);
+        }
+      g_assert_cmpstr ((const char *)files[0], ==, (const char *)files[1]);
+      FcPatternDestroy (matches[0]);
+      FcPatternDestroy (matches[1]);
+    }
+
+  /* FcInit() also lists every file of the folder of available ones. */
+  if (g_file_test ("/usr/share/fontconfig/conf.avail", G_FILE_TEST_IS_DIR))
+    g_assert_cmpuint (count_config_files (ours), <, count_config_files (standard));
+
+  /* Pango draws with the current configuration unless given its own. */
+  config = pango_fc_font_map_get_config (PANGO_FC_FONT_MAP (pango_cairo_font_map_get_default ()));
+  g_assert_true (config == NULL || config == ours);
+  g_assert_true (FcConfigGetCurrent () == ours);
+  FcConfigDestroy (standard);
 }
 
 static guint
@@ -737,8 +884,10 @@ main (int    argc,
   g_test_add_func ("/tandem/chart/summary", test_chart_summary);
   g_test_add_func ("/tandem/chart/tiny-and-cjk", test_chart_tiny_and_cjk);
   g_test_add_func ("/tandem/chart/text-func", test_chart_text_func);
+  g_test_add_func ("/tandem/chart/font", test_chart_font);
   g_test_add_func ("/tandem/export/formats", test_export_formats);
   g_test_add_func ("/tandem/export/svg-text", test_export_svg_text);
+  g_test_add_func ("/tandem/export/fontconfig", test_export_fontconfig);
   g_test_add_func ("/tandem/export/errors", test_export_errors);
   g_test_add_func ("/tandem/export/scaled", test_export_scaled);
   g_test_add_func ("/tandem/export/pack", test_export_pack);

@@ -43,8 +43,7 @@ draw_cb (GtkDrawingArea *area,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
 
-  font = pango_font_description_from_string (style.font_family);
-  pango_font_description_set_absolute_size (font, MAX (12.0, height / 50.0) * PANGO_SCALE);
+  font = tandem_chart_style_new_font (&style, MAX (12.0, height / 50.0), FALSE);
 
   if (self->slides->len == 0)
     {

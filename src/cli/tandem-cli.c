@@ -304,6 +304,7 @@ cmd_export (Globals  *globals,
         return usage_error (_("the anonymity threshold must be at least %d"), TANDEM_MIN_ANONYMITY_THRESHOLD);
       if (!isnan (target) && (target < 0 || target > 100))
         return usage_error (_("--target is a percentage from 0 to 100"));
+      tandem_export_init_fontconfig ();
       if (!(store = open_store (globals, &error)) ||
           !tandem_export_pack (store, output, (guint)threshold, target, &error))
         return fail (error);
@@ -349,7 +350,8 @@ cmd_export (Globals  *globals,
     return fail (error);
 
   /* The figures are read in a thread of their own while this one loads the
-   * fonts, the slowest part of a small export. */
+   * fonts, the slowest part of a small export; nothing here has used a
+   * font yet, so fontconfig can be started the quick way. */
   request.globals = globals;
   request.name = argv[2];
   request.dimension = dimension;
@@ -357,6 +359,7 @@ cmd_export (Globals  *globals,
   request.by = by_text != NULL ? by_text : "department";
   request.target = target;
   reader = g_thread_new ("tandem-figures", read_charts, &request);
+  tandem_export_init_fontconfig ();
   tandem_export_load_fonts (format);
   g_thread_join (reader);
   if (request.charts == NULL)

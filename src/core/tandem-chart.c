@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
 
 #include "tandem-chart.h"
 #include "tandem-stats.h"
@@ -489,13 +490,85 @@ tandem_chart_dup_summary (TandemChart *self)
   return g_string_free (text, FALSE);
 }
 
-static PangoFontDescription *
-chart_font (const char *family,
-            double      size,
-            gboolean    bold)
+/* The family fontconfig chooses first for @families, a comma-separated
+ * list, in the user's language; @families itself where fonts are not
+ * fontconfig's. The answer is kept for as long as the configuration is. */
+static char *
+resolve_family (const char *families)
 {
-  PangoFontDescription *font = pango_font_description_from_string (family ? family : DEFAULT_FONT);
+  static char *cached_families;
+  static char *cached_family;
+  static FcConfig *cached_config;
+  G_LOCK_DEFINE_STATIC (cache);
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  FcConfig *config;
+  char *family;
 
+  if (!PANGO_IS_FC_FONT_MAP (map))
+    return g_strdup (families);
+
+  /* Pango has a configuration of its own only when given one. */
+  config = pango_fc_font_map_get_config (PANGO_FC_FONT_MAP (map));
+  if (config == NULL)
+    config = FcConfigGetCurrent ();
+  G_LOCK (cache);
+  if (config != cached_config || g_strcmp0 (families, cached_families) != 0)
+    {
+      g_auto(GStrv) names = g_strsplit (families, ",", -1);
+      FcPattern *pattern = FcPatternCreate ();
+      FcPattern *match;
+      FcResult result;
+      FcChar8 *name;
+
+      for (guint i = 0; names[i] != NULL; i++)
+        if (*g_strstrip (names[i]) != '\0')
+          FcPatternAddString (pattern, FC_FAMILY, (const FcChar8 *)names[i]);
+      FcPatternAddString (pattern, FC_LANG,
+                          (const FcChar8 *)pango_language_to_string (pango_language_get_default ()));
+      FcConfigSubstitute (config, pattern, FcMatchPattern);
+      FcDefaultSubstitute (pattern);
+      match = FcFontMatch (config, pattern, &result);
+
+      g_free (cached_families);
+      g_free (cached_family);
+      cached_families = g_strdup (families);
+      cached_config = config;
+      if (match != NULL && FcPatternGetString (match, FC_FAMILY, 0, &name) == FcResultMatch)
+        cached_family = g_strdup ((const char *)name);
+      else
+        cached_family = g_strdup (families);
+      g_clear_pointer (&match, FcPatternDestroy);
+      FcPatternDestroy (pattern);
+    }
+  family = g_strdup (cached_family);
+  G_UNLOCK (cache);
+  return family;
+}
+
+/**
+ * tandem_chart_style_new_font:
+ * @style: a chart style
+ * @size: the text's height in pixels (an absolute size)
+ * @bold: whether the text is bold
+ *
+ * The font a chart's text is set in: the first of the style's families
+ * that is installed, named alone. Pango measures each font's overall
+ * metrics with a layout of its own, in a description that names only the
+ * font's family; naming that same family lets it share the chart's font
+ * set, where a family list would have fontconfig match every font twice.
+ *
+ * Returns: (transfer full): a font description
+ */
+PangoFontDescription *
+tandem_chart_style_new_font (const TandemChartStyle *style,
+                             double                  size,
+                             gboolean                bold)
+{
+  PangoFontDescription *font = pango_font_description_from_string ("");
+  g_autofree char *family = resolve_family (style != NULL && style->font_family != NULL ? style->font_family
+                                                                                         : DEFAULT_FONT);
+
+  pango_font_description_set_family (font, family);
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   return font;
@@ -546,7 +619,7 @@ measure_labels (TandemChart *self,
   PangoFontMap *map = pango_cairo_font_map_get_default ();
   PangoContext *context = pango_font_map_create_context (map);
   g_autoptr(PangoLayout) layout = pango_layout_new (context);
-  g_autoptr(PangoFontDescription) font = chart_font (NULL, TEXT_BASE_SIZE, FALSE);
+  g_autoptr(PangoFontDescription) font = tandem_chart_style_new_font (NULL, TEXT_BASE_SIZE, FALSE);
   double widest = 0;
 
   pango_layout_set_font_description (layout, font);
@@ -855,7 +928,7 @@ tandem_chart_load_fonts (cairo_t *cr)
   layout = pango_cairo_create_layout (cr);
   for (int bold = 0; bold <= 1; bold++)
     {
-      g_autoptr(PangoFontDescription) font = chart_font (DEFAULT_FONT, TEXT_BASE_SIZE, bold);
+      g_autoptr(PangoFontDescription) font = tandem_chart_style_new_font (NULL, TEXT_BASE_SIZE, bold);
       PangoRectangle logical;
 
       pango_layout_set_font_description (layout, font);
@@ -881,7 +954,7 @@ draw_text (cairo_t                *cr,
            double                  anchor_y,
            double                  max_width)
 {
-  g_autoptr(PangoFontDescription) font = chart_font (style->font_family, TEXT_BASE_SIZE, bold);
+  g_autoptr(PangoFontDescription) font = tandem_chart_style_new_font (style, TEXT_BASE_SIZE, bold);
   double scale = size / TEXT_BASE_SIZE;
   PangoRectangle logical;
   double width, height;
@@ -927,7 +1000,7 @@ text_width_at (PangoLayout            *layout,
                const char             *text,
                double                  size)
 {
-  g_autoptr(PangoFontDescription) font = chart_font (style->font_family, TEXT_BASE_SIZE, FALSE);
+  g_autoptr(PangoFontDescription) font = tandem_chart_style_new_font (style, TEXT_BASE_SIZE, FALSE);
   PangoRectangle logical;
 
   pango_layout_set_font_description (layout, font);

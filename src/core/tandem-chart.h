@@ -80,6 +80,10 @@ G_DECLARE_FINAL_TYPE (TandemChart, tandem_chart, TANDEM, CHART, GObject)
 
 void          tandem_chart_style_init_light  (TandemChartStyle  *style);
 void          tandem_chart_style_init_dark   (TandemChartStyle  *style);
+PangoFontDescription *
+              tandem_chart_style_new_font    (const TandemChartStyle *style,
+                                              double                  size,
+                                              gboolean                bold);
 
 TandemChart  *tandem_chart_new               (const char        *title);
 const char   *tandem_chart_get_title         (TandemChart       *self);

@@ -8,6 +8,7 @@
 #include <cairo-svg.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <fontconfig/fontconfig.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -224,8 +225,8 @@ append_number (GString *out,
   g_string_append (out, buffer);
 }
 
-/* The families a line's runs were shaped in, then the ones asked for, as a
- * CSS font-family list: a viewer without the first has the next. */
+/* The families a line's runs were shaped in, then the style's, as a CSS
+ * font-family list: a viewer without the first has the next. */
 static char *
 line_font_families (PangoLayoutLine *line,
                     const char      *asked)
@@ -262,11 +263,19 @@ line_font_families (PangoLayoutLine *line,
   return g_string_free (list, FALSE);
 }
 
+/* The SVG text of a chart: its <text> elements, and the style's families
+ * for viewers without the font each line was measured in. */
+typedef struct
+{
+  GString    *out;
+  const char *families;
+} SvgText;
+
 /* One <text> element for @line, its start at @x on the baseline @baseline
  * (in @layout's units, placed by @matrix); the line's measured width is its
  * textLength, so a viewer with another font keeps the chart's layout. */
 static void
-append_svg_line (GString              *out,
+append_svg_line (SvgText              *svg,
                  PangoLayout          *layout,
                  PangoLayoutLine      *line,
                  const PangoRectangle *logical,
@@ -274,7 +283,7 @@ append_svg_line (GString              *out,
                  const cairo_matrix_t *matrix,
                  const TandemColor    *color)
 {
-  const PangoFontDescription *asked = pango_layout_get_font_description (layout);
+  GString *out = svg->out;
   g_autoptr(PangoFontDescription) font = NULL;
   g_autofree char *families = NULL;
   g_autofree char *escaped = NULL;
@@ -285,7 +294,7 @@ append_svg_line (GString              *out,
     return;
 
   font = pango_font_describe_with_absolute_size (((PangoGlyphItem *)line->runs->data)->item->analysis.font);
-  families = line_font_families (line, asked != NULL ? pango_font_description_get_family (asked) : NULL);
+  families = line_font_families (line, svg->families);
   escaped = g_markup_escape_text (pango_layout_get_text (layout) + line->start_index, line->length);
 
   g_string_append (out, "<text transform=\"matrix(");
@@ -325,7 +334,7 @@ collect_svg_text (PangoLayout          *layout,
                   const TandemColor    *color,
                   gpointer              user_data)
 {
-  GString *out = user_data;
+  SvgText *svg = user_data;
   PangoLayoutIter *iter;
 
   if (pango_layout_get_line_count (layout) == 1)
@@ -335,7 +344,7 @@ collect_svg_text (PangoLayout          *layout,
 
       /* Measured as the chart measured it, for the same figures. */
       tandem_chart_layout_extents (layout, &logical, &baseline);
-      append_svg_line (out, layout, pango_layout_get_line_readonly (layout, 0), &logical, baseline,
+      append_svg_line (svg, layout, pango_layout_get_line_readonly (layout, 0), &logical, baseline,
                        matrix, color);
       return;
     }
@@ -346,7 +355,7 @@ collect_svg_text (PangoLayout          *layout,
       PangoRectangle logical;
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      append_svg_line (out, layout, pango_layout_iter_get_line_readonly (iter), &logical,
+      append_svg_line (svg, layout, pango_layout_iter_get_line_readonly (iter), &logical,
                        pango_layout_iter_get_baseline (iter), matrix, color);
     }
   while (pango_layout_iter_next_line (iter));
@@ -391,6 +400,42 @@ write_svg_with_text (Sink       *sink,
 }
 
 /**
+ * tandem_export_init_fontconfig:
+ *
+ * Loads fontconfig's configuration and font list for a program that has
+ * drawn no text yet, as FcInit() would, less one step: FcInit() also reads
+ * every file in fontconfig's conf.avail folder, enabled or not, for the
+ * descriptions fc-conflist shows, which is a third of its time and of no
+ * use to an export. When the configuration cannot be read this way, or
+ * FC_DEBUG asks for fontconfig's own diagnostics, nothing is changed and
+ * fontconfig starts as usual, with its fallbacks and warnings, when text is
+ * first drawn.
+ *
+ * Call it before anything in the process uses fonts.
+ */
+void
+tandem_export_init_fontconfig (void)
+{
+  FcConfig *config;
+  FcStrList *cache_dirs;
+  gboolean usable;
+
+  if (g_getenv ("FC_DEBUG") != NULL || (config = FcConfigCreate ()) == NULL)
+    return;
+
+  usable = FcConfigParseAndLoad (config, NULL, FcTrue);
+  /* Without a cache folder fontconfig would scan every font file. */
+  if (usable && (cache_dirs = FcConfigGetCacheDirs (config)) != NULL)
+    {
+      usable = FcStrListNext (cache_dirs) != NULL;
+      FcStrListDone (cache_dirs);
+    }
+  if (usable && FcConfigBuildFonts (config))
+    FcConfigSetCurrent (config);
+  FcConfigDestroy (config);
+}
+
+/**
  * tandem_export_load_fonts:
  * @format: the format the next export will write
  *
@@ -427,6 +472,7 @@ write_chart (Sink     *sink,
   ChartJob *job = user_data;
   g_autoptr(GByteArray) svg = NULL;
   g_autoptr(GString) svg_text = NULL;
+  SvgText text;
   TandemChartStyle style;
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -449,7 +495,11 @@ write_chart (Sink     *sink,
   if (job->format == TANDEM_EXPORT_PNG)
     cairo_scale (cr, job->scale, job->scale);
   if (svg_text != NULL)
-    tandem_chart_set_text_func (cr, collect_svg_text, svg_text);
+    {
+      text.out = svg_text;
+      text.families = style.font_family;
+      tandem_chart_set_text_func (cr, collect_svg_text, &text);
+    }
   tandem_chart_render_panels (job->charts, job->n_charts, cr, job->width, job->height, &style);
   status = finish_drawing (cr, surface, job->format == TANDEM_EXPORT_PNG ? sink : NULL);
   if (status == CAIRO_STATUS_SUCCESS && svg != NULL)
@@ -551,11 +601,9 @@ pack_text (cairo_t                *cr,
            double                  y,
            double                  width)
 {
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (style->font_family);
+  g_autoptr(PangoFontDescription) font = tandem_chart_style_new_font (style, size, bold);
   PangoRectangle logical;
 
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);

@@ -37,6 +37,7 @@ GQuark    tandem_export_error_quark      (void);
 gboolean  tandem_export_format_for_path  (const char          *path,
                                           TandemExportFormat  *out_format,
                                           GError             **error);
+void      tandem_export_init_fontconfig  (void);
 void      tandem_export_load_fonts       (TandemExportFormat   format);
 gboolean  tandem_export_charts           (TandemChart        **charts,
                                           guint                n_charts,

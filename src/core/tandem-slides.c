@@ -270,9 +270,7 @@ tandem_slide_render (TandemSlide            *slide,
   if (slide->takeaway != NULL)
     {
       layout = pango_cairo_create_layout (cr);
-      font = pango_font_description_from_string (style->font_family);
-      pango_font_description_set_absolute_size (font, 1.15 * em * PANGO_SCALE);
-      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      font = tandem_chart_style_new_font (style, 1.15 * em, TRUE);
       pango_layout_set_font_description (layout, font);
       pango_layout_set_width (layout, (int)((width - 2.4 * em) * PANGO_SCALE));
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
