@@ -36,7 +36,11 @@ seconds_since (gint64 start)
   return (g_get_monotonic_time () - start) / 1e6;
 }
 
-/* The wall-clock time of one run of @argv, in seconds; -1 if it failed. */
+/* The wall-clock time of one run of @argv, in seconds; -1 if it failed.
+ * Descriptors are left open so that GLib starts the command with
+ * posix_spawn(): a fork() would first copy this process's page tables,
+ * hundreds of megabytes of them after the import, and add that time to
+ * both sides of every race. */
 static double
 time_command (char **argv)
 {
@@ -44,8 +48,9 @@ time_command (char **argv)
   gint64 start = g_get_monotonic_time ();
   int status = 0;
 
-  if (!g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
-                     G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error) ||
+  if (!g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_LEAVE_DESCRIPTORS_OPEN |
+                     G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                     &status, &error) ||
       !g_spawn_check_wait_status (status, NULL))
     return -1;
   return seconds_since (start);
@@ -60,11 +65,14 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-#define RACE_RUNS 21
+#define RACE_RUNS 31
 
 /* Runs @ours and @theirs by turns, so that whatever else the machine does
  * weighs on both alike, and gives each one's median time in seconds (-1 if
- * a run failed). A first run of each, not counted, reads the files in. */
+ * a run failed). Who goes first changes every turn: a command run right
+ * after the other one is slower than one run after itself, and a fixed
+ * order would lay that on one side only. A first run of each, not
+ * counted, reads the files in. */
 static void
 race (char   **ours,
       char   **theirs,
@@ -78,8 +86,16 @@ race (char   **ours,
     return;
   for (guint i = 0; i < RACE_RUNS; i++)
     {
-      t_ours[i] = time_command (ours);
-      t_theirs[i] = time_command (theirs);
+      if (i % 2 == 0)
+        {
+          t_ours[i] = time_command (ours);
+          t_theirs[i] = time_command (theirs);
+        }
+      else
+        {
+          t_theirs[i] = time_command (theirs);
+          t_ours[i] = time_command (ours);
+        }
       if (t_ours[i] < 0 || t_theirs[i] < 0)
         return;
     }
