@@ -229,10 +229,10 @@ append_number (GString *out,
  * font-family list: a viewer without the first has the next. */
 static char *
 line_font_families (PangoLayoutLine *line,
-                    const char      *asked)
+                    const char      *style_families)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) asked_names = g_strsplit (asked != NULL ? asked : "", ",", -1);
+  g_auto(GStrv) style_names = g_strsplit (style_families != NULL ? style_families : "", ",", -1);
   GString *list = g_string_new (NULL);
 
   for (GSList *l = line->runs; l != NULL; l = l->next)
@@ -244,8 +244,8 @@ line_font_families (PangoLayoutLine *line,
       if (family != NULL)
         g_ptr_array_add (names, g_strdup (family));
     }
-  for (guint i = 0; asked_names[i] != NULL; i++)
-    g_ptr_array_add (names, g_strdup (g_strstrip (asked_names[i])));
+  for (guint i = 0; style_names[i] != NULL; i++)
+    g_ptr_array_add (names, g_strdup (g_strstrip (style_names[i])));
 
   for (guint i = 0; i < names->len; i++)
     {
