@@ -363,10 +363,22 @@ test_chart_text_func (void)
   g_assert_true (g_ptr_array_find_with_equal_func (texts, "Test chart", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (texts, "Leaders", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (texts, "W2", g_str_equal, NULL));
+  /* The latest gap, with its sign: leaders 60%, ICs 40%. */
+  g_assert_true (g_ptr_array_find_with_equal_func (texts, "+20 pts", g_str_equal, NULL));
 
   /* Above the plot (title and legend): text without the function, none with it. */
   g_assert_cmpuint (count_text_pixels (drawn, &style, (int)plot.y), >, 100);
   g_assert_cmpuint (count_text_pixels (handed, &style, (int)plot.y), ==, 0);
+
+  /* Where the ICs are ahead the gap is negative, and says so. */
+  tandem_chart_set_value (chart, 1, 2, 75, NAN, NAN, 200);
+  g_ptr_array_set_size (texts, 0);
+  cr = cairo_create (handed);
+  tandem_chart_set_text_func (cr, collect_text, texts);
+  tandem_chart_render (chart, cr, WIDTH, HEIGHT, &style);
+  cairo_destroy (cr);
+  g_assert_true (g_ptr_array_find_with_equal_func (texts, "-15 pts", g_str_equal, NULL));
+  g_assert_false (g_ptr_array_find_with_equal_func (texts, "15 pts", g_str_equal, NULL));
 
   cairo_surface_destroy (drawn);
   cairo_surface_destroy (handed);

@@ -665,6 +665,9 @@ compute_layout (TandemChart *self,
   l->plot.width = MAX (l->em, width - l->plot.x - 2.0 * l->pad);
   l->plot.height = MAX (l->em, bottom - 2.8 * l->em - y);
   l->label_width = 0;
+  /* Room right of the last point for the latest gap, sign and all ("-100 pts"). */
+  if (self->kind == TANDEM_CHART_LINES && self->band_upper >= 0 && self->band_lower >= 0)
+    l->plot.width = MAX (l->em, l->plot.width - l->em);
 
   if (self->kind == TANDEM_CHART_HBARS)
     {
@@ -1359,8 +1362,9 @@ draw_latest_gap (TandemChart            *self,
 
       if (!isfinite (a) || !isfinite (b))
         continue;
-      /* Translators: the latest gap on a chart, in percentage points */
-      label = g_strdup_printf (_("%.0f pts"), fabs (round (a - b)));
+      /* Translators: the latest gap on a chart, in percentage points, with
+       * its sign: negative where the lower series is ahead */
+      label = g_strdup_printf (_("%+.0f pts"), round (a - b) == 0 ? 0.0 : round (a - b));
       draw_text (cr, layout, style, label, 0.95 * l->em, TRUE, &style->foreground,
                  x_for_category (self, l, c - 1) + 0.9 * l->em, y_for_value (l, (a + b) / 2.0),
                  0.0, 0.5, 0);
