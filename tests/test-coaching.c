@@ -94,6 +94,8 @@ test_pair_rules (Fixture       *f,
   {
     const struct { gint64 executive, mentor; const char *date; guint cadence; const char *says; } bad[] = {
       { executive, executive, "2026-01-05", 14, "themself" },
+      { 0, 0, "2026-01-05", 14, "Choose the executive" },
+      { executive, 0, "2026-01-05", 14, "Choose the mentor" },
       { ic, other_ic, "2026-01-05", 14, "executives and managers" },
       { executive, 999999, "2026-01-05", 14, "mentor is not" },
       { 999999, ic, "2026-01-05", 14, "executive is not" },

@@ -15,6 +15,9 @@
 #include "tandem-coaching-page.h"
 #include "tandem-import-dialog.h"
 #include "tandem-people-page.h"
+#include "tandem-person.h"
+#include "tandem-person-drop-down.h"
+#include "tandem-program-dialog.h"
 #include "tandem-programs-page.h"
 #include "tandem-surveys-page.h"
 #include "tandem-test-util.h"
@@ -93,21 +96,38 @@ expected_count (TandemStore *store,
   return (guint)value;
 }
 
-/* The first button under @widget whose label is @label. */
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, const char *key);
+
+/* The first widget under @widget, itself included, that @match accepts. */
 static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
+find_widget (GtkWidget   *widget,
+             WidgetMatch  match,
+             const char  *key)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+  if (match (widget, key))
     return widget;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     {
-      GtkWidget *found = find_button (c, label);
+      GtkWidget *found = find_widget (c, match, key);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_button_labelled (GtkWidget  *widget,
+                    const char *label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+has_widget_name (GtkWidget  *widget,
+                 const char *name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
 }
 
 static gboolean
@@ -240,7 +260,7 @@ test_window_visits_every_page (void)
     gtk_widget_activate_action (GTK_WIDGET (page), "people.delete-selected", NULL);
     spin ();
     g_assert_cmpuint (people_shown (window), ==, 388);
-    undo = find_button (GTK_WIDGET (child (page, TANDEM_TYPE_PEOPLE_PAGE, "toast_overlay")), "_Undo");
+    undo = find_widget (GTK_WIDGET (child (page, TANDEM_TYPE_PEOPLE_PAGE, "toast_overlay")), is_button_labelled, "_Undo");
     g_assert_nonnull (undo);
     g_signal_emit_by_name (undo, "clicked");
     spin ();
@@ -482,6 +502,108 @@ test_window_log_session (void)
   tandem_test_remove_dir (dir);
 }
 
+static GtkDropDown *
+open_program_owner (TandemStore *store,
+                    gint64       program_id,
+                    GtkWidget  **out_dialog)
+{
+  GtkWidget *dialog = tandem_program_dialog_new (NULL, store, program_id);
+  GtkWidget *owner = find_widget (dialog, has_widget_name, "owner-drop-down");
+
+  g_assert_true (GTK_IS_DROP_DOWN (owner));
+  *out_dialog = dialog;
+  return GTK_DROP_DOWN (owner);
+}
+
+static gint64
+program_owner (TandemStore *store,
+               gint64       program_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce (owner_id, 0) FROM program WHERE id = %" G_GINT64_FORMAT,
+                                          program_id);
+  gint64 owner = -1;
+
+  g_assert_true (tandem_store_query_int (store, sql, &owner, NULL));
+  return owner;
+}
+
+/* A program's owner is chosen from the people, by name: the dialog shows
+ * the owner it has, saves another, clears it, and keeps an owner who is
+ * no longer active when other things change. */
+static void
+test_window_program_owner (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 2025);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog = NULL;
+  GtkDropDown *owner;
+  gint64 program = 0, first_owner, other = 0;
+
+  g_assert_true (tandem_store_query_int (store, "SELECT id FROM program ORDER BY id LIMIT 1", &program, NULL));
+  g_assert_true (tandem_store_query_int (store, "SELECT id FROM person WHERE active = 1 ORDER BY id LIMIT 1",
+                                         &first_owner, NULL));
+  g_assert_true (tandem_store_query_int (store, "SELECT id FROM person WHERE active = 1 ORDER BY id LIMIT 1 OFFSET 1",
+                                         &other, NULL));
+
+  /* One person, chosen from the list, then shown when the dialog opens again. */
+  owner = open_program_owner (store, program, &dialog);
+  tandem_person_drop_down_select_id (owner, first_owner);
+  g_assert_cmpint (tandem_person_drop_down_get_id (owner), ==, first_owner);
+  gtk_widget_activate_action (dialog, "program.save", NULL);
+  spin ();
+  g_assert_cmpint (program_owner (store, program), ==, first_owner);
+
+  owner = open_program_owner (store, program, &dialog);
+  g_assert_cmpint (tandem_person_drop_down_get_id (owner), ==, first_owner);
+  g_assert_true (gtk_widget_get_sensitive (find_widget (dialog, has_widget_name, "clear-owner")));
+
+  /* Someone else. */
+  tandem_person_drop_down_select_id (owner, other);
+  g_assert_cmpint (tandem_person_drop_down_get_id (owner), ==, other);
+  gtk_widget_activate_action (dialog, "program.save", NULL);
+  spin ();
+  g_assert_cmpint (program_owner (store, program), ==, other);
+
+  /* No owner at all. */
+  owner = open_program_owner (store, program, &dialog);
+  g_assert_cmpint (tandem_person_drop_down_get_id (owner), ==, other);
+  gtk_widget_activate_action (dialog, "program.clear-owner", NULL);
+  g_assert_cmpint (tandem_person_drop_down_get_id (owner), ==, 0);
+  g_assert_false (gtk_widget_get_sensitive (find_widget (dialog, has_widget_name, "clear-owner")));
+  gtk_widget_activate_action (dialog, "program.save", NULL);
+  spin ();
+  g_assert_cmpint (program_owner (store, program), ==, 0);
+
+  /* An owner who has left is still shown, and saving keeps them. */
+  owner = open_program_owner (store, program, &dialog);
+  tandem_person_drop_down_select_id (owner, first_owner);
+  gtk_widget_activate_action (dialog, "program.save", NULL);
+  spin ();
+  g_assert_true (tandem_person_set_active (store, first_owner, FALSE, &error));
+  g_assert_no_error (error);
+  owner = open_program_owner (store, program, &dialog);
+  g_assert_cmpint (tandem_person_drop_down_get_id (owner), ==, first_owner);
+  gtk_widget_activate_action (dialog, "program.save", NULL);
+  spin ();
+  g_assert_cmpint (program_owner (store, program), ==, first_owner);
+
+  /* Others who have left are not offered. */
+  owner = open_program_owner (store, program, &dialog);
+  tandem_person_drop_down_select_id (owner, other);
+  g_assert_true (tandem_person_set_active (store, other, FALSE, &error));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  owner = open_program_owner (store, program, &dialog);
+  tandem_person_drop_down_select_id (owner, other);
+  g_assert_cmpint (tandem_person_drop_down_get_id (owner), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
 static gboolean
 has_presentation (gpointer data)
 {
@@ -673,6 +795,7 @@ main (int    argc,
   g_test_add_func ("/tandem/window/presentation", test_window_presentation);
   g_test_add_func ("/tandem/window/refused-file", test_window_refused_file);
   g_test_add_func ("/tandem/window/log-session", test_window_log_session);
+  g_test_add_func ("/tandem/window/program-owner", test_window_program_owner);
   g_test_add_func ("/tandem/window/import-dialog", test_window_import_dialog);
   g_test_add_func ("/tandem/window/second-instance", test_window_second_instance);
 

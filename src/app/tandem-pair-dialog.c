@@ -9,6 +9,7 @@
 #include "tandem-pair-dialog.h"
 #include "tandem-pair.h"
 #include "tandem-person.h"
+#include "tandem-person-drop-down.h"
 #include "tandem-types.h"
 
 struct _TandemPairDialog
@@ -52,30 +53,6 @@ is_active (gpointer item,
 }
 
 static void
-set_people (GtkDropDown      *drop_down,
-            GListModel       *people,
-            GtkCustomFilterFunc keep)
-{
-  GtkFilter *filter = GTK_FILTER (gtk_custom_filter_new (keep, NULL, NULL));
-  GtkFilterListModel *model = gtk_filter_list_model_new (g_object_ref (people), filter);
-  GtkExpression *name = gtk_property_expression_new (TANDEM_TYPE_PERSON, NULL, "name");
-
-  gtk_drop_down_set_expression (drop_down, name);
-  gtk_drop_down_set_enable_search (drop_down, TRUE);
-  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (model));
-  gtk_expression_unref (name);
-  g_object_unref (model);
-}
-
-static gint64
-selected_person (GtkDropDown *drop_down)
-{
-  TandemPerson *person = gtk_drop_down_get_selected_item (drop_down);
-
-  return person != NULL ? tandem_person_get_id (person) : 0;
-}
-
-static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -85,8 +62,8 @@ save_action (GtkWidget  *widget,
   gint64 id;
 
   id = tandem_pair_add (self->store,
-                        selected_person (self->executive_drop_down),
-                        selected_person (self->mentor_drop_down),
+                        tandem_person_drop_down_get_id (self->executive_drop_down),
+                        tandem_person_drop_down_get_id (self->mentor_drop_down),
                         gtk_editable_get_text (GTK_EDITABLE (self->date_entry)),
                         (guint)gtk_spin_button_get_value_as_int (self->cadence_spin),
                         gtk_editable_get_text (GTK_EDITABLE (self->goals_row)),
@@ -168,7 +145,7 @@ tandem_pair_dialog_new (GtkWindow   *parent,
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       return GTK_WINDOW (self);
     }
-  set_people (self->executive_drop_down, people, is_leader);
-  set_people (self->mentor_drop_down, people, is_active);
+  tandem_person_drop_down_set_people (self->executive_drop_down, people, is_leader, NULL);
+  tandem_person_drop_down_set_people (self->mentor_drop_down, people, is_active, NULL);
   return GTK_WINDOW (self);
 }

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-person.h"
+#include "tandem-person-drop-down.h"
 #include "tandem-program-dialog.h"
 #include "tandem-program.h"
 #include "tandem-types.h"
@@ -27,7 +28,9 @@ struct _TandemProgramDialog
   GPtrArray     *role_checks;
   AdwEntryRow   *starts_row;
   AdwEntryRow   *ends_row;
-  AdwEntryRow   *owner_row;
+  GtkDropDown   *owner_drop_down;
+  GtkWidget     *clear_owner_button;
+  gint64         owner_id;      /* the owner when the dialog opened, offered even if inactive */
   GtkSpinButton *capacity_spin;
 };
 
@@ -40,6 +43,35 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* Active people may own a program; the owner it has keeps it even when
+ * no longer active, so that saving other changes does not drop them. */
+static gboolean
+offer_as_owner (gpointer item,
+                gpointer user_data)
+{
+  TandemProgramDialog *self = user_data;
+  TandemPerson *person = item;
+
+  return tandem_person_get_active (person) || tandem_person_get_id (person) == self->owner_id;
+}
+
+static void
+owner_changed (TandemProgramDialog *self)
+{
+  gtk_widget_set_sensitive (self->clear_owner_button,
+                            gtk_drop_down_get_selected (self->owner_drop_down) != GTK_INVALID_LIST_POSITION);
+}
+
+static void
+clear_owner_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TandemProgramDialog *self = TANDEM_PROGRAM_DIALOG (widget);
+
+  gtk_drop_down_set_selected (self->owner_drop_down, GTK_INVALID_LIST_POSITION);
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -48,7 +80,6 @@ save_action (GtkWidget  *widget,
   TandemProgramDialog *self = TANDEM_PROGRAM_DIALOG (widget);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) roles = g_ptr_array_new ();
-  const char *owner = gtk_editable_get_text (GTK_EDITABLE (self->owner_row));
   TandemProgramDraft draft = { 0, };
   gint64 id;
 
@@ -66,15 +97,8 @@ save_action (GtkWidget  *widget,
   draft.target_roles = (const char * const *)roles->pdata;
   draft.starts_on = gtk_editable_get_text (GTK_EDITABLE (self->starts_row));
   draft.ends_on = gtk_editable_get_text (GTK_EDITABLE (self->ends_row));
-  draft.owner_id = tandem_person_find (self->store, owner);
+  draft.owner_id = tandem_person_drop_down_get_id (self->owner_drop_down);
   draft.capacity = (guint)gtk_spin_button_get_value_as_int (self->capacity_spin);
-
-  if (*owner != '\0' && draft.owner_id == 0)
-    {
-      gtk_label_set_text (self->error_label, _("Nobody has that ID or email; leave the owner empty or correct it."));
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      return;
-    }
 
   id = tandem_program_save (self->store, self->program_id, &draft, &error);
   if (id == 0)
@@ -111,6 +135,7 @@ tandem_program_dialog_class_init (TandemProgramDialogClass *klass)
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_install_action (widget_class, "program.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "program.clear-owner", NULL, clear_owner_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "program.save", NULL);
 }
@@ -201,7 +226,25 @@ tandem_program_dialog_init (TandemProgramDialog *self)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("When and Who"));
   self->starts_row = entry_row (group, _("_Starts on (YYYY-MM-DD)"));
   self->ends_row = entry_row (group, _("_Ends on (YYYY-MM-DD)"));
-  self->owner_row = entry_row (group, _("_Owner’s ID or email"));
+  self->owner_drop_down = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->owner_drop_down), "owner-drop-down");
+  gtk_widget_set_valign (GTK_WIDGET (self->owner_drop_down), GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->owner_drop_down), FALSE);
+  g_signal_connect_swapped (self->owner_drop_down, "notify::selected", G_CALLBACK (owner_changed), self);
+  self->clear_owner_button = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+  gtk_widget_set_name (self->clear_owner_button, "clear-owner");
+  gtk_widget_set_valign (self->clear_owner_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (self->clear_owner_button, _("No Owner"));
+  gtk_widget_add_css_class (self->clear_owner_button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->clear_owner_button), "program.clear-owner");
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Owner"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Who runs the program; type to search by name"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->owner_drop_down));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->clear_owner_button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->owner_drop_down));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   capacity = gtk_adjustment_new (0, 0, 100000, 1, 10, 0);
   self->capacity_spin = GTK_SPIN_BUTTON (gtk_spin_button_new (capacity, 1, 0));
   gtk_widget_set_valign (GTK_WIDGET (self->capacity_spin), GTK_ALIGN_CENTER);
@@ -240,6 +283,8 @@ tandem_program_dialog_new (GtkWindow   *parent,
 {
   TandemProgramDialog *self;
   g_autoptr(TandemProgram) program = NULL;
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(GError) error = NULL;
   GtkWidget *group;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
@@ -260,7 +305,6 @@ tandem_program_dialog_new (GtkWindow   *parent,
   if (program_id != 0 && (program = tandem_program_lookup (store, program_id, NULL)) != NULL)
     {
       const char * const *targets = tandem_program_get_target_roles (program);
-      g_autoptr(TandemPerson) owner = NULL;
 
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Program"));
       gtk_editable_set_text (GTK_EDITABLE (self->title_row), tandem_program_get_title (program));
@@ -275,13 +319,22 @@ tandem_program_dialog_new (GtkWindow   *parent,
                              tandem_program_get_starts_on (program) ? tandem_program_get_starts_on (program) : "");
       gtk_editable_set_text (GTK_EDITABLE (self->ends_row),
                              tandem_program_get_ends_on (program) ? tandem_program_get_ends_on (program) : "");
-      if (tandem_program_get_owner_id (program) != 0 &&
-          (owner = tandem_person_lookup (store, tandem_program_get_owner_id (program), NULL)) != NULL)
-        gtk_editable_set_text (GTK_EDITABLE (self->owner_row),
-                               *tandem_person_get_external_id (owner) ? tandem_person_get_external_id (owner)
-                                                                      : tandem_person_get_email (owner));
+      self->owner_id = tandem_program_get_owner_id (program);
       gtk_spin_button_set_value (self->capacity_spin, tandem_program_get_capacity (program));
     }
+
+  people = tandem_person_list (store, &error);
+  if (people != NULL)
+    {
+      tandem_person_drop_down_set_people (self->owner_drop_down, people, offer_as_owner, self);
+      tandem_person_drop_down_select_id (self->owner_drop_down, self->owner_id);
+    }
+  else
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+    }
+  owner_changed (self);
 
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
   return GTK_WIDGET (self);

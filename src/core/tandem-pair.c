@@ -282,6 +282,10 @@ tandem_pair_add (TandemStore  *store,
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), 0);
 
+  if (executive_id <= 0)
+    return tandem_store_set_invalid (error, _("Choose the executive to be coached."));
+  if (mentor_id <= 0)
+    return tandem_store_set_invalid (error, _("Choose the mentor who coaches them."));
   if (executive_id == mentor_id)
     return tandem_store_set_invalid (error, _("A person cannot mentor themself; choose someone else as mentor."));
   if (cadence_days < 1 || cadence_days > 365)
