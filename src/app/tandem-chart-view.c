@@ -374,6 +374,7 @@ tandem_chart_view_show_data (TandemChartView *self)
       gtk_grid_attach (GTK_GRID (grid), cell_label (tandem_chart_get_series_name (self->chart, s), TRUE, 0),
                        1 + (int)s * 3, 0, 3, 1);
       gtk_grid_attach (GTK_GRID (grid), cell_label (_("Value"), TRUE, 1), 1 + (int)s * 3, 1, 1, 1);
+      /* xgettext:no-c-format */
       gtk_grid_attach (GTK_GRID (grid), cell_label (_("95% interval"), TRUE, 1), 2 + (int)s * 3, 1, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), cell_label (_("n"), TRUE, 1), 3 + (int)s * 3, 1, 1, 1);
     }
