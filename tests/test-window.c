@@ -604,6 +604,190 @@ test_window_program_owner (void)
   tandem_test_remove_dir (dir);
 }
 
+/* A stand-in for the desktop's notification server, under both names GLib
+ * may send to (org.gtk.Notifications, org.freedesktop.Notifications): it
+ * keeps the title and body of what it was sent. */
+typedef struct
+{
+  guint  n_added;
+  guint  n_removed;
+  char  *title;
+  char  *body;
+} FakeNotifications;
+
+static FakeNotifications fake_notifications;
+
+static void
+fake_notifications_method (GDBusConnection       *connection,
+                           const char            *sender,
+                           const char            *object_path,
+                           const char            *interface_name,
+                           const char            *method_name,
+                           GVariant              *parameters,
+                           GDBusMethodInvocation *invocation,
+                           gpointer               user_data)
+{
+  FakeNotifications *fake = user_data;
+
+  if (g_str_equal (method_name, "AddNotification") || g_str_equal (method_name, "Notify"))
+    {
+      g_free (fake->title);
+      g_free (fake->body);
+      fake->title = fake->body = NULL;
+      if (g_str_equal (method_name, "Notify"))
+        g_variant_get (parameters, "(&su&sss@as@a{sv}i)", NULL, NULL, NULL, &fake->title, &fake->body, NULL, NULL,
+                       NULL);
+      else
+        {
+          g_autoptr(GVariant) notification = NULL;
+
+          g_variant_get (parameters, "(&s&s@a{sv})", NULL, NULL, &notification);
+          g_variant_lookup (notification, "title", "s", &fake->title);
+          g_variant_lookup (notification, "body", "s", &fake->body);
+        }
+      fake->n_added++;
+    }
+  else
+    fake->n_removed++;
+
+  if (g_str_equal (method_name, "Notify"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", fake->n_added));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+serve_fake_notifications (GDBusConnection *bus,
+                          const char      *name,
+                          const char      *path,
+                          const char      *xml)
+{
+  static const GDBusInterfaceVTable vtable = { fake_notifications_method, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (xml, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 owner;
+
+  g_assert_nonnull (info);
+  g_dbus_connection_register_object (bus, path, info->interfaces[0], &vtable, &fake_notifications, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                       "RequestName", g_variant_new ("(su)", name, 4), G_VARIANT_TYPE ("(u)"),
+                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "(u)", &owner);
+  g_assert_cmpuint (owner, ==, 1);   /* the primary owner */
+}
+
+/* Returns the session bus, to keep: the names go when the last reference does. */
+static GDBusConnection *
+start_fake_notifications (void)
+{
+  GDBusConnection *bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+
+  g_assert_nonnull (bus);
+  serve_fake_notifications (bus, "org.gtk.Notifications", "/org/gtk/Notifications",
+                            "<node><interface name='org.gtk.Notifications'>"
+                            "<method name='AddNotification'><arg type='s' direction='in'/>"
+                            "<arg type='s' direction='in'/><arg type='a{sv}' direction='in'/></method>"
+                            "<method name='RemoveNotification'><arg type='s' direction='in'/>"
+                            "<arg type='s' direction='in'/></method></interface></node>");
+  serve_fake_notifications (bus, "org.freedesktop.Notifications", "/org/freedesktop/Notifications",
+                            "<node><interface name='org.freedesktop.Notifications'>"
+                            "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
+                            "<arg type='s' direction='in'/><arg type='s' direction='in'/>"
+                            "<arg type='s' direction='in'/><arg type='as' direction='in'/>"
+                            "<arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+                            "<arg type='u' direction='out'/></method>"
+                            "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
+                            "</interface></node>");
+  return bus;
+}
+
+static gboolean
+notified (gpointer data)
+{
+  return fake_notifications.n_added > GPOINTER_TO_UINT (data);
+}
+
+/* Away from the window, an overdue pair is told by a desktop notification
+ * that logs the session; nothing is sent while the banner can be seen. */
+static void
+test_window_overdue_notification (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 2025);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GApplication) unique = NULL;
+  g_autofree char *executive = NULL;
+  GtkWidget *dialog = NULL;
+  TandemWindow *window;
+  gint64 first = 0;
+  guint before;
+
+  /* A registered, unique application: notifications travel on its bus. */
+  unique = g_object_new (TANDEM_TYPE_APPLICATION, "application-id", APPLICATION_ID ".NotificationTest", NULL);
+  g_application_register (unique, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (g_application_get_dbus_connection (unique));
+
+  window = tandem_window_new (GTK_APPLICATION (unique), store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_mapped, window));
+  spin ();
+  before = fake_notifications.n_added;
+
+  /* The demo has overdue pairs; the banner shows them, so no notification. */
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (child (window, TANDEM_TYPE_WINDOW, "overdue_bar"))));
+  tandem_window_check_overdue (window);
+  spin ();
+  g_assert_cmpuint (fake_notifications.n_added, ==, before);
+
+  /* The window is hidden, and every pair falls overdue: one notification. */
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  g_assert_true (tandem_store_exec (store, "UPDATE mentoring_pair SET cadence_days = 1", &error));
+  g_assert_no_error (error);
+  tandem_window_check_overdue (window);
+  g_assert_true (wait_for (notified, GUINT_TO_POINTER (before)));
+  g_assert_cmpstr (fake_notifications.title, ==, "Coaching Session Overdue");
+  g_assert_nonnull (strstr (fake_notifications.body, "overdue for a coaching session"));
+  g_assert_true (tandem_store_query_int (store,
+                                         "SELECT id FROM mentoring_pair WHERE active = 1 ORDER BY started_on, id LIMIT 1",
+                                         &first, NULL));
+
+  /* Looking again at the same pairs sends nothing new. */
+  before = fake_notifications.n_added;
+  tandem_window_check_overdue (window);
+  spin ();
+  g_usleep (100000);
+  spin ();
+  g_assert_cmpuint (fake_notifications.n_added, ==, before);
+
+  /* Its action brings the window back with that pair's session dialog. */
+  g_action_group_activate_action (G_ACTION_GROUP (unique), "log-session", g_variant_new_int64 (first));
+  g_assert_true (wait_for (has_session_dialog, &dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT p.name FROM mentoring_pair m JOIN person p ON p.id = m.executive_id"
+                                            " WHERE m.id = %" G_GINT64_FORMAT, first);
+    AdwComboRow *pair_row = ADW_COMBO_ROW (child (dialog, TANDEM_TYPE_SESSION_DIALOG, "pair_row"));
+    GtkStringObject *chosen = adw_combo_row_get_selected_item (pair_row);
+    g_autoptr(sqlite3_stmt) stmt = tandem_store_prepare (store, sql, &error);
+
+    g_assert_nonnull (stmt);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    executive = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+    g_assert_true (g_str_has_prefix (gtk_string_object_get_string (chosen), executive));
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  close_and_finalize (window);
+  g_application_quit (unique);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
 static gboolean
 has_presentation (gpointer data)
 {
@@ -782,10 +966,12 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(GError) error = NULL;
+  GDBusConnection *bus;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
+  bus = start_fake_notifications ();
   app = tandem_application_new (G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
@@ -796,10 +982,12 @@ main (int    argc,
   g_test_add_func ("/tandem/window/refused-file", test_window_refused_file);
   g_test_add_func ("/tandem/window/log-session", test_window_log_session);
   g_test_add_func ("/tandem/window/program-owner", test_window_program_owner);
+  g_test_add_func ("/tandem/window/overdue-notification", test_window_overdue_notification);
   g_test_add_func ("/tandem/window/import-dialog", test_window_import_dialog);
   g_test_add_func ("/tandem/window/second-instance", test_window_second_instance);
 
   status = g_test_run ();
   g_clear_object (&app);
+  g_clear_object (&bus);
   return status;
 }

@@ -88,10 +88,26 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (window);
 }
 
+/* From the overdue notification: the window, and the dialog for that pair. */
+static void
+log_session_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (app);
+  if (TANDEM_IS_WINDOW (window))
+    tandem_window_log_session (TANDEM_WINDOW (window), g_variant_get_int64 (parameter));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
+  { "log-session", log_session_action, "x" },
 };
 
 static gboolean

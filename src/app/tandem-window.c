@@ -46,6 +46,14 @@ struct _TandemWindow
   GtkLabel             *overdue_label;
   GtkWidget            *overdue_button;
   gint64                overdue_pair;
+  guint                 n_overdue;
+  gint64                dismissed_pair;   /* the banner closed for this first pair… */
+  guint                 n_dismissed;      /* …of this many */
+  gint64                seen_pair;        /* the banner or a notification showed these */
+  guint                 n_seen;
+  guint                 overdue_check;
+  guint                 settled_check;
+  gboolean              shown;            /* mapped at least once */
   TandemDashboardPage  *dashboard_page;
   TandemProgramsPage   *programs_page;
   TandemPeoplePage     *people_page;
@@ -83,7 +91,62 @@ reload_pages (TandemWindow *self)
   tandem_surveys_page_reload (self->surveys_page);
 }
 
-/* A quiet banner over the pages when a pair has missed its cadence. */
+/* Whether one of the application's windows, dialogs included, has the
+ * keyboard: then the user is here, not away. */
+static gboolean
+app_in_use (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  gboolean active = FALSE;
+
+  for (GList *l = toplevels; l != NULL && !active; l = l->next)
+    active = gtk_widget_get_mapped (l->data) && gtk_window_is_active (l->data);
+  g_list_free (toplevels);
+  return active;
+}
+
+#define OVERDUE_NOTIFICATION "overdue-coaching"
+#define OVERDUE_CHECK_SECONDS (30 * 60)
+
+/* Away from the window the banner goes unseen: a desktop notification says
+ * the same, once for each new first overdue pair or count, with a button
+ * that logs the session. Back at the window, the banner takes over. */
+static void
+update_overdue_notification (TandemWindow *self,
+                             const char   *text)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GNotification) notification = NULL;
+  /* Before the window first shows, its banner is about to be seen. */
+  gboolean away = self->shown && (!gtk_widget_get_mapped (GTK_WIDGET (self)) || !app_in_use ());
+
+  /* Notifications go through the application's D-Bus connection. */
+  if (app == NULL || !g_application_get_is_registered (app) || g_application_get_is_remote (app) ||
+      g_application_get_dbus_connection (app) == NULL)
+    return;
+
+  if (self->n_overdue == 0 || !away)
+    {
+      g_application_withdraw_notification (app, OVERDUE_NOTIFICATION);
+      self->seen_pair = self->overdue_pair;
+      self->n_seen = self->n_overdue;
+      return;
+    }
+  if (self->overdue_pair == self->seen_pair && self->n_overdue == self->n_seen)
+    return;
+
+  notification = g_notification_new (_("Coaching Session Overdue"));
+  g_notification_set_body (notification, text);
+  g_notification_set_default_action_and_target (notification, "app.log-session", "x", self->overdue_pair);
+  g_notification_add_button_with_target (notification, _("Log Session"), "app.log-session", "x",
+                                         self->overdue_pair);
+  g_application_send_notification (app, OVERDUE_NOTIFICATION, notification);
+  self->seen_pair = self->overdue_pair;
+  self->n_seen = self->n_overdue;
+}
+
+/* A quiet banner over the pages when a pair has missed its cadence, unless
+ * closed for these very pairs; a notification when the window is away. */
 static void
 update_overdue_bar (TandemWindow *self)
 {
@@ -96,7 +159,10 @@ update_overdue_bar (TandemWindow *self)
 
   if (self->store == NULL || !(pairs = tandem_pair_list_active (self->store, today, &error)))
     {
+      self->overdue_pair = 0;
+      self->n_overdue = 0;
       gtk_info_bar_set_revealed (self->overdue_bar, FALSE);
+      update_overdue_notification (self, NULL);
       return;
     }
 
@@ -110,10 +176,12 @@ update_overdue_bar (TandemWindow *self)
         g_object_unref (pair);
     }
 
+  self->n_overdue = overdue->len;
   if (overdue->len == 0)
     {
       self->overdue_pair = 0;
       gtk_info_bar_set_revealed (self->overdue_bar, FALSE);
+      update_overdue_notification (self, NULL);
       return;
     }
 
@@ -132,7 +200,42 @@ update_overdue_bar (TandemWindow *self)
                             tandem_pair_get_executive (first), tandem_pair_get_mentor (first),
                             overdue->len - 1);
   gtk_label_set_text (self->overdue_label, text);
-  gtk_info_bar_set_revealed (self->overdue_bar, TRUE);
+  gtk_info_bar_set_revealed (self->overdue_bar,
+                             self->overdue_pair != self->dismissed_pair || self->n_overdue != self->n_dismissed);
+  update_overdue_notification (self, text);
+}
+
+/* A pair falls overdue as days pass, or when another program changes the
+ * database, so the window looks again now and then. */
+static gboolean
+overdue_check_cb (gpointer user_data)
+{
+  update_overdue_bar (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+settled_check_cb (gpointer user_data)
+{
+  TandemWindow *self = user_data;
+
+  self->settled_check = 0;
+  update_overdue_bar (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Back at the window, the banner replaces the notification at once; on
+ * leaving it, the window waits for the keyboard to settle, which may be
+ * in one of Tandem's own dialogs. */
+static void
+active_changed_cb (TandemWindow *self,
+                   GParamSpec   *pspec,
+                   gpointer      user_data)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    update_overdue_bar (self);
+  else if (self->settled_check == 0)
+    self->settled_check = g_timeout_add_seconds (2, settled_check_cb, self);
 }
 
 static void
@@ -175,7 +278,11 @@ overdue_response_cb (TandemWindow *self,
                      int           response)
 {
   if (response == GTK_RESPONSE_CLOSE)
-    gtk_info_bar_set_revealed (self->overdue_bar, FALSE);
+    {
+      self->dismissed_pair = self->overdue_pair;
+      self->n_dismissed = self->n_overdue;
+      gtk_info_bar_set_revealed (self->overdue_bar, FALSE);
+    }
 }
 
 static void
@@ -708,6 +815,8 @@ tandem_window_dispose (GObject *object)
   if (self->export_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
   g_clear_object (&self->export_chooser);
+  g_clear_handle_id (&self->overdue_check, g_source_remove);
+  g_clear_handle_id (&self->settled_check, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -787,6 +896,7 @@ tandem_window_class_init (TandemWindowClass *klass)
 static void
 map_cb (TandemWindow *self)
 {
+  self->shown = TRUE;
   /* Said once, in a dialog, as well as on the page behind it. */
   if (self->error_message != NULL)
     show_error_dialog (self, _("The Database Cannot Be Opened"), self->error_message);
@@ -835,6 +945,8 @@ tandem_window_init (TandemWindow *self)
 
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   g_signal_connect_swapped (self->overdue_button, "clicked", G_CALLBACK (overdue_clicked_cb), self);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
+  self->overdue_check = g_timeout_add_seconds (OVERDUE_CHECK_SECONDS, overdue_check_cb, self);
 }
 
 TandemWindow *
@@ -930,4 +1042,34 @@ tandem_window_get_page (TandemWindow *self)
   g_return_val_if_fail (TANDEM_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->page_stack);
+}
+
+/**
+ * tandem_window_log_session:
+ * @pair_id: the pair to log a session for, or 0 for the one logged last
+ *
+ * Opens the dialog that logs a coaching session, as Ctrl+L does.
+ */
+void
+tandem_window_log_session (TandemWindow *self,
+                           gint64        pair_id)
+{
+  g_return_if_fail (TANDEM_IS_WINDOW (self));
+
+  open_session_dialog (self, pair_id);
+}
+
+/**
+ * tandem_window_check_overdue:
+ *
+ * Looks again at which mentoring pairs are overdue: the banner, and the
+ * notification when the window is away. The window does this itself every
+ * half hour, when it becomes active and when data changes.
+ */
+void
+tandem_window_check_overdue (TandemWindow *self)
+{
+  g_return_if_fail (TANDEM_IS_WINDOW (self));
+
+  update_overdue_bar (self);
 }
