@@ -7,6 +7,8 @@
 #   ./dev.sh test --full      the suite, then again with the sanitizers, the core tests under
 #                             valgrind, and 60 s of fuzzing (what CI runs: CI=true implies --full)
 #   ./dev.sh fuzz [SECONDS]   build the libFuzzer harnesses with clang and run each (default 60 s)
+#   ./dev.sh bench            release build, then the benchmarks with their figures (and gnuplot
+#                             to race the chart export against)
 #
 # The test command ends with the line "N passed, N failed" and exits non-zero
 # when a test fails.
@@ -189,6 +191,13 @@ cmd_test() {
   [ "$FAILED" -eq 0 ]
 }
 
+cmd_bench() {
+  install_missing gnuplot-nox
+  build _build-release --buildtype=release
+  say "Running the benchmarks"
+  meson test -C _build-release --benchmark --print-errorlogs -v
+}
+
 cmd_fuzz() {
   install_missing "${FULL_PACKAGES[@]}"
   PASSED=0; FAILED=0
@@ -202,8 +211,9 @@ case "${1:-}" in
   run) shift; cmd_run "$@" ;;
   test) shift; cmd_test "$@" ;;
   fuzz) shift; cmd_fuzz "$@" ;;
+  bench) shift; cmd_bench "$@" ;;
   *)
-    sed -n '2,12s/^# \{0,1\}//p' "$0"
+    sed -n '2,14s/^# \{0,1\}//p' "$0"
     exit 2
     ;;
 esac
