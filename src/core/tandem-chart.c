@@ -1663,7 +1663,9 @@ tandem_chart_render_panels (TandemChart            **charts,
 
   across = width / n_charts >= height;
 
-  if (style->background.alpha > 0)
+  /* Each chart paints its own background; under several, the page is
+   * painted too, so that no seam shows where two panels meet mid-pixel. */
+  if (style->background.alpha > 0 && n_charts > 1)
     {
       cairo_save (cr);
       set_source (cr, &style->background, 1.0);
