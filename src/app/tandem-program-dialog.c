@@ -29,7 +29,6 @@ struct _TandemProgramDialog
   AdwEntryRow   *starts_row;
   AdwEntryRow   *ends_row;
   GtkDropDown   *owner_drop_down;
-  GtkWidget     *clear_owner_button;
   gint64         owner_id;      /* the owner when the dialog opened, offered even if inactive */
   GtkSpinButton *capacity_spin;
 };
@@ -58,8 +57,8 @@ offer_as_owner (gpointer item,
 static void
 owner_changed (TandemProgramDialog *self)
 {
-  gtk_widget_set_sensitive (self->clear_owner_button,
-                            gtk_drop_down_get_selected (self->owner_drop_down) != GTK_INVALID_LIST_POSITION);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "program.clear-owner",
+                                 gtk_drop_down_get_selected (self->owner_drop_down) != GTK_INVALID_LIST_POSITION);
 }
 
 static void
@@ -178,7 +177,7 @@ tandem_program_dialog_init (TandemProgramDialog *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *group, *row;
+  GtkWidget *group, *row, *clear_owner;
   g_autoptr(GtkStringList) formats = gtk_string_list_new (NULL);
   GtkAdjustment *capacity;
 
@@ -231,18 +230,18 @@ tandem_program_dialog_init (TandemProgramDialog *self)
   gtk_widget_set_valign (GTK_WIDGET (self->owner_drop_down), GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (GTK_WIDGET (self->owner_drop_down), FALSE);
   g_signal_connect_swapped (self->owner_drop_down, "notify::selected", G_CALLBACK (owner_changed), self);
-  self->clear_owner_button = gtk_button_new_from_icon_name ("edit-clear-symbolic");
-  gtk_widget_set_name (self->clear_owner_button, "clear-owner");
-  gtk_widget_set_valign (self->clear_owner_button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (self->clear_owner_button, _("No Owner"));
-  gtk_widget_add_css_class (self->clear_owner_button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->clear_owner_button), "program.clear-owner");
+  clear_owner = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+  gtk_widget_set_name (clear_owner, "clear-owner");
+  gtk_widget_set_valign (clear_owner, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (clear_owner, _("No Owner"));
+  gtk_widget_add_css_class (clear_owner, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (clear_owner), "program.clear-owner");
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Owner"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Who runs the program; type to search by name"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->owner_drop_down));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->clear_owner_button);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), clear_owner);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->owner_drop_down));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   capacity = gtk_adjustment_new (0, 0, 100000, 1, 10, 0);
