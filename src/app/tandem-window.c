@@ -22,6 +22,14 @@
 #include "tandem-types.h"
 #include "tandem-window.h"
 
+/* Who is overdue, as far as telling it goes: the most overdue pair and how
+ * many there are. */
+typedef struct
+{
+  gint64 first_pair;
+  guint  n_pairs;
+} OverdueSet;
+
 struct _TandemWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -45,12 +53,9 @@ struct _TandemWindow
   GtkInfoBar           *overdue_bar;
   GtkLabel             *overdue_label;
   GtkWidget            *overdue_button;
-  gint64                overdue_pair;
-  guint                 n_overdue;
-  gint64                dismissed_pair;   /* the banner closed for this first pair… */
-  guint                 n_dismissed;      /* …of this many */
-  gint64                seen_pair;        /* the banner or a notification showed these */
-  guint                 n_seen;
+  OverdueSet            overdue;          /* overdue now */
+  OverdueSet            dismissed;        /* the banner was closed for these */
+  OverdueSet            seen;             /* the banner or a notification showed these */
   guint                 overdue_check;
   guint                 settled_check;
   gboolean              shown;            /* mapped at least once */
@@ -62,6 +67,13 @@ struct _TandemWindow
 };
 
 G_DEFINE_FINAL_TYPE (TandemWindow, tandem_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static gboolean
+overdue_set_equal (const OverdueSet *a,
+                   const OverdueSet *b)
+{
+  return a->first_pair == b->first_pair && a->n_pairs == b->n_pairs;
+}
 
 static void
 toast (TandemWindow *self,
@@ -125,24 +137,22 @@ update_overdue_notification (TandemWindow *self,
       g_application_get_dbus_connection (app) == NULL)
     return;
 
-  if (self->n_overdue == 0 || !away)
+  if (self->overdue.n_pairs == 0 || !away)
     {
       g_application_withdraw_notification (app, OVERDUE_NOTIFICATION);
-      self->seen_pair = self->overdue_pair;
-      self->n_seen = self->n_overdue;
+      self->seen = self->overdue;
       return;
     }
-  if (self->overdue_pair == self->seen_pair && self->n_overdue == self->n_seen)
+  if (overdue_set_equal (&self->overdue, &self->seen))
     return;
 
   notification = g_notification_new (_("Coaching Session Overdue"));
   g_notification_set_body (notification, text);
-  g_notification_set_default_action_and_target (notification, "app.log-session", "x", self->overdue_pair);
+  g_notification_set_default_action_and_target (notification, "app.log-session", "x", self->overdue.first_pair);
   g_notification_add_button_with_target (notification, _("Log Session"), "app.log-session", "x",
-                                         self->overdue_pair);
+                                         self->overdue.first_pair);
   g_application_send_notification (app, OVERDUE_NOTIFICATION, notification);
-  self->seen_pair = self->overdue_pair;
-  self->n_seen = self->n_overdue;
+  self->seen = self->overdue;
 }
 
 /* A quiet banner over the pages when a pair has missed its cadence, unless
@@ -157,16 +167,11 @@ update_overdue_bar (TandemWindow *self)
   g_autofree char *text = NULL;
   TandemPair *first;
 
-  if (self->store == NULL || !(pairs = tandem_pair_list_active (self->store, today, &error)))
-    {
-      self->overdue_pair = 0;
-      self->n_overdue = 0;
-      gtk_info_bar_set_revealed (self->overdue_bar, FALSE);
-      update_overdue_notification (self, NULL);
-      return;
-    }
+  /* A database that cannot be read shows no banner, as one with none overdue. */
+  if (self->store != NULL)
+    pairs = tandem_pair_list_active (self->store, today, &error);
 
-  for (guint i = 0; i < g_list_model_get_n_items (pairs); i++)
+  for (guint i = 0; pairs != NULL && i < g_list_model_get_n_items (pairs); i++)
     {
       TandemPair *pair = g_list_model_get_item (pairs, i);
 
@@ -176,10 +181,10 @@ update_overdue_bar (TandemWindow *self)
         g_object_unref (pair);
     }
 
-  self->n_overdue = overdue->len;
+  self->overdue.n_pairs = overdue->len;
   if (overdue->len == 0)
     {
-      self->overdue_pair = 0;
+      self->overdue.first_pair = 0;
       gtk_info_bar_set_revealed (self->overdue_bar, FALSE);
       update_overdue_notification (self, NULL);
       return;
@@ -187,7 +192,7 @@ update_overdue_bar (TandemWindow *self)
 
   /* Pairs come most overdue first. */
   first = g_ptr_array_index (overdue, 0);
-  self->overdue_pair = tandem_pair_get_id (first);
+  self->overdue.first_pair = tandem_pair_get_id (first);
   if (overdue->len == 1)
     text = g_strdup_printf (_("%s and %s are overdue for a coaching session (due %s)."),
                             tandem_pair_get_executive (first), tandem_pair_get_mentor (first),
@@ -200,8 +205,7 @@ update_overdue_bar (TandemWindow *self)
                             tandem_pair_get_executive (first), tandem_pair_get_mentor (first),
                             overdue->len - 1);
   gtk_label_set_text (self->overdue_label, text);
-  gtk_info_bar_set_revealed (self->overdue_bar,
-                             self->overdue_pair != self->dismissed_pair || self->n_overdue != self->n_dismissed);
+  gtk_info_bar_set_revealed (self->overdue_bar, !overdue_set_equal (&self->overdue, &self->dismissed));
   update_overdue_notification (self, text);
 }
 
@@ -270,7 +274,7 @@ log_session_action (GtkWidget  *widget,
 static void
 overdue_clicked_cb (TandemWindow *self)
 {
-  open_session_dialog (self, self->overdue_pair);
+  open_session_dialog (self, self->overdue.first_pair);
 }
 
 static void
@@ -279,8 +283,7 @@ overdue_response_cb (TandemWindow *self,
 {
   if (response == GTK_RESPONSE_CLOSE)
     {
-      self->dismissed_pair = self->overdue_pair;
-      self->n_dismissed = self->n_overdue;
+      self->dismissed = self->overdue;
       gtk_info_bar_set_revealed (self->overdue_bar, FALSE);
     }
 }
