@@ -1263,6 +1263,17 @@ draw_legend (TandemChart            *self,
     }
 }
 
+/* @a − @b in whole points, for a signed label: a gap that rounds to
+ * nothing reads "+0", never "-0". */
+static double
+gap_points (double a,
+            double b)
+{
+  double points = round (a - b);
+
+  return points == 0 ? 0.0 : points;
+}
+
 static void
 draw_bars (TandemChart            *self,
            cairo_t                *cr,
@@ -1332,7 +1343,7 @@ draw_bars (TandemChart            *self,
         if (!isfinite (a) || !isfinite (b))
           continue;
         /* Translators: the gap between two bars, in percentage points */
-        label = g_strdup_printf (_("gap %+.0f pts"), round (a - b) == 0 ? 0.0 : round (a - b));
+        label = g_strdup_printf (_("gap %+.0f pts"), gap_points (a, b));
         draw_text (cr, layout, style, label, 0.95 * l->em, TRUE, &style->muted,
                    x_for_category (self, l, c), y_for_value (l, MAX (a, b)) - 1.5 * l->em, 0.5, 1.0, slot);
       }
@@ -1364,7 +1375,7 @@ draw_latest_gap (TandemChart            *self,
         continue;
       /* Translators: the latest gap on a chart, in percentage points, with
        * its sign: negative where the lower series is ahead */
-      label = g_strdup_printf (_("%+.0f pts"), round (a - b) == 0 ? 0.0 : round (a - b));
+      label = g_strdup_printf (_("%+.0f pts"), gap_points (a, b));
       draw_text (cr, layout, style, label, 0.95 * l->em, TRUE, &style->foreground,
                  x_for_category (self, l, c - 1) + 0.9 * l->em, y_for_value (l, (a + b) / 2.0),
                  0.0, 0.5, 0);
