@@ -574,43 +574,6 @@ tandem_chart_style_new_font (const TandemChartStyle *style,
   return font;
 }
 
-/**
- * tandem_chart_layout_extents:
- * @layout: a laid-out text
- * @out_logical: (out): its logical extents, as pango_layout_get_extents()
- *   gives them
- * @out_baseline: (out) (optional): the first line's baseline from the top
- *
- * Measures one left-aligned, left-to-right line by itself. The layout's own
- * measure also asks each font for its overall metrics, which Pango works
- * out by laying out a sample sentence in a font set of its own: for a
- * chart's few words, more than all its text costs. Other layouts are
- * measured as a whole.
- */
-void
-tandem_chart_layout_extents (PangoLayout    *layout,
-                             PangoRectangle *out_logical,
-                             int            *out_baseline)
-{
-  PangoLayoutLine *line = pango_layout_get_line_readonly (layout, 0);
-
-  /* Such a line starts at the layout's left edge, so its extents are the
-   * layout's, measured from the baseline. */
-  if (pango_layout_get_line_count (layout) == 1 && line->resolved_dir == PANGO_DIRECTION_LTR &&
-      pango_layout_get_alignment (layout) == PANGO_ALIGN_LEFT && !pango_layout_get_justify (layout))
-    {
-      pango_layout_line_get_extents (line, NULL, out_logical);
-      if (out_baseline != NULL)
-        *out_baseline = -out_logical->y;
-      out_logical->y = 0;
-      return;
-    }
-
-  pango_layout_get_extents (layout, NULL, out_logical);
-  if (out_baseline != NULL)
-    *out_baseline = pango_layout_get_baseline (layout);
-}
-
 /* The width of the widest category label at the size they are drawn. */
 static double
 measure_labels (TandemChart *self,
@@ -628,7 +591,7 @@ measure_labels (TandemChart *self,
       PangoRectangle logical;
 
       pango_layout_set_text (layout, g_ptr_array_index (self->categories, c), -1);
-      tandem_chart_layout_extents (layout, &logical, NULL);
+      pango_layout_get_extents (layout, NULL, &logical);
       widest = MAX (widest, (double)logical.width / PANGO_SCALE);
     }
   g_object_unref (context);
@@ -936,7 +899,7 @@ tandem_chart_load_fonts (cairo_t *cr)
 
       pango_layout_set_font_description (layout, font);
       pango_layout_set_text (layout, "Aa 0123456789%", -1);
-      tandem_chart_layout_extents (layout, &logical, NULL);
+      pango_layout_get_extents (layout, NULL, &logical);
     }
 }
 
@@ -970,7 +933,7 @@ draw_text (cairo_t                *cr,
   pango_layout_set_width (layout, max_width > 0 ? (int)(max_width / scale * PANGO_SCALE) : -1);
   pango_layout_set_ellipsize (layout, max_width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
   pango_layout_set_text (layout, text, -1);
-  tandem_chart_layout_extents (layout, &logical, NULL);
+  pango_layout_get_extents (layout, NULL, &logical);
   width = scale * logical.width / PANGO_SCALE;
   height = scale * logical.height / PANGO_SCALE;
 
@@ -1010,7 +973,7 @@ text_width_at (PangoLayout            *layout,
   pango_layout_set_width (layout, -1);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
   pango_layout_set_text (layout, text, -1);
-  tandem_chart_layout_extents (layout, &logical, NULL);
+  pango_layout_get_extents (layout, NULL, &logical);
   return size / TEXT_BASE_SIZE * logical.width / PANGO_SCALE;
 }
 

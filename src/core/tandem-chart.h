@@ -70,9 +70,6 @@ void          tandem_chart_set_text_func     (cairo_t             *cr,
                                               gpointer             user_data);
 
 void          tandem_chart_load_fonts        (cairo_t             *cr);
-void          tandem_chart_layout_extents    (PangoLayout         *layout,
-                                              PangoRectangle      *out_logical,
-                                              int                 *out_baseline);
 
 #define TANDEM_TYPE_CHART (tandem_chart_get_type ())
 

@@ -335,21 +335,8 @@ collect_svg_text (PangoLayout          *layout,
                   gpointer              user_data)
 {
   SvgText *svg = user_data;
-  PangoLayoutIter *iter;
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
 
-  if (pango_layout_get_line_count (layout) == 1)
-    {
-      PangoRectangle logical;
-      int baseline;
-
-      /* Measured as the chart measured it, for the same figures. */
-      tandem_chart_layout_extents (layout, &logical, &baseline);
-      append_svg_line (svg, layout, pango_layout_get_line_readonly (layout, 0), &logical, baseline,
-                       matrix, color);
-      return;
-    }
-
-  iter = pango_layout_get_iter (layout);
   do
     {
       PangoRectangle logical;
