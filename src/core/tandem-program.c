@@ -523,19 +523,20 @@ static const char * const restore_sql[] = {
  */
 gboolean
 tandem_program_delete (TandemStore  *store,
-                 gint64        id,
-                 char        **out_undo,
-                 GError      **error)
+                       gint64        id,
+                       char        **out_undo,
+                       GError      **error)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
 
   return tandem_store_delete_row (store, snapshot_sql, "DELETE FROM program WHERE id = ?1", id,
                                   _("This program no longer exists."), out_undo, error);
 }
+
 gboolean
 tandem_program_restore (TandemStore  *store,
-                  const char   *undo,
-                  GError      **error)
+                        const char   *undo,
+                        GError      **error)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
 
