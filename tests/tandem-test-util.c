@@ -71,7 +71,7 @@ char *
 tandem_test_dump (TandemStore *store)
 {
   g_autoptr(GString) dump = g_string_new (NULL);
-  g_autoptr(sqlite3_stmt) tables = NULL;
+  g_autoptr(TandemStmt) tables = NULL;
   g_autoptr(GError) error = NULL;
 
   tables = tandem_store_prepare (store,
@@ -80,17 +80,17 @@ tandem_test_dump (TandemStore *store)
                                  &error);
   g_assert_no_error (error);
 
-  while (sqlite3_step (tables) == SQLITE_ROW)
+  while (tandem_stmt_step (tables, NULL) == TANDEM_STEP_ROW)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY 1, 2",
                                               tandem_stmt_get_text (tables, 0));
-      g_autoptr(sqlite3_stmt) rows = tandem_store_prepare (store, sql, &error);
+      g_autoptr(TandemStmt) rows = tandem_store_prepare (store, sql, &error);
 
       g_assert_no_error (error);
       g_string_append_printf (dump, "[%s]\n", tandem_stmt_get_text (tables, 0));
-      while (sqlite3_step (rows) == SQLITE_ROW)
+      while (tandem_stmt_step (rows, NULL) == TANDEM_STEP_ROW)
         {
-          for (int c = 0; c < sqlite3_column_count (rows); c++)
+          for (int c = 0; c < tandem_stmt_get_n_columns (rows); c++)
             g_string_append_printf (dump, "%s|", tandem_stmt_get_text (rows, c));
           g_string_append_c (dump, '\n');
         }

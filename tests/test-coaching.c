@@ -53,13 +53,13 @@ person_id (Fixture    *f,
            const char *external_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = tandem_store_prepare (f->store,
-                                                       "SELECT id FROM person WHERE external_id = ?1",
+  g_autoptr(TandemStmt) stmt = tandem_store_prepare (f->store,
+                                                       "SELECT id FROM person WHERE external_id = $1",
                                                        &error);
   g_assert_no_error (error);
-  sqlite3_bind_text (stmt, 1, external_id, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  tandem_stmt_bind_text (stmt, 1, external_id);
+  g_assert_cmpint (tandem_stmt_step (stmt, NULL), ==, TANDEM_STEP_ROW);
+  return tandem_stmt_get_int64 (stmt, 0);
 }
 
 static gint64

@@ -134,13 +134,13 @@ query (TandemStore *store,
        const char  *text)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = tandem_store_prepare (store, sql, &error);
+  g_autoptr(TandemStmt) stmt = tandem_store_prepare (store, sql, &error);
   gint64 value = -1;
 
   g_assert_no_error (error);
-  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
+  tandem_stmt_bind_text_copy (stmt, 1, text);
+  if (tandem_stmt_step (stmt, NULL) == TANDEM_STEP_ROW)
+    value = tandem_stmt_get_int64 (stmt, 0);
   return value;
 }
 
@@ -169,13 +169,13 @@ check_committed (TandemStore *store,
       if (sscanf (lines[i], "import %u", &n) == 1)
         {
           key = g_strdup_printf ("K%u-%%", n);
-          if (query (store, "SELECT count (*) FROM person WHERE external_id LIKE ?1", key) != BATCH)
+          if (query (store, "SELECT count (*) FROM person WHERE external_id LIKE $1", key) != BATCH)
             tally->lost++;
         }
       else if (sscanf (lines[i], "session %u", &n) == 1)
         {
           key = g_strdup_printf ("S%u", n);
-          if (query (store, "SELECT count (*) FROM coaching_session WHERE insight = ?1", key) != 1)
+          if (query (store, "SELECT count (*) FROM coaching_session WHERE insight = $1", key) != 1)
             tally->lost++;
         }
       else if (sscanf (lines[i], "edit %u", &n) != 1)
@@ -186,7 +186,7 @@ check_committed (TandemStore *store,
   /* The latest reported edit is the name on file (or a later, unreported one). */
   if (last_edit > 0)
     {
-      gint64 at = query (store, "SELECT cast (substr (name, 8) AS INTEGER) FROM person WHERE external_id = ?1",
+      gint64 at = query (store, "SELECT cast (substr (name, 8) AS INTEGER) FROM person WHERE external_id = $1",
                          "CRASH-MENTOR");
 
       if (at < last_edit)

@@ -447,7 +447,7 @@ test_import_people (Fixture       *f,
   g_autofree char *path = corpus ("people", "good.csv");
   g_autofree char *edited = g_build_filename (f->dir, "edited.csv", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TandemStmt) stmt = NULL;
   const char *text = "external_id,name,email,department,role,level,champion,tool_access\n"
                      "E-1,Ada Okafor,ada@example.com,Finance,Finance Analyst,individual_contributor,yes,no\n"
                      "E-5,New Person,,Legal,Counsel,individual_contributor,no,no\n";
@@ -461,24 +461,24 @@ test_import_people (Fixture       *f,
   /* Quotes, commas and a newline inside fields; flags and levels in any case. */
   stmt = tandem_store_prepare (f->store,
                                "SELECT p.name, p.is_champion, p.has_tool_access, r.level FROM person p"
-                               "  JOIN role r ON r.id = p.role_id WHERE p.external_id = ?1",
+                               "  JOIN role r ON r.id = p.role_id WHERE p.external_id = $1",
                                &error);
-  sqlite3_bind_text (stmt, 1, "E-1", -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "Okafor, Ada");
-  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 1);
-  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 0);
-  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 3), ==, "individual_contributor");
-  sqlite3_reset (stmt);
-  sqlite3_bind_text (stmt, 1, "E-2", -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "Li \"Lee\" Wei");
-  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 1);
-  sqlite3_reset (stmt);
-  sqlite3_bind_text (stmt, 1, "E-3", -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "Marta\nNowak");
-  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 3), ==, "executive");
+  tandem_stmt_bind_text (stmt, 1, "E-1");
+  g_assert_cmpint (tandem_stmt_step (stmt, NULL), ==, TANDEM_STEP_ROW);
+  g_assert_cmpstr (tandem_stmt_get_nullable_text (stmt, 0), ==, "Okafor, Ada");
+  g_assert_cmpint (tandem_stmt_get_int (stmt, 1), ==, 1);
+  g_assert_cmpint (tandem_stmt_get_int (stmt, 2), ==, 0);
+  g_assert_cmpstr (tandem_stmt_get_nullable_text (stmt, 3), ==, "individual_contributor");
+  tandem_stmt_reset (stmt);
+  tandem_stmt_bind_text (stmt, 1, "E-2");
+  g_assert_cmpint (tandem_stmt_step (stmt, NULL), ==, TANDEM_STEP_ROW);
+  g_assert_cmpstr (tandem_stmt_get_nullable_text (stmt, 0), ==, "Li \"Lee\" Wei");
+  g_assert_cmpint (tandem_stmt_get_int (stmt, 2), ==, 1);
+  tandem_stmt_reset (stmt);
+  tandem_stmt_bind_text (stmt, 1, "E-3");
+  g_assert_cmpint (tandem_stmt_step (stmt, NULL), ==, TANDEM_STEP_ROW);
+  g_assert_cmpstr (tandem_stmt_get_nullable_text (stmt, 0), ==, "Marta\nNowak");
+  g_assert_cmpstr (tandem_stmt_get_nullable_text (stmt, 3), ==, "executive");
 
   /* The same file again changes nothing; an edited one updates, not duplicates. */
   import_ok (f, TANDEM_IMPORT_PEOPLE, path, again);

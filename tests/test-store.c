@@ -11,6 +11,8 @@
 
 #include "tandem-import.h"
 #include "tandem-stats.h"
+#include <sqlite3.h>
+
 #include "tandem-store-private.h"
 #include "tandem-test-util.h"
 

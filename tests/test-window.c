@@ -773,11 +773,11 @@ test_window_overdue_notification (void)
                                             " WHERE m.id = %" G_GINT64_FORMAT, first);
     AdwComboRow *pair_row = ADW_COMBO_ROW (child (dialog, TANDEM_TYPE_SESSION_DIALOG, "pair_row"));
     GtkStringObject *chosen = adw_combo_row_get_selected_item (pair_row);
-    g_autoptr(sqlite3_stmt) stmt = tandem_store_prepare (store, sql, &error);
+    g_autoptr(TandemStmt) stmt = tandem_store_prepare (store, sql, &error);
 
     g_assert_nonnull (stmt);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    executive = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+    g_assert_cmpint (tandem_stmt_step (stmt, NULL), ==, TANDEM_STEP_ROW);
+    executive = g_strdup (tandem_stmt_get_nullable_text (stmt, 0));
     g_assert_true (g_str_has_prefix (gtk_string_object_get_string (chosen), executive));
   }
   gtk_window_destroy (GTK_WINDOW (dialog));

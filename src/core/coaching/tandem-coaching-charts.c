@@ -38,9 +38,9 @@ load_histories (TandemStore  *store,
                 GError      **error)
 {
   g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func ((GDestroyNotify)pair_history_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TandemStmt) stmt = NULL;
   PairHistory *current = NULL;
-  int rc;
+  TandemStep step;
 
   stmt = tandem_store_prepare (store,
                                "SELECT mp.id, mp.started_on, coalesce (mp.ended_on, ''), mp.cadence_days,"
@@ -52,9 +52,9 @@ load_histories (TandemStore  *store,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = tandem_stmt_get_int64 (stmt, 0);
 
       if (current == NULL || current->id != id)
         {
@@ -69,12 +69,12 @@ load_histories (TandemStore  *store,
           g_date_clear (&current->ended, 1);
           if (ended != NULL)
             current->ended = *ended;
-          current->cadence = (guint)sqlite3_column_int (stmt, 3);
+          current->cadence = (guint)tandem_stmt_get_int (stmt, 3);
           current->sessions = g_array_new (FALSE, FALSE, sizeof (GDate));
           g_ptr_array_add (pairs, current);
         }
 
-      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+      if (!tandem_stmt_get_is_null (stmt, 4))
         {
           g_autoptr(GDate) held = tandem_date_parse_iso (tandem_stmt_get_text (stmt, 4));
 
@@ -83,10 +83,9 @@ load_histories (TandemStore  *store,
         }
     }
 
-  if (rc != SQLITE_DONE)
+  if (step == TANDEM_STEP_ERROR)
     {
-      tandem_store_set_error (store, rc, error);
-      return NULL;
+            return NULL;
     }
   return g_steal_pointer (&pairs);
 }
@@ -212,12 +211,12 @@ add_confidence (TandemChart  *chart,
 {
   guint before = tandem_chart_add_series (chart, _("Before the session"));
   guint after = tandem_chart_add_series (chart, _("After the session"));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TandemStmt) stmt = NULL;
 
   stmt = tandem_store_prepare (store,
                                "SELECT count (*), avg (confidence_before), avg (confidence_after)"
                                "  FROM coaching_session"
-                               " WHERE held_on BETWEEN ?1 AND ?2"
+                               " WHERE held_on BETWEEN $1 AND $2"
                                "   AND confidence_before IS NOT NULL AND confidence_after IS NOT NULL",
                                error);
   if (stmt == NULL)
@@ -241,17 +240,14 @@ add_confidence (TandemChart  *chart,
       from = tandem_date_to_iso (&first);
       to = tandem_date_to_iso (&last);
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
-        {
-          tandem_store_set_error (store, sqlite3_errcode (tandem_store_get_db (store)), error);
-          return FALSE;
-        }
-      n = (guint)sqlite3_column_int (stmt, 0);
-      tandem_chart_set_value (chart, before, c, n ? sqlite3_column_double (stmt, 1) : NAN, NAN, NAN, n);
-      tandem_chart_set_value (chart, after, c, n ? sqlite3_column_double (stmt, 2) : NAN, NAN, NAN, n);
+      tandem_stmt_reset (stmt);
+      tandem_stmt_bind_text (stmt, 1, from);
+      tandem_stmt_bind_text (stmt, 2, to);
+      if (tandem_stmt_step (stmt, error) != TANDEM_STEP_ROW)
+        return FALSE;
+      n = (guint)tandem_stmt_get_int (stmt, 0);
+      tandem_chart_set_value (chart, before, c, n ? tandem_stmt_get_double (stmt, 1) : NAN, NAN, NAN, n);
+      tandem_chart_set_value (chart, after, c, n ? tandem_stmt_get_double (stmt, 2) : NAN, NAN, NAN, n);
     }
   return TRUE;
 }

@@ -83,35 +83,34 @@ tandem_follow_up_list_open (TandemStore  *store,
                             GError      **error)
 {
   g_autoptr(GListStore) items = g_list_store_new (TANDEM_TYPE_FOLLOW_UP);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(TandemStmt) stmt = NULL;
+  TandemStep step;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
 
   stmt = tandem_store_prepare (store,
                                "SELECT f.id, f.text, s.held_on FROM follow_up f"
                                "  JOIN coaching_session s ON s.id = f.session_id"
-                               " WHERE s.pair_id = ?1 AND f.done_on IS NULL"
+                               " WHERE s.pair_id = $1 AND f.done_on IS NULL"
                                " ORDER BY s.held_on, f.id",
                                error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, pair_id);
+  tandem_stmt_bind_int64 (stmt, 1, pair_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
     {
       g_autoptr(TandemFollowUp) item = g_object_new (TANDEM_TYPE_FOLLOW_UP, NULL);
 
-      item->id = sqlite3_column_int64 (stmt, 0);
+      item->id = tandem_stmt_get_int64 (stmt, 0);
       item->text = g_strdup (tandem_stmt_get_text (stmt, 1));
       item->raised_on = g_strdup (tandem_stmt_get_text (stmt, 2));
       g_list_store_append (items, item);
     }
 
-  if (rc != SQLITE_DONE)
+  if (step == TANDEM_STEP_ERROR)
     {
-      tandem_store_set_error (store, rc, error);
-      return NULL;
+            return NULL;
     }
   return G_LIST_MODEL (g_steal_pointer (&items));
 }
@@ -126,18 +125,18 @@ tandem_follow_up_set_done (TandemStore  *store,
                            const GDate  *done_on,
                            GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TandemStmt) stmt = NULL;
   g_autofree char *day = NULL;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
 
-  stmt = tandem_store_prepare (store, "UPDATE follow_up SET done_on = ?2 WHERE id = ?1", error);
+  stmt = tandem_store_prepare (store, "UPDATE follow_up SET done_on = $2 WHERE id = $1", error);
   if (stmt == NULL)
     return FALSE;
 
   if (done_on != NULL)
     day = tandem_date_to_iso (done_on);
-  sqlite3_bind_int64 (stmt, 1, follow_up_id);
-  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_STATIC);
-  return tandem_store_step_done (store, stmt, error);
+  tandem_stmt_bind_int64 (stmt, 1, follow_up_id);
+  tandem_stmt_bind_text (stmt, 2, day);
+  return tandem_stmt_step_done (stmt, error);
 }

@@ -275,10 +275,9 @@ tandem_pair_add (TandemStore  *store,
                  const char   *goals,
                  GError      **error)
 {
-  g_autoptr(sqlite3_stmt) level = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(TandemStmt) level = NULL;
+  g_autoptr(TandemStmt) insert = NULL;
   g_autoptr(GDate) start = NULL;
-  int rc;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), 0);
 
@@ -296,14 +295,13 @@ tandem_pair_add (TandemStore  *store,
 
   level = tandem_store_prepare (store,
                                 "SELECT coalesce (r.level, '') FROM person p"
-                                "  LEFT JOIN role r ON r.id = p.role_id WHERE p.id = ?1",
+                                "  LEFT JOIN role r ON r.id = p.role_id WHERE p.id = $1",
                                 error);
   if (level == NULL)
     return 0;
-  sqlite3_bind_int64 (level, 1, executive_id);
-  rc = sqlite3_step (level);
-  if (rc != SQLITE_ROW)
-    return tandem_store_set_invalid (error, _("The executive is not in the organisation."));
+  tandem_stmt_bind_int64 (level, 1, executive_id);
+  if (!tandem_stmt_step_row (level, _("The executive is not in the organisation."), error))
+    return 0;
   if (g_strcmp0 (tandem_stmt_get_text (level, 0), "executive") != 0 &&
       g_strcmp0 (tandem_stmt_get_text (level, 0), "manager") != 0)
     return tandem_store_set_invalid (error, _("Reverse mentoring coaches executives and managers; "
@@ -312,21 +310,21 @@ tandem_pair_add (TandemStore  *store,
   insert = tandem_store_prepare (store,
                                  "INSERT INTO mentoring_pair (executive_id, mentor_id, started_on,"
                                  "                            cadence_days, goals)"
-                                 " SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM person WHERE id = ?2)",
+                                 " SELECT $1, $2, $3, $4, $5 WHERE EXISTS (SELECT 1 FROM person WHERE id = $2)",
                                  error);
   if (insert == NULL)
     return 0;
-  sqlite3_bind_int64 (insert, 1, executive_id);
-  sqlite3_bind_int64 (insert, 2, mentor_id);
-  sqlite3_bind_text (insert, 3, started_on, -1, SQLITE_STATIC);
-  sqlite3_bind_int (insert, 4, (int)cadence_days);
-  sqlite3_bind_text (insert, 5, goals ? goals : "", -1, SQLITE_STATIC);
-  if (!tandem_store_step_done (store, insert, error))
+  tandem_stmt_bind_int64 (insert, 1, executive_id);
+  tandem_stmt_bind_int64 (insert, 2, mentor_id);
+  tandem_stmt_bind_text (insert, 3, started_on);
+  tandem_stmt_bind_int (insert, 4, (int)cadence_days);
+  tandem_stmt_bind_text (insert, 5, goals ? goals : "");
+  if (!tandem_stmt_step_done (insert, error))
     return 0;
-  if (sqlite3_changes (tandem_store_get_db (store)) == 0)
+  if (tandem_store_get_changes (store) == 0)
     return tandem_store_set_invalid (error, _("The mentor is not in the organisation."));
 
-  return sqlite3_last_insert_rowid (tandem_store_get_db (store));
+  return tandem_store_get_last_insert_id (store);
 }
 
 /* Ends a pair: it keeps its sessions but is no longer expected to meet. */
@@ -336,7 +334,7 @@ tandem_pair_end (TandemStore  *store,
                  const char   *ended_on,
                  GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TandemStmt) stmt = NULL;
   g_autoptr(GDate) end = tandem_date_parse_iso (ended_on);
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
@@ -345,13 +343,13 @@ tandem_pair_end (TandemStore  *store,
     return tandem_store_set_invalid (error, _("The end date must be written YYYY-MM-DD."));
 
   stmt = tandem_store_prepare (store,
-                               "UPDATE mentoring_pair SET active = 0, ended_on = ?2 WHERE id = ?1",
+                               "UPDATE mentoring_pair SET active = 0, ended_on = $2 WHERE id = $1",
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, pair_id);
-  sqlite3_bind_text (stmt, 2, ended_on, -1, SQLITE_STATIC);
-  return tandem_store_step_done (store, stmt, error);
+  tandem_stmt_bind_int64 (stmt, 1, pair_id);
+  tandem_stmt_bind_text (stmt, 2, ended_on);
+  return tandem_stmt_step_done (stmt, error);
 }
 
 /**
@@ -366,8 +364,8 @@ tandem_pair_list_active (TandemStore  *store,
                          GError      **error)
 {
   g_autoptr(GListStore) pairs = g_list_store_new (TANDEM_TYPE_PAIR);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(TandemStmt) stmt = NULL;
+  TandemStep step;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
   g_return_val_if_fail (as_of != NULL, NULL);
@@ -388,20 +386,20 @@ tandem_pair_list_active (TandemStore  *store,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
     {
       g_autoptr(TandemPair) pair = g_object_new (TANDEM_TYPE_PAIR, NULL);
       g_autoptr(GDate) started = tandem_date_parse_iso (tandem_stmt_get_text (stmt, 3));
       g_autoptr(GDate) last = NULL;
       GDate next_due;
 
-      pair->id = sqlite3_column_int64 (stmt, 0);
+      pair->id = tandem_stmt_get_int64 (stmt, 0);
       pair->executive = g_strdup (tandem_stmt_get_text (stmt, 1));
       pair->mentor = g_strdup (tandem_stmt_get_text (stmt, 2));
       pair->executive_external_id = g_strdup (tandem_stmt_get_text (stmt, 7));
-      pair->cadence_days = (guint)sqlite3_column_int (stmt, 4);
-      pair->n_sessions = (guint)sqlite3_column_int (stmt, 5);
-      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+      pair->cadence_days = (guint)tandem_stmt_get_int (stmt, 4);
+      pair->n_sessions = (guint)tandem_stmt_get_int (stmt, 5);
+      if (!tandem_stmt_get_is_null (stmt, 6))
         {
           pair->last_session = g_strdup (tandem_stmt_get_text (stmt, 6));
           last = tandem_date_parse_iso (pair->last_session);
@@ -418,10 +416,9 @@ tandem_pair_list_active (TandemStore  *store,
       g_list_store_append (pairs, pair);
     }
 
-  if (rc != SQLITE_DONE)
+  if (step == TANDEM_STEP_ERROR)
     {
-      tandem_store_set_error (store, rc, error);
-      return NULL;
+            return NULL;
     }
 
   return G_LIST_MODEL (g_steal_pointer (&pairs));

@@ -182,25 +182,25 @@ invalid (GError     **error,
 }
 
 static void
-bind_optional_text (sqlite3_stmt *stmt,
+bind_optional_text (TandemStmt *stmt,
                     int           index,
                     const char   *text)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
 
-  sqlite3_bind_text (stmt, index, trimmed, -1, SQLITE_TRANSIENT);
+  tandem_stmt_bind_text_copy (stmt, index, trimmed);
 }
 
 static void
-bind_optional_int (sqlite3_stmt *stmt,
+bind_optional_int (TandemStmt *stmt,
                    int           index,
                    int           value,
                    int           least)
 {
   if (value < least)
-    sqlite3_bind_null (stmt, index);
+    tandem_stmt_bind_null (stmt, index);
   else
-    sqlite3_bind_int (stmt, index, value);
+    tandem_stmt_bind_int (stmt, index, value);
 }
 
 /**
@@ -218,8 +218,8 @@ tandem_session_add (TandemStore               *store,
                     const TandemSessionDraft  *draft,
                     GError                   **error)
 {
-  g_autoptr(sqlite3_stmt) session = NULL;
-  g_autoptr(sqlite3_stmt) follow_up = NULL;
+  g_autoptr(TandemStmt) session = NULL;
+  g_autoptr(TandemStmt) follow_up = NULL;
   g_autoptr(GDate) held_on = NULL;
   g_auto(GStrv) lines = NULL;
   gint64 exists = 0;
@@ -239,14 +239,15 @@ tandem_session_add (TandemStore               *store,
     return invalid (error, _("Confidence is a number from 1 to 5."));
 
   {
-    g_autoptr(sqlite3_stmt) check = tandem_store_prepare (store,
-                                                          "SELECT count(*) FROM mentoring_pair WHERE id = ?1",
+    g_autoptr(TandemStmt) check = tandem_store_prepare (store,
+                                                          "SELECT count(*) FROM mentoring_pair WHERE id = $1",
                                                           error);
     if (check == NULL)
       return 0;
-    sqlite3_bind_int64 (check, 1, draft->pair_id);
-    if (sqlite3_step (check) == SQLITE_ROW)
-      exists = sqlite3_column_int64 (check, 0);
+    tandem_stmt_bind_int64 (check, 1, draft->pair_id);
+    if (tandem_stmt_step (check, error) != TANDEM_STEP_ROW)
+      return 0;
+    exists = tandem_stmt_get_int64 (check, 0);
     if (exists == 0)
       return invalid (error, _("That mentoring pair no longer exists."));
   }
@@ -255,16 +256,16 @@ tandem_session_add (TandemStore               *store,
                                   "INSERT INTO coaching_session (pair_id, held_on, minutes, tools_tried,"
                                   "  data_used, insight, follow_ups, confidence_before, confidence_after,"
                                   "  private_notes)"
-                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
                                   error);
   follow_up = session ? tandem_store_prepare (store,
-                                              "INSERT INTO follow_up (session_id, text) VALUES (?1, ?2)",
+                                              "INSERT INTO follow_up (session_id, text) VALUES ($1, $2)",
                                               error) : NULL;
   if (follow_up == NULL || !tandem_store_savepoint (store, error))
     return 0;
 
-  sqlite3_bind_int64 (session, 1, draft->pair_id);
-  sqlite3_bind_text (session, 2, draft->held_on, -1, SQLITE_STATIC);
+  tandem_stmt_bind_int64 (session, 1, draft->pair_id);
+  tandem_stmt_bind_text (session, 2, draft->held_on);
   bind_optional_int (session, 3, draft->minutes, 0);
   bind_optional_text (session, 4, draft->tools);
   bind_optional_text (session, 5, draft->data_used);
@@ -273,9 +274,9 @@ tandem_session_add (TandemStore               *store,
   bind_optional_int (session, 8, draft->confidence_before, 1);
   bind_optional_int (session, 9, draft->confidence_after, 1);
   bind_optional_text (session, 10, draft->private_notes);
-  if (!tandem_store_step_done (store, session, error))
+  if (!tandem_stmt_step_done (session, error))
     goto failed;
-  id = sqlite3_last_insert_rowid (tandem_store_get_db (store));
+  id = tandem_store_get_last_insert_id (store);
 
   lines = g_strsplit (draft->follow_ups ? draft->follow_ups : "", "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -283,9 +284,9 @@ tandem_session_add (TandemStore               *store,
       g_strstrip (lines[i]);
       if (*lines[i] == '\0')
         continue;
-      sqlite3_bind_int64 (follow_up, 1, id);
-      sqlite3_bind_text (follow_up, 2, lines[i], -1, SQLITE_STATIC);
-      if (!tandem_store_step_done (store, follow_up, error))
+      tandem_stmt_bind_int64 (follow_up, 1, id);
+      tandem_stmt_bind_text (follow_up, 2, lines[i]);
+      if (!tandem_stmt_step_done (follow_up, error))
         goto failed;
     }
 
@@ -309,8 +310,8 @@ tandem_session_list_for_pair (TandemStore  *store,
                               GError      **error)
 {
   g_autoptr(GListStore) sessions = g_list_store_new (TANDEM_TYPE_SESSION);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(TandemStmt) stmt = NULL;
+  TandemStep step;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
 
@@ -318,35 +319,34 @@ tandem_session_list_for_pair (TandemStore  *store,
                                "SELECT id, pair_id, held_on, coalesce (minutes, -1), tools_tried, data_used,"
                                "       insight, follow_ups, coalesce (confidence_before, 0),"
                                "       coalesce (confidence_after, 0), private_notes"
-                               "  FROM coaching_session WHERE pair_id = ?1"
+                               "  FROM coaching_session WHERE pair_id = $1"
                                " ORDER BY held_on DESC, id DESC",
                                error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, pair_id);
+  tandem_stmt_bind_int64 (stmt, 1, pair_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
     {
       g_autoptr(TandemSession) s = g_object_new (TANDEM_TYPE_SESSION, NULL);
 
-      s->id = sqlite3_column_int64 (stmt, 0);
-      s->pair_id = sqlite3_column_int64 (stmt, 1);
+      s->id = tandem_stmt_get_int64 (stmt, 0);
+      s->pair_id = tandem_stmt_get_int64 (stmt, 1);
       s->held_on = g_strdup (tandem_stmt_get_text (stmt, 2));
-      s->minutes = sqlite3_column_int (stmt, 3);
+      s->minutes = tandem_stmt_get_int (stmt, 3);
       s->tools = g_strdup (tandem_stmt_get_text (stmt, 4));
       s->data_used = g_strdup (tandem_stmt_get_text (stmt, 5));
       s->insight = g_strdup (tandem_stmt_get_text (stmt, 6));
       s->follow_ups = g_strdup (tandem_stmt_get_text (stmt, 7));
-      s->confidence_before = sqlite3_column_int (stmt, 8);
-      s->confidence_after = sqlite3_column_int (stmt, 9);
+      s->confidence_before = tandem_stmt_get_int (stmt, 8);
+      s->confidence_after = tandem_stmt_get_int (stmt, 9);
       s->private_notes = g_strdup (tandem_stmt_get_text (stmt, 10));
       g_list_store_append (sessions, s);
     }
 
-  if (rc != SQLITE_DONE)
+  if (step == TANDEM_STEP_ERROR)
     {
-      tandem_store_set_error (store, rc, error);
-      return NULL;
+            return NULL;
     }
   return G_LIST_MODEL (g_steal_pointer (&sessions));
 }

@@ -183,19 +183,19 @@ insert_named (Demo        *demo,
               const char  *function,
               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = tandem_store_prepare (demo->store, sql, error);
+  g_autoptr(TandemStmt) stmt = tandem_store_prepare (demo->store, sql, error);
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  tandem_stmt_bind_text (stmt, 1, name);
   if (level != NULL)
     {
-      sqlite3_bind_text (stmt, 2, level, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, function, -1, SQLITE_STATIC);
+      tandem_stmt_bind_text (stmt, 2, level);
+      tandem_stmt_bind_text (stmt, 3, function);
     }
-  if (!tandem_store_step_done (demo->store, stmt, error))
+  if (!tandem_stmt_step_done (stmt, error))
     return -1;
-  return sqlite3_last_insert_rowid (tandem_store_get_db (demo->store));
+  return tandem_store_get_last_insert_id (demo->store);
 }
 
 static gboolean
@@ -203,13 +203,13 @@ add_people (Demo    *demo,
             GError **error)
 {
   g_autoptr(GHashTable) used_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TandemStmt) stmt = NULL;
   guint serial = 1000;
 
   stmt = tandem_store_prepare (demo->store,
                                "INSERT INTO person (external_id, name, email, role_id, department_id,"
                                "                    is_champion, has_tool_access, active)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                               " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -230,7 +230,7 @@ add_people (Demo    *demo,
       guint target_champions = tandem_champion_target (spec->size);
       guint champions;
 
-      department_id = insert_named (demo, "INSERT INTO department (name) VALUES (?1)",
+      department_id = insert_named (demo, "INSERT INTO department (name) VALUES ($1)",
                                     spec->name, NULL, NULL, error);
       if (department_id < 0)
         return FALSE;
@@ -238,7 +238,7 @@ add_people (Demo    *demo,
       for (guint r = 0; r < 6; r++)
         {
           role_ids[r] = insert_named (demo,
-                                      "INSERT INTO role (name, level, function) VALUES (?1, ?2, ?3)",
+                                      "INSERT INTO role (name, level, function) VALUES ($1, $2, $3)",
                                       role_names[r], tandem_level_to_string (role_levels[r]),
                                       spec->function, error);
           if (role_ids[r] < 0)
@@ -318,18 +318,18 @@ add_people (Demo    *demo,
               champions--;
             }
 
-          sqlite3_bind_text (stmt, 1, external_id, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 3, ascii, -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (stmt, 4, person.role_id);
-          sqlite3_bind_int64 (stmt, 5, person.department_id);
-          sqlite3_bind_int (stmt, 6, champion);
-          sqlite3_bind_int (stmt, 7, champion || chance (demo, access));
-          sqlite3_bind_int (stmt, 8, person.active);
-          if (!tandem_store_step_done (demo->store, stmt, error))
+          tandem_stmt_bind_text (stmt, 1, external_id);
+          tandem_stmt_bind_text (stmt, 2, name);
+          tandem_stmt_bind_text (stmt, 3, ascii);
+          tandem_stmt_bind_int64 (stmt, 4, person.role_id);
+          tandem_stmt_bind_int64 (stmt, 5, person.department_id);
+          tandem_stmt_bind_int (stmt, 6, champion);
+          tandem_stmt_bind_int (stmt, 7, champion || chance (demo, access));
+          tandem_stmt_bind_int (stmt, 8, person.active);
+          if (!tandem_stmt_step_done (stmt, error))
             return FALSE;
 
-          person.id = sqlite3_last_insert_rowid (tandem_store_get_db (demo->store));
+          person.id = tandem_store_get_last_insert_id (demo->store);
           g_array_append_val (demo->people, person);
         }
     }
@@ -354,24 +354,24 @@ static gboolean
 add_programs (Demo    *demo,
               GError **error)
 {
-  g_autoptr(sqlite3_stmt) program = NULL;
-  g_autoptr(sqlite3_stmt) topic = NULL;
-  g_autoptr(sqlite3_stmt) target = NULL;
-  g_autoptr(sqlite3_stmt) enroll = NULL;
+  g_autoptr(TandemStmt) program = NULL;
+  g_autoptr(TandemStmt) topic = NULL;
+  g_autoptr(TandemStmt) target = NULL;
+  g_autoptr(TandemStmt) enroll = NULL;
 
   program = tandem_store_prepare (demo->store,
                                   "INSERT INTO program (title, description, format, starts_on, ends_on, capacity)"
-                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+                                  " VALUES ($1, $2, $3, $4, $5, $6)", error);
   topic = program ? tandem_store_prepare (demo->store,
-                                          "INSERT INTO program_topic (program_id, topic) VALUES (?1, ?2)",
+                                          "INSERT INTO program_topic (program_id, topic) VALUES ($1, $2)",
                                           error) : NULL;
   target = topic ? tandem_store_prepare (demo->store,
                                          "INSERT OR IGNORE INTO program_role (program_id, role_id)"
-                                         " VALUES (?1, ?2)", error) : NULL;
+                                         " VALUES ($1, $2)", error) : NULL;
   enroll = target ? tandem_store_prepare (demo->store,
                                           "INSERT INTO enrollment (person_id, program_id, status,"
                                           "                        invited_on, enrolled_on, completed_on)"
-                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error) : NULL;
+                                          " VALUES ($1, $2, $3, $4, $5, $6)", error) : NULL;
   if (enroll == NULL)
     return FALSE;
 
@@ -382,24 +382,24 @@ add_programs (Demo    *demo,
       g_autofree char *ends = date_days_ago (demo->today, spec->started_days_ago - 120);
       gint64 program_id;
 
-      sqlite3_bind_text (program, 1, spec->title, -1, SQLITE_STATIC);
-      sqlite3_bind_text (program, 2, spec->description, -1, SQLITE_STATIC);
-      sqlite3_bind_text (program, 3, spec->format, -1, SQLITE_STATIC);
-      sqlite3_bind_text (program, 4, starts, -1, SQLITE_STATIC);
-      sqlite3_bind_text (program, 5, ends, -1, SQLITE_STATIC);
+      tandem_stmt_bind_text (program, 1, spec->title);
+      tandem_stmt_bind_text (program, 2, spec->description);
+      tandem_stmt_bind_text (program, 3, spec->format);
+      tandem_stmt_bind_text (program, 4, starts);
+      tandem_stmt_bind_text (program, 5, ends);
       if (spec->target_function == NULL && spec->target_level == NULL)
-        sqlite3_bind_null (program, 6);
+        tandem_stmt_bind_null (program, 6);
       else
-        sqlite3_bind_int (program, 6, 60);
-      if (!tandem_store_step_done (demo->store, program, error))
+        tandem_stmt_bind_int (program, 6, 60);
+      if (!tandem_stmt_step_done (program, error))
         return FALSE;
-      program_id = sqlite3_last_insert_rowid (tandem_store_get_db (demo->store));
+      program_id = tandem_store_get_last_insert_id (demo->store);
 
       for (guint t = 0; t < G_N_ELEMENTS (spec->topics); t++)
         {
-          sqlite3_bind_int64 (topic, 1, program_id);
-          sqlite3_bind_text (topic, 2, spec->topics[t], -1, SQLITE_STATIC);
-          if (!tandem_store_step_done (demo->store, topic, error))
+          tandem_stmt_bind_int64 (topic, 1, program_id);
+          tandem_stmt_bind_text (topic, 2, spec->topics[t]);
+          if (!tandem_stmt_step_done (topic, error))
             return FALSE;
         }
 
@@ -416,9 +416,9 @@ add_programs (Demo    *demo,
           if (!person->active || !program_targets (spec, person))
             continue;
 
-          sqlite3_bind_int64 (target, 1, program_id);
-          sqlite3_bind_int64 (target, 2, person->role_id);
-          if (!tandem_store_step_done (demo->store, target, error))
+          tandem_stmt_bind_int64 (target, 1, program_id);
+          tandem_stmt_bind_int64 (target, 2, person->role_id);
+          if (!tandem_stmt_step_done (target, error))
             return FALSE;
 
           if (!chance (demo, spec->reach))
@@ -448,13 +448,13 @@ add_programs (Demo    *demo,
               completed = date_days_ago (demo->today, MAX (1, day - took));
             }
 
-          sqlite3_bind_int64 (enroll, 1, person->id);
-          sqlite3_bind_int64 (enroll, 2, program_id);
-          sqlite3_bind_text (enroll, 3, status, -1, SQLITE_STATIC);
-          sqlite3_bind_text (enroll, 4, invited, -1, SQLITE_STATIC);
-          sqlite3_bind_text (enroll, 5, enrolled, -1, SQLITE_STATIC);
-          sqlite3_bind_text (enroll, 6, completed, -1, SQLITE_STATIC);
-          if (!tandem_store_step_done (demo->store, enroll, error))
+          tandem_stmt_bind_int64 (enroll, 1, person->id);
+          tandem_stmt_bind_int64 (enroll, 2, program_id);
+          tandem_stmt_bind_text (enroll, 3, status);
+          tandem_stmt_bind_text (enroll, 4, invited);
+          tandem_stmt_bind_text (enroll, 5, enrolled);
+          tandem_stmt_bind_text (enroll, 6, completed);
+          if (!tandem_stmt_step_done (enroll, error))
             return FALSE;
         }
     }
@@ -483,12 +483,12 @@ static gboolean
 add_pairs (Demo    *demo,
            GError **error)
 {
-  g_autoptr(sqlite3_stmt) pair = NULL;
+  g_autoptr(TandemStmt) pair = NULL;
 
   pair = tandem_store_prepare (demo->store,
                                "INSERT INTO mentoring_pair (executive_id, mentor_id, started_on,"
                                "                            cadence_days, goals)"
-                               " VALUES (?1, ?2, ?3, 14, ?4)", error);
+                               " VALUES ($1, $2, $3, 14, $4)", error);
   if (pair == NULL)
     return FALSE;
 
@@ -509,14 +509,13 @@ add_pairs (Demo    *demo,
       if (executive == NULL || mentor == NULL)
         continue;
 
-      sqlite3_bind_int64 (pair, 1, executive->id);
-      sqlite3_bind_int64 (pair, 2, mentor->id);
-      sqlite3_bind_text (pair, 3, started_on, -1, SQLITE_STATIC);
-      sqlite3_bind_text (pair, 4, "Use AI on my own work every week, and know where it fails.",
-                         -1, SQLITE_STATIC);
-      if (!tandem_store_step_done (demo->store, pair, error))
+      tandem_stmt_bind_int64 (pair, 1, executive->id);
+      tandem_stmt_bind_int64 (pair, 2, mentor->id);
+      tandem_stmt_bind_text (pair, 3, started_on);
+      tandem_stmt_bind_text (pair, 4, "Use AI on my own work every week, and know where it fails.");
+      if (!tandem_stmt_step_done (pair, error))
         return FALSE;
-      pair_id = sqlite3_last_insert_rowid (tandem_store_get_db (demo->store));
+      pair_id = tandem_store_get_last_insert_id (demo->store);
 
       /* Sessions counted back from the pair's last one, then logged in order. */
       for (int day = stop; day <= started - 3; day += 14 + g_rand_int_range (demo->rand, -3, 4))
@@ -605,7 +604,7 @@ static gboolean
 add_waves (Demo    *demo,
            GError **error)
 {
-  g_autoptr(sqlite3_stmt) response = NULL;
+  g_autoptr(TandemStmt) response = NULL;
   g_autoptr(TandemSurveyTally) tally = tandem_survey_tally_new ();
   g_autoptr(GArray) respondents = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -616,7 +615,7 @@ add_waves (Demo    *demo,
   response = tandem_store_prepare (demo->store,
                                    "INSERT INTO survey_response (wave_id, level, role_id, department_id,"
                                    "                             optimism, resources, transparency)"
-                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+                                   " VALUES ($1, $2, $3, $4, $5, $6, $7)", error);
   if (response == NULL)
     return FALSE;
 
@@ -695,13 +694,13 @@ add_waves (Demo    *demo,
                                                          g_array_index (respondents, guint, i));
               const int *row = (const int *)(void *)(scores->data + (gsize)i * sizeof (int) * TANDEM_N_DIMENSIONS);
 
-              sqlite3_bind_int64 (response, 1, wave_id);
-              sqlite3_bind_text (response, 2, tandem_level_to_string (level), -1, SQLITE_STATIC);
-              sqlite3_bind_int64 (response, 3, person->role_id);
-              sqlite3_bind_int64 (response, 4, person->department_id);
+              tandem_stmt_bind_int64 (response, 1, wave_id);
+              tandem_stmt_bind_text (response, 2, tandem_level_to_string (level));
+              tandem_stmt_bind_int64 (response, 3, person->role_id);
+              tandem_stmt_bind_int64 (response, 4, person->department_id);
               for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
-                sqlite3_bind_int (response, 5 + (int)d, row[d]);
-              if (!tandem_store_step_done (demo->store, response, error))
+                tandem_stmt_bind_int (response, 5 + (int)d, row[d]);
+              if (!tandem_stmt_step_done (response, error))
                 return FALSE;
               tandem_survey_tally_add (tally, wave_id, level, person->department_id, person->role_id, row);
             }

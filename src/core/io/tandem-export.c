@@ -757,27 +757,27 @@ tandem_export_journal_markdown (TandemStore  *store,
                                 GError      **error)
 {
   g_autoptr(GString) md = g_string_new (NULL);
-  g_autoptr(sqlite3_stmt) who = NULL;
-  g_autoptr(sqlite3_stmt) pairs = NULL;
+  g_autoptr(TandemStmt) who = NULL;
+  g_autoptr(TandemStmt) pairs = NULL;
   g_autoptr(GDate) today = tandem_date_new_today ();
   g_autofree char *today_text = tandem_date_to_iso (today);
   gint64 executive;
-  int rc;
+  TandemStep step;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
   g_return_val_if_fail (executive_external_id != NULL, NULL);
 
-  who = tandem_store_prepare (store, "SELECT id, name FROM person WHERE external_id = ?1", error);
+  who = tandem_store_prepare (store, "SELECT id, name FROM person WHERE external_id = $1", error);
   if (who == NULL)
     return NULL;
-  sqlite3_bind_text (who, 1, executive_external_id, -1, SQLITE_STATIC);
-  if (sqlite3_step (who) != SQLITE_ROW)
+  tandem_stmt_bind_text (who, 1, executive_external_id);
+  if (tandem_stmt_step (who, NULL) != TANDEM_STEP_ROW)
     {
       g_set_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_NOT_FOUND,
                    _("No person has the external id “%s”."), executive_external_id);
       return NULL;
     }
-  executive = sqlite3_column_int64 (who, 0);
+  executive = tandem_stmt_get_int64 (who, 0);
 
   /* Translators: the title of an executive's coaching journal */
   g_string_append_printf (md, _("# Coaching journal: %s\n\n"), tandem_stmt_get_text (who, 1));
@@ -787,15 +787,15 @@ tandem_export_journal_markdown (TandemStore  *store,
   pairs = tandem_store_prepare (store,
                                 "SELECT mp.id, m.name, mp.started_on, mp.cadence_days, mp.goals, mp.active"
                                 "  FROM mentoring_pair mp JOIN person m ON m.id = mp.mentor_id"
-                                " WHERE mp.executive_id = ?1 ORDER BY mp.started_on, mp.id",
+                                " WHERE mp.executive_id = $1 ORDER BY mp.started_on, mp.id",
                                 error);
   if (pairs == NULL)
     return NULL;
-  sqlite3_bind_int64 (pairs, 1, executive);
+  tandem_stmt_bind_int64 (pairs, 1, executive);
 
-  while ((rc = sqlite3_step (pairs)) == SQLITE_ROW)
+  while ((step = tandem_stmt_step (pairs, error)) == TANDEM_STEP_ROW)
     {
-      gint64 pair_id = sqlite3_column_int64 (pairs, 0);
+      gint64 pair_id = tandem_stmt_get_int64 (pairs, 0);
       g_autoptr(GListModel) sessions = tandem_session_list_for_pair (store, pair_id, error);
       g_autoptr(GListModel) open = sessions ? tandem_follow_up_list_open (store, pair_id, error) : NULL;
 
@@ -804,8 +804,8 @@ tandem_export_journal_markdown (TandemStore  *store,
 
       g_string_append_printf (md, _("\n## With %s\n\n"), tandem_stmt_get_text (pairs, 1));
       g_string_append_printf (md, _("Since %s, every %d days%s.\n"), tandem_stmt_get_text (pairs, 2),
-                              sqlite3_column_int (pairs, 3),
-                              sqlite3_column_int (pairs, 5) ? "" : _(" (ended)"));
+                              tandem_stmt_get_int (pairs, 3),
+                              tandem_stmt_get_int (pairs, 5) ? "" : _(" (ended)"));
       if (*tandem_stmt_get_text (pairs, 4) != '\0')
         g_string_append_printf (md, _("Goals: %s\n"), tandem_stmt_get_text (pairs, 4));
 
@@ -841,10 +841,9 @@ tandem_export_journal_markdown (TandemStore  *store,
             }
         }
     }
-  if (rc != SQLITE_DONE)
+  if (step == TANDEM_STEP_ERROR)
     {
-      tandem_store_set_error (store, rc, error);
-      return NULL;
+            return NULL;
     }
 
   return g_string_free (g_steal_pointer (&md), FALSE);
@@ -1032,9 +1031,9 @@ tandem_export_table_csv (TandemStore         *store,
                          TandemExportTable    table,
                          GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TandemStmt) stmt = NULL;
   g_autoptr(GString) csv = NULL;
-  int rc;
+  TandemStep step;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
   g_return_val_if_fail (table < TANDEM_N_EXPORT_TABLES, NULL);
@@ -1045,9 +1044,9 @@ tandem_export_table_csv (TandemStore         *store,
 
   csv = g_string_new (table_header[table]);
   g_string_append (csv, "\r\n");
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
     {
-      int n = sqlite3_column_count (stmt);
+      int n = tandem_stmt_get_n_columns (stmt);
 
       for (int c = 0; c < n; c++)
         {
@@ -1059,10 +1058,9 @@ tandem_export_table_csv (TandemStore         *store,
         }
       g_string_append (csv, "\r\n");
     }
-  if (rc != SQLITE_DONE)
+  if (step == TANDEM_STEP_ERROR)
     {
-      tandem_store_set_error (store, rc, error);
-      return NULL;
+            return NULL;
     }
   return g_string_free (g_steal_pointer (&csv), FALSE);
 }

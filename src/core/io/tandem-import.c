@@ -221,9 +221,9 @@ typedef struct
   TandemStore        *store;
   TandemImportReport *report;
   Header              header;
-  sqlite3_stmt       *find_person;
-  sqlite3_stmt       *find_pair;
-  sqlite3_stmt       *move_start;
+  TandemStmt       *find_person;
+  TandemStmt       *find_pair;
+  TandemStmt       *move_start;
   GHashTable         *new_pairs;     /* pairs this import created */
 } SessionImport;
 
@@ -234,14 +234,14 @@ find_person (SessionImport *import,
 {
   gint64 id = 0;
 
-  sqlite3_reset (import->find_person);
-  sqlite3_bind_text (import->find_person, 1, external_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (import->find_person) == SQLITE_ROW)
+  tandem_stmt_reset (import->find_person);
+  tandem_stmt_bind_text_copy (import->find_person, 1, external_id);
+  if (tandem_stmt_step (import->find_person, NULL) == TANDEM_STEP_ROW)
     {
-      id = sqlite3_column_int64 (import->find_person, 0);
+      id = tandem_stmt_get_int64 (import->find_person, 0);
       *out_level = g_strdup (tandem_stmt_get_text (import->find_person, 1));
     }
-  sqlite3_reset (import->find_person);
+  tandem_stmt_reset (import->find_person);
   return id;
 }
 
@@ -297,12 +297,12 @@ session_row_cb (guint       line,
     return TRUE;
 
   /* The active pair of these two people, or a new one started on this date. */
-  sqlite3_reset (import->find_pair);
-  sqlite3_bind_int64 (import->find_pair, 1, executive);
-  sqlite3_bind_int64 (import->find_pair, 2, mentor);
-  if (sqlite3_step (import->find_pair) == SQLITE_ROW)
-    pair = sqlite3_column_int64 (import->find_pair, 0);
-  sqlite3_reset (import->find_pair);
+  tandem_stmt_reset (import->find_pair);
+  tandem_stmt_bind_int64 (import->find_pair, 1, executive);
+  tandem_stmt_bind_int64 (import->find_pair, 2, mentor);
+  if (tandem_stmt_step (import->find_pair, NULL) == TANDEM_STEP_ROW)
+    pair = tandem_stmt_get_int64 (import->find_pair, 0);
+  tandem_stmt_reset (import->find_pair);
 
   if (pair == 0)
     {
@@ -322,9 +322,9 @@ session_row_cb (guint       line,
   else if (g_hash_table_contains (import->new_pairs, &pair))
     {
       /* A pair made by this import starts on its earliest session. */
-      sqlite3_bind_int64 (import->move_start, 1, pair);
-      sqlite3_bind_text (import->move_start, 2, held_on, -1, SQLITE_TRANSIENT);
-      if (!tandem_store_step_done (import->store, import->move_start, error))
+      tandem_stmt_bind_int64 (import->move_start, 1, pair);
+      tandem_stmt_bind_text_copy (import->move_start, 2, held_on);
+      if (!tandem_stmt_step_done (import->move_start, error))
         return FALSE;
     }
 
@@ -416,24 +416,24 @@ import_sessions (TandemStore         *store,
                  GCancellable        *cancellable,
                  GError             **error)
 {
-  g_autoptr(sqlite3_stmt) find_person = NULL;
-  g_autoptr(sqlite3_stmt) find_pair = NULL;
-  g_autoptr(sqlite3_stmt) move_start = NULL;
+  g_autoptr(TandemStmt) find_person = NULL;
+  g_autoptr(TandemStmt) find_pair = NULL;
+  g_autoptr(TandemStmt) move_start = NULL;
   g_autoptr(GHashTable) new_pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   SessionImport import = { store, report, { session_columns, S_N, mapping, 0, { 0, }, 0, FALSE, FALSE },
                            NULL, NULL, NULL, new_pairs };
 
   find_person = tandem_store_prepare (store,
                                       "SELECT p.id, coalesce (r.level, '') FROM person p"
-                                      "  LEFT JOIN role r ON r.id = p.role_id WHERE p.external_id = ?1",
+                                      "  LEFT JOIN role r ON r.id = p.role_id WHERE p.external_id = $1",
                                       error);
   find_pair = find_person ? tandem_store_prepare (store,
-                                                  "SELECT id FROM mentoring_pair WHERE executive_id = ?1"
-                                                  " AND mentor_id = ?2 AND active ORDER BY id DESC LIMIT 1",
+                                                  "SELECT id FROM mentoring_pair WHERE executive_id = $1"
+                                                  " AND mentor_id = $2 AND active ORDER BY id DESC LIMIT 1",
                                                   error) : NULL;
   move_start = find_pair ? tandem_store_prepare (store,
-                                                 "UPDATE mentoring_pair SET started_on = ?2"
-                                                 " WHERE id = ?1 AND started_on > ?2",
+                                                 "UPDATE mentoring_pair SET started_on = $2"
+                                                 " WHERE id = $1 AND started_on > $2",
                                                  error) : NULL;
   if (move_start == NULL)
     return FALSE;
@@ -467,12 +467,12 @@ typedef struct
   TandemStore        *store;
   TandemImportReport *report;
   Header              header;
-  sqlite3_stmt       *find;
-  sqlite3_stmt       *insert;
-  sqlite3_stmt       *update;
-  sqlite3_stmt       *add_department;
-  sqlite3_stmt       *add_role;
-  sqlite3_stmt       *set_role_level;
+  TandemStmt       *find;
+  TandemStmt       *insert;
+  TandemStmt       *update;
+  TandemStmt       *add_department;
+  TandemStmt       *add_role;
+  TandemStmt       *set_role_level;
   GHashTable         *departments;  /* casefolded name → id */
   GHashTable         *roles;        /* casefolded name → RoleSeen */
   GHashTable         *known;        /* external id → person id, of the people stored before */
@@ -486,12 +486,12 @@ load_names (TandemStore  *store,
             gboolean      with_level,
             GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = tandem_store_prepare (store, sql, error);
-  int rc;
+  g_autoptr(TandemStmt) stmt = tandem_store_prepare (store, sql, error);
+  TandemStep step;
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
     {
       char *key = g_utf8_casefold (tandem_stmt_get_text (stmt, 1), -1);
 
@@ -499,18 +499,17 @@ load_names (TandemStore  *store,
         {
           RoleSeen *role = g_new0 (RoleSeen, 1);
 
-          role->id = sqlite3_column_int64 (stmt, 0);
+          role->id = tandem_stmt_get_int64 (stmt, 0);
           if (!tandem_level_from_string (tandem_stmt_get_text (stmt, 2), &role->level))
             role->level = TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR;
           g_hash_table_insert (table, key, role);
         }
       else
-        g_hash_table_insert (table, key, g_memdup2 (&(gint64){ sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
+        g_hash_table_insert (table, key, g_memdup2 (&(gint64){ tandem_stmt_get_int64 (stmt, 0) }, sizeof (gint64)));
     }
-  if (rc != SQLITE_DONE)
+  if (step == TANDEM_STEP_ERROR)
     {
-      tandem_store_set_error (store, rc, error);
-      return FALSE;
+            return FALSE;
     }
   return TRUE;
 }
@@ -522,21 +521,20 @@ load_people (TandemStore  *store,
              GHashTable   *people,
              GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = tandem_store_prepare (store,
+  g_autoptr(TandemStmt) stmt = tandem_store_prepare (store,
                                                        "SELECT id, external_id FROM person"
                                                        " WHERE external_id IS NOT NULL",
                                                        error);
-  int rc;
+  TandemStep step;
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
     g_hash_table_insert (people, g_strdup (tandem_stmt_get_text (stmt, 1)),
-                         g_memdup2 (&(gint64){ sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
-  if (rc != SQLITE_DONE)
+                         g_memdup2 (&(gint64){ tandem_stmt_get_int64 (stmt, 0) }, sizeof (gint64)));
+  if (step == TANDEM_STEP_ERROR)
     {
-      tandem_store_set_error (store, rc, error);
-      return FALSE;
+            return FALSE;
     }
   return TRUE;
 }
@@ -546,7 +544,7 @@ load_people (TandemStore  *store,
 static gboolean
 named_id (TandemStore         *store,
           GHashTable          *ids,
-          sqlite3_stmt        *add,
+          TandemStmt        *add,
           const char          *name,
           TandemLevel          level,
           TandemImportReport  *report,
@@ -568,14 +566,14 @@ named_id (TandemStore         *store,
       return TRUE;
     }
 
-  sqlite3_bind_text (add, 1, name, -1, SQLITE_STATIC);
-  if (sqlite3_bind_parameter_count (add) > 1)
-    sqlite3_bind_text (add, 2, tandem_level_to_string (level), -1, SQLITE_STATIC);
-  if (!tandem_store_step_done (store, add, error))
+  tandem_stmt_bind_text (add, 1, name);
+  if (tandem_stmt_get_n_params (add) > 1)
+    tandem_stmt_bind_text (add, 2, tandem_level_to_string (level));
+  if (!tandem_stmt_step_done (add, error))
     return FALSE;
-  *out_id = sqlite3_last_insert_rowid (tandem_store_get_db (store));
+  *out_id = tandem_store_get_last_insert_id (store);
 
-  if (sqlite3_bind_parameter_count (add) > 1)
+  if (tandem_stmt_get_n_params (add) > 1)
     {
       RoleSeen *role = g_new0 (RoleSeen, 1);
 
@@ -661,12 +659,12 @@ people_row_cb (guint       line,
     }
   if (role == NULL)
     {
-      sqlite3_bind_text (import->add_role, 1, role_name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (import->add_role, 2, tandem_level_to_string (level), -1, SQLITE_STATIC);
-      if (!tandem_store_step_done (import->store, import->add_role, error))
+      tandem_stmt_bind_text (import->add_role, 1, role_name);
+      tandem_stmt_bind_text (import->add_role, 2, tandem_level_to_string (level));
+      if (!tandem_stmt_step_done (import->add_role, error))
         return FALSE;
       role = g_new0 (RoleSeen, 1);
-      role->id = sqlite3_last_insert_rowid (tandem_store_get_db (import->store));
+      role->id = tandem_store_get_last_insert_id (import->store);
       role->level = level;
       g_hash_table_insert (import->roles, g_steal_pointer (&role_key), role);
       g_ptr_array_add (report->notes, g_strdup_printf (_("New role: %s (%s)"), role_name,
@@ -674,9 +672,9 @@ people_row_cb (guint       line,
     }
   else if (role->level != level)
     {
-      sqlite3_bind_int64 (import->set_role_level, 1, role->id);
-      sqlite3_bind_text (import->set_role_level, 2, tandem_level_to_string (level), -1, SQLITE_STATIC);
-      if (!tandem_store_step_done (import->store, import->set_role_level, error))
+      tandem_stmt_bind_int64 (import->set_role_level, 1, role->id);
+      tandem_stmt_bind_text (import->set_role_level, 2, tandem_level_to_string (level));
+      if (!tandem_stmt_step_done (import->set_role_level, error))
         return FALSE;
       g_ptr_array_add (report->notes, g_strdup_printf (_("The role %s is now %s (it was %s)"), role_name,
                                                        tandem_level_to_string (level),
@@ -693,45 +691,45 @@ people_row_cb (guint       line,
   /* Only a person stored before has anything to compare with. */
   known = g_hash_table_lookup (import->known, external_id);
   if (known != NULL)
-    sqlite3_bind_int64 (import->find, 1, *known);
-  if (known != NULL && sqlite3_step (import->find) == SQLITE_ROW)
+    tandem_stmt_bind_int64 (import->find, 1, *known);
+  if (known != NULL && tandem_stmt_step (import->find, NULL) == TANDEM_STEP_ROW)
     {
       gint64 id = *known;
       gboolean same = g_strcmp0 (tandem_stmt_get_text (import->find, 0), name) == 0 &&
                       g_strcmp0 (tandem_stmt_get_text (import->find, 1), email) == 0 &&
-                      sqlite3_column_int64 (import->find, 2) == department &&
-                      sqlite3_column_int64 (import->find, 3) == role->id &&
-                      sqlite3_column_int (import->find, 4) == champion &&
-                      sqlite3_column_int (import->find, 5) == tool_access;
+                      tandem_stmt_get_int64 (import->find, 2) == department &&
+                      tandem_stmt_get_int64 (import->find, 3) == role->id &&
+                      tandem_stmt_get_int (import->find, 4) == champion &&
+                      tandem_stmt_get_int (import->find, 5) == tool_access;
 
-      sqlite3_reset (import->find);
+      tandem_stmt_reset (import->find);
       if (same)
         {
           report->unchanged++;
           return TRUE;
         }
-      sqlite3_bind_int64 (import->update, 1, id);
-      sqlite3_bind_text (import->update, 2, name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (import->update, 3, email, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (import->update, 4, department);
-      sqlite3_bind_int64 (import->update, 5, role->id);
-      sqlite3_bind_int (import->update, 6, champion);
-      sqlite3_bind_int (import->update, 7, tool_access);
-      if (!tandem_store_step_done (import->store, import->update, error))
+      tandem_stmt_bind_int64 (import->update, 1, id);
+      tandem_stmt_bind_text (import->update, 2, name);
+      tandem_stmt_bind_text (import->update, 3, email);
+      tandem_stmt_bind_int64 (import->update, 4, department);
+      tandem_stmt_bind_int64 (import->update, 5, role->id);
+      tandem_stmt_bind_int (import->update, 6, champion);
+      tandem_stmt_bind_int (import->update, 7, tool_access);
+      if (!tandem_stmt_step_done (import->update, error))
         return FALSE;
       report->updated++;
       return TRUE;
     }
-  sqlite3_reset (import->find);
+  tandem_stmt_reset (import->find);
 
-  sqlite3_bind_text (import->insert, 1, external_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (import->insert, 2, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (import->insert, 3, email, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (import->insert, 4, department);
-  sqlite3_bind_int64 (import->insert, 5, role->id);
-  sqlite3_bind_int (import->insert, 6, champion);
-  sqlite3_bind_int (import->insert, 7, tool_access);
-  if (!tandem_store_step_done (import->store, import->insert, error))
+  tandem_stmt_bind_text (import->insert, 1, external_id);
+  tandem_stmt_bind_text (import->insert, 2, name);
+  tandem_stmt_bind_text (import->insert, 3, email);
+  tandem_stmt_bind_int64 (import->insert, 4, department);
+  tandem_stmt_bind_int64 (import->insert, 5, role->id);
+  tandem_stmt_bind_int (import->insert, 6, champion);
+  tandem_stmt_bind_int (import->insert, 7, tool_access);
+  if (!tandem_stmt_step_done (import->insert, error))
     return FALSE;
   report->created++;
   return TRUE;
@@ -747,12 +745,12 @@ import_people (TandemStore         *store,
                GCancellable        *cancellable,
                GError             **error)
 {
-  g_autoptr(sqlite3_stmt) find = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
-  g_autoptr(sqlite3_stmt) add_department = NULL;
-  g_autoptr(sqlite3_stmt) add_role = NULL;
-  g_autoptr(sqlite3_stmt) set_role_level = NULL;
+  g_autoptr(TandemStmt) find = NULL;
+  g_autoptr(TandemStmt) insert = NULL;
+  g_autoptr(TandemStmt) update = NULL;
+  g_autoptr(TandemStmt) add_department = NULL;
+  g_autoptr(TandemStmt) add_role = NULL;
+  g_autoptr(TandemStmt) set_role_level = NULL;
   g_autoptr(GHashTable) departments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -763,21 +761,21 @@ import_people (TandemStore         *store,
   if (!(find = tandem_store_prepare (store,
                                      "SELECT name, email, coalesce (department_id, 0),"
                                      "       coalesce (role_id, 0), is_champion, has_tool_access"
-                                     "  FROM person WHERE id = ?1",
+                                     "  FROM person WHERE id = $1",
                                      error)) ||
       !(insert = tandem_store_prepare (store,
                                        "INSERT INTO person (external_id, name, email, department_id, role_id,"
                                        "                    is_champion, has_tool_access)"
-                                       " VALUES (?1, ?2, ?3, nullif (?4, 0), ?5, ?6, ?7)",
+                                       " VALUES ($1, $2, $3, nullif ($4, 0), $5, $6, $7)",
                                        error)) ||
       !(update = tandem_store_prepare (store,
-                                       "UPDATE person SET name = ?2, email = ?3, department_id = nullif (?4, 0),"
-                                       "       role_id = ?5, is_champion = ?6, has_tool_access = ?7"
-                                       " WHERE id = ?1",
+                                       "UPDATE person SET name = $2, email = $3, department_id = nullif ($4, 0),"
+                                       "       role_id = $5, is_champion = $6, has_tool_access = $7"
+                                       " WHERE id = $1",
                                        error)) ||
-      !(add_department = tandem_store_prepare (store, "INSERT INTO department (name) VALUES (?1)", error)) ||
-      !(add_role = tandem_store_prepare (store, "INSERT INTO role (name, level) VALUES (?1, ?2)", error)) ||
-      !(set_role_level = tandem_store_prepare (store, "UPDATE role SET level = ?2 WHERE id = ?1", error)) ||
+      !(add_department = tandem_store_prepare (store, "INSERT INTO department (name) VALUES ($1)", error)) ||
+      !(add_role = tandem_store_prepare (store, "INSERT INTO role (name, level) VALUES ($1, $2)", error)) ||
+      !(set_role_level = tandem_store_prepare (store, "UPDATE role SET level = $2 WHERE id = $1", error)) ||
       !load_names (store, "SELECT id, name FROM department", departments, FALSE, error) ||
       !load_names (store, "SELECT id, name, level FROM role", roles, TRUE, error) ||
       !load_people (store, known, error))
@@ -808,11 +806,11 @@ typedef struct
   TandemStore        *store;
   TandemImportReport *report;
   Header              header;
-  sqlite3_stmt       *find_program;
-  sqlite3_stmt       *add_program;
-  sqlite3_stmt       *find;
-  sqlite3_stmt       *insert;
-  sqlite3_stmt       *update;
+  TandemStmt       *find_program;
+  TandemStmt       *add_program;
+  TandemStmt       *find;
+  TandemStmt       *insert;
+  TandemStmt       *update;
   GHashTable         *people;     /* external id → person id, read once */
   GHashTable         *programs;   /* title → ProgramSeen */
   GHashTable         *seen;       /* EnrollmentKey → first line */
@@ -864,22 +862,22 @@ program_id (EnrollmentImport  *import,
       return TRUE;
     }
 
-  sqlite3_bind_text (import->find_program, 1, title, -1, SQLITE_STATIC);
-  if (sqlite3_step (import->find_program) == SQLITE_ROW)
-    found = sqlite3_column_int64 (import->find_program, 0);
-  sqlite3_reset (import->find_program);
+  tandem_stmt_bind_text (import->find_program, 1, title);
+  if (tandem_stmt_step (import->find_program, NULL) == TANDEM_STEP_ROW)
+    found = tandem_stmt_get_int64 (import->find_program, 0);
+  tandem_stmt_reset (import->find_program);
 
   program = g_new (ProgramSeen, 1);
   program->created = found == 0;
   if (found == 0)
     {
-      sqlite3_bind_text (import->add_program, 1, title, -1, SQLITE_STATIC);
-      if (!tandem_store_step_done (import->store, import->add_program, error))
+      tandem_stmt_bind_text (import->add_program, 1, title);
+      if (!tandem_stmt_step_done (import->add_program, error))
         {
           g_free (program);
           return FALSE;
         }
-      found = sqlite3_last_insert_rowid (tandem_store_get_db (import->store));
+      found = tandem_store_get_last_insert_id (import->store);
       g_ptr_array_add (import->report->notes,
                        g_strdup_printf (_("New program: %s, from line %u"), title, line));
     }
@@ -960,39 +958,39 @@ enrollment_row_cb (guint       line,
   g_hash_table_insert (import->seen, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (line));
 
   /* A program this import created has no enrollments to compare with. */
-  sqlite3_bind_int64 (import->find, 1, key.person);
-  sqlite3_bind_int64 (import->find, 2, key.program);
-  if (!program->created && sqlite3_step (import->find) == SQLITE_ROW)
+  tandem_stmt_bind_int64 (import->find, 1, key.person);
+  tandem_stmt_bind_int64 (import->find, 2, key.program);
+  if (!program->created && tandem_stmt_step (import->find, NULL) == TANDEM_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (import->find, 0);
+      gint64 id = tandem_stmt_get_int64 (import->find, 0);
       gboolean same = g_strcmp0 (tandem_stmt_get_text (import->find, 1),
                                  tandem_enrollment_status_to_string (status)) == 0 &&
                       g_strcmp0 (tandem_stmt_get_text (import->find, 2), enrolled_on) == 0 &&
                       g_strcmp0 (tandem_stmt_get_text (import->find, 3), completed_on) == 0;
 
-      sqlite3_reset (import->find);
+      tandem_stmt_reset (import->find);
       if (same)
         {
           report->unchanged++;
           return TRUE;
         }
-      sqlite3_bind_int64 (import->update, 1, id);
-      sqlite3_bind_text (import->update, 2, tandem_enrollment_status_to_string (status), -1, SQLITE_STATIC);
-      sqlite3_bind_text (import->update, 3, enrolled_on, -1, SQLITE_STATIC);
-      sqlite3_bind_text (import->update, 4, completed_on, -1, SQLITE_STATIC);
-      if (!tandem_store_step_done (import->store, import->update, error))
+      tandem_stmt_bind_int64 (import->update, 1, id);
+      tandem_stmt_bind_text (import->update, 2, tandem_enrollment_status_to_string (status));
+      tandem_stmt_bind_text (import->update, 3, enrolled_on);
+      tandem_stmt_bind_text (import->update, 4, completed_on);
+      if (!tandem_stmt_step_done (import->update, error))
         return FALSE;
       report->updated++;
       return TRUE;
     }
-  sqlite3_reset (import->find);
+  tandem_stmt_reset (import->find);
 
-  sqlite3_bind_int64 (import->insert, 1, key.person);
-  sqlite3_bind_int64 (import->insert, 2, key.program);
-  sqlite3_bind_text (import->insert, 3, tandem_enrollment_status_to_string (status), -1, SQLITE_STATIC);
-  sqlite3_bind_text (import->insert, 4, enrolled_on, -1, SQLITE_STATIC);
-  sqlite3_bind_text (import->insert, 5, completed_on, -1, SQLITE_STATIC);
-  if (!tandem_store_step_done (import->store, import->insert, error))
+  tandem_stmt_bind_int64 (import->insert, 1, key.person);
+  tandem_stmt_bind_int64 (import->insert, 2, key.program);
+  tandem_stmt_bind_text (import->insert, 3, tandem_enrollment_status_to_string (status));
+  tandem_stmt_bind_text (import->insert, 4, enrolled_on);
+  tandem_stmt_bind_text (import->insert, 5, completed_on);
+  if (!tandem_stmt_step_done (import->insert, error))
     return FALSE;
   report->created++;
   return TRUE;
@@ -1008,11 +1006,11 @@ import_enrollments (TandemStore         *store,
                     GCancellable        *cancellable,
                     GError             **error)
 {
-  g_autoptr(sqlite3_stmt) find_program = NULL;
-  g_autoptr(sqlite3_stmt) add_program = NULL;
-  g_autoptr(sqlite3_stmt) find = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(TandemStmt) find_program = NULL;
+  g_autoptr(TandemStmt) add_program = NULL;
+  g_autoptr(TandemStmt) find = NULL;
+  g_autoptr(TandemStmt) insert = NULL;
+  g_autoptr(TandemStmt) update = NULL;
   g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) programs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (enrollment_key_hash, enrollment_key_equal, g_free, NULL);
@@ -1020,21 +1018,21 @@ import_enrollments (TandemStore         *store,
                               NULL, NULL, NULL, NULL, NULL, people, programs, seen };
 
   if (!load_people (store, people, error) ||
-      !(find_program = tandem_store_prepare (store, "SELECT id FROM program WHERE title = ?1", error)) ||
-      !(add_program = tandem_store_prepare (store, "INSERT INTO program (title) VALUES (?1)", error)) ||
+      !(find_program = tandem_store_prepare (store, "SELECT id FROM program WHERE title = $1", error)) ||
+      !(add_program = tandem_store_prepare (store, "INSERT INTO program (title) VALUES ($1)", error)) ||
       !(find = tandem_store_prepare (store,
                                      "SELECT id, status, coalesce (enrolled_on, ''), coalesce (completed_on, '')"
-                                     "  FROM enrollment WHERE person_id = ?1 AND program_id = ?2",
+                                     "  FROM enrollment WHERE person_id = $1 AND program_id = $2",
                                      error)) ||
       !(insert = tandem_store_prepare (store,
                                        "INSERT INTO enrollment (person_id, program_id, status, enrolled_on,"
                                        "                        completed_on)"
-                                       " VALUES (?1, ?2, ?3, nullif (?4, ''), nullif (?5, ''))",
+                                       " VALUES ($1, $2, $3, nullif ($4, ''), nullif ($5, ''))",
                                        error)) ||
       !(update = tandem_store_prepare (store,
-                                       "UPDATE enrollment SET status = ?2, enrolled_on = nullif (?3, ''),"
-                                       "       completed_on = nullif (?4, '')"
-                                       " WHERE id = ?1",
+                                       "UPDATE enrollment SET status = $2, enrolled_on = nullif ($3, ''),"
+                                       "       completed_on = nullif ($4, '')"
+                                       " WHERE id = $1",
                                        error)))
     return FALSE;
 
@@ -1066,9 +1064,9 @@ typedef struct
   TandemStore        *store;
   TandemImportReport *report;
   Header              header;
-  sqlite3_stmt       *insert;
-  sqlite3_stmt       *add_department;
-  sqlite3_stmt       *add_role;
+  TandemStmt       *insert;
+  TandemStmt       *add_department;
+  TandemStmt       *add_role;
   GHashTable         *departments;  /* casefolded name → id */
   GHashTable         *roles;        /* casefolded name → RoleSeen */
   GHashTable         *waves;        /* title → WaveSeen */
@@ -1091,14 +1089,14 @@ wave_seen_free (WaveSeen *wave)
 }
 
 static void
-bind_id_or_null (sqlite3_stmt *stmt,
+bind_id_or_null (TandemStmt *stmt,
                  int           column,
                  gint64        value)
 {
   if (value == 0)
-    sqlite3_bind_null (stmt, column);
+    tandem_stmt_bind_null (stmt, column);
   else
-    sqlite3_bind_int64 (stmt, column, value);
+    tandem_stmt_bind_int64 (stmt, column, value);
 }
 
 /* A department (@kind 'd') or role ('r') as the file writes it; most
@@ -1211,13 +1209,13 @@ response_row_cb (guint       line,
     return FALSE;
 
   /* 0 is “none”: bound as NULL here rather than by nullif () a million times. */
-  sqlite3_bind_int64 (import->insert, 1, wave->id);
-  sqlite3_bind_text (import->insert, 2, tandem_level_to_string (level), -1, SQLITE_STATIC);
+  tandem_stmt_bind_int64 (import->insert, 1, wave->id);
+  tandem_stmt_bind_text (import->insert, 2, tandem_level_to_string (level));
   bind_id_or_null (import->insert, 3, role);
   bind_id_or_null (import->insert, 4, department);
   for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
     bind_id_or_null (import->insert, 5 + (int)d, scores[d]);
-  if (!tandem_store_step_done (import->store, import->insert, error))
+  if (!tandem_stmt_step_done (import->insert, error))
     return FALSE;
 
   tandem_survey_tally_add (import->tally, wave->id, level, department, role, scores);
@@ -1245,9 +1243,9 @@ import_responses (TandemStore         *store,
                   GCancellable        *cancellable,
                   GError             **error)
 {
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(sqlite3_stmt) add_department = NULL;
-  g_autoptr(sqlite3_stmt) add_role = NULL;
+  g_autoptr(TandemStmt) insert = NULL;
+  g_autoptr(TandemStmt) add_department = NULL;
+  g_autoptr(TandemStmt) add_role = NULL;
   g_autoptr(GHashTable) departments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) waves = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -1263,10 +1261,10 @@ import_responses (TandemStore         *store,
   if (!(insert = tandem_store_prepare (store,
                                        "INSERT INTO survey_response (wave_id, level, role_id, department_id,"
                                        "                             optimism, resources, transparency)"
-                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                       " VALUES ($1, $2, $3, $4, $5, $6, $7)",
                                        error)) ||
-      !(add_department = tandem_store_prepare (store, "INSERT INTO department (name) VALUES (?1)", error)) ||
-      !(add_role = tandem_store_prepare (store, "INSERT INTO role (name, level) VALUES (?1, ?2)", error)) ||
+      !(add_department = tandem_store_prepare (store, "INSERT INTO department (name) VALUES ($1)", error)) ||
+      !(add_role = tandem_store_prepare (store, "INSERT INTO role (name, level) VALUES ($1, $2)", error)) ||
       !load_names (store, "SELECT id, name FROM department", departments, FALSE, error) ||
       !load_names (store, "SELECT id, name, level FROM role", roles, TRUE, error))
     return FALSE;

@@ -182,8 +182,8 @@ tandem_report_group_rows (TandemStore    *store,
                           GError        **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)tandem_group_row_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(TandemStmt) stmt = NULL;
+  TandemStep step;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
   g_return_val_if_fail (by < TANDEM_N_GROUP_BY, NULL);
@@ -191,22 +191,21 @@ tandem_report_group_rows (TandemStore    *store,
   stmt = tandem_store_prepare (store, completion_sql[by], error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
     {
       TandemGroupRow *row = g_new0 (TandemGroupRow, 1);
 
       row->group = g_strdup (tandem_stmt_get_text (stmt, 0));
-      row->people = (guint)sqlite3_column_int64 (stmt, 1);
-      row->enrolled = (guint)sqlite3_column_int64 (stmt, 2);
-      row->completed = (guint)sqlite3_column_int64 (stmt, 3);
-      row->tool_access = (guint)sqlite3_column_int64 (stmt, 4);
-      row->champions = (guint)sqlite3_column_int64 (stmt, 5);
+      row->people = (guint)tandem_stmt_get_int64 (stmt, 1);
+      row->enrolled = (guint)tandem_stmt_get_int64 (stmt, 2);
+      row->completed = (guint)tandem_stmt_get_int64 (stmt, 3);
+      row->tool_access = (guint)tandem_stmt_get_int64 (stmt, 4);
+      row->champions = (guint)tandem_stmt_get_int64 (stmt, 5);
       g_ptr_array_add (rows, row);
     }
-  if (rc != SQLITE_DONE)
+  if (step == TANDEM_STEP_ERROR)
     {
-      tandem_store_set_error (store, rc, error);
-      return NULL;
+            return NULL;
     }
   return g_steal_pointer (&rows);
 }

@@ -209,36 +209,35 @@ list_enrollments (TandemStore  *store,
                   GError      **error)
 {
   g_autoptr(GListStore) enrollments = g_list_store_new (TANDEM_TYPE_ENROLLMENT);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(TandemStmt) stmt = NULL;
+  TandemStep step;
 
   stmt = tandem_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  tandem_stmt_bind_int64 (stmt, 1, id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
     {
       g_autoptr(TandemEnrollment) e = g_object_new (TANDEM_TYPE_ENROLLMENT, NULL);
 
-      e->id = sqlite3_column_int64 (stmt, 0);
-      e->person_id = sqlite3_column_int64 (stmt, 1);
+      e->id = tandem_stmt_get_int64 (stmt, 0);
+      e->person_id = tandem_stmt_get_int64 (stmt, 1);
       e->person = g_strdup (tandem_stmt_get_text (stmt, 2));
       e->role = g_strdup (tandem_stmt_get_text (stmt, 3));
       e->department = g_strdup (tandem_stmt_get_text (stmt, 4));
-      e->program_id = sqlite3_column_int64 (stmt, 5);
+      e->program_id = tandem_stmt_get_int64 (stmt, 5);
       e->program = g_strdup (tandem_stmt_get_text (stmt, 6));
       if (!tandem_enrollment_status_from_string (tandem_stmt_get_text (stmt, 7), &e->status))
         e->status = TANDEM_ENROLLMENT_INVITED;
-      e->invited_on = g_strdup ((const char *)sqlite3_column_text (stmt, 8));
-      e->enrolled_on = g_strdup ((const char *)sqlite3_column_text (stmt, 9));
-      e->completed_on = g_strdup ((const char *)sqlite3_column_text (stmt, 10));
+      e->invited_on = g_strdup (tandem_stmt_get_nullable_text (stmt, 8));
+      e->enrolled_on = g_strdup (tandem_stmt_get_nullable_text (stmt, 9));
+      e->completed_on = g_strdup (tandem_stmt_get_nullable_text (stmt, 10));
       g_list_store_append (enrollments, e);
     }
-  if (rc != SQLITE_DONE)
+  if (step == TANDEM_STEP_ERROR)
     {
-      tandem_store_set_error (store, rc, error);
-      return NULL;
+            return NULL;
     }
   return G_LIST_MODEL (g_steal_pointer (&enrollments));
 }
@@ -252,7 +251,7 @@ tandem_enrollment_list_for_program (TandemStore  *store,
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
 
   return list_enrollments (store,
-                           ENROLLMENT_SELECT " WHERE e.program_id = ?1 ORDER BY p.name COLLATE NOCASE, p.id",
+                           ENROLLMENT_SELECT " WHERE e.program_id = $1 ORDER BY p.name COLLATE NOCASE, p.id",
                            program_id, error);
 }
 
@@ -265,7 +264,7 @@ tandem_enrollment_list_for_person (TandemStore  *store,
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
 
   return list_enrollments (store,
-                           ENROLLMENT_SELECT " WHERE e.person_id = ?1"
+                           ENROLLMENT_SELECT " WHERE e.person_id = $1"
                            " ORDER BY g.starts_on, g.title COLLATE NOCASE",
                            person_id, error);
 }
@@ -276,26 +275,24 @@ check_capacity (TandemStore  *store,
                 gint64        program_id,
                 GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(TandemStmt) stmt = NULL;
 
   stmt = tandem_store_prepare (store,
                                "SELECT g.capacity, g.title,"
                                "       (SELECT count (*) FROM enrollment e"
                                "         WHERE e.program_id = g.id AND e.status <> 'dropped')"
-                               "  FROM program g WHERE g.id = ?1",
+                               "  FROM program g WHERE g.id = $1",
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, program_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return tandem_store_set_invalid (error, _("This program no longer exists."));
+  tandem_stmt_bind_int64 (stmt, 1, program_id);
+  if (!tandem_stmt_step_row (stmt, _("This program no longer exists."), error))
+    return FALSE;
 
-  if (sqlite3_column_type (stmt, 0) != SQLITE_NULL &&
-      sqlite3_column_int (stmt, 2) > sqlite3_column_int (stmt, 0))
+  if (!tandem_stmt_get_is_null (stmt, 0) &&
+      tandem_stmt_get_int (stmt, 2) > tandem_stmt_get_int (stmt, 0))
     {
-      int capacity = sqlite3_column_int (stmt, 0);
+      int capacity = tandem_stmt_get_int (stmt, 0);
 
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
                    g_dngettext (GETTEXT_PACKAGE,
@@ -321,12 +318,12 @@ date_or_empty_is_valid (const char *on)
 
 /* The SQL that moves an enrollment to ?2 on day ?3, keeping each date. */
 #define SET_STATUS_SQL \
-  "UPDATE enrollment SET status = ?2," \
-  "       invited_on = CASE WHEN ?2 = 'invited' THEN coalesce (invited_on, ?3) ELSE invited_on END," \
-  "       enrolled_on = CASE WHEN ?2 IN ('enrolled', 'in_progress', 'completed')" \
-  "                          THEN coalesce (enrolled_on, ?3) ELSE enrolled_on END," \
-  "       completed_on = CASE WHEN ?2 = 'completed' THEN coalesce (?3, completed_on) ELSE NULL END" \
-  " WHERE id = ?1"
+  "UPDATE enrollment SET status = $2," \
+  "       invited_on = CASE WHEN $2 = 'invited' THEN coalesce (invited_on, $3) ELSE invited_on END," \
+  "       enrolled_on = CASE WHEN $2 IN ('enrolled', 'in_progress', 'completed')" \
+  "                          THEN coalesce (enrolled_on, $3) ELSE enrolled_on END," \
+  "       completed_on = CASE WHEN $2 = 'completed' THEN coalesce ($3, completed_on) ELSE NULL END" \
+  " WHERE id = $1"
 
 /**
  * tandem_enrollment_add:
@@ -343,8 +340,8 @@ tandem_enrollment_add (TandemStore             *store,
                        const char              *on,
                        GError                 **error)
 {
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(TandemStmt) insert = NULL;
+  g_autoptr(TandemStmt) update = NULL;
   gint64 id;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), 0);
@@ -358,31 +355,31 @@ tandem_enrollment_add (TandemStore             *store,
 
   insert = tandem_store_prepare (store,
                                  "INSERT INTO enrollment (person_id, program_id, status)"
-                                 " SELECT ?1, ?2, 'invited'"
-                                 "  WHERE EXISTS (SELECT 1 FROM person WHERE id = ?1)"
-                                 "    AND EXISTS (SELECT 1 FROM program WHERE id = ?2)"
+                                 " SELECT $1, $2, 'invited'"
+                                 "  WHERE EXISTS (SELECT 1 FROM person WHERE id = $1)"
+                                 "    AND EXISTS (SELECT 1 FROM program WHERE id = $2)"
                                  " ON CONFLICT DO NOTHING",
                                  error);
   if (insert == NULL)
     goto failed;
-  sqlite3_bind_int64 (insert, 1, person_id);
-  sqlite3_bind_int64 (insert, 2, program_id);
-  if (!tandem_store_step_done (store, insert, error))
+  tandem_stmt_bind_int64 (insert, 1, person_id);
+  tandem_stmt_bind_int64 (insert, 2, program_id);
+  if (!tandem_stmt_step_done (insert, error))
     goto failed;
-  if (sqlite3_changes (tandem_store_get_db (store)) == 0)
+  if (tandem_store_get_changes (store) == 0)
     {
       tandem_store_set_invalid (error, _("This person is already enrolled in this program."));
       goto failed;
     }
-  id = sqlite3_last_insert_rowid (tandem_store_get_db (store));
+  id = tandem_store_get_last_insert_id (store);
 
   update = tandem_store_prepare (store, SET_STATUS_SQL, error);
   if (update == NULL)
     goto failed;
-  sqlite3_bind_int64 (update, 1, id);
-  sqlite3_bind_text (update, 2, tandem_enrollment_status_to_string (status), -1, SQLITE_STATIC);
-  sqlite3_bind_text (update, 3, on, -1, SQLITE_STATIC);
-  if (!tandem_store_step_done (store, update, error) ||
+  tandem_stmt_bind_int64 (update, 1, id);
+  tandem_stmt_bind_text (update, 2, tandem_enrollment_status_to_string (status));
+  tandem_stmt_bind_text (update, 3, on);
+  if (!tandem_stmt_step_done (update, error) ||
       !check_capacity (store, program_id, error) ||
       !tandem_store_release (store, error))
     goto failed;
@@ -407,8 +404,8 @@ tandem_enrollment_set_status (TandemStore             *store,
                               const char              *on,
                               GError                 **error)
 {
-  g_autoptr(sqlite3_stmt) update = NULL;
-  g_autoptr(sqlite3_stmt) program = NULL;
+  g_autoptr(TandemStmt) update = NULL;
+  g_autoptr(TandemStmt) program = NULL;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
   g_return_val_if_fail (status < TANDEM_N_ENROLLMENT_STATUSES, FALSE);
@@ -420,21 +417,21 @@ tandem_enrollment_set_status (TandemStore             *store,
     return FALSE;
 
   update = tandem_store_prepare (store, SET_STATUS_SQL, error);
-  program = update ? tandem_store_prepare (store, "SELECT program_id FROM enrollment WHERE id = ?1", error) : NULL;
+  program = update ? tandem_store_prepare (store, "SELECT program_id FROM enrollment WHERE id = $1", error) : NULL;
   if (program == NULL)
     goto failed;
-  sqlite3_bind_int64 (update, 1, id);
-  sqlite3_bind_text (update, 2, tandem_enrollment_status_to_string (status), -1, SQLITE_STATIC);
-  sqlite3_bind_text (update, 3, on, -1, SQLITE_STATIC);
-  if (!tandem_store_step_done (store, update, error))
+  tandem_stmt_bind_int64 (update, 1, id);
+  tandem_stmt_bind_text (update, 2, tandem_enrollment_status_to_string (status));
+  tandem_stmt_bind_text (update, 3, on);
+  if (!tandem_stmt_step_done (update, error))
     goto failed;
-  sqlite3_bind_int64 (program, 1, id);
-  if (sqlite3_step (program) != SQLITE_ROW)
+  tandem_stmt_bind_int64 (program, 1, id);
+  if (tandem_stmt_step (program, NULL) != TANDEM_STEP_ROW)
     {
       tandem_store_set_invalid (error, _("This enrollment no longer exists."));
       goto failed;
     }
-  if (!check_capacity (store, sqlite3_column_int64 (program, 0), error) ||
+  if (!check_capacity (store, tandem_stmt_get_int64 (program, 0), error) ||
       !tandem_store_release (store, error))
     goto failed;
   return TRUE;
@@ -449,16 +446,16 @@ tandem_enrollment_remove (TandemStore       *store,
                           TandemEnrollment  *enrollment,
                           GError           **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TandemStmt) stmt = NULL;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
   g_return_val_if_fail (TANDEM_IS_ENROLLMENT (enrollment), FALSE);
 
-  stmt = tandem_store_prepare (store, "DELETE FROM enrollment WHERE id = ?1", error);
+  stmt = tandem_store_prepare (store, "DELETE FROM enrollment WHERE id = $1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, enrollment->id);
-  return tandem_store_step_done (store, stmt, error);
+  tandem_stmt_bind_int64 (stmt, 1, enrollment->id);
+  return tandem_stmt_step_done (stmt, error);
 }
 
 /* Puts back an enrollment tandem_enrollment_remove() took away. */
@@ -467,7 +464,7 @@ tandem_enrollment_restore (TandemStore       *store,
                            TandemEnrollment  *enrollment,
                            GError           **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TandemStmt) stmt = NULL;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
   g_return_val_if_fail (TANDEM_IS_ENROLLMENT (enrollment), FALSE);
@@ -475,18 +472,18 @@ tandem_enrollment_restore (TandemStore       *store,
   stmt = tandem_store_prepare (store,
                                "INSERT INTO enrollment (id, person_id, program_id, status, invited_on,"
                                "                        enrolled_on, completed_on)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                               " VALUES ($1, $2, $3, $4, $5, $6, $7)",
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, enrollment->id);
-  sqlite3_bind_int64 (stmt, 2, enrollment->person_id);
-  sqlite3_bind_int64 (stmt, 3, enrollment->program_id);
-  sqlite3_bind_text (stmt, 4, tandem_enrollment_status_to_string (enrollment->status), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, enrollment->invited_on, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, enrollment->enrolled_on, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, enrollment->completed_on, -1, SQLITE_STATIC);
-  return tandem_store_step_done (store, stmt, error);
+  tandem_stmt_bind_int64 (stmt, 1, enrollment->id);
+  tandem_stmt_bind_int64 (stmt, 2, enrollment->person_id);
+  tandem_stmt_bind_int64 (stmt, 3, enrollment->program_id);
+  tandem_stmt_bind_text (stmt, 4, tandem_enrollment_status_to_string (enrollment->status));
+  tandem_stmt_bind_text (stmt, 5, enrollment->invited_on);
+  tandem_stmt_bind_text (stmt, 6, enrollment->enrolled_on);
+  tandem_stmt_bind_text (stmt, 7, enrollment->completed_on);
+  return tandem_stmt_step_done (stmt, error);
 }
 
 /**
@@ -509,8 +506,8 @@ tandem_enrollment_enrol_matching (TandemStore  *store,
                                   guint        *out_added,
                                   GError      **error)
 {
-  g_autoptr(sqlite3_stmt) targets = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(TandemStmt) targets = NULL;
+  g_autoptr(TandemStmt) insert = NULL;
   guint added;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
@@ -525,15 +522,15 @@ tandem_enrollment_enrol_matching (TandemStore  *store,
   if (role != NULL)
     {
       targets = tandem_store_prepare (store,
-                                      "SELECT NOT EXISTS (SELECT 1 FROM program_role WHERE program_id = ?1)"
+                                      "SELECT NOT EXISTS (SELECT 1 FROM program_role WHERE program_id = $1)"
                                       "    OR EXISTS (SELECT 1 FROM program_role pr JOIN role r ON r.id = pr.role_id"
-                                      "                WHERE pr.program_id = ?1 AND r.name = ?2)",
+                                      "                WHERE pr.program_id = $1 AND r.name = $2)",
                                       error);
       if (targets == NULL)
         return FALSE;
-      sqlite3_bind_int64 (targets, 1, program_id);
-      sqlite3_bind_text (targets, 2, role, -1, SQLITE_STATIC);
-      if (sqlite3_step (targets) != SQLITE_ROW || sqlite3_column_int (targets, 0) == 0)
+      tandem_stmt_bind_int64 (targets, 1, program_id);
+      tandem_stmt_bind_text (targets, 2, role);
+      if (tandem_stmt_step (targets, NULL) != TANDEM_STEP_ROW || tandem_stmt_get_int (targets, 0) == 0)
         {
           g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
                        _("This program is not meant for the role “%s”; add it to the program’s target roles first."),
@@ -547,27 +544,27 @@ tandem_enrollment_enrol_matching (TandemStore  *store,
 
   insert = tandem_store_prepare (store,
                                  "INSERT INTO enrollment (person_id, program_id, status, invited_on)"
-                                 " SELECT p.id, ?1, 'invited', ?4 FROM person p"
+                                 " SELECT p.id, $1, 'invited', $4 FROM person p"
                                  "   LEFT JOIN role r ON r.id = p.role_id"
                                  "   LEFT JOIN department d ON d.id = p.department_id"
                                  "  WHERE p.active"
-                                 "    AND (?2 IS NULL OR r.name = ?2)"
-                                 "    AND (?3 IS NULL OR d.name = ?3)"
-                                 "    AND (NOT EXISTS (SELECT 1 FROM program_role WHERE program_id = ?1)"
-                                 "         OR p.role_id IN (SELECT role_id FROM program_role WHERE program_id = ?1))"
+                                 "    AND ($2 IS NULL OR r.name = $2)"
+                                 "    AND ($3 IS NULL OR d.name = $3)"
+                                 "    AND (NOT EXISTS (SELECT 1 FROM program_role WHERE program_id = $1)"
+                                 "         OR p.role_id IN (SELECT role_id FROM program_role WHERE program_id = $1))"
                                  "    AND NOT EXISTS (SELECT 1 FROM enrollment e"
-                                 "                     WHERE e.person_id = p.id AND e.program_id = ?1)"
-                                 "    AND EXISTS (SELECT 1 FROM program WHERE id = ?1)",
+                                 "                     WHERE e.person_id = p.id AND e.program_id = $1)"
+                                 "    AND EXISTS (SELECT 1 FROM program WHERE id = $1)",
                                  error);
   if (insert == NULL)
     goto failed;
-  sqlite3_bind_int64 (insert, 1, program_id);
-  sqlite3_bind_text (insert, 2, role, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 3, department, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 4, on, -1, SQLITE_STATIC);
-  if (!tandem_store_step_done (store, insert, error))
+  tandem_stmt_bind_int64 (insert, 1, program_id);
+  tandem_stmt_bind_text (insert, 2, role);
+  tandem_stmt_bind_text (insert, 3, department);
+  tandem_stmt_bind_text (insert, 4, on);
+  if (!tandem_stmt_step_done (insert, error))
     goto failed;
-  added = (guint)sqlite3_changes (tandem_store_get_db (store));
+  added = (guint)tandem_store_get_changes (store);
   if (!check_capacity (store, program_id, error) ||
       !tandem_store_release (store, error))
     goto failed;

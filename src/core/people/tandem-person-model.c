@@ -24,7 +24,7 @@ struct _TandemPersonModel
   guint          total;        /* everyone, matched or not */
   GHashTable    *pages;        /* page number → GPtrArray of TandemPerson */
   GQueue         recent;       /* page numbers, most recently used first */
-  sqlite3_stmt  *fetch;
+  TandemStmt  *fetch;
 
   /* The query, with its strings owned here. */
   TandemPersonQuery query;
@@ -44,13 +44,13 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (TandemPersonModel, tandem_person_model, G_TYPE_OB
   "SELECT p.id FROM person p" \
   "  LEFT JOIN department d ON d.id = p.department_id" \
   "  LEFT JOIN role r ON r.id = p.role_id" \
-  " WHERE (?1 IS NULL OR p.name LIKE ?1 ESCAPE '\\' OR p.email LIKE ?1 ESCAPE '\\')" \
-  "   AND (?2 IS NULL OR d.name = ?2)" \
-  "   AND (?3 IS NULL OR r.name = ?3)" \
-  "   AND (?4 IS NULL OR coalesce (r.level, 'individual_contributor') = ?4)" \
-  "   AND (?5 < 0 OR p.is_champion = ?5)" \
-  "   AND (?6 < 0 OR p.has_tool_access = ?6)" \
-  "   AND (?7 OR p.active)" \
+  " WHERE ($1 IS NULL OR p.name LIKE $1 ESCAPE '\\' OR p.email LIKE $1 ESCAPE '\\')" \
+  "   AND ($2 IS NULL OR d.name = $2)" \
+  "   AND ($3 IS NULL OR r.name = $3)" \
+  "   AND ($4 IS NULL OR coalesce (r.level, 'individual_contributor') = $4)" \
+  "   AND ($5 < 0 OR p.is_champion = $5)" \
+  "   AND ($6 < 0 OR p.has_tool_access = $6)" \
+  "   AND ($7 OR p.active)" \
   " ORDER BY " order ", p.name COLLATE NOCASE, p.id"
 
 static const char * const select_ids[TANDEM_N_PERSON_SORTS] = {
@@ -98,15 +98,15 @@ load_page (TandemPersonModel *self,
     {
       TandemPerson *person = NULL;
 
-      sqlite3_bind_int64 (self->fetch, 1, g_array_index (self->ids, gint64, i));
-      if (sqlite3_step (self->fetch) == SQLITE_ROW)
+      tandem_stmt_bind_int64 (self->fetch, 1, g_array_index (self->ids, gint64, i));
+      if (tandem_stmt_step (self->fetch, NULL) == TANDEM_STEP_ROW)
         person = tandem_person_new_from_stmt (self->fetch);
       else
         {
           /* Deleted since the query ran: show a blank rather than shift rows. */
           person = g_object_new (TANDEM_TYPE_PERSON, NULL);
         }
-      sqlite3_reset (self->fetch);
+      tandem_stmt_reset (self->fetch);
       g_ptr_array_add (people, person);
     }
 
@@ -154,7 +154,7 @@ tandem_person_model_finalize (GObject *object)
 {
   TandemPersonModel *self = (TandemPersonModel *)object;
 
-  g_clear_pointer (&self->fetch, sqlite3_finalize);
+  g_clear_pointer (&self->fetch, tandem_stmt_free);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_queue_clear (&self->recent);
   g_clear_pointer (&self->ids, g_array_unref);
@@ -199,7 +199,7 @@ tandem_person_model_new (TandemStore *store)
 
   self = g_object_new (TANDEM_TYPE_PERSON_MODEL, NULL);
   self->store = g_object_ref (store);
-  self->fetch = tandem_store_prepare (store, TANDEM_PERSON_SELECT " WHERE p.id = ?1", NULL);
+  self->fetch = tandem_store_prepare (store, TANDEM_PERSON_SELECT " WHERE p.id = $1", NULL);
   return self;
 }
 
@@ -230,12 +230,12 @@ gboolean
 tandem_person_model_reload (TandemPersonModel  *self,
                             GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TandemStmt) stmt = NULL;
   g_autofree char *pattern = NULL;
   const TandemPersonQuery *q = &self->query;
   guint removed = self->ids->len;
   gint64 total = 0;
-  int rc;
+  TandemStep step;
 
   g_return_val_if_fail (TANDEM_IS_PERSON_MODEL (self), FALSE);
 
@@ -249,29 +249,26 @@ tandem_person_model_reload (TandemPersonModel  *self,
   if (nonempty (q->search) != NULL)
     {
       pattern = like_pattern (q->search);
-      sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
+      tandem_stmt_bind_text (stmt, 1, pattern);
     }
   if (nonempty (q->department) != NULL)
-    sqlite3_bind_text (stmt, 2, q->department, -1, SQLITE_STATIC);
+    tandem_stmt_bind_text (stmt, 2, q->department);
   if (nonempty (q->role) != NULL)
-    sqlite3_bind_text (stmt, 3, q->role, -1, SQLITE_STATIC);
+    tandem_stmt_bind_text (stmt, 3, q->role);
   if (q->level >= 0 && q->level < TANDEM_N_LEVELS)
-    sqlite3_bind_text (stmt, 4, tandem_level_to_string (q->level), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 5, q->champion);
-  sqlite3_bind_int (stmt, 6, q->tool_access);
-  sqlite3_bind_int (stmt, 7, q->include_inactive ? 1 : 0);
+    tandem_stmt_bind_text (stmt, 4, tandem_level_to_string (q->level));
+  tandem_stmt_bind_int (stmt, 5, q->champion);
+  tandem_stmt_bind_int (stmt, 6, q->tool_access);
+  tandem_stmt_bind_int (stmt, 7, q->include_inactive ? 1 : 0);
 
   forget_pages (self);
   g_array_set_size (self->ids, 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = tandem_stmt_get_int64 (stmt, 0);
 
       g_array_append_val (self->ids, id);
     }
-  if (rc != SQLITE_DONE)
-    tandem_store_set_error (self->store, rc, error);
-
   if (q->descending)
     for (guint i = 0, j = self->ids->len; i + 1 < j; i++, j--)
       {
@@ -283,7 +280,7 @@ tandem_person_model_reload (TandemPersonModel  *self,
 
   self->total = (guint)total;
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->ids->len);
-  return rc == SQLITE_DONE;
+  return step == TANDEM_STEP_DONE;
 }
 
 gboolean

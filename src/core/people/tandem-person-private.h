@@ -19,7 +19,7 @@ G_BEGIN_DECLS
   "  LEFT JOIN department d ON d.id = p.department_id" \
   "  LEFT JOIN role r ON r.id = p.role_id"
 
-TandemPerson *tandem_person_new_from_stmt (sqlite3_stmt *stmt);
+TandemPerson *tandem_person_new_from_stmt (TandemStmt *stmt);
 
 gint64        tandem_department_ensure    (TandemStore  *store,
                                            const char   *name,

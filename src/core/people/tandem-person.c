@@ -203,11 +203,11 @@ tandem_person_get_active (TandemPerson *self)
 }
 
 TandemPerson *
-tandem_person_new_from_stmt (sqlite3_stmt *stmt)
+tandem_person_new_from_stmt (TandemStmt *stmt)
 {
   TandemPerson *person = g_object_new (TANDEM_TYPE_PERSON, NULL);
 
-  person->id = sqlite3_column_int64 (stmt, 0);
+  person->id = tandem_stmt_get_int64 (stmt, 0);
   person->external_id = g_strdup (tandem_stmt_get_text (stmt, 1));
   person->name = g_strdup (tandem_stmt_get_text (stmt, 2));
   person->email = g_strdup (tandem_stmt_get_text (stmt, 3));
@@ -215,9 +215,9 @@ tandem_person_new_from_stmt (sqlite3_stmt *stmt)
   person->role = g_strdup (tandem_stmt_get_text (stmt, 5));
   if (!tandem_level_from_string (tandem_stmt_get_text (stmt, 6), &person->level))
     person->level = TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR;
-  person->champion = sqlite3_column_int (stmt, 7) != 0;
-  person->tool_access = sqlite3_column_int (stmt, 8) != 0;
-  person->active = sqlite3_column_int (stmt, 9) != 0;
+  person->champion = tandem_stmt_get_int (stmt, 7) != 0;
+  person->tool_access = tandem_stmt_get_int (stmt, 8) != 0;
+  person->active = tandem_stmt_get_int (stmt, 9) != 0;
   return person;
 }
 
@@ -234,8 +234,8 @@ tandem_person_list (TandemStore  *store,
                     GError      **error)
 {
   g_autoptr(GListStore) people = g_list_store_new (TANDEM_TYPE_PERSON);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(TandemStmt) stmt = NULL;
+  TandemStep step;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
 
@@ -246,17 +246,16 @@ tandem_person_list (TandemStore  *store,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
     {
       g_autoptr(TandemPerson) person = tandem_person_new_from_stmt (stmt);
 
       g_list_store_append (people, person);
     }
 
-  if (rc != SQLITE_DONE)
+  if (step == TANDEM_STEP_ERROR)
     {
-      tandem_store_set_error (store, rc, error);
-      return NULL;
+            return NULL;
     }
 
   return G_LIST_MODEL (g_steal_pointer (&people));
@@ -273,24 +272,17 @@ tandem_person_lookup (TandemStore  *store,
                       gint64        id,
                       GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(TandemStmt) stmt = NULL;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
 
-  stmt = tandem_store_prepare (store, TANDEM_PERSON_SELECT " WHERE p.id = ?1", error);
+  stmt = tandem_store_prepare (store, TANDEM_PERSON_SELECT " WHERE p.id = $1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return tandem_person_new_from_stmt (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                         _("This person is no longer in the organisation."));
-  else
-    tandem_store_set_error (store, rc, error);
-  return NULL;
+  tandem_stmt_bind_int64 (stmt, 1, id);
+  if (!tandem_stmt_step_row (stmt, _("This person is no longer in the organisation."), error))
+    return NULL;
+  return tandem_person_new_from_stmt (stmt);
 }
 
 static gboolean
@@ -311,27 +303,22 @@ tandem_department_ensure (TandemStore  *store,
                           const char   *name,
                           GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(TandemStmt) stmt = NULL;
 
   if (is_blank (name))
     return 0;
 
   stmt = tandem_store_prepare (store,
-                               "INSERT INTO department (name) VALUES (trim (?1))"
+                               "INSERT INTO department (name) VALUES (trim ($1))"
                                " ON CONFLICT (name) DO UPDATE SET name = name"
                                " RETURNING id",
                                error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      tandem_store_set_error (store, rc, error);
-      return 0;
-    }
-  return sqlite3_column_int64 (stmt, 0);
+  tandem_stmt_bind_text (stmt, 1, name);
+  if (tandem_stmt_step (stmt, error) != TANDEM_STEP_ROW)
+    return 0;
+  return tandem_stmt_get_int64 (stmt, 0);
 }
 
 /* The id of the role called @name, created when new; an existing role takes
@@ -342,8 +329,7 @@ tandem_role_ensure (TandemStore  *store,
                     TandemLevel   level,
                     GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(TandemStmt) stmt = NULL;
 
   g_return_val_if_fail (level < TANDEM_N_LEVELS, 0);
 
@@ -351,21 +337,17 @@ tandem_role_ensure (TandemStore  *store,
     return 0;
 
   stmt = tandem_store_prepare (store,
-                               "INSERT INTO role (name, level) VALUES (trim (?1), ?2)"
+                               "INSERT INTO role (name, level) VALUES (trim ($1), $2)"
                                " ON CONFLICT (name) DO UPDATE SET level = excluded.level"
                                " RETURNING id",
                                error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, tandem_level_to_string (level), -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      tandem_store_set_error (store, rc, error);
-      return 0;
-    }
-  return sqlite3_column_int64 (stmt, 0);
+  tandem_stmt_bind_text (stmt, 1, name);
+  tandem_stmt_bind_text (stmt, 2, tandem_level_to_string (level));
+  if (tandem_stmt_step (stmt, error) != TANDEM_STEP_ROW)
+    return 0;
+  return tandem_stmt_get_int64 (stmt, 0);
 }
 
 static gboolean
@@ -390,8 +372,8 @@ tandem_person_save (TandemStore             *store,
                     const TandemPersonDraft *draft,
                     GError                 **error)
 {
-  g_autoptr(sqlite3_stmt) taken = NULL;
-  g_autoptr(sqlite3_stmt) write = NULL;
+  g_autoptr(TandemStmt) taken = NULL;
+  g_autoptr(TandemStmt) write = NULL;
   g_autofree char *name = NULL;
   g_autofree char *external_id = NULL;
   g_autofree char *email = NULL;
@@ -413,13 +395,13 @@ tandem_person_save (TandemStore             *store,
   if (*external_id != '\0')
     {
       taken = tandem_store_prepare (store,
-                                    "SELECT name FROM person WHERE external_id = ?1 AND id <> ?2",
+                                    "SELECT name FROM person WHERE external_id = $1 AND id <> $2",
                                     error);
       if (taken == NULL)
         return 0;
-      sqlite3_bind_text (taken, 1, external_id, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (taken, 2, id);
-      if (sqlite3_step (taken) == SQLITE_ROW)
+      tandem_stmt_bind_text (taken, 1, external_id);
+      tandem_stmt_bind_int64 (taken, 2, id);
+      if (tandem_stmt_step (taken, NULL) == TANDEM_STEP_ROW)
         {
           g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
                        _("The ID “%s” already belongs to %s; each person needs their own."),
@@ -442,36 +424,36 @@ tandem_person_save (TandemStore             *store,
     write = tandem_store_prepare (store,
                                   "INSERT INTO person (external_id, name, email, department_id, role_id,"
                                   "                    is_champion, has_tool_access, active)"
-                                  " VALUES (nullif (?1, ''), ?2, ?3, nullif (?4, 0), nullif (?5, 0), ?6, ?7, ?8)",
+                                  " VALUES (nullif ($1, ''), $2, $3, nullif ($4, 0), nullif ($5, 0), $6, $7, $8)",
                                   error);
   else
     write = tandem_store_prepare (store,
-                                  "UPDATE person SET external_id = nullif (?1, ''), name = ?2, email = ?3,"
-                                  "       department_id = nullif (?4, 0), role_id = nullif (?5, 0),"
-                                  "       is_champion = ?6, has_tool_access = ?7, active = ?8"
-                                  " WHERE id = ?9",
+                                  "UPDATE person SET external_id = nullif ($1, ''), name = $2, email = $3,"
+                                  "       department_id = nullif ($4, 0), role_id = nullif ($5, 0),"
+                                  "       is_champion = $6, has_tool_access = $7, active = $8"
+                                  " WHERE id = $9",
                                   error);
   if (write == NULL)
     goto failed;
-  sqlite3_bind_text (write, 1, external_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (write, 2, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (write, 3, email, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (write, 4, department_id);
-  sqlite3_bind_int64 (write, 5, role_id);
-  sqlite3_bind_int (write, 6, draft->champion ? 1 : 0);
-  sqlite3_bind_int (write, 7, draft->tool_access ? 1 : 0);
-  sqlite3_bind_int (write, 8, draft->active ? 1 : 0);
+  tandem_stmt_bind_text (write, 1, external_id);
+  tandem_stmt_bind_text (write, 2, name);
+  tandem_stmt_bind_text (write, 3, email);
+  tandem_stmt_bind_int64 (write, 4, department_id);
+  tandem_stmt_bind_int64 (write, 5, role_id);
+  tandem_stmt_bind_int (write, 6, draft->champion ? 1 : 0);
+  tandem_stmt_bind_int (write, 7, draft->tool_access ? 1 : 0);
+  tandem_stmt_bind_int (write, 8, draft->active ? 1 : 0);
   if (id != 0)
-    sqlite3_bind_int64 (write, 9, id);
-  if (!tandem_store_step_done (store, write, error))
+    tandem_stmt_bind_int64 (write, 9, id);
+  if (!tandem_stmt_step_done (write, error))
     goto failed;
-  if (id != 0 && sqlite3_changes (tandem_store_get_db (store)) == 0)
+  if (id != 0 && tandem_store_get_changes (store) == 0)
     {
       tandem_store_set_invalid (error, _("This person is no longer in the organisation."));
       goto failed;
     }
   if (id == 0)
-    id = sqlite3_last_insert_rowid (tandem_store_get_db (store));
+    id = tandem_store_get_last_insert_id (store);
 
   if (!tandem_store_release (store, error))
     goto failed;
@@ -489,16 +471,16 @@ tandem_person_set_active (TandemStore  *store,
                           gboolean      active,
                           GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TandemStmt) stmt = NULL;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
 
-  stmt = tandem_store_prepare (store, "UPDATE person SET active = ?2 WHERE id = ?1", error);
+  stmt = tandem_store_prepare (store, "UPDATE person SET active = $2 WHERE id = $1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int (stmt, 2, active ? 1 : 0);
-  return tandem_store_step_done (store, stmt, error);
+  tandem_stmt_bind_int64 (stmt, 1, id);
+  tandem_stmt_bind_int (stmt, 2, active ? 1 : 0);
+  return tandem_stmt_step_done (stmt, error);
 }
 
 /* Everything deleting a person takes with them, as one JSON document that
@@ -507,24 +489,24 @@ static const char snapshot_sql[] =
   "SELECT json_object ("
   "  'person', (SELECT json_group_array (json_array (id, external_id, name, email, role_id,"
   "                                                   department_id, is_champion, has_tool_access, active))"
-  "               FROM person WHERE id = ?1),"
+  "               FROM person WHERE id = $1),"
   "  'pairs', (SELECT json_group_array (json_array (id, executive_id, mentor_id, started_on,"
   "                                                  cadence_days, goals, active, ended_on))"
-  "              FROM mentoring_pair WHERE executive_id = ?1 OR mentor_id = ?1),"
+  "              FROM mentoring_pair WHERE executive_id = $1 OR mentor_id = $1),"
   "  'sessions', (SELECT json_group_array (json_array (s.id, s.pair_id, s.held_on, s.minutes, s.topics,"
   "                                                     s.tools_tried, s.data_used, s.insight, s.follow_ups,"
   "                                                     s.confidence_before, s.confidence_after,"
   "                                                     s.private_notes))"
   "                 FROM coaching_session s JOIN mentoring_pair m ON m.id = s.pair_id"
-  "                WHERE m.executive_id = ?1 OR m.mentor_id = ?1),"
+  "                WHERE m.executive_id = $1 OR m.mentor_id = $1),"
   "  'follow_ups', (SELECT json_group_array (json_array (f.id, f.session_id, f.text, f.done_on))"
   "                   FROM follow_up f JOIN coaching_session s ON s.id = f.session_id"
   "                   JOIN mentoring_pair m ON m.id = s.pair_id"
-  "                  WHERE m.executive_id = ?1 OR m.mentor_id = ?1),"
+  "                  WHERE m.executive_id = $1 OR m.mentor_id = $1),"
   "  'enrollments', (SELECT json_group_array (json_array (id, person_id, program_id, status,"
   "                                                        invited_on, enrolled_on, completed_on))"
-  "                    FROM enrollment WHERE person_id = ?1),"
-  "  'owned', (SELECT json_group_array (id) FROM program WHERE owner_id = ?1)"
+  "                    FROM enrollment WHERE person_id = $1),"
+  "  'owned', (SELECT json_group_array (id) FROM program WHERE owner_id = $1)"
   ")";
 
 static const char * const restore_sql[] = {
@@ -533,31 +515,31 @@ static const char * const restore_sql[] = {
   " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
   "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
   "        json_extract (value, '$[6]'), json_extract (value, '$[7]'), json_extract (value, '$[8]')"
-  "   FROM json_each (?1, '$.person')",
+  "   FROM json_each ($1, '$.person')",
   "INSERT INTO mentoring_pair (id, executive_id, mentor_id, started_on, cadence_days, goals, active, ended_on)"
   " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
   "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
   "        json_extract (value, '$[6]'), json_extract (value, '$[7]')"
-  "   FROM json_each (?1, '$.pairs')",
+  "   FROM json_each ($1, '$.pairs')",
   "INSERT INTO coaching_session (id, pair_id, held_on, minutes, topics, tools_tried, data_used, insight,"
   "                              follow_ups, confidence_before, confidence_after, private_notes)"
   " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
   "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
   "        json_extract (value, '$[6]'), json_extract (value, '$[7]'), json_extract (value, '$[8]'),"
   "        json_extract (value, '$[9]'), json_extract (value, '$[10]'), json_extract (value, '$[11]')"
-  "   FROM json_each (?1, '$.sessions')",
+  "   FROM json_each ($1, '$.sessions')",
   "INSERT INTO follow_up (id, session_id, text, done_on)"
   " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
   "        json_extract (value, '$[3]')"
-  "   FROM json_each (?1, '$.follow_ups')",
+  "   FROM json_each ($1, '$.follow_ups')",
   ("INSERT INTO enrollment (id, person_id, program_id, status, invited_on, enrolled_on, completed_on)"
   " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
   "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
   "        json_extract (value, '$[6]')"
-  "   FROM json_each (?1, '$.enrollments')"
+  "   FROM json_each ($1, '$.enrollments')"
   "  WHERE json_extract (value, '$[2]') IN (SELECT id FROM program)"),
-  "UPDATE program SET owner_id = (SELECT json_extract (value, '$[0]') FROM json_each (?1, '$.person'))"
-  " WHERE id IN (SELECT value FROM json_each (?1, '$.owned'))",
+  "UPDATE program SET owner_id = (SELECT json_extract (value, '$[0]') FROM json_each ($1, '$.person'))"
+  " WHERE id IN (SELECT value FROM json_each ($1, '$.owned'))",
 };
 
 /**
@@ -575,7 +557,7 @@ tandem_person_delete (TandemStore  *store,
 {
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
 
-  return tandem_store_delete_row (store, snapshot_sql, "DELETE FROM person WHERE id = ?1", id,
+  return tandem_store_delete_row (store, snapshot_sql, "DELETE FROM person WHERE id = $1", id,
                                   _("This person is no longer in the organisation."), out_undo, error);
 }
 
@@ -594,21 +576,20 @@ list_names (TandemStore  *store,
             const char   *sql,
             GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TandemStmt) stmt = NULL;
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-  int rc;
+  TandemStep step;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
 
   stmt = tandem_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
     g_strv_builder_add (names, tandem_stmt_get_text (stmt, 0));
-  if (rc != SQLITE_DONE)
+  if (step == TANDEM_STEP_ERROR)
     {
-      tandem_store_set_error (store, rc, error);
-      return NULL;
+            return NULL;
     }
   return g_strv_builder_end (names);
 }
@@ -635,16 +616,16 @@ tandem_role_get_level (TandemStore *store,
                        const char  *name,
                        TandemLevel *out_level)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TandemStmt) stmt = NULL;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
   g_return_val_if_fail (out_level != NULL, FALSE);
 
-  stmt = tandem_store_prepare (store, "SELECT level FROM role WHERE name = trim (?1)", NULL);
+  stmt = tandem_store_prepare (store, "SELECT level FROM role WHERE name = trim ($1)", NULL);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, name ? name : "", -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW &&
+  tandem_stmt_bind_text (stmt, 1, name ? name : "");
+  return tandem_stmt_step (stmt, NULL) == TANDEM_STEP_ROW &&
          tandem_level_from_string (tandem_stmt_get_text (stmt, 0), out_level);
 }
 
@@ -653,19 +634,19 @@ gint64
 tandem_person_find (TandemStore *store,
                     const char  *text)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TandemStmt) stmt = NULL;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), 0);
 
   if (is_blank (text))
     return 0;
   stmt = tandem_store_prepare (store,
-                               "SELECT id FROM person WHERE external_id = trim (?1)"
-                               " UNION ALL SELECT id FROM person WHERE email = trim (?1) COLLATE NOCASE"
+                               "SELECT id FROM person WHERE external_id = trim ($1)"
+                               " UNION ALL SELECT id FROM person WHERE email = trim ($1) COLLATE NOCASE"
                                " LIMIT 1",
                                NULL);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  tandem_stmt_bind_text (stmt, 1, text);
+  return tandem_stmt_step (stmt, NULL) == TANDEM_STEP_ROW ? tandem_stmt_get_int64 (stmt, 0) : 0;
 }

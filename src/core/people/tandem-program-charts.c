@@ -235,12 +235,12 @@ tandem_chart_new_program_by_role (TandemStore  *store,
                                   gint64        program_id,
                                   GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TandemStmt) stmt = NULL;
   g_autoptr(TandemChart) chart = NULL;
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify)tandem_group_row_free);
   g_autoptr(GPtrArray) rows = NULL;
   guint series;
-  int rc;
+  TandemStep step;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
 
@@ -249,26 +249,25 @@ tandem_chart_new_program_by_role (TandemStore  *store,
                                "       sum (e.status = 'completed')"
                                "  FROM enrollment e JOIN person p ON p.id = e.person_id"
                                "  LEFT JOIN role r ON r.id = p.role_id"
-                               " WHERE e.program_id = ?1 AND e.status <> 'dropped'"
+                               " WHERE e.program_id = $1 AND e.status <> 'dropped'"
                                " GROUP BY 1",
                                error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, program_id);
+  tandem_stmt_bind_int64 (stmt, 1, program_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
     {
       TandemGroupRow *row = g_new0 (TandemGroupRow, 1);
 
       row->group = g_strdup (tandem_stmt_get_text (stmt, 0));
-      row->people = row->enrolled = (guint)sqlite3_column_int (stmt, 1);
-      row->completed = (guint)sqlite3_column_int (stmt, 2);
+      row->people = row->enrolled = (guint)tandem_stmt_get_int (stmt, 1);
+      row->completed = (guint)tandem_stmt_get_int (stmt, 2);
       g_ptr_array_add (all, row);
     }
-  if (rc != SQLITE_DONE)
+  if (step == TANDEM_STEP_ERROR)
     {
-      tandem_store_set_error (store, rc, error);
-      return NULL;
+            return NULL;
     }
   rows = keep_largest (all, TRUE);
   g_ptr_array_sort (rows, compare_completion);

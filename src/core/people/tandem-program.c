@@ -218,7 +218,7 @@ tandem_program_get_completed (TandemProgram *self)
 
 #define PROGRAM_ROLES_SELECT \
   "SELECT r.name FROM program_role pr JOIN role r ON r.id = pr.role_id" \
-  " WHERE pr.program_id = ?1 ORDER BY r.name COLLATE NOCASE"
+  " WHERE pr.program_id = $1 ORDER BY r.name COLLATE NOCASE"
 
 #define PROGRAM_SELECT \
   "SELECT p.id, p.title, p.description, p.format," \
@@ -229,25 +229,25 @@ tandem_program_get_completed (TandemProgram *self)
   "  FROM program p LEFT JOIN person o ON o.id = p.owner_id"
 
 static TandemProgram *
-program_new_from_stmt (sqlite3_stmt *stmt,
-                       sqlite3_stmt *roles_stmt)
+program_new_from_stmt (TandemStmt *stmt,
+                       TandemStmt *roles_stmt)
 {
   TandemProgram *program = g_object_new (TANDEM_TYPE_PROGRAM, NULL);
   g_auto(GStrv) topics = NULL;
   g_autoptr(GStrvBuilder) roles = g_strv_builder_new ();
 
-  program->id = sqlite3_column_int64 (stmt, 0);
+  program->id = tandem_stmt_get_int64 (stmt, 0);
   program->title = g_strdup (tandem_stmt_get_text (stmt, 1));
   program->description = g_strdup (tandem_stmt_get_text (stmt, 2));
   if (!tandem_program_format_from_string (tandem_stmt_get_text (stmt, 3), &program->format))
     program->format = TANDEM_FORMAT_WORKSHOP;
-  program->enrolled = (guint)sqlite3_column_int (stmt, 4);
-  program->completed = (guint)sqlite3_column_int (stmt, 5);
-  program->starts_on = g_strdup ((const char *)sqlite3_column_text (stmt, 6));
-  program->ends_on = g_strdup ((const char *)sqlite3_column_text (stmt, 7));
-  program->owner_id = sqlite3_column_int64 (stmt, 8);
-  program->owner = g_strdup ((const char *)sqlite3_column_text (stmt, 9));
-  program->capacity = (guint)sqlite3_column_int (stmt, 10);
+  program->enrolled = (guint)tandem_stmt_get_int (stmt, 4);
+  program->completed = (guint)tandem_stmt_get_int (stmt, 5);
+  program->starts_on = g_strdup (tandem_stmt_get_nullable_text (stmt, 6));
+  program->ends_on = g_strdup (tandem_stmt_get_nullable_text (stmt, 7));
+  program->owner_id = tandem_stmt_get_int64 (stmt, 8);
+  program->owner = g_strdup (tandem_stmt_get_nullable_text (stmt, 9));
+  program->capacity = (guint)tandem_stmt_get_int (stmt, 10);
 
   topics = g_strsplit (tandem_stmt_get_text (stmt, 11), ",", -1);
   for (guint i = 0; topics[i] != NULL; i++)
@@ -258,10 +258,10 @@ program_new_from_stmt (sqlite3_stmt *stmt,
         program->topics |= 1u << topic;
     }
 
-  sqlite3_bind_int64 (roles_stmt, 1, program->id);
-  while (sqlite3_step (roles_stmt) == SQLITE_ROW)
+  tandem_stmt_bind_int64 (roles_stmt, 1, program->id);
+  while (tandem_stmt_step (roles_stmt, NULL) == TANDEM_STEP_ROW)
     g_strv_builder_add (roles, tandem_stmt_get_text (roles_stmt, 0));
-  sqlite3_reset (roles_stmt);
+  tandem_stmt_reset (roles_stmt);
   program->target_roles = g_strv_builder_end (roles);
 
   return program;
@@ -277,9 +277,9 @@ tandem_program_list (TandemStore  *store,
                      GError      **error)
 {
   g_autoptr(GListStore) programs = g_list_store_new (TANDEM_TYPE_PROGRAM);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) roles = NULL;
-  int rc;
+  g_autoptr(TandemStmt) stmt = NULL;
+  g_autoptr(TandemStmt) roles = NULL;
+  TandemStep step;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
 
@@ -290,17 +290,16 @@ tandem_program_list (TandemStore  *store,
   if (roles == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
     {
       g_autoptr(TandemProgram) program = program_new_from_stmt (stmt, roles);
 
       g_list_store_append (programs, program);
     }
 
-  if (rc != SQLITE_DONE)
+  if (step == TANDEM_STEP_ERROR)
     {
-      tandem_store_set_error (store, rc, error);
-      return NULL;
+            return NULL;
     }
 
   return G_LIST_MODEL (g_steal_pointer (&programs));
@@ -311,26 +310,19 @@ tandem_program_lookup (TandemStore  *store,
                        gint64        id,
                        GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) roles = NULL;
-  int rc;
+  g_autoptr(TandemStmt) stmt = NULL;
+  g_autoptr(TandemStmt) roles = NULL;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
 
-  stmt = tandem_store_prepare (store, PROGRAM_SELECT " WHERE p.id = ?1", error);
+  stmt = tandem_store_prepare (store, PROGRAM_SELECT " WHERE p.id = $1", error);
   roles = stmt ? tandem_store_prepare (store, PROGRAM_ROLES_SELECT, error) : NULL;
   if (roles == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return program_new_from_stmt (stmt, roles);
-  if (rc == SQLITE_DONE)
-    g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                         _("This program no longer exists."));
-  else
-    tandem_store_set_error (store, rc, error);
-  return NULL;
+  tandem_stmt_bind_int64 (stmt, 1, id);
+  if (!tandem_stmt_step_row (stmt, _("This program no longer exists."), error))
+    return NULL;
+  return program_new_from_stmt (stmt, roles);
 }
 
 static gboolean
@@ -356,12 +348,12 @@ tandem_program_save (TandemStore              *store,
                      const TandemProgramDraft *draft,
                      GError                  **error)
 {
-  g_autoptr(sqlite3_stmt) write = NULL;
-  g_autoptr(sqlite3_stmt) clear_roles = NULL;
-  g_autoptr(sqlite3_stmt) add_role = NULL;
-  g_autoptr(sqlite3_stmt) clear_topics = NULL;
-  g_autoptr(sqlite3_stmt) add_topic = NULL;
-  g_autoptr(sqlite3_stmt) taken = NULL;
+  g_autoptr(TandemStmt) write = NULL;
+  g_autoptr(TandemStmt) clear_roles = NULL;
+  g_autoptr(TandemStmt) add_role = NULL;
+  g_autoptr(TandemStmt) clear_topics = NULL;
+  g_autoptr(TandemStmt) add_topic = NULL;
+  g_autoptr(TandemStmt) taken = NULL;
   g_autofree char *title = NULL;
   const char *starts_on, *ends_on;
 
@@ -380,12 +372,12 @@ tandem_program_save (TandemStore              *store,
   if (starts_on != NULL && ends_on != NULL && g_strcmp0 (ends_on, starts_on) < 0)
     return tandem_store_set_invalid (error, _("The program cannot end before it starts."));
 
-  taken = tandem_store_prepare (store, "SELECT 1 FROM program WHERE title = ?1 AND id <> ?2", error);
+  taken = tandem_store_prepare (store, "SELECT 1 FROM program WHERE title = $1 AND id <> $2", error);
   if (taken == NULL)
     return 0;
-  sqlite3_bind_text (taken, 1, title, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (taken, 2, id);
-  if (sqlite3_step (taken) == SQLITE_ROW)
+  tandem_stmt_bind_text (taken, 1, title);
+  tandem_stmt_bind_int64 (taken, 2, id);
+  if (tandem_stmt_step (taken, NULL) == TANDEM_STEP_ROW)
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
                    _("There is already a program called “%s”; choose another title."), title);
@@ -399,62 +391,62 @@ tandem_program_save (TandemStore              *store,
     write = tandem_store_prepare (store,
                                   "INSERT INTO program (title, description, format, starts_on, ends_on,"
                                   "                     owner_id, capacity)"
-                                  " VALUES (?1, ?2, ?3, ?4, ?5, nullif (?6, 0), nullif (?7, 0))",
+                                  " VALUES ($1, $2, $3, $4, $5, nullif ($6, 0), nullif ($7, 0))",
                                   error);
   else
     write = tandem_store_prepare (store,
-                                  "UPDATE program SET title = ?1, description = ?2, format = ?3,"
-                                  "       starts_on = ?4, ends_on = ?5, owner_id = nullif (?6, 0),"
-                                  "       capacity = nullif (?7, 0)"
-                                  " WHERE id = ?8",
+                                  "UPDATE program SET title = $1, description = $2, format = $3,"
+                                  "       starts_on = $4, ends_on = $5, owner_id = nullif ($6, 0),"
+                                  "       capacity = nullif ($7, 0)"
+                                  " WHERE id = $8",
                                   error);
   if (write == NULL)
     goto failed;
-  sqlite3_bind_text (write, 1, title, -1, SQLITE_STATIC);
-  sqlite3_bind_text (write, 2, draft->description ? draft->description : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (write, 3, tandem_program_format_to_string (draft->format), -1, SQLITE_STATIC);
-  sqlite3_bind_text (write, 4, starts_on, -1, SQLITE_STATIC);
-  sqlite3_bind_text (write, 5, ends_on, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (write, 6, draft->owner_id);
-  sqlite3_bind_int64 (write, 7, draft->capacity);
+  tandem_stmt_bind_text (write, 1, title);
+  tandem_stmt_bind_text (write, 2, draft->description ? draft->description : "");
+  tandem_stmt_bind_text (write, 3, tandem_program_format_to_string (draft->format));
+  tandem_stmt_bind_text (write, 4, starts_on);
+  tandem_stmt_bind_text (write, 5, ends_on);
+  tandem_stmt_bind_int64 (write, 6, draft->owner_id);
+  tandem_stmt_bind_int64 (write, 7, draft->capacity);
   if (id != 0)
-    sqlite3_bind_int64 (write, 8, id);
-  if (!tandem_store_step_done (store, write, error))
+    tandem_stmt_bind_int64 (write, 8, id);
+  if (!tandem_stmt_step_done (write, error))
     goto failed;
-  if (id != 0 && sqlite3_changes (tandem_store_get_db (store)) == 0)
+  if (id != 0 && tandem_store_get_changes (store) == 0)
     {
       tandem_store_set_invalid (error, _("This program no longer exists."));
       goto failed;
     }
   if (id == 0)
-    id = sqlite3_last_insert_rowid (tandem_store_get_db (store));
+    id = tandem_store_get_last_insert_id (store);
 
-  clear_roles = tandem_store_prepare (store, "DELETE FROM program_role WHERE program_id = ?1", error);
+  clear_roles = tandem_store_prepare (store, "DELETE FROM program_role WHERE program_id = $1", error);
   add_role = clear_roles ? tandem_store_prepare (store,
                                                  "INSERT OR IGNORE INTO program_role (program_id, role_id)"
-                                                 " SELECT ?1, id FROM role WHERE name = ?2",
+                                                 " SELECT $1, id FROM role WHERE name = $2",
                                                  error) : NULL;
-  clear_topics = add_role ? tandem_store_prepare (store, "DELETE FROM program_topic WHERE program_id = ?1",
+  clear_topics = add_role ? tandem_store_prepare (store, "DELETE FROM program_topic WHERE program_id = $1",
                                                   error) : NULL;
   add_topic = clear_topics ? tandem_store_prepare (store,
-                                                   "INSERT INTO program_topic (program_id, topic) VALUES (?1, ?2)",
+                                                   "INSERT INTO program_topic (program_id, topic) VALUES ($1, $2)",
                                                    error) : NULL;
   if (add_topic == NULL)
     goto failed;
 
-  sqlite3_bind_int64 (clear_roles, 1, id);
-  sqlite3_bind_int64 (clear_topics, 1, id);
-  if (!tandem_store_step_done (store, clear_roles, error) ||
-      !tandem_store_step_done (store, clear_topics, error))
+  tandem_stmt_bind_int64 (clear_roles, 1, id);
+  tandem_stmt_bind_int64 (clear_topics, 1, id);
+  if (!tandem_stmt_step_done (clear_roles, error) ||
+      !tandem_stmt_step_done (clear_topics, error))
     goto failed;
 
   for (guint i = 0; draft->target_roles != NULL && draft->target_roles[i] != NULL; i++)
     {
-      sqlite3_bind_int64 (add_role, 1, id);
-      sqlite3_bind_text (add_role, 2, draft->target_roles[i], -1, SQLITE_STATIC);
-      if (!tandem_store_step_done (store, add_role, error))
+      tandem_stmt_bind_int64 (add_role, 1, id);
+      tandem_stmt_bind_text (add_role, 2, draft->target_roles[i]);
+      if (!tandem_stmt_step_done (add_role, error))
         goto failed;
-      if (sqlite3_changes (tandem_store_get_db (store)) == 0)
+      if (tandem_store_get_changes (store) == 0)
         {
           g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
                        _("There is no role called “%s”."), draft->target_roles[i]);
@@ -466,9 +458,9 @@ tandem_program_save (TandemStore              *store,
     {
       if ((draft->topics & (1u << topic)) == 0)
         continue;
-      sqlite3_bind_int64 (add_topic, 1, id);
-      sqlite3_bind_text (add_topic, 2, tandem_topic_to_string (topic), -1, SQLITE_STATIC);
-      if (!tandem_store_step_done (store, add_topic, error))
+      tandem_stmt_bind_int64 (add_topic, 1, id);
+      tandem_stmt_bind_text (add_topic, 2, tandem_topic_to_string (topic));
+      if (!tandem_stmt_step_done (add_topic, error))
         goto failed;
     }
 
@@ -486,12 +478,12 @@ static const char snapshot_sql[] =
   "SELECT json_object ("
   "  'program', (SELECT json_group_array (json_array (id, title, description, format, starts_on,"
   "                                                    ends_on, owner_id, capacity))"
-  "                FROM program WHERE id = ?1),"
-  "  'roles', (SELECT json_group_array (role_id) FROM program_role WHERE program_id = ?1),"
-  "  'topics', (SELECT json_group_array (topic) FROM program_topic WHERE program_id = ?1),"
+  "                FROM program WHERE id = $1),"
+  "  'roles', (SELECT json_group_array (role_id) FROM program_role WHERE program_id = $1),"
+  "  'topics', (SELECT json_group_array (topic) FROM program_topic WHERE program_id = $1),"
   "  'enrollments', (SELECT json_group_array (json_array (id, person_id, program_id, status,"
   "                                                        invited_on, enrolled_on, completed_on))"
-  "                    FROM enrollment WHERE program_id = ?1)"
+  "                    FROM enrollment WHERE program_id = $1)"
   ")";
 
 static const char * const restore_sql[] = {
@@ -500,18 +492,18 @@ static const char * const restore_sql[] = {
   "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
   "        (SELECT id FROM person WHERE id = json_extract (value, '$[6]')),"
   "        json_extract (value, '$[7]')"
-  "   FROM json_each (?1, '$.program')",
+  "   FROM json_each ($1, '$.program')",
   "INSERT INTO program_role (program_id, role_id)"
-  " SELECT (SELECT json_extract (value, '$[0]') FROM json_each (?1, '$.program')), r.value"
-  "   FROM json_each (?1, '$.roles') r WHERE r.value IN (SELECT id FROM role)",
+  " SELECT (SELECT json_extract (value, '$[0]') FROM json_each ($1, '$.program')), r.value"
+  "   FROM json_each ($1, '$.roles') r WHERE r.value IN (SELECT id FROM role)",
   "INSERT INTO program_topic (program_id, topic)"
-  " SELECT (SELECT json_extract (value, '$[0]') FROM json_each (?1, '$.program')), t.value"
-  "   FROM json_each (?1, '$.topics') t",
+  " SELECT (SELECT json_extract (value, '$[0]') FROM json_each ($1, '$.program')), t.value"
+  "   FROM json_each ($1, '$.topics') t",
   "INSERT INTO enrollment (id, person_id, program_id, status, invited_on, enrolled_on, completed_on)"
   " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
   "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
   "        json_extract (value, '$[6]')"
-  "   FROM json_each (?1, '$.enrollments')"
+  "   FROM json_each ($1, '$.enrollments')"
   "  WHERE json_extract (value, '$[1]') IN (SELECT id FROM person)",
 };
 
@@ -529,7 +521,7 @@ tandem_program_delete (TandemStore  *store,
 {
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
 
-  return tandem_store_delete_row (store, snapshot_sql, "DELETE FROM program WHERE id = ?1", id,
+  return tandem_store_delete_row (store, snapshot_sql, "DELETE FROM program WHERE id = $1", id,
                                   _("This program no longer exists."), out_undo, error);
 }
 
@@ -550,29 +542,28 @@ tandem_program_count_statuses (TandemStore  *store,
                                guint         counts[TANDEM_N_ENROLLMENT_STATUSES],
                                GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(TandemStmt) stmt = NULL;
+  TandemStep step;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
 
   memset (counts, 0, sizeof (guint) * TANDEM_N_ENROLLMENT_STATUSES);
   stmt = tandem_store_prepare (store,
-                               "SELECT status, count (*) FROM enrollment WHERE program_id = ?1 GROUP BY status",
+                               "SELECT status, count (*) FROM enrollment WHERE program_id = $1 GROUP BY status",
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  tandem_stmt_bind_int64 (stmt, 1, id);
+  while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
     {
       TandemEnrollmentStatus status;
 
       if (tandem_enrollment_status_from_string (tandem_stmt_get_text (stmt, 0), &status))
-        counts[status] = (guint)sqlite3_column_int (stmt, 1);
+        counts[status] = (guint)tandem_stmt_get_int (stmt, 1);
     }
-  if (rc != SQLITE_DONE)
+  if (step == TANDEM_STEP_ERROR)
     {
-      tandem_store_set_error (store, rc, error);
-      return FALSE;
+            return FALSE;
     }
   return TRUE;
 }

@@ -1,62 +1,119 @@
-/* tandem-store-private.h — SQL access for the rest of src/core only
+/* tandem-store-private.h — the store's statement API, for src/core only
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Nothing outside src/core includes this header: the front end and the CLI
- * talk to the store through domain functions, never through SQL.
+ * The one seam between the domains and the database engine. Domain code
+ * owns its SQL text, written once in the SQL that SQLite 3.40 and
+ * PostgreSQL 15 share where that is possible, with $1, $2… placeholders;
+ * it prepares, binds, steps and reads through these functions and never
+ * names an engine's API. Nothing outside src/core includes this header:
+ * the front end and the CLI talk to the store through domain functions.
  */
 #pragma once
-
-#include <sqlite3.h>
 
 #include "tandem-store.h"
 
 G_BEGIN_DECLS
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+/* A prepared statement, owned by whoever prepared it. */
+typedef struct _TandemStmt TandemStmt;
 
-sqlite3      *tandem_store_get_db        (TandemStore  *self);
-sqlite3_stmt *tandem_store_prepare       (TandemStore  *self,
-                                          const char   *sql,
-                                          GError      **error);
-gboolean      tandem_store_exec          (TandemStore  *self,
-                                          const char   *sql,
-                                          GError      **error);
-gboolean      tandem_store_begin         (TandemStore  *self,
-                                          GError      **error);
-gboolean      tandem_store_commit        (TandemStore  *self,
-                                          GError      **error);
-void          tandem_store_rollback      (TandemStore  *self);
-gboolean      tandem_store_savepoint     (TandemStore  *self,
-                                          GError      **error);
-gboolean      tandem_store_release       (TandemStore  *self,
-                                          GError      **error);
-void          tandem_store_rollback_savepoint (TandemStore *self);
-gboolean      tandem_store_step_done     (TandemStore  *self,
-                                          sqlite3_stmt *stmt,
-                                          GError      **error);
-gboolean      tandem_store_query_int     (TandemStore  *self,
-                                          const char   *sql,
-                                          gint64       *out_value,
-                                          GError      **error);
-void          tandem_store_set_error     (TandemStore  *self,
-                                          int           rc,
-                                          GError      **error);
-gboolean      tandem_store_delete_row    (TandemStore  *self,
-                                          const char   *snapshot_sql,
-                                          const char   *delete_sql,
-                                          gint64        id,
-                                          const char   *gone,
-                                          char        **out_undo,
-                                          GError      **error);
-gboolean      tandem_store_restore_rows  (TandemStore        *self,
-                                          const char * const *restore_sql,
-                                          guint               n_sql,
-                                          const char         *undo,
-                                          GError            **error);
-gboolean      tandem_store_set_invalid   (GError      **error,
-                                          const char   *message);
-const char   *tandem_stmt_get_text       (sqlite3_stmt *stmt,
-                                          int           column);
+/* What stepping a statement gave. */
+typedef enum
+{
+  TANDEM_STEP_ERROR = -1,   /* the error is set */
+  TANDEM_STEP_DONE  = 0,    /* no (more) rows */
+  TANDEM_STEP_ROW   = 1,    /* a row is ready to read */
+} TandemStep;
+
+TandemStmt  *tandem_store_prepare             (TandemStore  *self,
+                                               const char   *sql,
+                                               GError      **error);
+gboolean     tandem_store_exec                (TandemStore  *self,
+                                               const char   *sql,
+                                               GError      **error);
+gboolean     tandem_store_query_int           (TandemStore  *self,
+                                               const char   *sql,
+                                               gint64       *out_value,
+                                               GError      **error);
+gint64       tandem_store_get_last_insert_id  (TandemStore  *self);
+gint64       tandem_store_get_changes         (TandemStore  *self);
+
+/* Transactions: begin/commit/rollback around a whole write; savepoints
+ * nest inside one or open one, so a write that is whole on its own can
+ * also be one step of an import. */
+gboolean     tandem_store_begin               (TandemStore  *self,
+                                               GError      **error);
+gboolean     tandem_store_commit              (TandemStore  *self,
+                                               GError      **error);
+void         tandem_store_rollback            (TandemStore  *self);
+gboolean     tandem_store_savepoint           (TandemStore  *self,
+                                               GError      **error);
+gboolean     tandem_store_release             (TandemStore  *self,
+                                               GError      **error);
+void         tandem_store_rollback_savepoint  (TandemStore  *self);
+
+gboolean     tandem_store_set_invalid         (GError      **error,
+                                               const char   *message);
+gboolean     tandem_store_delete_row          (TandemStore  *self,
+                                               const char   *snapshot_sql,
+                                               const char   *delete_sql,
+                                               gint64        id,
+                                               const char   *gone,
+                                               char        **out_undo,
+                                               GError      **error);
+gboolean     tandem_store_restore_rows        (TandemStore        *self,
+                                               const char * const *restore_sql,
+                                               guint               n_sql,
+                                               const char         *undo,
+                                               GError            **error);
+
+void         tandem_stmt_free                 (TandemStmt   *self);
+void         tandem_stmt_reset                (TandemStmt   *self);
+TandemStep   tandem_stmt_step                 (TandemStmt   *self,
+                                               GError      **error);
+gboolean     tandem_stmt_step_done            (TandemStmt   *self,
+                                               GError      **error);
+gboolean     tandem_stmt_step_row             (TandemStmt   *self,
+                                               const char   *missing,
+                                               GError      **error);
+int          tandem_stmt_get_n_params         (TandemStmt   *self);
+int          tandem_stmt_get_n_columns        (TandemStmt   *self);
+
+/* Parameters count from 1, as $1 does. bind_text keeps @value's pointer
+ * until the statement is stepped or reset; bind_text_copy copies it. */
+void         tandem_stmt_bind_text            (TandemStmt   *self,
+                                               int           index,
+                                               const char   *value);
+void         tandem_stmt_bind_text_copy       (TandemStmt   *self,
+                                               int           index,
+                                               const char   *value);
+void         tandem_stmt_bind_int             (TandemStmt   *self,
+                                               int           index,
+                                               int           value);
+void         tandem_stmt_bind_int64           (TandemStmt   *self,
+                                               int           index,
+                                               gint64        value);
+void         tandem_stmt_bind_double          (TandemStmt   *self,
+                                               int           index,
+                                               double        value);
+void         tandem_stmt_bind_null            (TandemStmt   *self,
+                                               int           index);
+
+/* Columns count from 0. get_text gives "" for NULL, get_nullable_text NULL. */
+int          tandem_stmt_get_int              (TandemStmt   *self,
+                                               int           column);
+gint64       tandem_stmt_get_int64            (TandemStmt   *self,
+                                               int           column);
+double       tandem_stmt_get_double           (TandemStmt   *self,
+                                               int           column);
+const char  *tandem_stmt_get_text             (TandemStmt   *self,
+                                               int           column);
+const char  *tandem_stmt_get_nullable_text    (TandemStmt   *self,
+                                               int           column);
+gboolean     tandem_stmt_get_is_null          (TandemStmt   *self,
+                                               int           column);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemStmt, tandem_stmt_free)
 
 G_END_DECLS

@@ -106,8 +106,8 @@ tandem_stats_gap_series (TandemStore      *store,
                          GError          **error)
 {
   g_autoptr(GPtrArray) points = g_ptr_array_new_with_free_func ((GDestroyNotify)tandem_gap_point_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(TandemStmt) stmt = NULL;
+  TandemStep step;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
   g_return_val_if_fail (dimension < TANDEM_N_DIMENSIONS, NULL);
@@ -117,27 +117,27 @@ tandem_stats_gap_series (TandemStore      *store,
                                "       coalesce (e.answered, 0), coalesce (e.favourable, 0),"
                                "       coalesce (i.answered, 0), coalesce (i.favourable, 0)"
                                "  FROM survey_wave w"
-                               "  LEFT JOIN survey_tally e ON e.wave_id = w.id AND e.dimension = ?1"
+                               "  LEFT JOIN survey_tally e ON e.wave_id = w.id AND e.dimension = $1"
                                "       AND e.level = 'executive' AND e.grouping = 'all'"
-                               "  LEFT JOIN survey_tally i ON i.wave_id = w.id AND i.dimension = ?1"
+                               "  LEFT JOIN survey_tally i ON i.wave_id = w.id AND i.dimension = $1"
                                "       AND i.level = 'individual_contributor' AND i.grouping = 'all'"
                                " ORDER BY w.fielded_on, w.id",
                                error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, tandem_dimension_to_string (dimension), -1, SQLITE_STATIC);
+  tandem_stmt_bind_text (stmt, 1, tandem_dimension_to_string (dimension));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
     {
       TandemGapPoint *point = g_new0 (TandemGapPoint, 1);
 
       point->wave_title = g_strdup (tandem_stmt_get_text (stmt, 0));
       point->fielded_on = g_strdup (tandem_stmt_get_text (stmt, 1));
-      tandem_share_init (&point->leaders, sqlite3_column_int (stmt, 2),
-                         sqlite3_column_int (stmt, 3), threshold);
-      tandem_share_init (&point->ics, sqlite3_column_int (stmt, 4),
-                         sqlite3_column_int (stmt, 5), threshold);
+      tandem_share_init (&point->leaders, tandem_stmt_get_int (stmt, 2),
+                         tandem_stmt_get_int (stmt, 3), threshold);
+      tandem_share_init (&point->ics, tandem_stmt_get_int (stmt, 4),
+                         tandem_stmt_get_int (stmt, 5), threshold);
 
       if (isnan (point->leaders.pct) || isnan (point->ics.pct))
         point->gap_pts = NAN;
@@ -147,10 +147,9 @@ tandem_stats_gap_series (TandemStore      *store,
       g_ptr_array_add (points, point);
     }
 
-  if (rc != SQLITE_DONE)
+  if (step == TANDEM_STEP_ERROR)
     {
-      tandem_store_set_error (store, rc, error);
-      return NULL;
+            return NULL;
     }
 
   return g_steal_pointer (&points);
@@ -161,8 +160,7 @@ tandem_stats_get_counts (TandemStore   *store,
                          TandemCounts  *out_counts,
                          GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(TandemStmt) stmt = NULL;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
   g_return_val_if_fail (out_counts != NULL, FALSE);
@@ -184,25 +182,21 @@ tandem_stats_get_counts (TandemStore   *store,
   if (stmt == NULL)
     return FALSE;
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      tandem_store_set_error (store, rc, error);
-      return FALSE;
-    }
+  if (tandem_stmt_step (stmt, error) != TANDEM_STEP_ROW)
+    return FALSE;
 
-  out_counts->people = sqlite3_column_int (stmt, 0);
-  out_counts->active_people = sqlite3_column_int (stmt, 1);
-  out_counts->departments = sqlite3_column_int (stmt, 2);
-  out_counts->programs = sqlite3_column_int (stmt, 3);
-  out_counts->enrollments = sqlite3_column_int (stmt, 4);
-  out_counts->completions = sqlite3_column_int (stmt, 5);
-  out_counts->champions = sqlite3_column_int (stmt, 6);
-  out_counts->with_tool_access = sqlite3_column_int (stmt, 7);
-  out_counts->pairs = sqlite3_column_int (stmt, 8);
-  out_counts->sessions = sqlite3_column_int (stmt, 9);
-  out_counts->waves = sqlite3_column_int (stmt, 10);
-  out_counts->answers = sqlite3_column_int (stmt, 11);
+  out_counts->people = tandem_stmt_get_int (stmt, 0);
+  out_counts->active_people = tandem_stmt_get_int (stmt, 1);
+  out_counts->departments = tandem_stmt_get_int (stmt, 2);
+  out_counts->programs = tandem_stmt_get_int (stmt, 3);
+  out_counts->enrollments = tandem_stmt_get_int (stmt, 4);
+  out_counts->completions = tandem_stmt_get_int (stmt, 5);
+  out_counts->champions = tandem_stmt_get_int (stmt, 6);
+  out_counts->with_tool_access = tandem_stmt_get_int (stmt, 7);
+  out_counts->pairs = tandem_stmt_get_int (stmt, 8);
+  out_counts->sessions = tandem_stmt_get_int (stmt, 9);
+  out_counts->waves = tandem_stmt_get_int (stmt, 10);
+  out_counts->answers = tandem_stmt_get_int (stmt, 11);
 
   return TRUE;
 }
@@ -261,8 +255,8 @@ tandem_stats_suppress_complements (TandemShare *shares,
   "WITH latest AS (SELECT id, title FROM survey_wave ORDER BY fielded_on DESC, id DESC LIMIT 1)" \
   "SELECT latest.title, t.group_id, coalesce (g.name, ''), t.dimension," \
   "       sum (t.answered), sum (t.favourable), t.grouping" \
-  "  FROM latest JOIN survey_tally t ON t.wave_id = latest.id AND t.grouping IN ('all', ?1)" \
-  "  LEFT JOIN " table " g ON g.id = t.group_id AND t.grouping = ?1" \
+  "  FROM latest JOIN survey_tally t ON t.wave_id = latest.id AND t.grouping IN ('all', $1)" \
+  "  LEFT JOIN " table " g ON g.id = t.group_id AND t.grouping = $1" \
   " GROUP BY t.grouping, t.group_id, t.dimension" \
   " ORDER BY t.grouping = 'all' DESC, g.name IS NULL, g.name COLLATE NOCASE"
 
@@ -327,12 +321,12 @@ tandem_stats_heatmap (TandemStore  *store,
                       GError      **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)tandem_heat_row_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TandemStmt) stmt = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) column = g_array_new (FALSE, FALSE, sizeof (TandemShare));
   TandemHeatRow *everyone;
   gboolean is_role;
-  int rc;
+  TandemStep step;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
   g_return_val_if_fail (g_strcmp0 (grouping, "department") == 0 || g_strcmp0 (grouping, "role") == 0, NULL);
@@ -341,16 +335,16 @@ tandem_stats_heatmap (TandemStore  *store,
   stmt = tandem_store_prepare (store, is_role ? HEATMAP_SQL ("role") : HEATMAP_SQL ("department"), error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, grouping, -1, SQLITE_STATIC);
+  tandem_stmt_bind_text (stmt, 1, grouping);
 
   everyone = g_new0 (TandemHeatRow, 1);
   everyone->name = g_strdup (_("Everyone"));
   everyone->group_id = -1;
   g_ptr_array_add (rows, everyone);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 1);
+      gint64 id = tandem_stmt_get_int64 (stmt, 1);
       const char *name = tandem_stmt_get_text (stmt, 2);
       TandemDimension dimension;
       TandemHeatRow *row;
@@ -372,13 +366,12 @@ tandem_stats_heatmap (TandemStore  *store,
           g_hash_table_insert (by_id, &row->group_id, row);
         }
       /* Raw counts for now, in the share's fields; init below. */
-      row->shares[dimension].n = (guint)sqlite3_column_int (stmt, 4);
-      row->shares[dimension].favourable = (guint)sqlite3_column_int (stmt, 5);
+      row->shares[dimension].n = (guint)tandem_stmt_get_int (stmt, 4);
+      row->shares[dimension].favourable = (guint)tandem_stmt_get_int (stmt, 5);
     }
-  if (rc != SQLITE_DONE)
+  if (step == TANDEM_STEP_ERROR)
     {
-      tandem_store_set_error (store, rc, error);
-      return NULL;
+            return NULL;
     }
 
   /* Beyond @max_rows groups, the smallest are shown together as one. */

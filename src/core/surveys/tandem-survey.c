@@ -113,19 +113,19 @@ tandem_survey_ensure_wave (TandemStore  *store,
                            gboolean     *out_created,
                            GError      **error)
 {
-  g_autoptr(sqlite3_stmt) find = NULL;
-  g_autoptr(sqlite3_stmt) wave = NULL;
-  g_autoptr(sqlite3_stmt) item = NULL;
+  g_autoptr(TandemStmt) find = NULL;
+  g_autoptr(TandemStmt) wave = NULL;
+  g_autoptr(TandemStmt) item = NULL;
   gint64 id;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
   g_return_val_if_fail (title != NULL && fielded_on != NULL, FALSE);
   g_return_val_if_fail (out_id != NULL, FALSE);
 
-  if (!(find = tandem_store_prepare (store, "SELECT id, fielded_on FROM survey_wave WHERE title = ?1", error)))
+  if (!(find = tandem_store_prepare (store, "SELECT id, fielded_on FROM survey_wave WHERE title = $1", error)))
     return FALSE;
-  sqlite3_bind_text (find, 1, title, -1, SQLITE_STATIC);
-  if (sqlite3_step (find) == SQLITE_ROW)
+  tandem_stmt_bind_text (find, 1, title);
+  if (tandem_stmt_step (find, NULL) == TANDEM_STEP_ROW)
     {
       if (g_strcmp0 (tandem_stmt_get_text (find, 1), fielded_on) != 0)
         {
@@ -134,34 +134,34 @@ tandem_survey_ensure_wave (TandemStore  *store,
                        title, tandem_stmt_get_text (find, 1), fielded_on);
           return FALSE;
         }
-      *out_id = sqlite3_column_int64 (find, 0);
+      *out_id = tandem_stmt_get_int64 (find, 0);
       if (out_created != NULL)
         *out_created = FALSE;
       return TRUE;
     }
 
-  if (!(wave = tandem_store_prepare (store, "INSERT INTO survey_wave (title, fielded_on) VALUES (?1, ?2)",
+  if (!(wave = tandem_store_prepare (store, "INSERT INTO survey_wave (title, fielded_on) VALUES ($1, $2)",
                                      error)) ||
       !(item = tandem_store_prepare (store,
                                      "INSERT INTO survey_item (wave_id, dimension, audience, wording)"
-                                     " VALUES (?1, ?2, ?3, ?4)",
+                                     " VALUES ($1, $2, $3, $4)",
                                      error)))
     return FALSE;
 
-  sqlite3_bind_text (wave, 1, title, -1, SQLITE_STATIC);
-  sqlite3_bind_text (wave, 2, fielded_on, -1, SQLITE_STATIC);
-  if (!tandem_store_step_done (store, wave, error))
+  tandem_stmt_bind_text (wave, 1, title);
+  tandem_stmt_bind_text (wave, 2, fielded_on);
+  if (!tandem_stmt_step_done (wave, error))
     return FALSE;
-  id = sqlite3_last_insert_rowid (tandem_store_get_db (store));
+  id = tandem_store_get_last_insert_id (store);
 
   for (TandemDimension d = 0; d < TANDEM_N_DIMENSIONS; d++)
     for (TandemAudience a = 0; a < TANDEM_N_AUDIENCES; a++)
       {
-        sqlite3_bind_int64 (item, 1, id);
-        sqlite3_bind_text (item, 2, tandem_dimension_to_string (d), -1, SQLITE_STATIC);
-        sqlite3_bind_text (item, 3, audience_to_string (a), -1, SQLITE_STATIC);
-        sqlite3_bind_text (item, 4, tandem_survey_default_wording (d, a), -1, SQLITE_STATIC);
-        if (!tandem_store_step_done (store, item, error))
+        tandem_stmt_bind_int64 (item, 1, id);
+        tandem_stmt_bind_text (item, 2, tandem_dimension_to_string (d));
+        tandem_stmt_bind_text (item, 3, audience_to_string (a));
+        tandem_stmt_bind_text (item, 4, tandem_survey_default_wording (d, a));
+        if (!tandem_stmt_step_done (item, error))
           return FALSE;
       }
 
@@ -272,7 +272,7 @@ tandem_survey_tally_add (TandemSurveyTally *tally,
 }
 
 static gboolean
-add_row (sqlite3_stmt  *upsert,
+add_row (TandemStmt  *upsert,
          TandemStore   *store,
          const TallyCell *cell,
          const char    *grouping,
@@ -283,14 +283,14 @@ add_row (sqlite3_stmt  *upsert,
     {
       if (cell->answered[d] == 0)
         continue;
-      sqlite3_bind_int64 (upsert, 1, cell->key.wave_id);
-      sqlite3_bind_text (upsert, 2, tandem_dimension_to_string (d), -1, SQLITE_STATIC);
-      sqlite3_bind_text (upsert, 3, tandem_level_to_string (cell->key.level), -1, SQLITE_STATIC);
-      sqlite3_bind_text (upsert, 4, grouping, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (upsert, 5, group_id);
-      sqlite3_bind_int (upsert, 6, (int)cell->answered[d]);
-      sqlite3_bind_int (upsert, 7, (int)cell->favourable[d]);
-      if (!tandem_store_step_done (store, upsert, error))
+      tandem_stmt_bind_int64 (upsert, 1, cell->key.wave_id);
+      tandem_stmt_bind_text (upsert, 2, tandem_dimension_to_string (d));
+      tandem_stmt_bind_text (upsert, 3, tandem_level_to_string (cell->key.level));
+      tandem_stmt_bind_text (upsert, 4, grouping);
+      tandem_stmt_bind_int64 (upsert, 5, group_id);
+      tandem_stmt_bind_int (upsert, 6, (int)cell->answered[d]);
+      tandem_stmt_bind_int (upsert, 7, (int)cell->favourable[d]);
+      if (!tandem_stmt_step_done (upsert, error))
         return FALSE;
     }
   return TRUE;
@@ -307,7 +307,7 @@ tandem_survey_tally_flush (TandemSurveyTally  *tally,
                            TandemStore        *store,
                            GError            **error)
 {
-  g_autoptr(sqlite3_stmt) upsert = NULL;
+  g_autoptr(TandemStmt) upsert = NULL;
   g_autoptr(GHashTable) all = g_hash_table_new_full (tally_key_hash, tally_key_equal, NULL, g_free);
   g_autoptr(GHashTable) by_department = g_hash_table_new_full (tally_key_hash, tally_key_equal, NULL, g_free);
   g_autoptr(GHashTable) by_role = g_hash_table_new_full (tally_key_hash, tally_key_equal, NULL, g_free);
@@ -322,7 +322,7 @@ tandem_survey_tally_flush (TandemSurveyTally  *tally,
   upsert = tandem_store_prepare (store,
                                  "INSERT INTO survey_tally (wave_id, dimension, level, grouping, group_id,"
                                  "                          answered, favourable)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                                 " VALUES ($1, $2, $3, $4, $5, $6, $7)"
                                  " ON CONFLICT (wave_id, dimension, level, grouping, group_id) DO UPDATE"
                                  "   SET answered = answered + excluded.answered,"
                                  "       favourable = favourable + excluded.favourable",
@@ -379,29 +379,31 @@ tandem_survey_get_wording (TandemStore      *store,
                            TandemAudience    audience,
                            GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(TandemStmt) stmt = NULL;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
   g_return_val_if_fail (dimension < TANDEM_N_DIMENSIONS && audience < TANDEM_N_AUDIENCES, NULL);
 
   stmt = tandem_store_prepare (store,
                                "SELECT wording FROM survey_item"
-                               " WHERE wave_id = ?1 AND dimension = ?2 AND audience = ?3",
+                               " WHERE wave_id = $1 AND dimension = $2 AND audience = $3",
                                error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, wave_id);
-  sqlite3_bind_text (stmt, 2, tandem_dimension_to_string (dimension), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, audience_to_string (audience), -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return g_strdup (tandem_stmt_get_text (stmt, 0));
-  if (rc == SQLITE_DONE)
-    /* A wave made before wordings were kept: it asked the defaults. */
-    return g_strdup (tandem_survey_default_wording (dimension, audience));
-  tandem_store_set_error (store, rc, error);
-  return NULL;
+  tandem_stmt_bind_int64 (stmt, 1, wave_id);
+  tandem_stmt_bind_text (stmt, 2, tandem_dimension_to_string (dimension));
+  tandem_stmt_bind_text (stmt, 3, audience_to_string (audience));
+  switch (tandem_stmt_step (stmt, error))
+    {
+    case TANDEM_STEP_ROW:
+      return g_strdup (tandem_stmt_get_text (stmt, 0));
+    case TANDEM_STEP_DONE:
+      /* A wave made before wordings were kept: it asked the defaults. */
+      return g_strdup (tandem_survey_default_wording (dimension, audience));
+    case TANDEM_STEP_ERROR:
+    default:
+      return NULL;
+    }
 }
 
 /**
@@ -418,7 +420,7 @@ tandem_survey_set_wording (TandemStore      *store,
                            const char       *wording,
                            GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TandemStmt) stmt = NULL;
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
@@ -435,14 +437,14 @@ tandem_survey_set_wording (TandemStore      *store,
 
   stmt = tandem_store_prepare (store,
                                "INSERT INTO survey_item (wave_id, dimension, audience, wording)"
-                               " VALUES (?1, ?2, ?3, ?4)"
+                               " VALUES ($1, $2, $3, $4)"
                                " ON CONFLICT (wave_id, dimension, audience) DO UPDATE SET wording = excluded.wording",
                                error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, wave_id);
-  sqlite3_bind_text (stmt, 2, tandem_dimension_to_string (dimension), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, audience_to_string (audience), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, text, -1, SQLITE_STATIC);
-  return tandem_store_step_done (store, stmt, error);
+  tandem_stmt_bind_int64 (stmt, 1, wave_id);
+  tandem_stmt_bind_text (stmt, 2, tandem_dimension_to_string (dimension));
+  tandem_stmt_bind_text (stmt, 3, audience_to_string (audience));
+  tandem_stmt_bind_text (stmt, 4, text);
+  return tandem_stmt_step_done (stmt, error);
 }

@@ -129,8 +129,8 @@ tandem_wave_list (TandemStore  *store,
                   GError      **error)
 {
   g_autoptr(GListStore) waves = g_list_store_new (TANDEM_TYPE_WAVE);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(TandemStmt) stmt = NULL;
+  TandemStep step;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
 
@@ -143,22 +143,21 @@ tandem_wave_list (TandemStore  *store,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
     {
       g_autoptr(TandemWave) wave = g_object_new (TANDEM_TYPE_WAVE, NULL);
 
-      wave->id = sqlite3_column_int64 (stmt, 0);
+      wave->id = tandem_stmt_get_int64 (stmt, 0);
       wave->title = g_strdup (tandem_stmt_get_text (stmt, 1));
       wave->fielded_on = g_strdup (tandem_stmt_get_text (stmt, 2));
-      wave->n_answers = (guint)sqlite3_column_int (stmt, 3);
+      wave->n_answers = (guint)tandem_stmt_get_int (stmt, 3);
 
       g_list_store_append (waves, wave);
     }
 
-  if (rc != SQLITE_DONE)
+  if (step == TANDEM_STEP_ERROR)
     {
-      tandem_store_set_error (store, rc, error);
-      return NULL;
+            return NULL;
     }
 
   return G_LIST_MODEL (g_steal_pointer (&waves));

@@ -1,0 +1,368 @@
+/* tandem-stmt.c — statements and transactions over the SQLite engine
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tandem-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tandem-store-engine.h"
+
+struct _TandemStmt
+{
+  TandemStore  *store;   /* unowned: a statement never outlives its store */
+  sqlite3_stmt *stmt;
+};
+
+/* Domain SQL numbers its parameters $1, $2… as PostgreSQL does. SQLite
+ * reads "$1" as a parameter *named* "$1" and numbers such names in order of
+ * first use, so "$2 … $1" would bind the wrong values: write them as ?NNN,
+ * which SQLite numbers exactly. Quoted text and comments are left alone
+ * ('$.person' is a JSON path, not a parameter). */
+static char *
+sqlite_placeholders (const char *sql)
+{
+  GString *out = NULL;
+  const char *p = sql;
+  char quote = 0;
+
+  for (; *p != '\0'; p++)
+    {
+      if (quote != 0)
+        {
+          if (*p == quote)
+            quote = 0;
+        }
+      else if (*p == '\'' || *p == '"')
+        quote = *p;
+      else if (p[0] == '-' && p[1] == '-')
+        {
+          const char *end = strchr (p, '\n');
+
+          if (end == NULL)
+            break;
+          p = end;
+        }
+      else if (*p == '$' && g_ascii_isdigit (p[1]))
+        {
+          if (out == NULL)
+            out = g_string_new_len (sql, p - sql);
+          g_string_append_c (out, '?');
+          continue;
+        }
+      if (out != NULL)
+        g_string_append_c (out, *p);
+    }
+
+  if (out == NULL)
+    return NULL;
+  if (*p != '\0')
+    g_string_append (out, p);
+  return g_string_free (out, FALSE);
+}
+
+TandemStmt *
+tandem_store_prepare (TandemStore  *self,
+                      const char   *sql,
+                      GError      **error)
+{
+  g_autofree char *rewritten = NULL;
+  sqlite3_stmt *stmt = NULL;
+  TandemStmt *wrapper;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  rewritten = sqlite_placeholders (sql);
+  rc = sqlite3_prepare_v2 (self->db, rewritten != NULL ? rewritten : sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      tandem_store_set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+
+  wrapper = g_new (TandemStmt, 1);
+  wrapper->store = self;
+  wrapper->stmt = stmt;
+  return wrapper;
+}
+
+void
+tandem_stmt_free (TandemStmt *self)
+{
+  if (self == NULL)
+    return;
+  sqlite3_finalize (self->stmt);
+  g_free (self);
+}
+
+void
+tandem_stmt_reset (TandemStmt *self)
+{
+  g_return_if_fail (self != NULL);
+
+  sqlite3_reset (self->stmt);
+}
+
+TandemStep
+tandem_stmt_step (TandemStmt  *self,
+                  GError     **error)
+{
+  int rc;
+
+  g_return_val_if_fail (self != NULL, TANDEM_STEP_ERROR);
+
+  rc = sqlite3_step (self->stmt);
+  if (rc == SQLITE_ROW)
+    return TANDEM_STEP_ROW;
+  if (rc == SQLITE_DONE)
+    return TANDEM_STEP_DONE;
+
+  tandem_store_set_sqlite_error (error, self->store->db, rc, self->store->path);
+  return TANDEM_STEP_ERROR;
+}
+
+/* Steps a statement that returns no rows and resets it for reuse. */
+gboolean
+tandem_stmt_step_done (TandemStmt  *self,
+                       GError     **error)
+{
+  int rc;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  rc = sqlite3_step (self->stmt);
+  sqlite3_reset (self->stmt);
+  if (rc != SQLITE_DONE)
+    {
+      tandem_store_set_sqlite_error (error, self->store->db, rc, self->store->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Steps to the one row a statement gives; none is an error that says
+ * @missing, a sentence telling the user what was not found. */
+gboolean
+tandem_stmt_step_row (TandemStmt  *self,
+                      const char  *missing,
+                      GError     **error)
+{
+  switch (tandem_stmt_step (self, error))
+    {
+    case TANDEM_STEP_ROW:
+      return TRUE;
+    case TANDEM_STEP_DONE:
+      return tandem_store_set_invalid (error, missing);
+    case TANDEM_STEP_ERROR:
+    default:
+      return FALSE;
+    }
+}
+
+int
+tandem_stmt_get_n_params (TandemStmt *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return sqlite3_bind_parameter_count (self->stmt);
+}
+
+int
+tandem_stmt_get_n_columns (TandemStmt *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return sqlite3_column_count (self->stmt);
+}
+
+void
+tandem_stmt_bind_text (TandemStmt *self,
+                       int         index,
+                       const char *value)
+{
+  sqlite3_bind_text (self->stmt, index, value, -1, SQLITE_STATIC);
+}
+
+void
+tandem_stmt_bind_text_copy (TandemStmt *self,
+                            int         index,
+                            const char *value)
+{
+  sqlite3_bind_text (self->stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+void
+tandem_stmt_bind_int (TandemStmt *self,
+                      int         index,
+                      int         value)
+{
+  sqlite3_bind_int (self->stmt, index, value);
+}
+
+void
+tandem_stmt_bind_int64 (TandemStmt *self,
+                        int         index,
+                        gint64      value)
+{
+  sqlite3_bind_int64 (self->stmt, index, value);
+}
+
+void
+tandem_stmt_bind_double (TandemStmt *self,
+                         int         index,
+                         double      value)
+{
+  sqlite3_bind_double (self->stmt, index, value);
+}
+
+void
+tandem_stmt_bind_null (TandemStmt *self,
+                       int         index)
+{
+  sqlite3_bind_null (self->stmt, index);
+}
+
+int
+tandem_stmt_get_int (TandemStmt *self,
+                     int         column)
+{
+  return sqlite3_column_int (self->stmt, column);
+}
+
+gint64
+tandem_stmt_get_int64 (TandemStmt *self,
+                       int         column)
+{
+  return sqlite3_column_int64 (self->stmt, column);
+}
+
+double
+tandem_stmt_get_double (TandemStmt *self,
+                        int         column)
+{
+  return sqlite3_column_double (self->stmt, column);
+}
+
+const char *
+tandem_stmt_get_nullable_text (TandemStmt *self,
+                               int         column)
+{
+  return (const char *)sqlite3_column_text (self->stmt, column);
+}
+
+const char *
+tandem_stmt_get_text (TandemStmt *self,
+                      int         column)
+{
+  const char *text = (const char *)sqlite3_column_text (self->stmt, column);
+
+  return text != NULL ? text : "";
+}
+
+gboolean
+tandem_stmt_get_is_null (TandemStmt *self,
+                         int         column)
+{
+  return sqlite3_column_type (self->stmt, column) == SQLITE_NULL;
+}
+
+gboolean
+tandem_store_exec (TandemStore  *self,
+                   const char   *sql,
+                   GError      **error)
+{
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      tandem_store_set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tandem_store_query_int (TandemStore  *self,
+                        const char   *sql,
+                        gint64       *out_value,
+                        GError      **error)
+{
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+
+  if (!tandem_store_read_int (self->db, sql, out_value, &rc))
+    {
+      tandem_store_set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+tandem_store_get_last_insert_id (TandemStore *self)
+{
+  g_return_val_if_fail (TANDEM_IS_STORE (self), 0);
+
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+gint64
+tandem_store_get_changes (TandemStore *self)
+{
+  g_return_val_if_fail (TANDEM_IS_STORE (self), 0);
+
+  return sqlite3_changes (self->db);
+}
+
+gboolean
+tandem_store_begin (TandemStore  *self,
+                    GError      **error)
+{
+  return tandem_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+tandem_store_commit (TandemStore  *self,
+                     GError      **error)
+{
+  return tandem_store_exec (self, "COMMIT", error);
+}
+
+void
+tandem_store_rollback (TandemStore *self)
+{
+  g_return_if_fail (TANDEM_IS_STORE (self));
+
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gboolean
+tandem_store_savepoint (TandemStore  *self,
+                        GError      **error)
+{
+  return tandem_store_exec (self, "SAVEPOINT tandem", error);
+}
+
+gboolean
+tandem_store_release (TandemStore  *self,
+                      GError      **error)
+{
+  return tandem_store_exec (self, "RELEASE tandem", error);
+}
+
+void
+tandem_store_rollback_savepoint (TandemStore *self)
+{
+  g_return_if_fail (TANDEM_IS_STORE (self));
+
+  sqlite3_exec (self->db, "ROLLBACK TO tandem; RELEASE tandem", NULL, NULL, NULL);
+}

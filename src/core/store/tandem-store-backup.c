@@ -1,0 +1,243 @@
+/* tandem-store-backup.c — copies of the database: backups, restores, the automatic ones
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tandem-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "tandem-store-engine.h"
+
+/* Automatic backups are named <file>.<reason>-<UTC stamp>.bak; only these
+ * are ever removed, never a backup someone named. */
+#define AUTO_BACKUP_PATTERN "^\\.(v[0-9]+|before-restore)-[0-9]{8}T[0-9]{6}Z\\.bak$"
+
+static int compare_backup_stamps (gconstpointer a,
+                                  gconstpointer b,
+                                  gpointer      user_data);
+
+/* Keeps the newest TANDEM_STORE_AUTO_BACKUPS automatic backups of @path. */
+static void
+prune_automatic_backups (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr(GRegex) pattern = g_regex_new (AUTO_BACKUP_PATTERN, 0, 0, NULL);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (listing == NULL)
+    return;
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, base) && g_regex_match (pattern, name + strlen (base), 0, NULL))
+      g_ptr_array_add (found, g_strdup (name));
+
+  /* The stamp sorts by time within a reason; compare the stamps alone. */
+  g_ptr_array_sort_with_data (found, compare_backup_stamps, NULL);
+  for (guint i = TANDEM_STORE_AUTO_BACKUPS; i < found->len; i++)
+    {
+      g_autofree char *old = g_build_filename (dir, g_ptr_array_index (found, i), NULL);
+
+      g_unlink (old);
+    }
+}
+
+
+static int
+compare_backup_stamps (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  const char *sa = strrchr (*(char * const *)a, '-');
+  const char *sb = strrchr (*(char * const *)b, '-');
+
+  return -g_strcmp0 (sa, sb);   /* newest first */
+}
+
+
+/* Copies the database aside before something that changes it wholesale. */
+gboolean
+tandem_store_backup_automatically (TandemStore  *self,
+                                   const char   *reason,
+                                   GError      **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  g_autofree char *backup = g_strdup_printf ("%s.%s-%s.bak", self->path, reason, stamp);
+
+  if (!tandem_store_backup (self, backup, error))
+    return FALSE;
+  prune_automatic_backups (self->path);
+  return TRUE;
+}
+
+
+/**
+ * tandem_store_backup:
+ * @destination: the file to write; replaced atomically when it exists
+ *
+ * Copies the live database with SQLite's online backup API into a temporary
+ * file beside @destination, then renames it into place: a backup that fails
+ * halfway never replaces a good one.
+ */
+gboolean
+tandem_store_backup (TandemStore  *self,
+                     const char   *destination,
+                     GError      **error)
+{
+  g_autofree char *tmp = NULL;
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  tmp = g_strconcat (destination, ".partial", NULL);
+  g_unlink (tmp);
+  if (!tandem_store_create_private_file (tmp, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (dest);
+      else
+        {
+          do
+            rc = sqlite3_backup_step (backup, 256);
+          while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      tandem_store_set_sqlite_error (error, dest, rc, destination);
+      sqlite3_close_v2 (dest);
+      g_unlink (tmp);
+      return FALSE;
+    }
+
+  sqlite3_close_v2 (dest);
+
+  if (g_rename (tmp, destination) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp);
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED,
+                   _("The backup could not be saved as “%s”: %s."),
+                   destination, g_strerror (saved));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+
+/**
+ * tandem_store_restore:
+ * @source: a backup of a Tandem database
+ *
+ * Replaces everything in the store with what @source holds, through
+ * SQLite's backup API, after checking that @source is a sound Tandem
+ * database no newer than this version, and after copying the current
+ * data aside as an automatic backup (so a restore can itself be undone).
+ * @source is only read. An older backup is brought up to date.
+ */
+gboolean
+tandem_store_restore (TandemStore  *self,
+                      const char   *source,
+                      GError      **error)
+{
+  sqlite3 *src = NULL;
+  sqlite3_backup *backup;
+  gint64 app_id = 0, version = 0;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+
+  if (!g_file_test (source, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY,
+                   _("There is no backup “%s”. Choose another file."), source);
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (source, &src, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK && tandem_store_read_int (src, "PRAGMA application_id", &app_id, &rc))
+    tandem_store_read_int (src, "PRAGMA user_version", &version, &rc);
+  if (rc != SQLITE_OK)
+    {
+      tandem_store_set_sqlite_error (error, src, rc, source);
+      sqlite3_close_v2 (src);
+      return FALSE;
+    }
+  if (app_id != TANDEM_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FOREIGN,
+                   _("“%s” is not a Tandem backup; nothing was restored."), source);
+      sqlite3_close_v2 (src);
+      return FALSE;
+    }
+  if (version > TANDEM_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_TOO_NEW,
+                   _("“%s” was made by a newer Tandem; update Tandem to restore it. Nothing was restored."),
+                   source);
+      sqlite3_close_v2 (src);
+      return FALSE;
+    }
+  {
+    gint64 sound = 0;
+
+    if (!tandem_store_read_int (src, "SELECT 'ok' = (SELECT integrity_check FROM pragma_integrity_check LIMIT 1)", &sound, &rc) ||
+        !sound)
+      {
+        g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CORRUPT,
+                     _("The backup “%s” is damaged; nothing was restored. Choose another backup."), source);
+        sqlite3_close_v2 (src);
+        return FALSE;
+      }
+  }
+
+  if (!tandem_store_backup_automatically (self, "before-restore", error))
+    {
+      sqlite3_close_v2 (src);
+      return FALSE;
+    }
+
+  backup = sqlite3_backup_init (self->db, "main", src, "main");
+  if (backup == NULL)
+    rc = sqlite3_errcode (self->db);
+  else
+    {
+      do
+        rc = sqlite3_backup_step (backup, -1);
+      while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+      sqlite3_backup_finish (backup);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_close_v2 (src);
+  if (rc != SQLITE_OK)
+    {
+      tandem_store_set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+
+  self->schema_version = (int)version;
+  return tandem_store_migrate (self, error);
+}

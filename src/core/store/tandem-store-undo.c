@@ -1,0 +1,115 @@
+/* tandem-store-undo.c — deleting a row so that it can be brought back
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tandem-store"
+
+#include "config.h"
+
+#include "tandem-store-private.h"
+
+/**
+ * tandem_store_delete_row:
+ * @snapshot_sql: (nullable): a statement taking the id as ?1 and returning
+ *   one text: everything the deletion takes, for tandem_store_restore_rows()
+ * @delete_sql: the deletion, taking the id as ?1
+ * @gone: the message when there is no such row
+ * @out_undo: (out) (optional): the snapshot
+ *
+ * Deletes one row and what cascades from it, in a savepoint.
+ */
+gboolean
+tandem_store_delete_row (TandemStore  *self,
+                         const char   *snapshot_sql,
+                         const char   *delete_sql,
+                         gint64        id,
+                         const char   *gone,
+                         char        **out_undo,
+                         GError      **error)
+{
+  g_autoptr(TandemStmt) snapshot = NULL;
+  g_autoptr(TandemStmt) delete = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+
+  if (!tandem_store_savepoint (self, error))
+    return FALSE;
+
+  if (out_undo != NULL)
+    {
+      snapshot = tandem_store_prepare (self, snapshot_sql, error);
+      if (snapshot == NULL)
+        goto failed;
+      tandem_stmt_bind_int64 (snapshot, 1, id);
+      if (!tandem_stmt_step_row (snapshot, gone, error))
+        goto failed;
+    }
+
+  delete = tandem_store_prepare (self, delete_sql, error);
+  if (delete == NULL)
+    goto failed;
+  tandem_stmt_bind_int64 (delete, 1, id);
+  if (!tandem_stmt_step_done (delete, error))
+    goto failed;
+  if (tandem_store_get_changes (self) == 0)
+    {
+      g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, gone);
+      goto failed;
+    }
+  if (!tandem_store_release (self, error))
+    goto failed;
+
+  if (out_undo != NULL)
+    *out_undo = g_strdup (tandem_stmt_get_text (snapshot, 0));
+  return TRUE;
+
+failed:
+  tandem_store_rollback_savepoint (self);
+  return FALSE;
+}
+
+
+/* Runs each of @restore_sql with @undo as ?1, all or nothing. */
+gboolean
+tandem_store_restore_rows (TandemStore        *self,
+                           const char * const *restore_sql,
+                           guint               n_sql,
+                           const char         *undo,
+                           GError            **error)
+{
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (undo != NULL, FALSE);
+
+  if (!tandem_store_savepoint (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_sql; i++)
+    {
+      g_autoptr(TandemStmt) stmt = tandem_store_prepare (self, restore_sql[i], error);
+
+      if (stmt == NULL)
+        goto failed;
+      tandem_stmt_bind_text (stmt, 1, undo);
+      if (!tandem_stmt_step_done (stmt, error))
+        goto failed;
+    }
+
+  if (!tandem_store_release (self, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  tandem_store_rollback_savepoint (self);
+  return FALSE;
+}
+
+
+/* Sets a validation error, the kind that says in words what to correct.
+ * Returns FALSE (and so 0), to return straight away. */
+gboolean
+tandem_store_set_invalid (GError     **error,
+                          const char  *message)
+{
+  g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
