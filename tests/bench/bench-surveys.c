@@ -24,6 +24,7 @@
 #include "tandem-report.h"
 #include "tandem-stats.h"
 #include "tandem-store.h"
+#include "tandem-survey-charts.h"
 
 #define N_RESPONSES 1000000
 #define N_WAVES     20

@@ -12,6 +12,7 @@
 #include "tandem-report.h"
 #include "tandem-dashboard-page.h"
 #include "tandem-stats.h"
+#include "tandem-survey-charts.h"
 #include "tandem-types.h"
 
 struct _TandemDashboardPage

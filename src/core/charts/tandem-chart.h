@@ -8,7 +8,6 @@
 #include <glib-object.h>
 #include <pango/pango.h>
 
-#include "tandem-store.h"
 #include "tandem-types.h"
 
 G_BEGIN_DECLS
@@ -178,10 +177,5 @@ void          tandem_chart_render_panels     (TandemChart      **charts,
                                               double             width,
                                               double             height,
                                               const TandemChartStyle *style);
-
-TandemChart  *tandem_chart_new_gap           (TandemStore       *store,
-                                              TandemDimension    dimension,
-                                              guint              threshold,
-                                              GError           **error);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* tandem-survey-charts.c — the three-gap snapshot and the favourability heatmap
+/* tandem-survey-charts.c — the gaps over time, the three-gap snapshot and the favourability heatmap
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +9,95 @@
 
 #include "tandem-stats.h"
 #include "tandem-survey-charts.h"
+
+static const char *
+gap_title (TandemDimension dimension)
+{
+  switch (dimension)
+    {
+    case TANDEM_DIMENSION_OPTIMISM:
+      return _("The optimism gap");
+    case TANDEM_DIMENSION_RESOURCES:
+      return _("The resource gap");
+    case TANDEM_DIMENSION_TRANSPARENCY:
+      return _("The transparency gap");
+    case TANDEM_N_DIMENSIONS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * tandem_chart_new_gap:
+ * @dimension: which of the three gaps
+ * @threshold: the anonymity threshold; smaller groups are not drawn
+ *
+ * The gap between executives and individual contributors on @dimension,
+ * wave by wave: both lines, the band between them, 95% intervals, n per
+ * point and the latest gap in the subtitle.
+ *
+ * Returns: (transfer full): the chart, or %NULL with @error set
+ */
+TandemChart *
+tandem_chart_new_gap (TandemStore      *store,
+                      TandemDimension   dimension,
+                      guint             threshold,
+                      GError          **error)
+{
+  g_autoptr(GPtrArray) points = NULL;
+  g_autoptr(TandemChart) chart = NULL;
+  g_autofree char *note = NULL;
+  guint leaders, ics;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+  g_return_val_if_fail (dimension < TANDEM_N_DIMENSIONS, NULL);
+
+  points = tandem_stats_gap_series (store, dimension, threshold, error);
+  if (points == NULL)
+    return NULL;
+
+  chart = tandem_chart_new (gap_title (dimension));
+  leaders = tandem_chart_add_series (chart, _("Executives"));
+  ics = tandem_chart_add_series (chart, _("Individual contributors"));
+  tandem_chart_set_band (chart, leaders, ics, NULL);
+  tandem_chart_set_empty_text (chart, _("No survey waves yet. Import pulse-survey responses "
+                                        "to see how the gap changes over time."));
+
+  for (guint i = 0; i < points->len; i++)
+    {
+      TandemGapPoint *p = g_ptr_array_index (points, i);
+      guint c = tandem_chart_add_category (chart, p->wave_title);
+
+      tandem_chart_set_value (chart, leaders, c, p->leaders.pct,
+                              p->leaders.ci_low, p->leaders.ci_high, p->leaders.n);
+      tandem_chart_set_value (chart, ics, c, p->ics.pct, p->ics.ci_low, p->ics.ci_high, p->ics.n);
+    }
+
+  for (guint i = points->len; i > 0; i--)
+    {
+      TandemGapPoint *p = g_ptr_array_index (points, i - 1);
+      g_autofree char *subtitle = NULL;
+
+      if (!isfinite (p->gap_pts))
+        continue;
+      /* Translators: the subtitle of a gap chart; the number is in points, the last %s a wave */
+      subtitle = g_strdup_printf (_("Share answering favourably, executives and individual "
+                                    "contributors · latest gap %.0f points (%s)"),
+                                  p->gap_pts, p->wave_title);
+      tandem_chart_set_subtitle (chart, subtitle);
+      break;
+    }
+  if (tandem_chart_get_subtitle (chart) == NULL)
+    tandem_chart_set_subtitle (chart, _("Share answering favourably, executives and individual contributors"));
+
+  note = g_strdup_printf (_("Favourable: 4 or 5 on a 5-point scale. Whiskers: 95%% confidence "
+                            "interval. n: executives / ICs who answered. Groups under %u are "
+                            "not shown."),
+                          threshold);
+  tandem_chart_set_note (chart, note);
+
+  return g_steal_pointer (&chart);
+}
 
 /**
  * tandem_chart_new_snapshot:

@@ -1,13 +1,18 @@
-/* tandem-survey-charts.h — the three-gap snapshot and the favourability heatmap
+/* tandem-survey-charts.h — the gaps over time, the three-gap snapshot and the favourability heatmap
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include "tandem-chart.h"
+#include "tandem-store.h"
 
 G_BEGIN_DECLS
 
+TandemChart *tandem_chart_new_gap      (TandemStore      *store,
+                                        TandemDimension   dimension,
+                                        guint             threshold,
+                                        GError          **error);
 TandemChart *tandem_chart_new_snapshot (TandemStore  *store,
                                         guint         threshold,
                                         GError      **error);
