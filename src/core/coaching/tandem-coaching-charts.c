@@ -84,9 +84,7 @@ load_histories (TandemStore  *store,
     }
 
   if (step == TANDEM_STEP_ERROR)
-    {
-            return NULL;
-    }
+    return NULL;
   return g_steal_pointer (&pairs);
 }
 

@@ -109,9 +109,7 @@ tandem_follow_up_list_open (TandemStore  *store,
     }
 
   if (step == TANDEM_STEP_ERROR)
-    {
-            return NULL;
-    }
+    return NULL;
   return G_LIST_MODEL (g_steal_pointer (&items));
 }
 

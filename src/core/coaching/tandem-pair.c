@@ -417,9 +417,7 @@ tandem_pair_list_active (TandemStore  *store,
     }
 
   if (step == TANDEM_STEP_ERROR)
-    {
-            return NULL;
-    }
+    return NULL;
 
   return G_LIST_MODEL (g_steal_pointer (&pairs));
 }

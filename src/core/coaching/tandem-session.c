@@ -345,8 +345,6 @@ tandem_session_list_for_pair (TandemStore  *store,
     }
 
   if (step == TANDEM_STEP_ERROR)
-    {
-            return NULL;
-    }
+    return NULL;
   return G_LIST_MODEL (g_steal_pointer (&sessions));
 }

@@ -842,9 +842,7 @@ tandem_export_journal_markdown (TandemStore  *store,
         }
     }
   if (step == TANDEM_STEP_ERROR)
-    {
-            return NULL;
-    }
+    return NULL;
 
   return g_string_free (g_steal_pointer (&md), FALSE);
 }
@@ -1059,9 +1057,7 @@ tandem_export_table_csv (TandemStore         *store,
       g_string_append (csv, "\r\n");
     }
   if (step == TANDEM_STEP_ERROR)
-    {
-            return NULL;
-    }
+    return NULL;
   return g_string_free (g_steal_pointer (&csv), FALSE);
 }
 

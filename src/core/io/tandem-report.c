@@ -204,9 +204,7 @@ tandem_report_group_rows (TandemStore    *store,
       g_ptr_array_add (rows, row);
     }
   if (step == TANDEM_STEP_ERROR)
-    {
-            return NULL;
-    }
+    return NULL;
   return g_steal_pointer (&rows);
 }
 

@@ -236,9 +236,7 @@ list_enrollments (TandemStore  *store,
       g_list_store_append (enrollments, e);
     }
   if (step == TANDEM_STEP_ERROR)
-    {
-            return NULL;
-    }
+    return NULL;
   return G_LIST_MODEL (g_steal_pointer (&enrollments));
 }
 

@@ -254,9 +254,7 @@ tandem_person_list (TandemStore  *store,
     }
 
   if (step == TANDEM_STEP_ERROR)
-    {
-            return NULL;
-    }
+    return NULL;
 
   return G_LIST_MODEL (g_steal_pointer (&people));
 }
@@ -588,9 +586,7 @@ list_names (TandemStore  *store,
   while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
     g_strv_builder_add (names, tandem_stmt_get_text (stmt, 0));
   if (step == TANDEM_STEP_ERROR)
-    {
-            return NULL;
-    }
+    return NULL;
   return g_strv_builder_end (names);
 }
 

@@ -266,9 +266,7 @@ tandem_chart_new_program_by_role (TandemStore  *store,
       g_ptr_array_add (all, row);
     }
   if (step == TANDEM_STEP_ERROR)
-    {
-            return NULL;
-    }
+    return NULL;
   rows = keep_largest (all, TRUE);
   g_ptr_array_sort (rows, compare_completion);
 

@@ -298,9 +298,7 @@ tandem_program_list (TandemStore  *store,
     }
 
   if (step == TANDEM_STEP_ERROR)
-    {
-            return NULL;
-    }
+    return NULL;
 
   return G_LIST_MODEL (g_steal_pointer (&programs));
 }
@@ -562,8 +560,6 @@ tandem_program_count_statuses (TandemStore  *store,
         counts[status] = (guint)tandem_stmt_get_int (stmt, 1);
     }
   if (step == TANDEM_STEP_ERROR)
-    {
-            return FALSE;
-    }
+    return FALSE;
   return TRUE;
 }

@@ -555,9 +555,7 @@ tandem_store_check (TandemStore  *self,
         }
     }
   if (step == TANDEM_STEP_ERROR)
-    {
-            return FALSE;
-    }
+    return FALSE;
 
   if (!(fk = tandem_store_prepare (self, "PRAGMA foreign_key_check", error)))
     return FALSE;
@@ -570,9 +568,7 @@ tandem_store_check (TandemStore  *self,
                               tandem_stmt_get_text (fk, 2));
     }
   if (step == TANDEM_STEP_ERROR)
-    {
-            return FALSE;
-    }
+    return FALSE;
 
   if (ok)
     g_string_assign (report, "ok");

@@ -148,9 +148,7 @@ tandem_stats_gap_series (TandemStore      *store,
     }
 
   if (step == TANDEM_STEP_ERROR)
-    {
-            return NULL;
-    }
+    return NULL;
 
   return g_steal_pointer (&points);
 }
@@ -370,9 +368,7 @@ tandem_stats_heatmap (TandemStore  *store,
       row->shares[dimension].favourable = (guint)tandem_stmt_get_int (stmt, 5);
     }
   if (step == TANDEM_STEP_ERROR)
-    {
-            return NULL;
-    }
+    return NULL;
 
   /* Beyond @max_rows groups, the smallest are shown together as one. */
   if (max_rows > 0 && rows->len > max_rows + 1)

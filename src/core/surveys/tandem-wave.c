@@ -156,9 +156,7 @@ tandem_wave_list (TandemStore  *store,
     }
 
   if (step == TANDEM_STEP_ERROR)
-    {
-            return NULL;
-    }
+    return NULL;
 
   return G_LIST_MODEL (g_steal_pointer (&waves));
 }
