@@ -1,0 +1,266 @@
+/* tandem-import-enrollments.c — enrollments from a learning system's export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "tandem-import-private.h"
+#include "tandem-enrollment.h"
+
+enum {
+  E_EXTERNAL_ID, E_PROGRAM, E_STATUS, E_ENROLLED_ON, E_COMPLETED_ON, E_N
+};
+
+static const char * const enrollment_columns[E_N] = {
+  "external_id", "program", "status", "enrolled_on", "completed_on",
+};
+
+typedef struct
+{
+  TandemStore        *store;
+  TandemImportReport *report;
+  TandemImportHeader  header;
+  TandemStmt       *find_program;
+  TandemStmt       *add_program;
+  TandemStmt       *find;
+  TandemStmt       *insert;
+  TandemStmt       *update;
+  GHashTable         *people;     /* external id → person id, read once */
+  GHashTable         *programs;   /* title → ProgramSeen */
+  GHashTable         *seen;       /* EnrollmentKey → first line */
+} EnrollmentImport;
+
+typedef struct
+{
+  gint64    id;
+  gboolean  created;   /* by this import: none of its enrollments exist yet */
+} ProgramSeen;
+
+typedef struct
+{
+  gint64 person;
+  gint64 program;
+} EnrollmentKey;
+
+static guint
+enrollment_key_hash (gconstpointer key)
+{
+  const EnrollmentKey *k = key;
+
+  return (guint)(k->person * 2654435761u) ^ (guint)(k->program * 40503u);
+}
+
+static gboolean
+enrollment_key_equal (gconstpointer a,
+                      gconstpointer b)
+{
+  const EnrollmentKey *ka = a, *kb = b;
+
+  return ka->person == kb->person && ka->program == kb->program;
+}
+
+static gboolean
+program_id (EnrollmentImport  *import,
+            const char        *title,
+            guint              line,
+            ProgramSeen      **out_program,
+            GError           **error)
+{
+  ProgramSeen *program = g_hash_table_lookup (import->programs, title);
+  gint64 found = 0;
+
+  if (program != NULL)
+    {
+      *out_program = program;
+      return TRUE;
+    }
+
+  tandem_stmt_bind_text (import->find_program, 1, title);
+  if (tandem_stmt_step (import->find_program, NULL) == TANDEM_STEP_ROW)
+    found = tandem_stmt_get_int64 (import->find_program, 0);
+  tandem_stmt_reset (import->find_program);
+
+  program = g_new (ProgramSeen, 1);
+  program->created = found == 0;
+  if (found == 0)
+    {
+      tandem_stmt_bind_text (import->add_program, 1, title);
+      if (!tandem_stmt_step_done (import->add_program, error))
+        {
+          g_free (program);
+          return FALSE;
+        }
+      found = tandem_store_get_last_insert_id (import->store);
+      g_ptr_array_add (import->report->notes,
+                       g_strdup_printf (_("New program: %s, from line %u"), title, line));
+    }
+
+  program->id = found;
+  g_hash_table_insert (import->programs, g_strdup (title), program);
+  *out_program = program;
+  return TRUE;
+}
+
+static gboolean
+enrollment_row_cb (guint       line,
+                   GPtrArray  *fields,
+                   gpointer    user_data,
+                   GError    **error)
+{
+  EnrollmentImport *import = user_data;
+  TandemImportReport *report = import->report;
+  TandemImportHeader *h = &import->header;
+  guint problems_before = report->n_problems;
+  const char *external_id, *title, *enrolled_on, *completed_on;
+  g_autoptr(GDate) enrolled = NULL;
+  g_autoptr(GDate) completed = NULL;
+  TandemEnrollmentStatus status = TANDEM_ENROLLMENT_INVITED;
+  const gint64 *person;
+  ProgramSeen *program = NULL;
+  EnrollmentKey key;
+  gpointer first_line;
+
+  if (!tandem_import_take_row (h, line, fields, report))
+    return TRUE;
+
+  external_id = tandem_import_field (h, fields, E_EXTERNAL_ID);
+  title = tandem_import_field (h, fields, E_PROGRAM);
+  enrolled_on = tandem_import_field (h, fields, E_ENROLLED_ON);
+  completed_on = tandem_import_field (h, fields, E_COMPLETED_ON);
+
+  person = g_hash_table_lookup (import->people, external_id);
+  if (person == NULL)
+    tandem_import_add_problem (report, line, enrollment_columns[E_EXTERNAL_ID],
+                 _("no person has the external id “%s”; import the people first"), external_id);
+  if (*title == '\0')
+    tandem_import_add_problem (report, line, enrollment_columns[E_PROGRAM], _("the program’s title is empty"));
+  if (!tandem_enrollment_status_from_string (tandem_import_field (h, fields, E_STATUS), &status))
+    tandem_import_add_problem (report, line, enrollment_columns[E_STATUS],
+                 _("“%s” is not a status; use invited, enrolled, in_progress, completed or dropped"),
+                 tandem_import_field (h, fields, E_STATUS));
+  if (*enrolled_on != '\0' && (enrolled = tandem_date_parse_iso (enrolled_on)) == NULL)
+    tandem_import_add_problem (report, line, enrollment_columns[E_ENROLLED_ON],
+                 _("“%s” is not a date written YYYY-MM-DD"), enrolled_on);
+  if (*completed_on != '\0' && (completed = tandem_date_parse_iso (completed_on)) == NULL)
+    tandem_import_add_problem (report, line, enrollment_columns[E_COMPLETED_ON],
+                 _("“%s” is not a date written YYYY-MM-DD"), completed_on);
+  else if (completed != NULL && status != TANDEM_ENROLLMENT_COMPLETED &&
+           report->n_problems == problems_before)
+    tandem_import_add_problem (report, line, enrollment_columns[E_COMPLETED_ON],
+                 _("a completion date needs the status completed, not %s"),
+                 tandem_enrollment_status_to_string (status));
+  if (enrolled != NULL && completed != NULL && g_date_compare (completed, enrolled) < 0)
+    tandem_import_add_problem (report, line, enrollment_columns[E_COMPLETED_ON],
+                 _("the program was completed (%s) before the person enrolled (%s)"),
+                 completed_on, enrolled_on);
+
+  if (report->n_problems > problems_before)
+    return TRUE;
+
+  if (!program_id (import, title, line, &program, error))
+    return FALSE;
+
+  key.person = *person;
+  key.program = program->id;
+  if (g_hash_table_lookup_extended (import->seen, &key, NULL, &first_line))
+    {
+      tandem_import_add_problem (report, line, NULL, _("%s is already enrolled in “%s” on line %u"),
+                   external_id, title, GPOINTER_TO_UINT (first_line));
+      return TRUE;
+    }
+  g_hash_table_insert (import->seen, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (line));
+
+  /* A program this import created has no enrollments to compare with. */
+  tandem_stmt_bind_int64 (import->find, 1, key.person);
+  tandem_stmt_bind_int64 (import->find, 2, key.program);
+  if (!program->created && tandem_stmt_step (import->find, NULL) == TANDEM_STEP_ROW)
+    {
+      gint64 id = tandem_stmt_get_int64 (import->find, 0);
+      gboolean same = g_strcmp0 (tandem_stmt_get_text (import->find, 1),
+                                 tandem_enrollment_status_to_string (status)) == 0 &&
+                      g_strcmp0 (tandem_stmt_get_text (import->find, 2), enrolled_on) == 0 &&
+                      g_strcmp0 (tandem_stmt_get_text (import->find, 3), completed_on) == 0;
+
+      tandem_stmt_reset (import->find);
+      if (same)
+        {
+          report->unchanged++;
+          return TRUE;
+        }
+      tandem_stmt_bind_int64 (import->update, 1, id);
+      tandem_stmt_bind_text (import->update, 2, tandem_enrollment_status_to_string (status));
+      tandem_stmt_bind_text (import->update, 3, enrolled_on);
+      tandem_stmt_bind_text (import->update, 4, completed_on);
+      if (!tandem_stmt_step_done (import->update, error))
+        return FALSE;
+      report->updated++;
+      return TRUE;
+    }
+  tandem_stmt_reset (import->find);
+
+  tandem_stmt_bind_int64 (import->insert, 1, key.person);
+  tandem_stmt_bind_int64 (import->insert, 2, key.program);
+  tandem_stmt_bind_text (import->insert, 3, tandem_enrollment_status_to_string (status));
+  tandem_stmt_bind_text (import->insert, 4, enrolled_on);
+  tandem_stmt_bind_text (import->insert, 5, completed_on);
+  if (!tandem_stmt_step_done (import->insert, error))
+    return FALSE;
+  report->created++;
+  return TRUE;
+}
+
+/* Imports enrollments: a person must exist; a program that does not is
+ * created (as a workshop) and named in the report. */
+static gboolean
+import_enrollments (TandemStore         *store,
+                    const char          *path,
+                    const int           *mapping,
+                    TandemImportReport  *report,
+                    GCancellable        *cancellable,
+                    GError             **error)
+{
+  g_autoptr(TandemStmt) find_program = NULL;
+  g_autoptr(TandemStmt) add_program = NULL;
+  g_autoptr(TandemStmt) find = NULL;
+  g_autoptr(TandemStmt) insert = NULL;
+  g_autoptr(TandemStmt) update = NULL;
+  g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) programs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (enrollment_key_hash, enrollment_key_equal, g_free, NULL);
+  EnrollmentImport import = { store, report, { enrollment_columns, E_N, mapping, 0, { 0, }, 0, FALSE, FALSE },
+                              NULL, NULL, NULL, NULL, NULL, people, programs, seen };
+
+  if (!tandem_import_load_people (store, people, error) ||
+      !(find_program = tandem_store_prepare (store, "SELECT id FROM program WHERE title = $1", error)) ||
+      !(add_program = tandem_store_prepare (store, "INSERT INTO program (title) VALUES ($1)", error)) ||
+      !(find = tandem_store_prepare (store,
+                                     "SELECT id, status, coalesce (enrolled_on, ''), coalesce (completed_on, '')"
+                                     "  FROM enrollment WHERE person_id = $1 AND program_id = $2",
+                                     error)) ||
+      !(insert = tandem_store_prepare (store,
+                                       "INSERT INTO enrollment (person_id, program_id, status, enrolled_on,"
+                                       "                        completed_on)"
+                                       " VALUES ($1, $2, $3, nullif ($4, ''), nullif ($5, ''))",
+                                       error)) ||
+      !(update = tandem_store_prepare (store,
+                                       "UPDATE enrollment SET status = $2, enrolled_on = nullif ($3, ''),"
+                                       "       completed_on = nullif ($4, '')"
+                                       " WHERE id = $1",
+                                       error)))
+    return FALSE;
+
+  import.find_program = find_program;
+  import.add_program = add_program;
+  import.find = find;
+  import.insert = insert;
+  import.update = update;
+
+  return tandem_import_in_transaction (store, path, enrollment_row_cb, NULL, &import, report, cancellable, error);
+}
+
+const TandemImporter tandem_enrollments_importer = {
+  enrollment_columns, E_N, 0, import_enrollments, NULL,
+};
