@@ -1,0 +1,97 @@
+/* tandem-export-tables.c — people and enrollments as CSV that imports back
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tandem-export-private.h"
+
+static const char * const table_sql[TANDEM_N_EXPORT_TABLES] = {
+  [TANDEM_EXPORT_TABLE_PEOPLE] =
+    "SELECT coalesce (p.external_id, ''), p.name, p.email, coalesce (d.name, ''), coalesce (r.name, ''),"
+    "       coalesce (r.level, ''), CASE p.is_champion WHEN 1 THEN 'yes' ELSE 'no' END,"
+    "       CASE p.has_tool_access WHEN 1 THEN 'yes' ELSE 'no' END,"
+    "       CASE p.active WHEN 1 THEN 'yes' ELSE 'no' END"
+    "  FROM person p"
+    "  LEFT JOIN department d ON d.id = p.department_id"
+    "  LEFT JOIN role r ON r.id = p.role_id"
+    " ORDER BY p.name COLLATE NOCASE, p.id",
+  [TANDEM_EXPORT_TABLE_ENROLLMENTS] =
+    "SELECT coalesce (p.external_id, ''), p.name, g.title, e.status, coalesce (e.invited_on, ''),"
+    "       coalesce (e.enrolled_on, ''), coalesce (e.completed_on, '')"
+    "  FROM enrollment e"
+    "  JOIN person p ON p.id = e.person_id"
+    "  JOIN program g ON g.id = e.program_id"
+    " ORDER BY g.title COLLATE NOCASE, p.name COLLATE NOCASE, e.id",
+};
+
+/* The same names the importers read, so an export imports back unchanged. */
+static const char * const table_header[TANDEM_N_EXPORT_TABLES] = {
+  [TANDEM_EXPORT_TABLE_PEOPLE] = "external_id,name,email,department,role,level,champion,tool_access,active",
+  [TANDEM_EXPORT_TABLE_ENROLLMENTS] = "external_id,name,program,status,invited_on,enrolled_on,completed_on",
+};
+
+/**
+ * tandem_export_table_csv:
+ *
+ * The table as CSV text. Every cell a spreadsheet would run as a formula
+ * (starting with = + - @, tab or carriage return) gets a leading single
+ * quote.
+ *
+ * Returns: (transfer full): the CSV text, or %NULL with @error set
+ */
+char *
+tandem_export_table_csv (TandemStore        *store,
+                         TandemExportTable   table,
+                         GError            **error)
+{
+  g_autoptr(TandemStmt) stmt = NULL;
+  g_autoptr(GString) csv = NULL;
+  TandemStep step;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+  g_return_val_if_fail (table < TANDEM_N_EXPORT_TABLES, NULL);
+
+  stmt = tandem_store_prepare (store, table_sql[table], error);
+  if (stmt == NULL)
+    return NULL;
+
+  csv = g_string_new (table_header[table]);
+  g_string_append (csv, "\r\n");
+  while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
+    {
+      int n = tandem_stmt_get_n_columns (stmt);
+
+      for (int c = 0; c < n; c++)
+        {
+          g_autofree char *cell = tandem_csv_escape_cell (tandem_stmt_get_text (stmt, c));
+
+          if (c > 0)
+            g_string_append_c (csv, ',');
+          g_string_append (csv, cell);
+        }
+      g_string_append (csv, "\r\n");
+    }
+  if (step == TANDEM_STEP_ERROR)
+    return NULL;
+  return g_string_free (g_steal_pointer (&csv), FALSE);
+}
+
+/* Writes the table to @path as CSV, replacing it only when complete. */
+gboolean
+tandem_export_table (TandemStore        *store,
+                     TandemExportTable   table,
+                     const char         *path,
+                     GError            **error)
+{
+  g_autofree char *csv = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  csv = tandem_export_table_csv (store, table, error);
+  if (csv == NULL)
+    return FALSE;
+  return tandem_export_write_atomically (path, tandem_export_write_text, csv, error);
+}
