@@ -15,11 +15,12 @@
 #include "tandem-pair.h"
 #include "tandem-people-page.h"
 #include "tandem-presentation.h"
-#include "tandem-slides.h"
-#include "tandem-session-dialog.h"
 #include "tandem-programs-page.h"
+#include "tandem-session-dialog.h"
+#include "tandem-slides.h"
 #include "tandem-surveys-page.h"
 #include "tandem-types.h"
+#include "tandem-utils.h"
 #include "tandem-window.h"
 
 /* Who is overdue, as far as telling it goes: the most overdue pair and how
@@ -73,24 +74,6 @@ overdue_set_equal (const OverdueSet *a,
                    const OverdueSet *b)
 {
   return a->first_pair == b->first_pair && a->n_pairs == b->n_pairs;
-}
-
-static void
-toast (TandemWindow *self,
-       const char   *title)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-}
-
-static void
-show_error_dialog (TandemWindow *self,
-                   const char   *heading,
-                   const char   *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -247,7 +230,7 @@ session_saved_cb (TandemWindow *self)
 {
   reload_pages (self);
   update_overdue_bar (self);
-  toast (self, _("Session logged"));
+  tandem_show_toast (self->toast_overlay, _("Session logged"));
 }
 
 static void
@@ -295,7 +278,7 @@ data_changed_cb (TandemWindow *self,
   reload_pages (self);
   update_overdue_bar (self);
   if (message != NULL)
-    toast (self, message);
+    tandem_show_toast (self->toast_overlay, message);
 }
 
 /* Welcome when the database is empty, the pages once it holds data. */
@@ -390,14 +373,14 @@ load_demo_action (GtkWidget  *widget,
 
   if (!tandem_demo_populate (self->store, TANDEM_DEMO_DEFAULT_SEED, today, FALSE, &error))
     {
-      show_error_dialog (self, _("The Demo Organisation Could Not Be Loaded"), error->message);
+      tandem_show_error (GTK_WIDGET (self), _("The Demo Organisation Could Not Be Loaded"), error->message);
       return;
     }
 
   reload_pages (self);
   update_main_stack (self);
   tandem_window_show_page (self, "dashboard");
-  toast (self, _("Meridian Logistics, a demo organisation, is ready to explore"));
+  tandem_show_toast (self->toast_overlay, _("Meridian Logistics, a demo organisation, is ready to explore"));
 }
 
 static void
@@ -448,7 +431,7 @@ chosen_path (TandemWindow         *self,
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   path = file ? g_file_get_path (file) : NULL;
   if (path == NULL)
-    show_error_dialog (self, failure, _("Choose a file on this computer."));
+    tandem_show_error (GTK_WIDGET (self), failure, _("Choose a file on this computer."));
   return path;
 }
 
@@ -470,13 +453,13 @@ export_response_cb (TandemWindow         *self,
   if (!tandem_export_charts_scaled (&chart, 1, path, TANDEM_EXPORT_DEFAULT_WIDTH, TANDEM_EXPORT_DEFAULT_HEIGHT,
                                     g_str_has_suffix (path, "@2x.png") ? 2.0 : 1.0, &error))
     {
-      show_error_dialog (self, _("The Chart Could Not Be Exported"), error->message);
+      tandem_show_error (GTK_WIDGET (self), _("The Chart Could Not Be Exported"), error->message);
       goto out;
     }
 
   basename = g_path_get_basename (path);
   message = g_strdup_printf (_("Chart saved as “%s”"), basename);
-  toast (self, message);
+  tandem_show_toast (self->toast_overlay, message);
 
 out:
   g_clear_object (&self->export_chooser);
@@ -555,7 +538,7 @@ present_action (GtkWidget  *widget,
                                           &error);
   if (presentation == NULL)
     {
-      show_error_dialog (self, _("The Presentation Could Not Start"), error->message);
+      tandem_show_error (GTK_WIDGET (self), _("The Presentation Could Not Start"), error->message);
       return;
     }
   gtk_window_present (GTK_WINDOW (presentation));
@@ -593,12 +576,12 @@ export_pack_response_cb (TandemWindow         *self,
     }
   if (!tandem_export_pack (self->store, path, threshold (self), gap_target (self), &error))
     {
-      show_error_dialog (self, _("The Pack Could Not Be Exported"), error->message);
+      tandem_show_error (GTK_WIDGET (self), _("The Pack Could Not Be Exported"), error->message);
       goto out;
     }
   basename = g_path_get_basename (path);
   message = g_strdup_printf (_("Leadership pack saved as “%s”"), basename);
-  toast (self, message);
+  tandem_show_toast (self->toast_overlay, message);
 
 out:
   g_clear_object (&self->export_chooser);
@@ -635,13 +618,13 @@ backup_response_cb (TandemWindow         *self,
   if (path != NULL)
     {
       if (!tandem_store_backup (self->store, path, &error))
-        show_error_dialog (self, _("The Backup Could Not Be Made"), error->message);
+        tandem_show_error (GTK_WIDGET (self), _("The Backup Could Not Be Made"), error->message);
       else
         {
           g_autofree char *base = g_path_get_basename (path);
           g_autofree char *message = g_strdup_printf (_("Backed up as “%s”"), base);
 
-          toast (self, message);
+          tandem_show_toast (self->toast_overlay, message);
         }
     }
   g_clear_object (&self->export_chooser);
@@ -680,7 +663,7 @@ restore_confirmed_cb (AdwMessageDialog *dialog,
     return;
   if (!tandem_store_restore (self->store, path, &error))
     {
-      show_error_dialog (self, _("Nothing Was Restored"), error->message);
+      tandem_show_error (GTK_WIDGET (self), _("Nothing Was Restored"), error->message);
       return;
     }
   reload_pages (self);
@@ -688,7 +671,7 @@ restore_confirmed_cb (AdwMessageDialog *dialog,
   update_overdue_bar (self);
   base = g_path_get_basename (path);
   message = g_strdup_printf (_("Restored from “%s”"), base);
-  toast (self, message);
+  tandem_show_toast (self->toast_overlay, message);
 }
 
 static void
@@ -775,7 +758,7 @@ print_action (GtkWidget  *widget,
     return;
   if (!(slides = tandem_slides_new (self->store, threshold (self), gap_target (self), today, &error)))
     {
-      show_error_dialog (self, _("Nothing Could Be Printed"), error->message);
+      tandem_show_error (GTK_WIDGET (self), _("Nothing Could Be Printed"), error->message);
       return;
     }
 
@@ -788,7 +771,7 @@ print_action (GtkWidget  *widget,
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), slides);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self),
                                &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_error_dialog (self, _("Nothing Could Be Printed"), error->message);
+    tandem_show_error (GTK_WIDGET (self), _("Nothing Could Be Printed"), error->message);
 }
 
 static gboolean
@@ -902,7 +885,7 @@ map_cb (TandemWindow *self)
   self->shown = TRUE;
   /* Said once, in a dialog, as well as on the page behind it. */
   if (self->error_message != NULL)
-    show_error_dialog (self, _("The Database Cannot Be Opened"), self->error_message);
+    tandem_show_error (GTK_WIDGET (self), _("The Database Cannot Be Opened"), self->error_message);
   g_clear_pointer (&self->error_message, g_free);
 }
 

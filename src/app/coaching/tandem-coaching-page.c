@@ -17,6 +17,7 @@
 #include "tandem-session-dialog.h"
 #include "tandem-session.h"
 #include "tandem-types.h"
+#include "tandem-utils.h"
 
 struct _TandemCoachingPage
 {
@@ -47,14 +48,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void reload_detail (TandemCoachingPage *self);
-
-static GtkWindow *
-parent_window (TandemCoachingPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
 
 static void
 changed (TandemCoachingPage *self,
@@ -263,7 +256,7 @@ new_pair_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   TandemCoachingPage *self = TANDEM_COACHING_PAGE (widget);
-  GtkWindow *dialog = tandem_pair_dialog_new (parent_window (self), self->store);
+  GtkWindow *dialog = tandem_pair_dialog_new (tandem_widget_get_window (GTK_WIDGET (self)), self->store);
 
   g_signal_connect_object (dialog, "saved", G_CALLBACK (pair_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (dialog);
@@ -285,7 +278,7 @@ log_for_pair_action (GtkWidget  *widget,
 
   if (self->pair == NULL)
     return;
-  dialog = tandem_session_dialog_new (parent_window (self), self->store, tandem_pair_get_id (self->pair));
+  dialog = tandem_session_dialog_new (tandem_widget_get_window (GTK_WIDGET (self)), self->store, tandem_pair_get_id (self->pair));
   g_signal_connect_object (dialog, "saved", G_CALLBACK (session_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (dialog);
 }
@@ -323,7 +316,7 @@ end_pair_action (GtkWidget  *widget,
   if (self->pair == NULL)
     return;
 
-  dialog = adw_message_dialog_new (parent_window (self), _("End This Mentoring Pair?"),
+  dialog = adw_message_dialog_new (tandem_widget_get_window (GTK_WIDGET (self)), _("End This Mentoring Pair?"),
                                    _("The pair stops being expected to meet. Its sessions and "
                                      "follow-ups stay in the journal."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -356,13 +349,8 @@ journal_response_cb (TandemCoachingPage   *self,
         changed (self, _("Journal exported, without private notes"));
       else
         {
-          GtkWidget *dialog = adw_message_dialog_new (parent_window (self),
-                                                      _("The Journal Could Not Be Exported"),
-                                                      error ? error->message
-                                                            : _("Choose a file on this computer."));
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
+          tandem_show_error (GTK_WIDGET (self), _("The Journal Could Not Be Exported"),
+                             error ? error->message : _("Choose a file on this computer."));
         }
     }
   g_clear_object (&self->chooser);
@@ -379,7 +367,7 @@ export_journal_action (GtkWidget  *widget,
   if (self->pair == NULL || self->chooser != NULL)
     return;
 
-  self->chooser = gtk_file_chooser_native_new (_("Export Coaching Journal"), parent_window (self),
+  self->chooser = gtk_file_chooser_native_new (_("Export Coaching Journal"), tandem_widget_get_window (GTK_WIDGET (self)),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   /* Translators: the suggested file name of a coaching journal; keep .md */
   name = g_strdup_printf (_("coaching-journal-%s.md"), tandem_pair_get_executive_external_id (self->pair));

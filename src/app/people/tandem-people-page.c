@@ -19,6 +19,7 @@
 #include "tandem-person-dialog.h"
 #include "tandem-person-model.h"
 #include "tandem-person.h"
+#include "tandem-utils.h"
 
 struct _TandemPeoplePage
 {
@@ -55,21 +56,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static GtkWindow *
-parent_window (TandemPeoplePage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-toast (TandemPeoplePage *self,
-       const char       *title)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-}
 
 /* The text of a drop-down's choice, or NULL for its first ("All …") item. */
 static const char *
@@ -184,7 +170,7 @@ run_query (TandemPeoplePage *self)
   current_sort (self, &query.sort, &query.descending);
 
   if (!tandem_person_model_set_query (self->model, &query, &error))
-    toast (self, error->message);
+    tandem_show_toast (self->toast_overlay, error->message);
 
   gtk_stack_set_visible_child_name (self->stack, tandem_person_model_get_total (self->model) > 0 ? "list" : "empty");
   gtk_stack_set_visible_child_name (self->list_stack,
@@ -379,7 +365,7 @@ undo_delete_cb (AdwToast *toast_,
   g_autoptr(GError) error = NULL;
 
   if (!tandem_person_restore (undo->self->store, undo->undo, &error))
-    toast (undo->self, error->message);
+    tandem_show_toast (undo->self->toast_overlay, error->message);
   else
     g_signal_emit (undo->self, signals[DATA_CHANGED], 0, _("Person restored"));
 }
@@ -401,7 +387,7 @@ tandem_people_page_delete_person (TandemPeoplePage *self,
   person = tandem_person_lookup (self->store, id, &error);
   if (person == NULL || !tandem_person_delete (self->store, id, &snapshot, &error))
     {
-      toast (self, error->message);
+      tandem_show_toast (self->toast_overlay, error->message);
       return;
     }
 
@@ -430,7 +416,7 @@ static void
 open_person (TandemPeoplePage *self,
              gint64            id)
 {
-  GtkWidget *dialog = tandem_person_dialog_new (parent_window (self), self->store, id);
+  GtkWidget *dialog = tandem_person_dialog_new (tandem_widget_get_window (GTK_WIDGET (self)), self->store, id);
 
   g_signal_connect_object (dialog, "saved", G_CALLBACK (person_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "delete-requested", G_CALLBACK (delete_requested_cb), self, G_CONNECT_SWAPPED);
@@ -487,7 +473,7 @@ import_response_cb (GtkNativeDialog  *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      GtkWidget *dialog = tandem_import_dialog_new (parent_window (self), self->store, kind, file);
+      GtkWidget *dialog = tandem_import_dialog_new (tandem_widget_get_window (GTK_WIDGET (self)), self->store, kind, file);
 
       g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
       gtk_window_present (GTK_WINDOW (dialog));
@@ -509,15 +495,15 @@ export_response_cb (GtkNativeDialog  *chooser,
       g_autoptr(GError) error = NULL;
 
       if (path == NULL)
-        toast (self, _("Choose a folder on this computer to export to."));
+        tandem_show_toast (self->toast_overlay, _("Choose a folder on this computer to export to."));
       else if (!tandem_export_table (self->store, table, path, &error))
-        toast (self, error->message);
+        tandem_show_toast (self->toast_overlay, error->message);
       else
         {
           g_autofree char *base = g_path_get_basename (path);
           g_autofree char *message = g_strdup_printf (_("Exported %s"), base);
 
-          toast (self, message);
+          tandem_show_toast (self->toast_overlay, message);
         }
     }
   g_clear_object (&self->chooser);
@@ -549,7 +535,7 @@ import_action (GtkWidget  *widget,
   g_clear_object (&self->chooser);
   self->chooser = gtk_file_chooser_native_new (kind == TANDEM_IMPORT_PEOPLE ? _("Import People")
                                                                              : _("Import Enrollments"),
-                                               parent_window (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               tandem_widget_get_window (GTK_WIDGET (self)), GTK_FILE_CHOOSER_ACTION_OPEN,
                                                _("_Open"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
@@ -571,7 +557,7 @@ export_action (GtkWidget  *widget,
 
   g_clear_object (&self->chooser);
   self->chooser = gtk_file_chooser_native_new (people ? _("Export People") : _("Export Enrollments"),
-                                               parent_window (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               tandem_widget_get_window (GTK_WIDGET (self)), GTK_FILE_CHOOSER_ACTION_SAVE,
                                                _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser),
                                      people ? _("people.csv") : _("enrollments.csv"));

@@ -21,6 +21,7 @@
 #include "tandem-program-dialog.h"
 #include "tandem-program.h"
 #include "tandem-programs-page.h"
+#include "tandem-utils.h"
 
 struct _TandemProgramsPage
 {
@@ -46,21 +47,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void show_program (TandemProgramsPage *self);
-
-static GtkWindow *
-parent_window (TandemProgramsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-toast (TandemProgramsPage *self,
-       const char         *title)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-}
 
 static void
 changed (TandemProgramsPage *self,
@@ -152,7 +138,7 @@ add_action (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
-  dialog = tandem_program_dialog_new (parent_window (self), self->store, 0);
+  dialog = tandem_program_dialog_new (tandem_widget_get_window (GTK_WIDGET (self)), self->store, 0);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (program_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -167,7 +153,7 @@ edit_action (GtkWidget  *widget,
 
   if (self->store == NULL || self->program_id == 0)
     return;
-  dialog = tandem_program_dialog_new (parent_window (self), self->store, self->program_id);
+  dialog = tandem_program_dialog_new (tandem_widget_get_window (GTK_WIDGET (self)), self->store, self->program_id);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (program_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -202,7 +188,7 @@ undo_cb (AdwToast *toast_,
   else
     ok = tandem_enrollment_restore (undo->self->store, undo->enrollment, &error);
   if (!ok)
-    toast (undo->self, error->message);
+    tandem_show_toast (undo->self->toast_overlay, error->message);
   else
     changed (undo->self, NULL);
 }
@@ -241,7 +227,7 @@ delete_action (GtkWidget  *widget,
       !tandem_program_delete (self->store, self->program_id, &snapshot, &error))
     {
       if (error != NULL)
-        toast (self, error->message);
+        tandem_show_toast (self->toast_overlay, error->message);
       return;
     }
   self->program_id = 0;
@@ -264,7 +250,7 @@ status_selected_cb (GtkDropDown        *drop_down,
     return;
   if (!tandem_enrollment_set_status (self->store, tandem_enrollment_get_id (e), status, today, &error))
     {
-      toast (self, error->message);
+      tandem_show_toast (self->toast_overlay, error->message);
       gtk_drop_down_set_selected (drop_down, tandem_enrollment_get_status (e));
       return;
     }
@@ -282,7 +268,7 @@ remove_clicked_cb (GtkButton          *button,
 
   if (!tandem_enrollment_remove (self->store, keep, &error))
     {
-      toast (self, error->message);
+      tandem_show_toast (self->toast_overlay, error->message);
       return;
     }
   title = g_strdup_printf (_("%s removed from the program"), tandem_enrollment_get_person (keep));
@@ -301,12 +287,12 @@ enrol_one_cb (GtkEntry           *entry,
 
   if (person == 0)
     {
-      toast (self, _("Nobody has that ID or email."));
+      tandem_show_toast (self->toast_overlay, _("Nobody has that ID or email."));
       return;
     }
   if (tandem_enrollment_add (self->store, person, self->program_id, TANDEM_ENROLLMENT_INVITED, today, &error) == 0)
     {
-      toast (self, error->message);
+      tandem_show_toast (self->toast_overlay, error->message);
       return;
     }
   changed (self, _("Invited to the program"));
@@ -331,7 +317,7 @@ enrol_group_clicked_cb (GtkButton          *button,
                                          department ? gtk_string_object_get_string (department) : NULL,
                                          today, &added, &error))
     {
-      toast (self, error->message);
+      tandem_show_toast (self->toast_overlay, error->message);
       return;
     }
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person invited", "%u people invited", added), added);
@@ -630,7 +616,7 @@ tandem_programs_page_reload (TandemProgramsPage *self)
 
   g_clear_object (&self->programs);
   if (self->store != NULL && !(self->programs = tandem_program_list (self->store, &error)))
-    toast (self, error->message);
+    tandem_show_toast (self->toast_overlay, error->message);
 
   gtk_list_box_bind_model (self->list, self->programs, create_row, NULL, NULL);
   any = self->programs != NULL && g_list_model_get_n_items (self->programs) > 0;

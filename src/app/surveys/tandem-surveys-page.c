@@ -14,6 +14,7 @@
 #include "tandem-survey.h"
 #include "tandem-surveys-page.h"
 #include "tandem-types.h"
+#include "tandem-utils.h"
 #include "tandem-wave.h"
 
 struct _TandemSurveysPage
@@ -97,7 +98,7 @@ save_wordings_cb (GtkButton   *button,
           gtk_widget_grab_focus (edit->rows[d][a]);
           return;
         }
-  adw_toast_overlay_add_toast (edit->page->toast_overlay, adw_toast_new (_("Wording saved")));
+  tandem_show_toast (edit->page->toast_overlay, _("Wording saved"));
   gtk_window_destroy (GTK_WINDOW (edit->window));
 }
 
@@ -168,7 +169,7 @@ row_activated_cb (TandemSurveysPage *self,
   edit->window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (edit->window), title);
   gtk_window_set_modal (GTK_WINDOW (edit->window), TRUE);
-  gtk_window_set_transient_for (GTK_WINDOW (edit->window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_set_transient_for (GTK_WINDOW (edit->window), tandem_widget_get_window (GTK_WIDGET (self)));
   gtk_window_set_default_size (GTK_WINDOW (edit->window), 640, 620);
   adw_window_set_content (ADW_WINDOW (edit->window), content);
   g_object_set_data_full (G_OBJECT (edit->window), "edit", edit, (GDestroyNotify)wording_edit_free);
@@ -228,7 +229,7 @@ import_response_cb (GtkNativeDialog   *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      GtkWidget *dialog = tandem_import_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+      GtkWidget *dialog = tandem_import_dialog_new (tandem_widget_get_window (GTK_WIDGET (self)),
                                                     self->store, TANDEM_IMPORT_RESPONSES, file);
 
       g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
@@ -254,7 +255,7 @@ import_action (GtkWidget  *widget,
 
   g_clear_object (&self->chooser);
   self->chooser = gtk_file_chooser_native_new (_("Import Survey Responses"),
-                                               GTK_WINDOW (gtk_widget_get_root (widget)),
+                                               tandem_widget_get_window (widget),
                                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);

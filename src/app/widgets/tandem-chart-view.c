@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "tandem-chart-view.h"
+#include "tandem-utils.h"
 
 struct _TandemChartView
 {
@@ -426,7 +427,7 @@ tandem_chart_view_show_data (TandemChartView *self)
   window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), title);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_set_transient_for (GTK_WINDOW (window), tandem_widget_get_window (GTK_WIDGET (self)));
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
   adw_window_set_content (ADW_WINDOW (window), toolbar);
   gtk_window_present (GTK_WINDOW (window));

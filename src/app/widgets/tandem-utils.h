@@ -1,0 +1,18 @@
+/* tandem-utils.h — small helpers every page and dialog shares
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+GtkWindow *tandem_widget_get_window (GtkWidget       *widget);
+void       tandem_show_toast        (AdwToastOverlay *overlay,
+                                     const char      *title);
+void       tandem_show_error        (GtkWidget       *widget,
+                                     const char      *heading,
+                                     const char      *body);
+
+G_END_DECLS
