@@ -1,0 +1,63 @@
+/* tandem-window-private.h — what the main window's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tandem-coaching-page.h"
+#include "tandem-dashboard-page.h"
+#include "tandem-people-page.h"
+#include "tandem-programs-page.h"
+#include "tandem-surveys-page.h"
+#include "tandem-window.h"
+
+G_BEGIN_DECLS
+
+/* Who is overdue, as far as telling it goes: the most overdue pair and how
+ * many there are. */
+typedef struct
+{
+  gint64 first_pair;
+  guint  n_pairs;
+} TandemOverdueSet;
+
+struct _TandemWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  TandemStore          *store;
+  GSettings            *settings;
+  char                 *error_message;
+  GtkFileChooserNative *export_chooser;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwStatusPage        *welcome_page;
+  GtkWidget            *demo_button;
+  AdwStatusPage        *error_page;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content;
+  GtkListBox           *sidebar_list;
+  AdwWindowTitle       *page_title;
+  GtkStack             *page_stack;
+  GtkWidget            *export_button;
+  GtkInfoBar           *overdue_bar;
+  GtkLabel             *overdue_label;
+  GtkWidget            *overdue_button;
+  TandemOverdueSet      overdue;          /* overdue now */
+  TandemOverdueSet      dismissed;        /* the banner was closed for these */
+  TandemOverdueSet      seen;             /* the banner or a notification showed these */
+  guint                 overdue_check;
+  guint                 settled_check;
+  gboolean              shown;            /* mapped at least once */
+  TandemDashboardPage  *dashboard_page;
+  TandemProgramsPage   *programs_page;
+  TandemPeoplePage     *people_page;
+  TandemCoachingPage   *coaching_page;
+  TandemSurveysPage    *surveys_page;
+};
+
+void _tandem_window_class_actions_init (GtkWidgetClass *widget_class);
+void _tandem_window_data_replaced      (TandemWindow   *self);
+
+G_END_DECLS
