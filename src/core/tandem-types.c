@@ -312,6 +312,18 @@ tandem_date_parse_iso (const char *text)
   return g_date_new_dmy (day, month, year);
 }
 
+/* An optional date: absent (%NULL), or a real day written YYYY-MM-DD. */
+gboolean
+tandem_date_is_valid_or_null (const char *text)
+{
+  g_autoptr(GDate) date = NULL;
+
+  if (text == NULL)
+    return TRUE;
+  date = tandem_date_parse_iso (text);
+  return date != NULL;
+}
+
 char *
 tandem_date_to_iso (const GDate *date)
 {

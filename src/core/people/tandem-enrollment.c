@@ -303,18 +303,7 @@ check_capacity (TandemStore  *store,
   return TRUE;
 }
 
-static gboolean
-date_or_empty_is_valid (const char *on)
-{
-  g_autoptr(GDate) date = NULL;
-
-  if (on == NULL)
-    return TRUE;
-  date = tandem_date_parse_iso (on);
-  return date != NULL;
-}
-
-/* The SQL that moves an enrollment to ?2 on day ?3, keeping each date. */
+/* The SQL that moves an enrollment to $2 on day $3, keeping each date. */
 #define SET_STATUS_SQL \
   "UPDATE enrollment SET status = $2," \
   "       invited_on = CASE WHEN $2 = 'invited' THEN coalesce (invited_on, $3) ELSE invited_on END," \
@@ -345,7 +334,7 @@ tandem_enrollment_add (TandemStore             *store,
   g_return_val_if_fail (TANDEM_IS_STORE (store), 0);
   g_return_val_if_fail (status < TANDEM_N_ENROLLMENT_STATUSES, 0);
 
-  if (!date_or_empty_is_valid (on))
+  if (!tandem_date_is_valid_or_null (on))
     return tandem_store_set_invalid (error, _("The date must be written YYYY-MM-DD."));
 
   if (!tandem_store_savepoint (store, error))
@@ -408,7 +397,7 @@ tandem_enrollment_set_status (TandemStore             *store,
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
   g_return_val_if_fail (status < TANDEM_N_ENROLLMENT_STATUSES, FALSE);
 
-  if (!date_or_empty_is_valid (on))
+  if (!tandem_date_is_valid_or_null (on))
     return tandem_store_set_invalid (error, _("The date must be written YYYY-MM-DD."));
 
   if (!tandem_store_savepoint (store, error))
@@ -514,7 +503,7 @@ tandem_enrollment_enrol_matching (TandemStore  *store,
     role = NULL;
   if (department != NULL && *department == '\0')
     department = NULL;
-  if (!date_or_empty_is_valid (on))
+  if (!tandem_date_is_valid_or_null (on))
     return tandem_store_set_invalid (error, _("The date must be written YYYY-MM-DD."));
 
   if (role != NULL)

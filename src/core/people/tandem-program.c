@@ -323,17 +323,6 @@ tandem_program_lookup (TandemStore  *store,
   return program_new_from_stmt (stmt, roles);
 }
 
-static gboolean
-date_is_valid_or_empty (const char *text)
-{
-  g_autoptr(GDate) date = NULL;
-
-  if (text == NULL || *text == '\0')
-    return TRUE;
-  date = tandem_date_parse_iso (text);
-  return date != NULL;
-}
-
 /**
  * tandem_program_save:
  * @id: the program to change, or 0 to add one
@@ -365,7 +354,7 @@ tandem_program_save (TandemStore              *store,
 
   if (*title == '\0')
     return tandem_store_set_invalid (error, _("Every program needs a title."));
-  if (!date_is_valid_or_empty (starts_on) || !date_is_valid_or_empty (ends_on))
+  if (!tandem_date_is_valid_or_null (starts_on) || !tandem_date_is_valid_or_null (ends_on))
     return tandem_store_set_invalid (error, _("Dates must be written YYYY-MM-DD, or be left empty."));
   if (starts_on != NULL && ends_on != NULL && g_strcmp0 (ends_on, starts_on) < 0)
     return tandem_store_set_invalid (error, _("The program cannot end before it starts."));

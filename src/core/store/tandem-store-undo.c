@@ -10,9 +10,9 @@
 
 /**
  * tandem_store_delete_row:
- * @snapshot_sql: (nullable): a statement taking the id as ?1 and returning
+ * @snapshot_sql: (nullable): a statement taking the id as $1 and returning
  *   one text: everything the deletion takes, for tandem_store_restore_rows()
- * @delete_sql: the deletion, taking the id as ?1
+ * @delete_sql: the deletion, taking the id as $1
  * @gone: the message when there is no such row
  * @out_undo: (out) (optional): the snapshot
  *
@@ -69,7 +69,7 @@ failed:
 }
 
 
-/* Runs each of @restore_sql with @undo as ?1, all or nothing. */
+/* Runs each of @restore_sql with @undo as $1, all or nothing. */
 gboolean
 tandem_store_restore_rows (TandemStore        *self,
                            const char * const *restore_sql,
