@@ -6,7 +6,7 @@
  * a string-building call (printf-like, concatenation, GString) whose text
  * holds SQL, or an SQL entry point (tandem_store_prepare, …, sqlite3_exec)
  * given a variable that such a call filled. Values go in through
- * sqlite3_bind_*; statements are literals.
+ * tandem_stmt_bind_*; statements are literals.
  */
 #include "config.h"
 
@@ -19,8 +19,8 @@ static const char * const builders[] = {
 };
 
 static const char * const entry_points[] = {
-  "tandem_store_prepare", "tandem_store_exec", "tandem_store_query_int", "sqlite3_prepare_v2",
-  "sqlite3_exec", "read_pragma_int", "exec_sql",
+  "tandem_store_prepare", "tandem_store_exec", "tandem_store_query_int", "tandem_store_read_int",
+  "tandem_store_delete_row", "sqlite3_prepare_v2", "sqlite3_exec",
 };
 
 /* The text between the parenthesis at @open and its match, skipping

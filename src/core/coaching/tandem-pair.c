@@ -370,19 +370,7 @@ tandem_pair_list_active (TandemStore  *store,
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
   g_return_val_if_fail (as_of != NULL, NULL);
 
-  stmt = tandem_store_prepare (store,
-                               "SELECT mp.id, e.name, m.name, mp.started_on, mp.cadence_days,"
-                               "       count (s.id), max (s.held_on), coalesce (e.external_id, '')"
-                               "  FROM mentoring_pair mp"
-                               "  JOIN person e ON e.id = mp.executive_id"
-                               "  JOIN person m ON m.id = mp.mentor_id"
-                               "  LEFT JOIN coaching_session s ON s.pair_id = mp.id"
-                               " WHERE mp.active"
-                               " GROUP BY mp.id"
-                               " ORDER BY date (coalesce (max (s.held_on), mp.started_on),"
-                               "                '+' || mp.cadence_days || ' days'),"
-                               "          e.name COLLATE NOCASE",
-                               error);
+  stmt = tandem_store_prepare (store, tandem_store_get_sql (store, TANDEM_SQL_PAIRS_ACTIVE), error);
   if (stmt == NULL)
     return NULL;
 

@@ -366,8 +366,8 @@ add_programs (Demo    *demo,
                                           "INSERT INTO program_topic (program_id, topic) VALUES ($1, $2)",
                                           error) : NULL;
   target = topic ? tandem_store_prepare (demo->store,
-                                         "INSERT OR IGNORE INTO program_role (program_id, role_id)"
-                                         " VALUES ($1, $2)", error) : NULL;
+                                         "INSERT INTO program_role (program_id, role_id)"
+                                         " VALUES ($1, $2) ON CONFLICT DO NOTHING", error) : NULL;
   enroll = target ? tandem_store_prepare (demo->store,
                                           "INSERT INTO enrollment (person_id, program_id, status,"
                                           "                        invited_on, enrolled_on, completed_on)"

@@ -481,65 +481,6 @@ tandem_person_set_active (TandemStore  *store,
   return tandem_stmt_step_done (stmt, error);
 }
 
-/* Everything deleting a person takes with them, as one JSON document that
- * tandem_person_restore() puts back row for row, with the same ids. */
-static const char snapshot_sql[] =
-  "SELECT json_object ("
-  "  'person', (SELECT json_group_array (json_array (id, external_id, name, email, role_id,"
-  "                                                   department_id, is_champion, has_tool_access, active))"
-  "               FROM person WHERE id = $1),"
-  "  'pairs', (SELECT json_group_array (json_array (id, executive_id, mentor_id, started_on,"
-  "                                                  cadence_days, goals, active, ended_on))"
-  "              FROM mentoring_pair WHERE executive_id = $1 OR mentor_id = $1),"
-  "  'sessions', (SELECT json_group_array (json_array (s.id, s.pair_id, s.held_on, s.minutes, s.topics,"
-  "                                                     s.tools_tried, s.data_used, s.insight, s.follow_ups,"
-  "                                                     s.confidence_before, s.confidence_after,"
-  "                                                     s.private_notes))"
-  "                 FROM coaching_session s JOIN mentoring_pair m ON m.id = s.pair_id"
-  "                WHERE m.executive_id = $1 OR m.mentor_id = $1),"
-  "  'follow_ups', (SELECT json_group_array (json_array (f.id, f.session_id, f.text, f.done_on))"
-  "                   FROM follow_up f JOIN coaching_session s ON s.id = f.session_id"
-  "                   JOIN mentoring_pair m ON m.id = s.pair_id"
-  "                  WHERE m.executive_id = $1 OR m.mentor_id = $1),"
-  "  'enrollments', (SELECT json_group_array (json_array (id, person_id, program_id, status,"
-  "                                                        invited_on, enrolled_on, completed_on))"
-  "                    FROM enrollment WHERE person_id = $1),"
-  "  'owned', (SELECT json_group_array (id) FROM program WHERE owner_id = $1)"
-  ")";
-
-static const char * const restore_sql[] = {
-  "INSERT INTO person (id, external_id, name, email, role_id, department_id, is_champion,"
-  "                    has_tool_access, active)"
-  " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
-  "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
-  "        json_extract (value, '$[6]'), json_extract (value, '$[7]'), json_extract (value, '$[8]')"
-  "   FROM json_each ($1, '$.person')",
-  "INSERT INTO mentoring_pair (id, executive_id, mentor_id, started_on, cadence_days, goals, active, ended_on)"
-  " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
-  "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
-  "        json_extract (value, '$[6]'), json_extract (value, '$[7]')"
-  "   FROM json_each ($1, '$.pairs')",
-  "INSERT INTO coaching_session (id, pair_id, held_on, minutes, topics, tools_tried, data_used, insight,"
-  "                              follow_ups, confidence_before, confidence_after, private_notes)"
-  " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
-  "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
-  "        json_extract (value, '$[6]'), json_extract (value, '$[7]'), json_extract (value, '$[8]'),"
-  "        json_extract (value, '$[9]'), json_extract (value, '$[10]'), json_extract (value, '$[11]')"
-  "   FROM json_each ($1, '$.sessions')",
-  "INSERT INTO follow_up (id, session_id, text, done_on)"
-  " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
-  "        json_extract (value, '$[3]')"
-  "   FROM json_each ($1, '$.follow_ups')",
-  ("INSERT INTO enrollment (id, person_id, program_id, status, invited_on, enrolled_on, completed_on)"
-  " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
-  "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
-  "        json_extract (value, '$[6]')"
-  "   FROM json_each ($1, '$.enrollments')"
-  "  WHERE json_extract (value, '$[2]') IN (SELECT id FROM program)"),
-  "UPDATE program SET owner_id = (SELECT json_extract (value, '$[0]') FROM json_each ($1, '$.person'))"
-  " WHERE id IN (SELECT value FROM json_each ($1, '$.owned'))",
-};
-
 /**
  * tandem_person_delete:
  * @out_undo: (out) (optional): what tandem_person_restore() needs to undo this
@@ -555,7 +496,7 @@ tandem_person_delete (TandemStore  *store,
 {
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
 
-  return tandem_store_delete_row (store, snapshot_sql, "DELETE FROM person WHERE id = $1", id,
+  return tandem_store_delete_row (store, TANDEM_SQL_PERSON_SNAPSHOT, "DELETE FROM person WHERE id = $1", id,
                                   _("This person is no longer in the organisation."), out_undo, error);
 }
 
@@ -564,9 +505,14 @@ tandem_person_restore (TandemStore  *store,
                        const char   *undo,
                        GError      **error)
 {
+  static const TandemSql restore[] = {
+    TANDEM_SQL_PERSON_RESTORE, TANDEM_SQL_PERSON_RESTORE_PAIRS, TANDEM_SQL_PERSON_RESTORE_SESSIONS,
+    TANDEM_SQL_PERSON_RESTORE_FOLLOW_UPS, TANDEM_SQL_PERSON_RESTORE_ENROLLMENTS, TANDEM_SQL_PERSON_RESTORE_OWNED,
+  };
+
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
 
-  return tandem_store_restore_rows (store, restore_sql, G_N_ELEMENTS (restore_sql), undo, error);
+  return tandem_store_restore_rows (store, restore, G_N_ELEMENTS (restore), undo, error);
 }
 
 static char **

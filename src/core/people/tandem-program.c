@@ -220,20 +220,22 @@ tandem_program_get_completed (TandemProgram *self)
   "SELECT r.name FROM program_role pr JOIN role r ON r.id = pr.role_id" \
   " WHERE pr.program_id = $1 ORDER BY r.name COLLATE NOCASE"
 
+#define PROGRAM_TOPICS_SELECT \
+  "SELECT topic FROM program_topic WHERE program_id = $1"
+
 #define PROGRAM_SELECT \
   "SELECT p.id, p.title, p.description, p.format," \
   "       (SELECT count (*) FROM enrollment e WHERE e.program_id = p.id AND e.status <> 'dropped')," \
   "       (SELECT count (*) FROM enrollment e WHERE e.program_id = p.id AND e.status = 'completed')," \
-  "       p.starts_on, p.ends_on, p.owner_id, o.name, coalesce (p.capacity, 0)," \
-  "       (SELECT group_concat (topic, ',') FROM program_topic t WHERE t.program_id = p.id)" \
+  "       p.starts_on, p.ends_on, p.owner_id, o.name, coalesce (p.capacity, 0)" \
   "  FROM program p LEFT JOIN person o ON o.id = p.owner_id"
 
 static TandemProgram *
 program_new_from_stmt (TandemStmt *stmt,
-                       TandemStmt *roles_stmt)
+                       TandemStmt *roles_stmt,
+                       TandemStmt *topics_stmt)
 {
   TandemProgram *program = g_object_new (TANDEM_TYPE_PROGRAM, NULL);
-  g_auto(GStrv) topics = NULL;
   g_autoptr(GStrvBuilder) roles = g_strv_builder_new ();
 
   program->id = tandem_stmt_get_int64 (stmt, 0);
@@ -249,14 +251,15 @@ program_new_from_stmt (TandemStmt *stmt,
   program->owner = g_strdup (tandem_stmt_get_nullable_text (stmt, 9));
   program->capacity = (guint)tandem_stmt_get_int (stmt, 10);
 
-  topics = g_strsplit (tandem_stmt_get_text (stmt, 11), ",", -1);
-  for (guint i = 0; topics[i] != NULL; i++)
+  tandem_stmt_bind_int64 (topics_stmt, 1, program->id);
+  while (tandem_stmt_step (topics_stmt, NULL) == TANDEM_STEP_ROW)
     {
       TandemTopic topic;
 
-      if (tandem_topic_from_string (topics[i], &topic))
+      if (tandem_topic_from_string (tandem_stmt_get_text (topics_stmt, 0), &topic))
         program->topics |= 1u << topic;
     }
+  tandem_stmt_reset (topics_stmt);
 
   tandem_stmt_bind_int64 (roles_stmt, 1, program->id);
   while (tandem_stmt_step (roles_stmt, NULL) == TANDEM_STEP_ROW)
@@ -279,6 +282,7 @@ tandem_program_list (TandemStore  *store,
   g_autoptr(GListStore) programs = g_list_store_new (TANDEM_TYPE_PROGRAM);
   g_autoptr(TandemStmt) stmt = NULL;
   g_autoptr(TandemStmt) roles = NULL;
+  g_autoptr(TandemStmt) topics = NULL;
   TandemStep step;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
@@ -287,12 +291,13 @@ tandem_program_list (TandemStore  *store,
                                PROGRAM_SELECT " ORDER BY p.starts_on, p.title COLLATE NOCASE",
                                error);
   roles = stmt ? tandem_store_prepare (store, PROGRAM_ROLES_SELECT, error) : NULL;
-  if (roles == NULL)
+  topics = roles ? tandem_store_prepare (store, PROGRAM_TOPICS_SELECT, error) : NULL;
+  if (topics == NULL)
     return NULL;
 
   while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
     {
-      g_autoptr(TandemProgram) program = program_new_from_stmt (stmt, roles);
+      g_autoptr(TandemProgram) program = program_new_from_stmt (stmt, roles, topics);
 
       g_list_store_append (programs, program);
     }
@@ -310,17 +315,19 @@ tandem_program_lookup (TandemStore  *store,
 {
   g_autoptr(TandemStmt) stmt = NULL;
   g_autoptr(TandemStmt) roles = NULL;
+  g_autoptr(TandemStmt) topics = NULL;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
 
   stmt = tandem_store_prepare (store, PROGRAM_SELECT " WHERE p.id = $1", error);
   roles = stmt ? tandem_store_prepare (store, PROGRAM_ROLES_SELECT, error) : NULL;
-  if (roles == NULL)
+  topics = roles ? tandem_store_prepare (store, PROGRAM_TOPICS_SELECT, error) : NULL;
+  if (topics == NULL)
     return NULL;
   tandem_stmt_bind_int64 (stmt, 1, id);
   if (!tandem_stmt_step_row (stmt, _("This program no longer exists."), error))
     return NULL;
-  return program_new_from_stmt (stmt, roles);
+  return program_new_from_stmt (stmt, roles, topics);
 }
 
 /**
@@ -410,8 +417,9 @@ tandem_program_save (TandemStore              *store,
 
   clear_roles = tandem_store_prepare (store, "DELETE FROM program_role WHERE program_id = $1", error);
   add_role = clear_roles ? tandem_store_prepare (store,
-                                                 "INSERT OR IGNORE INTO program_role (program_id, role_id)"
-                                                 " SELECT $1, id FROM role WHERE name = $2",
+                                                 "INSERT INTO program_role (program_id, role_id)"
+                                                 " SELECT $1, id FROM role WHERE name = $2"
+                                                 " ON CONFLICT DO NOTHING",
                                                  error) : NULL;
   clear_topics = add_role ? tandem_store_prepare (store, "DELETE FROM program_topic WHERE program_id = $1",
                                                   error) : NULL;
@@ -460,40 +468,6 @@ failed:
   return 0;
 }
 
-/* A program and what hangs on it, as JSON, for tandem_program_restore(). */
-static const char snapshot_sql[] =
-  "SELECT json_object ("
-  "  'program', (SELECT json_group_array (json_array (id, title, description, format, starts_on,"
-  "                                                    ends_on, owner_id, capacity))"
-  "                FROM program WHERE id = $1),"
-  "  'roles', (SELECT json_group_array (role_id) FROM program_role WHERE program_id = $1),"
-  "  'topics', (SELECT json_group_array (topic) FROM program_topic WHERE program_id = $1),"
-  "  'enrollments', (SELECT json_group_array (json_array (id, person_id, program_id, status,"
-  "                                                        invited_on, enrolled_on, completed_on))"
-  "                    FROM enrollment WHERE program_id = $1)"
-  ")";
-
-static const char * const restore_sql[] = {
-  "INSERT INTO program (id, title, description, format, starts_on, ends_on, owner_id, capacity)"
-  " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
-  "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
-  "        (SELECT id FROM person WHERE id = json_extract (value, '$[6]')),"
-  "        json_extract (value, '$[7]')"
-  "   FROM json_each ($1, '$.program')",
-  "INSERT INTO program_role (program_id, role_id)"
-  " SELECT (SELECT json_extract (value, '$[0]') FROM json_each ($1, '$.program')), r.value"
-  "   FROM json_each ($1, '$.roles') r WHERE r.value IN (SELECT id FROM role)",
-  "INSERT INTO program_topic (program_id, topic)"
-  " SELECT (SELECT json_extract (value, '$[0]') FROM json_each ($1, '$.program')), t.value"
-  "   FROM json_each ($1, '$.topics') t",
-  "INSERT INTO enrollment (id, person_id, program_id, status, invited_on, enrolled_on, completed_on)"
-  " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
-  "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
-  "        json_extract (value, '$[6]')"
-  "   FROM json_each ($1, '$.enrollments')"
-  "  WHERE json_extract (value, '$[1]') IN (SELECT id FROM person)",
-};
-
 /**
  * tandem_program_delete:
  * @out_undo: (out) (optional): what tandem_program_restore() needs
@@ -508,7 +482,7 @@ tandem_program_delete (TandemStore  *store,
 {
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
 
-  return tandem_store_delete_row (store, snapshot_sql, "DELETE FROM program WHERE id = $1", id,
+  return tandem_store_delete_row (store, TANDEM_SQL_PROGRAM_SNAPSHOT, "DELETE FROM program WHERE id = $1", id,
                                   _("This program no longer exists."), out_undo, error);
 }
 
@@ -517,9 +491,14 @@ tandem_program_restore (TandemStore  *store,
                         const char   *undo,
                         GError      **error)
 {
+  static const TandemSql restore[] = {
+    TANDEM_SQL_PROGRAM_RESTORE, TANDEM_SQL_PROGRAM_RESTORE_ROLES, TANDEM_SQL_PROGRAM_RESTORE_TOPICS,
+    TANDEM_SQL_PROGRAM_RESTORE_ENROLLMENTS,
+  };
+
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
 
-  return tandem_store_restore_rows (store, restore_sql, G_N_ELEMENTS (restore_sql), undo, error);
+  return tandem_store_restore_rows (store, restore, G_N_ELEMENTS (restore), undo, error);
 }
 
 /* How many enrollments of the program are in each status. */

@@ -12,6 +12,7 @@
 #pragma once
 
 #include "tandem-store.h"
+#include "tandem-store-dialect.h"
 
 G_BEGIN_DECLS
 
@@ -56,17 +57,17 @@ void         tandem_store_rollback_savepoint  (TandemStore  *self);
 gboolean     tandem_store_set_invalid         (GError      **error,
                                                const char   *message);
 gboolean     tandem_store_delete_row          (TandemStore  *self,
-                                               const char   *snapshot_sql,
+                                               TandemSql     snapshot,
                                                const char   *delete_sql,
                                                gint64        id,
                                                const char   *gone,
                                                char        **out_undo,
                                                GError      **error);
-gboolean     tandem_store_restore_rows        (TandemStore        *self,
-                                               const char * const *restore_sql,
-                                               guint               n_sql,
-                                               const char         *undo,
-                                               GError            **error);
+gboolean     tandem_store_restore_rows        (TandemStore     *self,
+                                               const TandemSql *restore,
+                                               guint            n_restore,
+                                               const char      *undo,
+                                               GError         **error);
 
 void         tandem_stmt_free                 (TandemStmt   *self);
 void         tandem_stmt_reset                (TandemStmt   *self);

@@ -10,8 +10,8 @@
 
 /**
  * tandem_store_delete_row:
- * @snapshot_sql: (nullable): a statement taking the id as $1 and returning
- *   one text: everything the deletion takes, for tandem_store_restore_rows()
+ * @snapshot_sql: a statement taking the id as $1 and returning one text:
+ *   everything the deletion takes, for tandem_store_restore_rows()
  * @delete_sql: the deletion, taking the id as $1
  * @gone: the message when there is no such row
  * @out_undo: (out) (optional): the snapshot
@@ -20,7 +20,7 @@
  */
 gboolean
 tandem_store_delete_row (TandemStore  *self,
-                         const char   *snapshot_sql,
+                         TandemSql     snapshot_sql,
                          const char   *delete_sql,
                          gint64        id,
                          const char   *gone,
@@ -37,7 +37,7 @@ tandem_store_delete_row (TandemStore  *self,
 
   if (out_undo != NULL)
     {
-      snapshot = tandem_store_prepare (self, snapshot_sql, error);
+      snapshot = tandem_store_prepare (self, tandem_store_get_sql (self, snapshot_sql), error);
       if (snapshot == NULL)
         goto failed;
       tandem_stmt_bind_int64 (snapshot, 1, id);
@@ -69,13 +69,13 @@ failed:
 }
 
 
-/* Runs each of @restore_sql with @undo as $1, all or nothing. */
+/* Runs each of the @restore statements with @undo as $1, all or nothing. */
 gboolean
-tandem_store_restore_rows (TandemStore        *self,
-                           const char * const *restore_sql,
-                           guint               n_sql,
-                           const char         *undo,
-                           GError            **error)
+tandem_store_restore_rows (TandemStore     *self,
+                           const TandemSql *restore,
+                           guint            n_restore,
+                           const char      *undo,
+                           GError         **error)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
   g_return_val_if_fail (undo != NULL, FALSE);
@@ -83,9 +83,9 @@ tandem_store_restore_rows (TandemStore        *self,
   if (!tandem_store_savepoint (self, error))
     return FALSE;
 
-  for (guint i = 0; i < n_sql; i++)
+  for (guint i = 0; i < n_restore; i++)
     {
-      g_autoptr(TandemStmt) stmt = tandem_store_prepare (self, restore_sql[i], error);
+      g_autoptr(TandemStmt) stmt = tandem_store_prepare (self, tandem_store_get_sql (self, restore[i]), error);
 
       if (stmt == NULL)
         goto failed;

@@ -1,0 +1,137 @@
+/* tandem-store-dialect.c — the engine-specific statements, SQLite's text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tandem-store"
+
+#include "config.h"
+
+#include "tandem-store-engine.h"
+
+static const char * const sqlite_sql[TANDEM_N_SQL] = {
+  /* Active pairs with their sessions, the one due soonest first: date
+   * arithmetic on TEXT dates is each engine's own. */
+  [TANDEM_SQL_PAIRS_ACTIVE] =
+    "SELECT mp.id, e.name, m.name, mp.started_on, mp.cadence_days,"
+    "       count (s.id), max (s.held_on), coalesce (e.external_id, '')"
+    "  FROM mentoring_pair mp"
+    "  JOIN person e ON e.id = mp.executive_id"
+    "  JOIN person m ON m.id = mp.mentor_id"
+    "  LEFT JOIN coaching_session s ON s.pair_id = mp.id"
+    " WHERE mp.active"
+    " GROUP BY mp.id"
+    " ORDER BY date (coalesce (max (s.held_on), mp.started_on),"
+    "                '+' || mp.cadence_days || ' days'),"
+    "          e.name COLLATE NOCASE",
+  /* Everything deleting a person takes with them, as one JSON document
+   * that the PERSON_RESTORE statements put back row for row, same ids. */
+  [TANDEM_SQL_PERSON_SNAPSHOT] =
+    "SELECT json_object ("
+    "  'person', (SELECT json_group_array (json_array (id, external_id, name, email, role_id,"
+    "                                                   department_id, is_champion, has_tool_access, active))"
+    "               FROM person WHERE id = $1),"
+    "  'pairs', (SELECT json_group_array (json_array (id, executive_id, mentor_id, started_on,"
+    "                                                  cadence_days, goals, active, ended_on))"
+    "              FROM mentoring_pair WHERE executive_id = $1 OR mentor_id = $1),"
+    "  'sessions', (SELECT json_group_array (json_array (s.id, s.pair_id, s.held_on, s.minutes, s.topics,"
+    "                                                     s.tools_tried, s.data_used, s.insight, s.follow_ups,"
+    "                                                     s.confidence_before, s.confidence_after,"
+    "                                                     s.private_notes))"
+    "                 FROM coaching_session s JOIN mentoring_pair m ON m.id = s.pair_id"
+    "                WHERE m.executive_id = $1 OR m.mentor_id = $1),"
+    "  'follow_ups', (SELECT json_group_array (json_array (f.id, f.session_id, f.text, f.done_on))"
+    "                   FROM follow_up f JOIN coaching_session s ON s.id = f.session_id"
+    "                   JOIN mentoring_pair m ON m.id = s.pair_id"
+    "                  WHERE m.executive_id = $1 OR m.mentor_id = $1),"
+    "  'enrollments', (SELECT json_group_array (json_array (id, person_id, program_id, status,"
+    "                                                        invited_on, enrolled_on, completed_on))"
+    "                    FROM enrollment WHERE person_id = $1),"
+    "  'owned', (SELECT json_group_array (id) FROM program WHERE owner_id = $1)"
+    ")",
+  [TANDEM_SQL_PERSON_RESTORE] =
+    "INSERT INTO person (id, external_id, name, email, role_id, department_id, is_champion,"
+    "                    has_tool_access, active)"
+    " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
+    "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
+    "        json_extract (value, '$[6]'), json_extract (value, '$[7]'), json_extract (value, '$[8]')"
+    "   FROM json_each ($1, '$.person')",
+  [TANDEM_SQL_PERSON_RESTORE_PAIRS] =
+    "INSERT INTO mentoring_pair (id, executive_id, mentor_id, started_on, cadence_days, goals, active, ended_on)"
+    " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
+    "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
+    "        json_extract (value, '$[6]'), json_extract (value, '$[7]')"
+    "   FROM json_each ($1, '$.pairs')",
+  [TANDEM_SQL_PERSON_RESTORE_SESSIONS] =
+    "INSERT INTO coaching_session (id, pair_id, held_on, minutes, topics, tools_tried, data_used, insight,"
+    "                              follow_ups, confidence_before, confidence_after, private_notes)"
+    " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
+    "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
+    "        json_extract (value, '$[6]'), json_extract (value, '$[7]'), json_extract (value, '$[8]'),"
+    "        json_extract (value, '$[9]'), json_extract (value, '$[10]'), json_extract (value, '$[11]')"
+    "   FROM json_each ($1, '$.sessions')",
+  [TANDEM_SQL_PERSON_RESTORE_FOLLOW_UPS] =
+    "INSERT INTO follow_up (id, session_id, text, done_on)"
+    " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
+    "        json_extract (value, '$[3]')"
+    "   FROM json_each ($1, '$.follow_ups')",
+  [TANDEM_SQL_PERSON_RESTORE_ENROLLMENTS] =
+    "INSERT INTO enrollment (id, person_id, program_id, status, invited_on, enrolled_on, completed_on)"
+    " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
+    "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
+    "        json_extract (value, '$[6]')"
+    "   FROM json_each ($1, '$.enrollments')"
+    "  WHERE json_extract (value, '$[2]') IN (SELECT id FROM program)",
+  [TANDEM_SQL_PERSON_RESTORE_OWNED] =
+    "UPDATE program SET owner_id = (SELECT json_extract (value, '$[0]') FROM json_each ($1, '$.person'))"
+    " WHERE id IN (SELECT value FROM json_each ($1, '$.owned'))",
+  /* A program and what hangs on it, for the PROGRAM_RESTORE statements. */
+  [TANDEM_SQL_PROGRAM_SNAPSHOT] =
+    "SELECT json_object ("
+    "  'program', (SELECT json_group_array (json_array (id, title, description, format, starts_on,"
+    "                                                    ends_on, owner_id, capacity))"
+    "                FROM program WHERE id = $1),"
+    "  'roles', (SELECT json_group_array (role_id) FROM program_role WHERE program_id = $1),"
+    "  'topics', (SELECT json_group_array (topic) FROM program_topic WHERE program_id = $1),"
+    "  'enrollments', (SELECT json_group_array (json_array (id, person_id, program_id, status,"
+    "                                                        invited_on, enrolled_on, completed_on))"
+    "                    FROM enrollment WHERE program_id = $1)"
+    ")",
+  [TANDEM_SQL_PROGRAM_RESTORE] =
+    "INSERT INTO program (id, title, description, format, starts_on, ends_on, owner_id, capacity)"
+    " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
+    "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
+    "        (SELECT id FROM person WHERE id = json_extract (value, '$[6]')),"
+    "        json_extract (value, '$[7]')"
+    "   FROM json_each ($1, '$.program')",
+  [TANDEM_SQL_PROGRAM_RESTORE_ROLES] =
+    "INSERT INTO program_role (program_id, role_id)"
+    " SELECT (SELECT json_extract (value, '$[0]') FROM json_each ($1, '$.program')), r.value"
+    "   FROM json_each ($1, '$.roles') r WHERE r.value IN (SELECT id FROM role)",
+  [TANDEM_SQL_PROGRAM_RESTORE_TOPICS] =
+    "INSERT INTO program_topic (program_id, topic)"
+    " SELECT (SELECT json_extract (value, '$[0]') FROM json_each ($1, '$.program')), t.value"
+    "   FROM json_each ($1, '$.topics') t",
+  [TANDEM_SQL_PROGRAM_RESTORE_ENROLLMENTS] =
+    "INSERT INTO enrollment (id, person_id, program_id, status, invited_on, enrolled_on, completed_on)"
+    " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
+    "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
+    "        json_extract (value, '$[6]')"
+    "   FROM json_each ($1, '$.enrollments')"
+    "  WHERE json_extract (value, '$[1]') IN (SELECT id FROM person)",
+};
+
+/**
+ * tandem_store_get_sql:
+ * @name: one of the statements each engine writes in its own way
+ *
+ * Returns: (transfer none): @name's text for this store's engine
+ */
+const char *
+tandem_store_get_sql (TandemStore *self,
+                      TandemSql    name)
+{
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+  g_return_val_if_fail (name < TANDEM_N_SQL, NULL);
+
+  return sqlite_sql[name];
+}

@@ -1,0 +1,38 @@
+/* tandem-store-dialect.h — the statements no one SQL text serves, named once
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Domain code writes its SQL in what SQLite 3.40 and PostgreSQL 15 share:
+ * $1 placeholders, ON CONFLICT, RETURNING, COLLATE NOCASE (the team
+ * server's schema defines a case-insensitive collation of that name). The
+ * few statements that cannot be written so (JSON, date arithmetic on TEXT
+ * dates) are named here, and each engine gives its own text for them.
+ */
+#pragma once
+
+#include "tandem-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  TANDEM_SQL_PAIRS_ACTIVE,
+  TANDEM_SQL_PERSON_SNAPSHOT,
+  TANDEM_SQL_PERSON_RESTORE,
+  TANDEM_SQL_PERSON_RESTORE_PAIRS,
+  TANDEM_SQL_PERSON_RESTORE_SESSIONS,
+  TANDEM_SQL_PERSON_RESTORE_FOLLOW_UPS,
+  TANDEM_SQL_PERSON_RESTORE_ENROLLMENTS,
+  TANDEM_SQL_PERSON_RESTORE_OWNED,
+  TANDEM_SQL_PROGRAM_SNAPSHOT,
+  TANDEM_SQL_PROGRAM_RESTORE,
+  TANDEM_SQL_PROGRAM_RESTORE_ROLES,
+  TANDEM_SQL_PROGRAM_RESTORE_TOPICS,
+  TANDEM_SQL_PROGRAM_RESTORE_ENROLLMENTS,
+  TANDEM_N_SQL
+} TandemSql;
+
+const char *tandem_store_get_sql (TandemStore *self,
+                                  TandemSql    name);
+
+G_END_DECLS
