@@ -206,14 +206,14 @@ test_cli_demo_and_export (void)
   {
     g_auto(Result) r = { 0, };
     const char *args[] = { "--database", db, "export", "chart", "resources", "--output", svg, NULL };
-    g_autofree char *contents = NULL;
+    g_autofree char *text = NULL;
 
     run (&r, cli (), NULL, args);
     g_assert_cmpint (r.status, ==, 0);
     /* The figures read in their own thread reached the chart: its title is
      * there, as SVG text. */
-    g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
-    g_assert_nonnull (strstr (contents, ">The resource gap</text>"));
+    g_assert_true (g_file_get_contents (svg, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, ">The resource gap</text>"));
   }
 
   {
@@ -372,8 +372,47 @@ test_cli_surveys (void)
     g_assert_cmpint (r.status, ==, 0);
     g_assert_cmpstr (r.out, ==,
                      "wave,fielded_on,dimension,leader_n,leader_pct,leader_ci_low,leader_ci_high,"
-                     "ic_n,ic_pct,ic_ci_low,ic_ci_high,gap_pts,status\n"
-                     "2026 Q1,2026-02-15,optimism,10,60.0,31.3,83.2,20,45.0,25.8,65.8,15.0,ok\n");
+                     "ic_n,ic_pct,ic_ci_low,ic_ci_high,gap_pts,status,gap_ci_low,gap_ci_high\n"
+                     "2026 Q1,2026-02-15,optimism,10,60.0,31.3,83.2,20,45.0,25.8,65.8,15.0,ok,-20.5,45.1\n");
+  }
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "report", "changes", "--format", "csv", NULL };
+
+    /* One wave: nothing has moved yet. */
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==,
+                     "dimension,from_wave,to_wave,from_gap,to_gap,change_pts,change_ci_low,change_ci_high,verdict\n"
+                     "optimism,,,,,,,,too_few\n"
+                     "resources,,,,,,,,too_few\n"
+                     "transparency,,,,,,,,too_few\n");
+  }
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "report", "changes", "--from", "1999 Q1", NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "no survey wave “1999 Q1”"));
+  }
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *wrong[][7] = {
+      { "--database", db, "report", "gaps", "--min-effect", "3", NULL },
+      { "--database", db, "report", "changes", "--min-effect", "0", NULL },
+      { "--database", db, "report", "summary", "--from", "2026 Q1", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+      {
+        run (&r, cli (), NULL, wrong[i]);
+        g_assert_cmpint (r.status, ==, 2);
+        result_clear (&r);
+      }
   }
 
   {

@@ -166,14 +166,16 @@ test_stats_gap_series (void)
   g_assert_true (isnan (p->gap_pts));
 
   /* The report, to the character. Wilson by hand for 6/10: 31.3–83.2;
-   * 9/20: 25.8–65.8; 5/10: 23.7–76.3. */
+   * 9/20: 25.8–65.8; 5/10: 23.7–76.3. The gap's Newcombe interval, from
+   * the unrounded Wilson ends (31.267, 83.182; 25.820, 65.791):
+   * 15 − √(28.733² + 20.791²) = −20.5, 15 + √(23.182² + 19.180²) = 45.1. */
   report = tandem_report_gaps (store, TANDEM_DIMENSION_OPTIMISM, 5, TANDEM_REPORT_CSV, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (report, ==,
                    "wave,fielded_on,dimension,leader_n,leader_pct,leader_ci_low,leader_ci_high,"
-                   "ic_n,ic_pct,ic_ci_low,ic_ci_high,gap_pts,status\n"
-                   "Wave B,2025-03-15,optimism,4,,,,10,50.0,23.7,76.3,,suppressed\n"
-                   "Wave A,2025-06-15,optimism,10,60.0,31.3,83.2,20,45.0,25.8,65.8,15.0,ok\n");
+                   "ic_n,ic_pct,ic_ci_low,ic_ci_high,gap_pts,status,gap_ci_low,gap_ci_high\n"
+                   "Wave B,2025-03-15,optimism,4,,,,10,50.0,23.7,76.3,,suppressed,,\n"
+                   "Wave A,2025-06-15,optimism,10,60.0,31.3,83.2,20,45.0,25.8,65.8,15.0,ok,-20.5,45.1\n");
 
   /* A second file adds to Wave A: one more executive who agrees. */
   g_string_assign (csv, RESPONSES_HEADER);
@@ -190,8 +192,8 @@ test_stats_gap_series (void)
   report = tandem_report_gaps (store, TANDEM_N_DIMENSIONS, 3, TANDEM_REPORT_CSV, &error);
   g_assert_no_error (error);
   g_assert_true (strstr (report, "\nWave B,2025-03-15,optimism,4,75.0,") != NULL);   /* 4 ≥ 3 */
-  g_assert_true (strstr (report, "\nWave B,2025-03-15,resources,0,,,,0,,,,,suppressed\n") != NULL);
-  g_assert_true (strstr (report, "transparency,0,,,,0,,,,,suppressed\n") != NULL);
+  g_assert_true (strstr (report, "\nWave B,2025-03-15,resources,0,,,,0,,,,,suppressed,,\n") != NULL);
+  g_assert_true (strstr (report, "transparency,0,,,,0,,,,,suppressed,,\n") != NULL);
 
   /* A new wave asks the default wording, which can be edited. */
   {
@@ -215,7 +217,8 @@ test_stats_gap_series (void)
   }
 
   /* Where the individual contributors are the more favourable, the gap is
-   * negative, and the CSV keeps it a number: 20% − 60% = −40 points. */
+   * negative, and the CSV keeps it a number: 20% − 60% = −40 points, its
+   * interval −40 − √(16.38² + 28.24²) = −72.6 to −40 + √(42.45² + 36.93²) = 16.3. */
   g_string_assign (csv, RESPONSES_HEADER);
   add_rows (csv, "Wave C", "2025-09-15", "executive", "Sales", 1, 4);
   add_rows (csv, "Wave C", "2025-09-15", "individual_contributor", "Sales", 3, 2);
@@ -223,7 +226,29 @@ test_stats_gap_series (void)
   g_clear_pointer (&report, g_free);
   report = tandem_report_gaps (store, TANDEM_DIMENSION_OPTIMISM, 5, TANDEM_REPORT_CSV, &error);
   g_assert_no_error (error);
-  g_assert_true (g_str_has_suffix (report, "\nWave C,2025-09-15,optimism,5,20.0,3.6,62.4,5,60.0,23.1,88.2,-40.0,ok\n"));
+  g_assert_true (g_str_has_suffix (report, "\nWave C,2025-09-15,optimism,5,20.0,3.6,62.4,5,60.0,23.1,88.2,-40.0,ok,"
+                                             "-72.6,16.3\n"));
+
+  /* How the gap moved from Wave A (Wave B is hidden) to Wave C, by MOVER:
+   * 7/11 − 9/20 = 18.6 (−16.4 to 47.2) became −40 (−72.6 to 16.3); the
+   * change −58.6 runs from −58.6 − √(32.64² + 28.59²) = −102.0 to
+   * −58.6 + √(56.26² + 35.08²) = 7.7. It is large, but its interval
+   * holds 0: unclear, not narrowed — a gap that crossed zero. */
+  g_clear_pointer (&report, g_free);
+  report = tandem_report_changes (store, TANDEM_DIMENSION_OPTIMISM, NULL, NULL, 5, 5, TANDEM_REPORT_CSV, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (report, ==,
+                   "dimension,from_wave,to_wave,from_gap,to_gap,change_pts,change_ci_low,change_ci_high,verdict\n"
+                   "optimism,Wave A,Wave C,18.6,-40.0,-58.6,-102.0,7.7,unclear\n");
+  g_clear_pointer (&report, g_free);
+  report = tandem_report_changes (store, TANDEM_DIMENSION_RESOURCES, NULL, NULL, 5, 5, TANDEM_REPORT_CSV, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (report, "\nresources,,,,,,,,too_few\n"));
+  g_clear_pointer (&report, g_free);
+  report = tandem_report_changes (store, TANDEM_N_DIMENSIONS, "Wave Z", NULL, 5, 5, TANDEM_REPORT_CSV, &error);
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+  g_assert_null (report);
+  g_clear_error (&error);
 
   g_clear_object (&store);
   tandem_test_remove_dir (dir);

@@ -16,6 +16,7 @@ struct _TandemPreferencesWindow
 
   GtkSpinButton        *threshold_spin;
   GtkSpinButton        *target_spin;
+  GtkSpinButton        *min_effect_spin;
   AdwComboRow          *style_row;
 };
 
@@ -73,6 +74,7 @@ tandem_preferences_window_class_init (TandemPreferencesWindowClass *klass)
                                                RESOURCE_BASE_PATH "/ui/tandem-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, threshold_spin);
   gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, target_spin);
+  gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, min_effect_spin);
   gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, style_row);
 }
 
@@ -86,6 +88,8 @@ tandem_preferences_window_init (TandemPreferencesWindow *self)
                    gtk_spin_button_get_adjustment (self->threshold_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "gap-target", gtk_spin_button_get_adjustment (self->target_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "min-effect", gtk_spin_button_get_adjustment (self->min_effect_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "color-scheme", self->style_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, scheme_to_index, index_to_scheme,

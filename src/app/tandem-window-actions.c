@@ -182,6 +182,13 @@ gap_target (TandemWindow *self)
   return target > 0 ? target : NAN;
 }
 
+/* The smallest change in a gap, in points, that a takeaway calls one. */
+static double
+min_effect (TandemWindow *self)
+{
+  return g_settings_get_uint (self->settings, "min-effect");
+}
+
 static guint
 threshold (TandemWindow *self)
 {
@@ -200,7 +207,7 @@ present_action (GtkWidget  *widget,
   if (self->store == NULL)
     return;
   presentation = tandem_presentation_new (GTK_WINDOW (self), self->store, threshold (self), gap_target (self),
-                                          &error);
+                                          min_effect (self), &error);
   if (presentation == NULL)
     {
       tandem_show_error (GTK_WIDGET (self), _("The Presentation Could Not Start"), error->message);
@@ -239,7 +246,7 @@ export_pack_response_cb (TandemWindow         *self,
       g_free (path);
       path = g_steal_pointer (&with_pdf);
     }
-  if (!tandem_export_pack (self->store, path, threshold (self), gap_target (self), &error))
+  if (!tandem_export_pack (self->store, path, threshold (self), gap_target (self), min_effect (self), &error))
     {
       tandem_show_error (GTK_WIDGET (self), _("The Pack Could Not Be Exported"), error->message);
       goto out;
@@ -415,7 +422,8 @@ print_action (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
-  if (!(slides = tandem_slides_new (self->store, threshold (self), gap_target (self), today, &error)))
+  if (!(slides = tandem_slides_new (self->store, threshold (self), gap_target (self), min_effect (self), today,
+                                    &error)))
     {
       tandem_show_error (GTK_WIDGET (self), _("Nothing Could Be Printed"), error->message);
       return;

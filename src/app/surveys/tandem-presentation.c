@@ -202,6 +202,7 @@ tandem_presentation_new (GtkWindow    *parent,
                          TandemStore  *store,
                          guint         threshold,
                          double        target,
+                         double        min_effect,
                          GError      **error)
 {
   g_autoptr(GDate) today = tandem_date_new_today ();
@@ -210,7 +211,7 @@ tandem_presentation_new (GtkWindow    *parent,
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
 
-  if (!(slides = tandem_slides_new (store, threshold, target, today, error)))
+  if (!(slides = tandem_slides_new (store, threshold, target, min_effect, today, error)))
     return NULL;
 
   self = g_object_new (TANDEM_TYPE_PRESENTATION, NULL);

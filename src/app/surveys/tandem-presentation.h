@@ -18,6 +18,7 @@ TandemPresentation *tandem_presentation_new         (GtkWindow           *parent
                                                      TandemStore         *store,
                                                      guint                threshold,
                                                      double               target,
+                                                     double               min_effect,
                                                      GError             **error);
 guint               tandem_presentation_get_n_slides (TandemPresentation *self);
 guint               tandem_presentation_get_current  (TandemPresentation *self);

@@ -178,8 +178,8 @@ journal_line_markup (const char *line,
 }
 
 static cairo_status_t
-write_journal_pdf (TandemExportSink     *sink,
-                   gpointer  user_data)
+write_journal_pdf (TandemExportSink *sink,
+                   gpointer          user_data)
 {
   const double page_width = 595, page_height = 842, margin = 56;   /* A4 in points */
   g_auto(GStrv) lines = g_strsplit (user_data, "\n", -1);

@@ -9,12 +9,14 @@
 #include <math.h>
 
 #include "tandem-export-private.h"
+#include "tandem-takeaway.h"
 
 typedef struct
 {
   TandemStore *store;
   GPtrArray   *slides;
   guint        threshold;
+  double       min_effect;
 } PackJob;
 
 #define PACK_WIDTH  960.0   /* points: a 16:9 slide, 13.3 × 7.5 inches */
@@ -47,8 +49,9 @@ pack_text (cairo_t                *cr,
   return logical.height;
 }
 
-/* The cover: what the pack is, the latest gaps with their sample sizes,
- * the programs and coaching in numbers, and the anonymity rule. */
+/* The cover: what the pack is, the latest gaps with their sample sizes
+ * and what may be said of them, the programs and coaching in numbers, the
+ * anonymity rule and the rule every takeaway follows. */
 static void
 draw_cover (PackJob                *job,
             cairo_t                *cr,
@@ -59,6 +62,8 @@ draw_cover (PackJob                *job,
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *subtitle = NULL;
   g_autofree char *anonymity = NULL;
+  g_autofree char *rule = NULL;
+  g_autofree char *footer = NULL;
   TandemCounts counts = { 0, };
   double x = 48, y = 48, width = PACK_WIDTH - 96;
 
@@ -75,7 +80,7 @@ draw_cover (PackJob                *job,
       g_autoptr(GPtrArray) points = tandem_stats_gap_series (job->store, d, job->threshold, NULL);
       TandemGapPoint *p = points != NULL && points->len > 0 ? g_ptr_array_index (points, points->len - 1) : NULL;
       g_autofree char *figure = NULL;
-      g_autofree char *takeaway = points != NULL ? tandem_gap_takeaway (points, d) : NULL;
+      g_autofree char *takeaway = points != NULL ? tandem_gap_takeaway (points, d, job->min_effect) : NULL;
 
       if (p == NULL)
         continue;
@@ -108,16 +113,19 @@ draw_cover (PackJob                *job,
                                  "of fewer than %u people is shown, nor any figure that would let one be worked "
                                  "out from the others."),
                                job->threshold);
-  pack_text (cr, layout, style, anonymity, 11, FALSE, &style->muted, x, PACK_HEIGHT - 80, width);
+  rule = tandem_verdict_rule_text (job->min_effect);
+  footer = g_strconcat (anonymity, " ", rule, NULL);
+  pack_text (cr, layout, style, footer, 11, FALSE, &style->muted, x, PACK_HEIGHT - 100, width);
 }
 
 static cairo_status_t
-write_pack (TandemExportSink     *sink,
-            gpointer  user_data)
+write_pack (TandemExportSink *sink,
+            gpointer          user_data)
 {
   PackJob *job = user_data;
   TandemChartStyle style;
-  cairo_surface_t *surface = tandem_export_create_surface (TANDEM_EXPORT_PDF, tandem_export_write_to_fd_cb, sink, PACK_WIDTH, PACK_HEIGHT);
+  cairo_surface_t *surface = tandem_export_create_surface (TANDEM_EXPORT_PDF, tandem_export_write_to_fd_cb, sink,
+                                                           PACK_WIDTH, PACK_HEIGHT);
   cairo_t *cr = cairo_create (surface);
 
   tandem_chart_style_init_light (&style);
@@ -139,6 +147,7 @@ write_pack (TandemExportSink     *sink,
  * @path: the PDF to write
  * @threshold: the anonymity threshold
  * @target: the gap charts' target line in percent, or NAN
+ * @min_effect: the smallest change in a gap, in points, that a takeaway calls one
  *
  * The leadership pack as a multi-page PDF: a cover with the key figures,
  * then one page per slide of tandem_slides_new().
@@ -148,12 +157,13 @@ tandem_export_pack (TandemStore  *store,
                     const char   *path,
                     guint         threshold,
                     double        target,
+                    double        min_effect,
                     GError      **error)
 {
   g_autoptr(GPtrArray) slides = NULL;
   g_autoptr(GDate) today = tandem_date_new_today ();
   TandemExportFormat format;
-  PackJob job = { store, NULL, threshold };
+  PackJob job = { store, NULL, threshold, min_effect };
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -166,7 +176,7 @@ tandem_export_pack (TandemStore  *store,
                    _("The leadership pack is a PDF: give a file name ending in .pdf, not “%s”."), path);
       return FALSE;
     }
-  if (!(slides = tandem_slides_new (store, threshold, target, today, error)))
+  if (!(slides = tandem_slides_new (store, threshold, target, min_effect, today, error)))
     return FALSE;
   job.slides = slides;
   return tandem_export_write_atomically (path, write_pack, &job, error);

@@ -78,7 +78,7 @@ line_font_families (PangoLayoutLine *line,
  * (in @layout's units, placed by @matrix); the line's measured width is its
  * textLength, so a viewer with another font keeps the chart's layout. */
 static void
-append_svg_line (TandemSvgText              *svg,
+append_svg_line (TandemSvgText        *svg,
                  PangoLayout          *layout,
                  PangoLayoutLine      *line,
                  const PangoRectangle *logical,

@@ -257,8 +257,8 @@ typedef struct
 } ChartJob;
 
 static cairo_status_t
-write_chart (TandemExportSink     *sink,
-             gpointer  user_data)
+write_chart (TandemExportSink *sink,
+             gpointer          user_data)
 {
   ChartJob *job = user_data;
   g_autoptr(GByteArray) svg = NULL;

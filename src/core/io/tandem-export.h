@@ -56,6 +56,7 @@ gboolean  tandem_export_pack             (TandemStore         *store,
                                           const char          *path,
                                           guint                threshold,
                                           double               target,
+                                          double               min_effect,
                                           GError             **error);
 gboolean  tandem_export_chart            (TandemChart         *chart,
                                           const char          *path,

@@ -14,6 +14,7 @@
 #include "tandem-report.h"
 #include "tandem-stats.h"
 #include "tandem-types.h"
+#include "tandem-verdict.h"
 
 /* A table: rows of cells, written as CSV or as aligned text. */
 static void
@@ -330,9 +331,10 @@ format_figure (double value)
  *
  * One row per wave and dimension, oldest wave first: wave, fielded_on,
  * dimension, leader_n, leader_pct, leader_ci_low, leader_ci_high, ic_n,
- * ic_pct, ic_ci_low, ic_ci_high, gap_pts, status. Leaders are the
- * executive level. A side under @threshold is suppressed: its n is shown,
- * its share, interval and the gap are left empty.
+ * ic_pct, ic_ci_low, ic_ci_high, gap_pts, status, gap_ci_low, gap_ci_high.
+ * Leaders are the executive level. A side under @threshold is suppressed:
+ * its n is shown, its share, interval and the gap (with its Newcombe
+ * interval) are left empty.
  */
 char *
 tandem_report_gaps (TandemStore         *store,
@@ -343,7 +345,7 @@ tandem_report_gaps (TandemStore         *store,
 {
   static const char * const header[] = {
     "wave", "fielded_on", "dimension", "leader_n", "leader_pct", "leader_ci_low", "leader_ci_high",
-    "ic_n", "ic_pct", "ic_ci_low", "ic_ci_high", "gap_pts", "status", NULL,
+    "ic_n", "ic_pct", "ic_ci_low", "ic_ci_high", "gap_pts", "status", "gap_ci_low", "gap_ci_high", NULL,
   };
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
   GPtrArray *series[TANDEM_N_DIMENSIONS] = { NULL, };
@@ -364,7 +366,7 @@ tandem_report_gaps (TandemStore         *store,
     for (TandemDimension d = first; d <= last; d++)
       {
         TandemGapPoint *p = g_ptr_array_index (series[d], w);
-        char **row = g_new0 (char *, 14);
+        char **row = g_new0 (char *, 16);
 
         row[0] = g_strdup (p->wave_title);
         row[1] = g_strdup (p->fielded_on);
@@ -379,6 +381,8 @@ tandem_report_gaps (TandemStore         *store,
         row[10] = format_figure (p->ics.ci_high);
         row[11] = format_figure (p->gap_pts);
         row[12] = g_strdup (p->leaders.suppressed || p->ics.suppressed ? "suppressed" : "ok");
+        row[13] = format_figure (p->gap_ci_low);
+        row[14] = format_figure (p->gap_ci_high);
         g_ptr_array_add (rows, row);
       }
   result = format_table (rows, format);
@@ -387,4 +391,85 @@ out:
   for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
     g_clear_pointer (&series[d], g_ptr_array_unref);
   return result;
+}
+
+static gboolean
+series_has_wave (GPtrArray  *series,
+                 const char *title)
+{
+  for (guint i = 0; i < series->len; i++)
+    if (g_strcmp0 (((TandemGapPoint *)g_ptr_array_index (series, i))->wave_title, title) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * tandem_report_changes:
+ * @dimension: one dimension, or %TANDEM_N_DIMENSIONS for all three
+ * @from_wave: (nullable): the earlier wave's title; %NULL for the first
+ *   where both sides are shown
+ * @to_wave: (nullable): the later wave's title; %NULL for the latest such
+ * @min_effect: the smallest change that counts, in points
+ * @threshold: the anonymity threshold
+ *
+ * One row per dimension: dimension, from_wave, to_wave, from_gap, to_gap,
+ * change_pts, change_ci_low, change_ci_high, verdict — narrowed, widened,
+ * steady, unclear, or too_few (with empty figures) when the dimension has
+ * no two waves where both sides are shown.
+ *
+ * Returns: (transfer full): the report, or %NULL with @error set (a wave
+ *   named that does not exist is %TANDEM_STORE_ERROR_INVALID)
+ */
+char *
+tandem_report_changes (TandemStore         *store,
+                       TandemDimension      dimension,
+                       const char          *from_wave,
+                       const char          *to_wave,
+                       double               min_effect,
+                       guint                threshold,
+                       TandemReportFormat   format,
+                       GError             **error)
+{
+  static const char * const header[] = {
+    "dimension", "from_wave", "to_wave", "from_gap", "to_gap", "change_pts", "change_ci_low", "change_ci_high",
+    "verdict", NULL,
+  };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  TandemDimension first = dimension < TANDEM_N_DIMENSIONS ? dimension : 0;
+  TandemDimension last = dimension < TANDEM_N_DIMENSIONS ? dimension : TANDEM_N_DIMENSIONS - 1;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+  g_return_val_if_fail (dimension <= TANDEM_N_DIMENSIONS, NULL);
+
+  g_ptr_array_add (rows, g_strdupv ((char **)header));
+  for (TandemDimension d = first; d <= last; d++)
+    {
+      g_autoptr(GPtrArray) series = tandem_stats_gap_series (store, d, threshold, error);
+      TandemGapChange change;
+      char **row;
+
+      if (series == NULL)
+        return NULL;
+      if (!tandem_gap_change_compute (series, d, from_wave, to_wave, min_effect, &change))
+        {
+          const char *missing = from_wave != NULL && !series_has_wave (series, from_wave) ? from_wave : to_wave;
+
+          g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                       _("There is no survey wave “%s”; name one as report gaps lists them."), missing);
+          return NULL;
+        }
+
+      row = g_new0 (char *, 10);
+      row[0] = g_strdup (tandem_dimension_to_string (d));
+      row[1] = g_strdup (change.verdict != TANDEM_VERDICT_TOO_FEW ? change.from_wave : "");
+      row[2] = g_strdup (change.verdict != TANDEM_VERDICT_TOO_FEW ? change.to_wave : "");
+      row[3] = format_figure (change.from_gap);
+      row[4] = format_figure (change.to_gap);
+      row[5] = format_figure (change.change);
+      row[6] = format_figure (change.ci_low);
+      row[7] = format_figure (change.ci_high);
+      row[8] = g_strdup (tandem_verdict_to_string (change.verdict));
+      g_ptr_array_add (rows, row);
+    }
+  return format_table (rows, format);
 }

@@ -53,6 +53,14 @@ char *tandem_report_gaps       (TandemStore         *store,
                                 guint                threshold,
                                 TandemReportFormat   format,
                                 GError             **error);
+char *tandem_report_changes    (TandemStore         *store,
+                                TandemDimension      dimension,
+                                const char          *from_wave,
+                                const char          *to_wave,
+                                double               min_effect,
+                                guint                threshold,
+                                TandemReportFormat   format,
+                                GError             **error);
 char *tandem_report_champions  (TandemStore         *store,
                                 TandemReportFormat   format,
                                 GError             **error);

@@ -18,6 +18,7 @@
 #include "tandem-slides.h"
 #include "tandem-stats.h"
 #include "tandem-survey-charts.h"
+#include "tandem-takeaway.h"
 
 void
 tandem_slide_free (TandemSlide *slide)
@@ -42,110 +43,11 @@ slide_new (TandemChart *chart,
   return slide;
 }
 
-/* A dimension's name as it reads inside a sentence. */
-static const char *
-dimension_in_sentence (TandemDimension dimension)
-{
-  switch (dimension)
-    {
-    case TANDEM_DIMENSION_OPTIMISM:
-      /* Translators: a dimension's name inside a sentence, e.g. "The optimism gap narrowed …" */
-      return C_("in a sentence", "optimism");
-    case TANDEM_DIMENSION_RESOURCES:
-      return C_("in a sentence", "resources");
-    case TANDEM_DIMENSION_TRANSPARENCY:
-      return C_("in a sentence", "transparency");
-    case TANDEM_N_DIMENSIONS:
-    default:
-      g_return_val_if_reached ("");
-    }
-}
-
-/**
- * tandem_gap_takeaway:
- * @points: (element-type TandemGapPoint): a gap series, oldest first
- *
- * One sentence on how the gap moved between the first and the latest wave
- * where both sides could be shown, e.g. “The optimism gap narrowed from 15
- * to 6 points since 2025 Q2.”
- *
- * Returns: (transfer full): the sentence
- */
-char *
-tandem_gap_takeaway (GPtrArray       *points,
-                     TandemDimension  dimension)
-{
-  g_autofree char *name = NULL;
-  TandemGapPoint *first = NULL, *last = NULL;
-  long from, to;
-
-  g_return_val_if_fail (points != NULL, NULL);
-
-  name = g_strdup (dimension_in_sentence (dimension));
-  for (guint i = 0; i < points->len; i++)
-    {
-      TandemGapPoint *p = g_ptr_array_index (points, i);
-
-      if (!isfinite (p->gap_pts))
-        continue;
-      if (first == NULL)
-        first = p;
-      last = p;
-    }
-
-  if (first == NULL)
-    /* Translators: %s is a dimension in lower case, e.g. "optimism" */
-    return g_strdup_printf (_("Too few answers yet to show the %s gap."), name);
-
-  from = lround (first->gap_pts);
-  to = lround (last->gap_pts);
-  if (first == last)
-    /* Translators: the first %s is a dimension in lower case, the last a survey wave */
-    return g_strdup_printf (_("The %s gap is %ld points (%s)."), name, to, last->wave_title);
-  if (labs (to) < labs (from))
-    return g_strdup_printf (_("The %s gap narrowed from %ld to %ld points since %s."), name, from, to,
-                            first->wave_title);
-  if (labs (to) > labs (from))
-    return g_strdup_printf (_("The %s gap widened from %ld to %ld points since %s."), name, from, to,
-                            first->wave_title);
-  return g_strdup_printf (_("The %s gap is still %ld points, as in %s."), name, to, first->wave_title);
-}
-
-static char *
-snapshot_takeaway (GPtrArray **series)
-{
-  int widest = -1;
-  TandemGapPoint *widest_point = NULL;
-
-  for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
-    {
-      TandemGapPoint *p;
-
-      if (series[d]->len == 0)
-        continue;
-      p = g_ptr_array_index (series[d], series[d]->len - 1);
-      if (isfinite (p->gap_pts) && (widest_point == NULL || fabs (p->gap_pts) > fabs (widest_point->gap_pts)))
-        {
-          widest = (int)d;
-          widest_point = p;
-        }
-    }
-  if (widest_point == NULL)
-    return g_strdup (_("Too few answers in the latest wave to compare executives with ICs."));
-
-  {
-    const char *name = dimension_in_sentence (widest);
-
-    /* Translators: e.g. "The widest gap is resources: 39% of executives against 32% of ICs." */
-    return g_strdup_printf (_("The widest gap is %s: %.0f%% of executives against %.0f%% of ICs."),
-                            name, widest_point->leaders.pct, widest_point->ics.pct);
-  }
-}
-
 /**
  * tandem_slides_new:
  * @threshold: the anonymity threshold
  * @target: where the gap charts draw their target line, in percent; NAN for none
+ * @min_effect: the smallest change in a gap, in points, that a takeaway calls one
  * @today: the day the coaching cadence is judged on
  *
  * The leadership story, slide by slide, each with its takeaway. Surveys,
@@ -157,6 +59,7 @@ GPtrArray *
 tandem_slides_new (TandemStore  *store,
                    guint         threshold,
                    double        target,
+                   double        min_effect,
                    const GDate  *today,
                    GError      **error)
 {
@@ -184,11 +87,11 @@ tandem_slides_new (TandemStore  *store,
           if (!(chart = tandem_chart_new_gap (store, d, threshold, error)))
             goto out;
           tandem_chart_set_target_percent (chart, target);
-          g_ptr_array_add (slides, slide_new (chart, tandem_gap_takeaway (series[d], d)));
+          g_ptr_array_add (slides, slide_new (chart, tandem_gap_takeaway (series[d], d, min_effect)));
         }
       if (!(chart = tandem_chart_new_snapshot (store, threshold, error)))
         goto out;
-      g_ptr_array_add (slides, slide_new (chart, snapshot_takeaway (series)));
+      g_ptr_array_add (slides, slide_new (chart, tandem_snapshot_takeaway (series)));
       if (!(chart = tandem_chart_new_heatmap (store, "department", threshold, error)))
         goto out;
       g_ptr_array_add (slides, slide_new (chart, g_strdup (_("Where people answer favourably, and where they "

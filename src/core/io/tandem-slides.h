@@ -18,11 +18,10 @@ typedef struct
 } TandemSlide;
 
 void       tandem_slide_free           (TandemSlide      *slide);
-char      *tandem_gap_takeaway         (GPtrArray        *points,
-                                        TandemDimension   dimension);
 GPtrArray *tandem_slides_new           (TandemStore      *store,
                                         guint             threshold,
                                         double            target,
+                                        double            min_effect,
                                         const GDate      *today,
                                         GError          **error);
 void       tandem_slide_render         (TandemSlide      *slide,

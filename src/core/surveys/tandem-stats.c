@@ -9,6 +9,7 @@
 
 #include "tandem-stats.h"
 #include "tandem-store-private.h"
+#include "tandem-verdict.h"
 
 /* The normal quantile for a two-sided 95% interval. */
 #define Z_95 1.959963984540054
@@ -143,6 +144,9 @@ tandem_stats_gap_series (TandemStore      *store,
         point->gap_pts = NAN;
       else
         point->gap_pts = point->leaders.pct - point->ics.pct;
+      tandem_stats_newcombe (point->leaders.pct, point->leaders.ci_low, point->leaders.ci_high,
+                             point->ics.pct, point->ics.ci_low, point->ics.ci_high,
+                             &point->gap_ci_low, &point->gap_ci_high);
 
       g_ptr_array_add (points, point);
     }

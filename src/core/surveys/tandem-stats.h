@@ -29,6 +29,8 @@ typedef struct
   TandemShare  leaders;  /* the executive level */
   TandemShare  ics;      /* individual contributors */
   double       gap_pts;  /* leaders − ICs in points; NAN when either is hidden */
+  double       gap_ci_low;   /* its 95% interval (Newcombe), NAN likewise */
+  double       gap_ci_high;
 } TandemGapPoint;
 
 /* One row of a heatmap: a department or role, or everyone. */
