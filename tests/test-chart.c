@@ -246,7 +246,22 @@ test_chart_describe_and_hit (void)
   tandem_chart_set_value (chart, 1, 2, 40, 31.5, 48.7, 200);
   ci = tandem_chart_describe_point (chart, 1, 2);
   g_assert_cmpstr (ci, ==, "ICs, W3: 40% (95% interval 32%–49%), n 200");
+  /* On a gap chart the band's interval joins the description. */
+  {
+    g_autofree char *with_gap = NULL;
+    double gap, low, high;
+
+    tandem_chart_set_value (chart, 0, 2, 60, 50.2, 69.1, 100);
+    tandem_chart_set_band_interval (chart, 2, 7.4, 31.9);
+    g_assert_true (tandem_chart_get_band_figures (chart, 2, &gap, &low, &high));
+    g_assert_cmpfloat (gap, ==, 20);
+    g_assert_cmpfloat (low, ==, 7.4);
+    g_assert_cmpfloat (high, ==, 31.9);
+    with_gap = tandem_chart_describe_point (chart, 1, 2);
+    g_assert_cmpstr (with_gap, ==, "ICs, W3: 40% (95% interval 32%–49%), n 200; gap +20 points (95% interval 7 to 32)");
+  }
   tandem_chart_set_value (chart, 0, 2, NAN, NAN, NAN, 3);
+  g_assert_false (tandem_chart_get_band_figures (chart, 2, &x, NULL, NULL));
   hidden = tandem_chart_describe_point (chart, 0, 2);
   g_assert_cmpstr (hidden, ==, "Leaders, W3: hidden to keep answers anonymous (n 3)");
 

@@ -353,6 +353,8 @@ tandem_chart_view_show_data (TandemChartView *self)
   GtkWidget *window, *toolbar, *header, *scroller, *grid;
   g_autofree char *title = NULL;
   guint n_series, n_categories;
+  gboolean has_band;
+  double gap;
 
   g_return_if_fail (TANDEM_IS_CHART_VIEW (self));
 
@@ -380,10 +382,34 @@ tandem_chart_view_show_data (TandemChartView *self)
       gtk_grid_attach (GTK_GRID (grid), cell_label (_("n"), TRUE, 1), 3 + (int)s * 3, 1, 1, 1);
     }
 
+  /* A gap chart's band: the gap and its interval, after the series. */
+  has_band = n_categories > 0 && tandem_chart_get_band_figures (self->chart, 0, &gap, NULL, NULL);
+  for (guint c = 1; c < n_categories && !has_band; c++)
+    has_band = tandem_chart_get_band_figures (self->chart, c, &gap, NULL, NULL);
+  if (has_band)
+    {
+      gtk_grid_attach (GTK_GRID (grid), cell_label (_("Gap"), TRUE, 0), 1 + (int)n_series * 3, 0, 2, 1);
+      gtk_grid_attach (GTK_GRID (grid), cell_label (_("Points"), TRUE, 1), 1 + (int)n_series * 3, 1, 1, 1);
+      /* xgettext:no-c-format */
+      gtk_grid_attach (GTK_GRID (grid), cell_label (_("95% interval"), TRUE, 1), 2 + (int)n_series * 3, 1, 1, 1);
+    }
+
   for (guint c = 0; c < n_categories; c++)
     {
+      double gap_low, gap_high;
+
       gtk_grid_attach (GTK_GRID (grid), cell_label (tandem_chart_get_category (self->chart, c), TRUE, 0),
                        0, 2 + (int)c, 1, 1);
+      if (has_band && tandem_chart_get_band_figures (self->chart, c, &gap, &gap_low, &gap_high))
+        {
+          g_autofree char *gap_text = g_strdup_printf ("%+.0f", gap);
+          /* Translators: a gap's 95% interval, in points */
+          g_autofree char *interval = isfinite (gap_low) && isfinite (gap_high)
+                                      ? g_strdup_printf (_("%.0f to %.0f"), gap_low, gap_high) : g_strdup ("");
+
+          gtk_grid_attach (GTK_GRID (grid), cell_label (gap_text, FALSE, 1), 1 + (int)n_series * 3, 2 + (int)c, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), cell_label (interval, FALSE, 1), 2 + (int)n_series * 3, 2 + (int)c, 1, 1);
+        }
       for (guint s = 0; s < n_series; s++)
         {
           double low, high;

@@ -172,6 +172,9 @@ _tandem_chart_draw_latest_gap (TandemChart            *self,
     {
       double a = g_array_index (upper->values, Value, c - 1).value;
       double b = g_array_index (lower->values, Value, c - 1).value;
+      double x = _tandem_chart_x_for_category (self, l, c - 1) + 0.9 * l->em;
+      double y = _tandem_chart_y_for_value (l, (a + b) / 2.0);
+      double gap, low, high;
       g_autofree char *label = NULL;
 
       if (!isfinite (a) || !isfinite (b))
@@ -179,9 +182,17 @@ _tandem_chart_draw_latest_gap (TandemChart            *self,
       /* Translators: the latest gap on a chart, in percentage points, with
        * its sign: negative where the lower series is ahead */
       label = g_strdup_printf (_("%+.0f pts"), _tandem_chart_gap_points (a, b));
-      _tandem_chart_draw_text (cr, layout, style, label, 0.95 * l->em, TRUE, &style->foreground,
-                 _tandem_chart_x_for_category (self, l, c - 1) + 0.9 * l->em, _tandem_chart_y_for_value (l, (a + b) / 2.0),
-                 0.0, 0.5, 0);
+      /* Under it, the gap's 95% interval, so no one reads more into it. */
+      if (tandem_chart_get_band_figures (self, c - 1, &gap, &low, &high) && isfinite (low) && isfinite (high))
+        {
+          /* Translators: the 95% interval of the latest gap, under its label on a chart */
+          g_autofree char *interval = g_strdup_printf (_("%.0f to %.0f"), low, high);
+
+          _tandem_chart_draw_text (cr, layout, style, interval, 0.7 * l->em, FALSE, &style->muted,
+                                   x, y + 0.1 * l->em, 0.0, 0.0, 0);
+          y -= 0.5 * l->em;
+        }
+      _tandem_chart_draw_text (cr, layout, style, label, 0.95 * l->em, TRUE, &style->foreground, x, y, 0.0, 0.5, 0);
       return;
     }
 }

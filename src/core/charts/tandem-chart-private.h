@@ -42,6 +42,7 @@ struct _TandemChart
   int        band_upper;
   int        band_lower;
   char      *band_label;
+  GArray    *band_intervals;   /* of double[2], one per category: the gap's 95% interval */
   TandemChartKind kind;
   TandemChartUnit unit;
   double     y_min;

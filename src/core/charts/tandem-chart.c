@@ -46,6 +46,7 @@ tandem_chart_finalize (GObject *object)
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->empty_text, g_free);
   g_clear_pointer (&self->band_label, g_free);
+  g_clear_pointer (&self->band_intervals, g_array_unref);
   g_clear_pointer (&self->target_label, g_free);
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->series, g_ptr_array_unref);
@@ -66,6 +67,7 @@ tandem_chart_init (TandemChart *self)
 {
   self->categories = g_ptr_array_new_with_free_func (g_free);
   self->series = g_ptr_array_new_with_free_func ((GDestroyNotify)series_free);
+  self->band_intervals = g_array_new (FALSE, FALSE, sizeof (double) * 2);
   self->band_upper = -1;
   self->band_lower = -1;
   self->kind = TANDEM_CHART_LINES;
@@ -138,6 +140,7 @@ tandem_chart_add_category (TandemChart *self,
   g_return_val_if_fail (TANDEM_IS_CHART (self), 0);
 
   g_ptr_array_add (self->categories, g_strdup (label));
+  g_array_append_vals (self->band_intervals, (double[2]) { NAN, NAN }, 1);
   for (guint i = 0; i < self->series->len; i++)
     {
       Series *series = g_ptr_array_index (self->series, i);
@@ -382,6 +385,85 @@ tandem_chart_dup_summary (TandemChart *self)
 }
 
 /**
+ * tandem_chart_set_band_interval:
+ * @low: the low end of the gap's 95% interval at @category, in points
+ * @high: its high end
+ *
+ * The interval of the gap the band shows (upper series minus lower), for
+ * its label, the tooltips and the data table.
+ */
+void
+tandem_chart_set_band_interval (TandemChart *self,
+                                guint        category,
+                                double       low,
+                                double       high)
+{
+  double *interval;
+
+  g_return_if_fail (TANDEM_IS_CHART (self));
+  g_return_if_fail (category < self->categories->len);
+
+  interval = (double *)(void *)(self->band_intervals->data + category * sizeof (double) * 2);
+  interval[0] = low;
+  interval[1] = high;
+}
+
+/**
+ * tandem_chart_get_band_figures:
+ * @out_gap: (out): the gap, upper series minus lower, in points
+ * @out_low: (out) (optional): its 95% interval's low end, or NAN
+ * @out_high: (out) (optional): its high end, or NAN
+ *
+ * Returns: %FALSE when the chart has no band or either side is not shown
+ *   at @category
+ */
+gboolean
+tandem_chart_get_band_figures (TandemChart *self,
+                               guint        category,
+                               double      *out_gap,
+                               double      *out_low,
+                               double      *out_high)
+{
+  const double *interval;
+  double upper, lower;
+
+  g_return_val_if_fail (TANDEM_IS_CHART (self), FALSE);
+  g_return_val_if_fail (category < self->categories->len, FALSE);
+  g_return_val_if_fail (out_gap != NULL, FALSE);
+
+  if (self->band_upper < 0 || self->band_lower < 0)
+    return FALSE;
+  upper = tandem_chart_get_value (self, self->band_upper, category);
+  lower = tandem_chart_get_value (self, self->band_lower, category);
+  if (!isfinite (upper) || !isfinite (lower))
+    return FALSE;
+
+  interval = (const double *)(const void *)(self->band_intervals->data + category * sizeof (double) * 2);
+  *out_gap = upper - lower;
+  if (out_low != NULL)
+    *out_low = interval[0];
+  if (out_high != NULL)
+    *out_high = interval[1];
+  return TRUE;
+}
+
+/* "; gap +8 points (95% interval -4 to 20)" for a point of the band's
+ * series where the gap's interval is known, or an empty string. */
+static char *
+describe_band (TandemChart *self,
+               guint        series,
+               guint        category)
+{
+  double gap, low, high;
+
+  if (((int)series != self->band_upper && (int)series != self->band_lower) ||
+      !tandem_chart_get_band_figures (self, category, &gap, &low, &high) || !isfinite (low) || !isfinite (high))
+    return g_strdup ("");
+  /* Translators: appended to a point's description on a gap chart: the gap and its interval */
+  return g_strdup_printf (_("; gap %+.0f points (95%% interval %.0f to %.0f)"), gap, low, high);
+}
+
+/**
  * tandem_chart_describe_point:
  *
  * What a point says, for its tooltip and for screen readers: the series,
@@ -422,9 +504,12 @@ tandem_chart_describe_point (TandemChart *self,
     {
       g_autofree char *low = _tandem_chart_format_value (self, v->low);
       g_autofree char *high = _tandem_chart_format_value (self, v->high);
+      g_autofree char *gap = describe_band (self, series, category);
 
-      /* Translators: series, category, value, interval low and high, sample size */
-      return g_strdup_printf (_("%s, %s: %s (95%% interval %s–%s), n %u"), name, label, value, low, high, v->n);
+      /* Translators: series, category, value, interval low and high, sample size; the last %s is empty
+       * or "; gap +8 points (95% interval −4 to 20)" */
+      return g_strdup_printf (_("%s, %s: %s (95%% interval %s–%s), n %u%s"), name, label, value, low, high, v->n,
+                              gap);
     }
   if (v->n > 0)
     return g_strdup_printf (_("%s, %s: %s, n %u"), name, label, value, v->n);

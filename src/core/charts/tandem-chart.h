@@ -117,6 +117,15 @@ void          tandem_chart_set_band          (TandemChart       *self,
                                               guint              upper,
                                               guint              lower,
                                               const char        *label);
+void          tandem_chart_set_band_interval (TandemChart       *self,
+                                              guint              category,
+                                              double             low,
+                                              double             high);
+gboolean      tandem_chart_get_band_figures  (TandemChart       *self,
+                                              guint              category,
+                                              double            *out_gap,
+                                              double            *out_low,
+                                              double            *out_high);
 void          tandem_chart_set_target        (TandemChart       *self,
                                               double             value,
                                               const char        *label);

@@ -71,6 +71,7 @@ tandem_chart_new_gap (TandemStore      *store,
       tandem_chart_set_value (chart, leaders, c, p->leaders.pct,
                               p->leaders.ci_low, p->leaders.ci_high, p->leaders.n);
       tandem_chart_set_value (chart, ics, c, p->ics.pct, p->ics.ci_low, p->ics.ci_high, p->ics.n);
+      tandem_chart_set_band_interval (chart, c, p->gap_ci_low, p->gap_ci_high);
     }
 
   for (guint i = points->len; i > 0; i--)
@@ -90,9 +91,9 @@ tandem_chart_new_gap (TandemStore      *store,
   if (tandem_chart_get_subtitle (chart) == NULL)
     tandem_chart_set_subtitle (chart, _("Share answering favourably, executives and individual contributors"));
 
-  note = g_strdup_printf (_("Favourable: 4 or 5 on a 5-point scale. Whiskers: 95%% confidence "
-                            "interval. n: executives / ICs who answered. Groups under %u are "
-                            "not shown."),
+  note = g_strdup_printf (_("Favourable: 4 or 5 on a 5-point scale. Whiskers, and the figures under the "
+                            "latest gap: 95%% confidence intervals. n: executives / ICs who answered. "
+                            "Groups under %u are not shown."),
                           threshold);
   tandem_chart_set_note (chart, note);
 
