@@ -793,10 +793,11 @@ test_export_pack (void)
 
   slides = tandem_slides_new (store, 5, 60, TANDEM_DEFAULT_MIN_EFFECT, today, &error);
   g_assert_no_error (error);
-  /* three gaps, the snapshot, the heatmap, completion, coaching */
-  g_assert_cmpuint (slides->len, ==, 7);
+  /* three gaps, the snapshot, the heatmap, did the programs work, completion, coaching */
+  g_assert_cmpuint (slides->len, ==, 8);
   g_assert_nonnull (strstr (((TandemSlide *)g_ptr_array_index (slides, 0))->takeaway, " optimism gap "));
-  g_assert_cmpuint (((TandemSlide *)g_ptr_array_index (slides, 6))->charts->len, ==, 3);
+  g_assert_nonnull (strstr (((TandemSlide *)g_ptr_array_index (slides, 5))->takeaway, "Association, not cause"));
+  g_assert_cmpuint (((TandemSlide *)g_ptr_array_index (slides, 7))->charts->len, ==, 3);
 
   g_assert_true (tandem_export_pack (store, pdf, 5, NAN, TANDEM_DEFAULT_MIN_EFFECT, &error));
   g_assert_no_error (error);

@@ -392,6 +392,20 @@ test_cli_surveys (void)
 
   {
     g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "report", "impact", "--by", "role", "--format", "csv", NULL };
+    const char *level[] = { "--database", db, "report", "impact", "--by", "level", NULL };
+
+    /* One wave: every change is empty, the groups are listed. */
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_str_has_prefix (r.out, "group,people,completed_pct,tool_access_pct,optimism_n_from,"));
+    result_clear (&r);
+    run (&r, cli (), NULL, level);
+    g_assert_cmpint (r.status, ==, 2);
+  }
+
+  {
+    g_auto(Result) r = { 0, };
     const char *args[] = { "--database", db, "report", "changes", "--from", "1999 Q1", NULL };
 
     run (&r, cli (), NULL, args);

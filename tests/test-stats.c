@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "tandem-impact.h"
 #include "tandem-import.h"
 #include "tandem-pair.h"
 #include "tandem-report.h"
@@ -559,11 +560,109 @@ test_date_parse (void)
   g_assert_null (tandem_date_parse_iso (NULL));
 }
 
+static void
+import_file (TandemStore      *store,
+             const char       *dir,
+             TandemImportKind  kind,
+             const char       *text)
+{
+  g_autofree char *path = g_build_filename (dir, "import.csv", NULL);
+  g_autoptr(TandemImportReport) report = tandem_import_report_new ();
+  g_autoptr(GError) error = NULL;
+
+  tandem_test_write_file (path, text, strlen (text));
+  g_assert_true (tandem_import_run (store, kind, path, NULL, report, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Did the programs work? Completion by the later wave and the change in
+ * ICs' favourable share, per department, hand-computed. */
+static void
+test_stats_impact (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "impact.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemStore) store = tandem_store_open (path, &error);
+  g_autoptr(GString) csv = g_string_new (RESPONSES_HEADER);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  TandemImpactRow *sales;
+
+  g_assert_no_error (error);
+  /* Six active people in Sales, two with tool access; two in Legal. */
+  import_file (store, dir, TANDEM_IMPORT_PEOPLE,
+               "external_id,name,email,department,role,level,champion,tool_access\n"
+               "S1,Ana,,Sales,Rep,individual_contributor,no,yes\n"
+               "S2,Ben,,Sales,Rep,individual_contributor,no,yes\n"
+               "S3,Cai,,Sales,Rep,individual_contributor,no,no\n"
+               "S4,Dee,,Sales,Rep,individual_contributor,no,no\n"
+               "S5,Eli,,Sales,Rep,individual_contributor,no,no\n"
+               "S6,Fay,,Sales,Lead,manager,no,no\n"
+               "L1,Gus,,Legal,Counsel,individual_contributor,no,no\n"
+               "L2,Hal,,Legal,Counsel,individual_contributor,no,no\n");
+  /* Completed by the later wave (2025-06-15): S1 on 2025-05-01, and S3,
+   * whose completion has no date; not S2, who completed afterwards. */
+  import_file (store, dir, TANDEM_IMPORT_ENROLLMENTS,
+               "external_id,program,status,enrolled_on,completed_on\n"
+               "S1,Basics,completed,2025-04-01,2025-05-01\n"
+               "S2,Basics,completed,2025-04-01,2025-07-01\n"
+               "S3,Basics,completed,2025-04-01,\n"
+               "S4,Basics,in_progress,2025-04-01,\n"
+               "L1,Basics,completed,2025-04-01,2025-05-01\n");
+  /* Sales ICs: 4 of 10 favourable in Wave 1, 12 of 20 in Wave 2. */
+  add_rows (csv, "Wave 1", "2025-03-15", "individual_contributor", "Sales", 4, 6);
+  add_rows (csv, "Wave 2", "2025-06-15", "individual_contributor", "Sales", 12, 8);
+  add_rows (csv, "Wave 2", "2025-06-15", "individual_contributor", "Legal", 3, 1);
+  import_responses (store, dir, csv);
+
+  rows = tandem_stats_impact (store, "department", NULL, NULL, 5, &from, &to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (from, ==, "Wave 1");
+  g_assert_cmpstr (to, ==, "Wave 2");
+  g_assert_cmpuint (rows->len, ==, 2);
+  sales = g_ptr_array_index (rows, 1);
+  g_assert_cmpstr (sales->group, ==, "Sales");
+  g_assert_cmpuint (sales->people, ==, 6);
+  g_assert_cmpfloat_with_epsilon (sales->completed_pct, 200.0 / 6, 1e-9);
+  g_assert_cmpfloat_with_epsilon (sales->tool_access_pct, 200.0 / 6, 1e-9);
+  g_assert_cmpfloat_with_epsilon (sales->change[TANDEM_DIMENSION_OPTIMISM], 20.0, 1e-9);
+  g_assert_true (isnan (sales->change[TANDEM_DIMENSION_RESOURCES]));
+
+  /* The report, to the character. 12/20 has Wilson 38.66–78.12, 4/10 has
+   * 16.82–68.73: the change 60 − 40 = 20 runs from
+   * 20 − √(21.34² + 28.73²) = −15.8 to 20 + √(18.12² + 23.18²) = 49.4.
+   * Legal has two people: its size and its answers' n are shown, no share. */
+  report = tandem_report_impact (store, "department", NULL, NULL, 5, TANDEM_REPORT_CSV, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (report, ==,
+                   "group,people,completed_pct,tool_access_pct,"
+                   "optimism_n_from,optimism_n_to,optimism_change,optimism_ci_low,optimism_ci_high,"
+                   "resources_n_from,resources_n_to,resources_change,resources_ci_low,resources_ci_high,"
+                   "transparency_n_from,transparency_n_to,transparency_change,transparency_ci_low,"
+                   "transparency_ci_high,status\n"
+                   "Legal,2,,,0,4,,,,0,0,,,,0,0,,,,suppressed\n"
+                   "Sales,6,33.3,33.3,10,20,20.0,-15.8,49.4,0,0,,,,0,0,,,,ok\n");
+
+  /* A wave that does not exist is an error, not an empty report. */
+  g_clear_pointer (&report, g_free);
+  report = tandem_report_impact (store, "role", "Wave 9", NULL, 5, TANDEM_REPORT_CSV, &error);
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+  g_assert_null (report);
+
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/tandem/stats/impact", test_stats_impact);
 
   g_test_add_func ("/tandem/stats/wilson", test_stats_wilson);
   g_test_add_func ("/tandem/stats/share-threshold", test_stats_share_threshold);

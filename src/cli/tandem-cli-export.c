@@ -20,7 +20,7 @@
 #include "tandem-types.h"
 #include "tandem-verdict.h"
 
-#define CHART_NAMES "optimism, resources, transparency, snapshot, heatmap, coaching, completion or champions"
+#define CHART_NAMES "optimism, resources, transparency, snapshot, heatmap, impact, coaching, completion or champions"
 
 /* What "export chart" draws, and what reading it gave. */
 typedef struct
@@ -85,6 +85,8 @@ read_charts (gpointer data)
     chart = tandem_chart_new_snapshot (store, request->threshold, &request->error);
   else if (g_str_equal (request->name, "heatmap"))
     chart = tandem_chart_new_heatmap (store, request->by, request->threshold, &request->error);
+  else if (g_str_equal (request->name, "impact"))
+    chart = tandem_chart_new_impact (store, request->by, request->threshold, &request->error);
   else if ((chart = tandem_chart_new_gap (store, request->dimension, request->threshold, &request->error)))
     tandem_chart_set_target_percent (chart, request->target);
 
@@ -118,7 +120,7 @@ tandem_cli_export (Globals  *globals,
   int scale = 1;
   int status;
   GOptionEntry entries[] = {
-    { "by", 0, 0, G_OPTION_ARG_STRING, &by_text, N_("The heatmap’s rows: department (default) or role"),
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by_text, N_("The heatmap’s rows, the impact chart’s points: department (default) or role"),
       N_("GROUP") },
     { "scale", 0, 0, G_OPTION_ARG_INT, &scale, N_("PNG pixels per unit: 1 (default) or 2 for sharp screens"),
       N_("N") },
@@ -200,7 +202,8 @@ tandem_cli_export (Globals  *globals,
     return tandem_cli_usage_error (_("export chart takes one chart name, but was also given “%s”"), argv[3]);
   if (!g_str_equal (argv[2], "coaching") && !g_str_equal (argv[2], "completion") &&
       !g_str_equal (argv[2], "champions") && !g_str_equal (argv[2], "snapshot") &&
-      !g_str_equal (argv[2], "heatmap") && !tandem_dimension_from_string (argv[2], &dimension))
+      !g_str_equal (argv[2], "heatmap") && !g_str_equal (argv[2], "impact") &&
+      !tandem_dimension_from_string (argv[2], &dimension))
     return tandem_cli_usage_error (_("there is no chart “%s”; choose %s"), argv[2], CHART_NAMES);
   if (output == NULL)
     return tandem_cli_usage_error (_("export chart needs --output FILE"));

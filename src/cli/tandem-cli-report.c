@@ -56,7 +56,7 @@ tandem_cli_report (Globals  *globals,
     { NULL }
   };
   static const char * const reports[] = { "summary", "pairs", "completion", "champions", "gaps", "changes",
-                                          NULL };
+                                          "impact", NULL };
   struct { const char *key; const char *label; guint *value; } rows[] = {
     { "people", N_("People"), &counts.people },
     { "active_people", N_("Active people"), &counts.active_people },
@@ -72,15 +72,15 @@ tandem_cli_report (Globals  *globals,
     { "answers", N_("Survey answers"), &counts.answers },
   };
 
-  if (!tandem_cli_parse_options ("report", "summary | pairs | completion | champions | gaps | changes", entries, &argc, &argv,
+  if (!tandem_cli_parse_options ("report", "summary | pairs | completion | champions | gaps | changes | impact", entries, &argc, &argv,
                               &status))
     return status;
   if (argc < 2)
-    return tandem_cli_usage_error (_("report needs a report name: summary, pairs, completion, champions, gaps or "
-                                     "changes"));
+    return tandem_cli_usage_error (_("report needs a report name: summary, pairs, completion, champions, gaps, "
+                                     "changes or impact"));
   if (!g_strv_contains (reports, argv[1]))
-    return tandem_cli_usage_error (_("there is no report “%s”; choose summary, pairs, completion, champions, gaps "
-                                     "or changes"),
+    return tandem_cli_usage_error (_("there is no report “%s”; choose summary, pairs, completion, champions, gaps, "
+                                     "changes or impact"),
                         argv[1]);
   if (argc > 2)
     return tandem_cli_usage_error (_("report %s takes no further arguments, but was given “%s”"), argv[1], argv[2]);
@@ -89,9 +89,27 @@ tandem_cli_report (Globals  *globals,
   csv = g_strcmp0 (format, "csv") == 0;
   if (dimension_text != NULL && !g_str_equal (argv[1], "gaps") && !g_str_equal (argv[1], "changes"))
     return tandem_cli_usage_error (_("--dimension belongs to the gaps and changes reports"));
-  if ((from_wave != NULL || to_wave != NULL || min_effect != TANDEM_DEFAULT_MIN_EFFECT) &&
-      !g_str_equal (argv[1], "changes"))
-    return tandem_cli_usage_error (_("--from, --to and --min-effect belong to the changes report"));
+  if ((from_wave != NULL || to_wave != NULL) && !g_str_equal (argv[1], "changes") && !g_str_equal (argv[1], "impact"))
+    return tandem_cli_usage_error (_("--from and --to belong to the changes and impact reports"));
+  if (min_effect != TANDEM_DEFAULT_MIN_EFFECT && !g_str_equal (argv[1], "changes"))
+    return tandem_cli_usage_error (_("--min-effect belongs to the changes report"));
+
+  if (g_str_equal (argv[1], "impact"))
+    {
+      g_autofree char *report = NULL;
+
+      if (by_text != NULL && !g_str_equal (by_text, "department") && !g_str_equal (by_text, "role"))
+        return tandem_cli_usage_error (_("the impact report is by department or role, not “%s”"), by_text);
+      if (threshold < TANDEM_MIN_ANONYMITY_THRESHOLD)
+        return tandem_cli_usage_error (_("the anonymity threshold must be at least %d"), TANDEM_MIN_ANONYMITY_THRESHOLD);
+      if (!(store = tandem_cli_open_store (globals, &error)) ||
+          !(report = tandem_report_impact (store, by_text ? by_text : "department", from_wave, to_wave,
+                                           (guint)threshold, csv ? TANDEM_REPORT_CSV : TANDEM_REPORT_TEXT,
+                                           &error)))
+        return tandem_cli_fail (error);
+      fputs (report, stdout);
+      return EXIT_OK;
+    }
 
   if (g_str_equal (argv[1], "gaps") || g_str_equal (argv[1], "changes"))
     {

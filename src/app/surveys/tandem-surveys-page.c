@@ -30,6 +30,7 @@ struct _TandemSurveysPage
   GtkListBox           *list;
   TandemChartView      *snapshot_view;
   TandemChartView      *heatmap_view;
+  TandemChartView      *impact_view;
   GtkToggleButton      *department_button;
   GtkToggleButton      *role_button;
 };
@@ -192,18 +193,22 @@ threshold (TandemSurveysPage *self)
   return MAX (g_settings_get_uint (self->settings, "anonymity-threshold"), TANDEM_MIN_ANONYMITY_THRESHOLD);
 }
 
+/* The charts by department or role: the heatmap and "Did the programs work?". */
 static void
-reload_heatmap (TandemSurveysPage *self)
+reload_by_group (TandemSurveysPage *self)
 {
-  g_autoptr(TandemChart) chart = NULL;
-  g_autoptr(GError) error = NULL;
+  const char *grouping = gtk_toggle_button_get_active (self->role_button) ? "role" : "department";
+  g_autoptr(TandemChart) heatmap = NULL;
+  g_autoptr(TandemChart) impact = NULL;
+  g_autoptr(GError) heatmap_error = NULL;
+  g_autoptr(GError) impact_error = NULL;
 
   if (self->store == NULL)
     return;
-  chart = tandem_chart_new_heatmap (self->store,
-                                    gtk_toggle_button_get_active (self->role_button) ? "role" : "department",
-                                    threshold (self), &error);
-  tandem_chart_view_show_result (self->heatmap_view, chart, error);
+  heatmap = tandem_chart_new_heatmap (self->store, grouping, threshold (self), &heatmap_error);
+  tandem_chart_view_show_result (self->heatmap_view, heatmap, heatmap_error);
+  impact = tandem_chart_new_impact (self->store, grouping, threshold (self), &impact_error);
+  tandem_chart_view_show_result (self->impact_view, impact, impact_error);
 }
 
 static void
@@ -211,7 +216,7 @@ grouping_toggled_cb (TandemSurveysPage *self,
                      GtkToggleButton   *button)
 {
   if (gtk_toggle_button_get_active (button))
-    reload_heatmap (self);
+    reload_by_group (self);
 }
 
 static void
@@ -296,6 +301,7 @@ tandem_surveys_page_class_init (TandemSurveysPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, list);
   gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, snapshot_view);
   gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, heatmap_view);
+  gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, impact_view);
   gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, department_button);
   gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, role_button);
   gtk_widget_class_bind_template_callback (widget_class, grouping_toggled_cb);
@@ -351,6 +357,6 @@ tandem_surveys_page_reload (TandemSurveysPage *self)
 
       snapshot = tandem_chart_new_snapshot (self->store, threshold (self), &chart_error);
       tandem_chart_view_show_result (self->snapshot_view, snapshot, chart_error);
-      reload_heatmap (self);
+      reload_by_group (self);
     }
 }

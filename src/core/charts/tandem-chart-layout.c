@@ -215,6 +215,16 @@ _tandem_chart_point_position (TandemChart  *self,
       *out_y = _tandem_chart_y_for_category (self, l, category) + _tandem_chart_hbar_offset (self, l, series);
       return TRUE;
     }
+  if (self->kind == TANDEM_CHART_SCATTER)
+    {
+      double x = g_array_index (self->x_values, double, category);
+
+      if (!isfinite (value) || !isfinite (x))
+        return FALSE;
+      *out_x = l->plot.x + l->plot.width * CLAMP (x, 0.0, 100.0) / 100.0;
+      *out_y = _tandem_chart_y_for_value (l, value);
+      return TRUE;
+    }
   if (!isfinite (value))
     return FALSE;   /* a line has no place for what it does not draw */
   *out_x = _tandem_chart_x_for_category (self, l, category);

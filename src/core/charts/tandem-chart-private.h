@@ -43,6 +43,8 @@ struct _TandemChart
   int        band_lower;
   char      *band_label;
   GArray    *band_intervals;   /* of double[2], one per category: the gap's 95% interval */
+  GArray    *x_values;         /* of double, one per category: a scatter point's x, 0–100 */
+  char      *x_label;          /* a scatter chart's horizontal axis */
   TandemChartKind kind;
   TandemChartUnit unit;
   double     y_min;
@@ -164,5 +166,11 @@ void                  _tandem_chart_draw_legend (TandemChart            *self,
                                                  const Layout           *l,
                                                  const TandemChartStyle *style,
                                                  double                  width);
+
+void                  _tandem_chart_draw_scatter (TandemChart            *self,
+                                                  cairo_t                *cr,
+                                                  PangoLayout            *layout,
+                                                  const Layout           *l,
+                                                  const TandemChartStyle *style);
 
 G_END_DECLS

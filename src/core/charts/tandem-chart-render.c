@@ -317,6 +317,12 @@ tandem_chart_render (TandemChart            *self,
       cairo_restore (cr);
       return;
     }
+  if (self->kind == TANDEM_CHART_SCATTER)
+    {
+      _tandem_chart_draw_scatter (self, cr, layout, &l, style);
+      cairo_restore (cr);
+      return;
+    }
   _tandem_chart_draw_legend (self, cr, layout, &l, style, width);
   if (self->kind == TANDEM_CHART_HBARS)
     {

@@ -47,6 +47,8 @@ tandem_chart_finalize (GObject *object)
   g_clear_pointer (&self->empty_text, g_free);
   g_clear_pointer (&self->band_label, g_free);
   g_clear_pointer (&self->band_intervals, g_array_unref);
+  g_clear_pointer (&self->x_values, g_array_unref);
+  g_clear_pointer (&self->x_label, g_free);
   g_clear_pointer (&self->target_label, g_free);
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->series, g_ptr_array_unref);
@@ -68,6 +70,7 @@ tandem_chart_init (TandemChart *self)
   self->categories = g_ptr_array_new_with_free_func (g_free);
   self->series = g_ptr_array_new_with_free_func ((GDestroyNotify)series_free);
   self->band_intervals = g_array_new (FALSE, FALSE, sizeof (double) * 2);
+  self->x_values = g_array_new (FALSE, FALSE, sizeof (double));
   self->band_upper = -1;
   self->band_lower = -1;
   self->kind = TANDEM_CHART_LINES;
@@ -141,6 +144,7 @@ tandem_chart_add_category (TandemChart *self,
 
   g_ptr_array_add (self->categories, g_strdup (label));
   g_array_append_vals (self->band_intervals, (double[2]) { NAN, NAN }, 1);
+  g_array_append_val (self->x_values, (double){ NAN });
   for (guint i = 0; i < self->series->len; i++)
     {
       Series *series = g_ptr_array_index (self->series, i);
@@ -382,6 +386,31 @@ tandem_chart_dup_summary (TandemChart *self)
     g_string_append (text, self->subtitle);
 
   return g_string_free (text, FALSE);
+}
+
+/**
+ * tandem_chart_set_x:
+ * @x: where a scatter chart places @category across, 0–100
+ */
+void
+tandem_chart_set_x (TandemChart *self,
+                    guint        category,
+                    double       x)
+{
+  g_return_if_fail (TANDEM_IS_CHART (self));
+  g_return_if_fail (category < self->categories->len);
+
+  g_array_index (self->x_values, double, category) = x;
+}
+
+/* What a scatter chart's horizontal axis measures, in percent. */
+void
+tandem_chart_set_x_label (TandemChart *self,
+                          const char  *label)
+{
+  g_return_if_fail (TANDEM_IS_CHART (self));
+
+  replace_string (&self->x_label, label);
 }
 
 /**

@@ -41,6 +41,7 @@ typedef enum
   TANDEM_CHART_BARS,
   TANDEM_CHART_HBARS,   /* one row per category, bars growing to the right */
   TANDEM_CHART_HEATMAP, /* one row per category, a coloured cell per series */
+  TANDEM_CHART_SCATTER, /* one point per category at (its x, its value), with its interval */
 } TandemChartKind;
 
 typedef enum
@@ -116,6 +117,11 @@ void          tandem_chart_set_y_axis        (TandemChart       *self,
 void          tandem_chart_set_band          (TandemChart       *self,
                                               guint              upper,
                                               guint              lower,
+                                              const char        *label);
+void          tandem_chart_set_x             (TandemChart       *self,
+                                              guint              category,
+                                              double             x);
+void          tandem_chart_set_x_label       (TandemChart       *self,
                                               const char        *label);
 void          tandem_chart_set_band_interval (TandemChart       *self,
                                               guint              category,

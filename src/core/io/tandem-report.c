@@ -13,6 +13,7 @@
 #include "tandem-person.h"
 #include "tandem-report.h"
 #include "tandem-stats.h"
+#include "tandem-impact.h"
 #include "tandem-types.h"
 #include "tandem-verdict.h"
 
@@ -470,6 +471,79 @@ tandem_report_changes (TandemStore         *store,
       row[7] = format_figure (change.ci_high);
       row[8] = g_strdup (tandem_verdict_to_string (change.verdict));
       g_ptr_array_add (rows, row);
+    }
+  return format_table (rows, format);
+}
+
+/**
+ * tandem_report_impact:
+ * @grouping: "department" or "role"
+ * @from_wave: (nullable): the earlier wave; %NULL for the first
+ * @to_wave: (nullable): the later wave; %NULL for the latest
+ * @threshold: the anonymity threshold
+ *
+ * Did the programs work? One row per group: group, people,
+ * completed_pct, tool_access_pct, then for each dimension D_n_from,
+ * D_n_to (ICs who answered), D_change, D_ci_low, D_ci_high (the change in
+ * ICs' favourable share, in points, with its 95% interval), and status
+ * (`suppressed` when the group has fewer people than the threshold: only
+ * its size is shown). A share under the threshold leaves its change empty.
+ * This is association, not cause.
+ */
+char *
+tandem_report_impact (TandemStore         *store,
+                      const char          *grouping,
+                      const char          *from_wave,
+                      const char          *to_wave,
+                      guint                threshold,
+                      TandemReportFormat   format,
+                      GError             **error)
+{
+  g_autoptr(GPtrArray) impact = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  GPtrArray *header;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+
+  if (!(impact = tandem_stats_impact (store, grouping, from_wave, to_wave, threshold, NULL, NULL, error)))
+    return NULL;
+
+  header = g_ptr_array_new ();
+  g_ptr_array_add (header, g_strdup ("group"));
+  g_ptr_array_add (header, g_strdup ("people"));
+  g_ptr_array_add (header, g_strdup ("completed_pct"));
+  g_ptr_array_add (header, g_strdup ("tool_access_pct"));
+  for (TandemDimension d = 0; d < TANDEM_N_DIMENSIONS; d++)
+    {
+      static const char * const suffixes[] = { "_n_from", "_n_to", "_change", "_ci_low", "_ci_high" };
+
+      for (guint k = 0; k < G_N_ELEMENTS (suffixes); k++)
+        g_ptr_array_add (header, g_strconcat (tandem_dimension_to_string (d), suffixes[k], NULL));
+    }
+  g_ptr_array_add (header, g_strdup ("status"));
+  g_ptr_array_add (header, NULL);
+  g_ptr_array_add (rows, g_ptr_array_free (header, FALSE));
+
+  for (guint i = 0; i < impact->len; i++)
+    {
+      TandemImpactRow *r = g_ptr_array_index (impact, i);
+      GPtrArray *row = g_ptr_array_new ();
+
+      g_ptr_array_add (row, g_strdup (r->group));
+      g_ptr_array_add (row, g_strdup_printf ("%u", r->people));
+      g_ptr_array_add (row, format_figure (r->completed_pct));
+      g_ptr_array_add (row, format_figure (r->tool_access_pct));
+      for (TandemDimension d = 0; d < TANDEM_N_DIMENSIONS; d++)
+        {
+          g_ptr_array_add (row, g_strdup_printf ("%u", r->from[d].n));
+          g_ptr_array_add (row, g_strdup_printf ("%u", r->to[d].n));
+          g_ptr_array_add (row, format_figure (r->change[d]));
+          g_ptr_array_add (row, format_figure (r->ci_low[d]));
+          g_ptr_array_add (row, format_figure (r->ci_high[d]));
+        }
+      g_ptr_array_add (row, g_strdup (r->suppressed ? "suppressed" : "ok"));
+      g_ptr_array_add (row, NULL);
+      g_ptr_array_add (rows, g_ptr_array_free (row, FALSE));
     }
   return format_table (rows, format);
 }

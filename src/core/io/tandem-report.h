@@ -61,6 +61,13 @@ char *tandem_report_changes    (TandemStore         *store,
                                 guint                threshold,
                                 TandemReportFormat   format,
                                 GError             **error);
+char *tandem_report_impact     (TandemStore         *store,
+                                const char          *grouping,
+                                const char          *from_wave,
+                                const char          *to_wave,
+                                guint                threshold,
+                                TandemReportFormat   format,
+                                GError             **error);
 char *tandem_report_champions  (TandemStore         *store,
                                 TandemReportFormat   format,
                                 GError             **error);

@@ -96,6 +96,11 @@ tandem_slides_new (TandemStore  *store,
         goto out;
       g_ptr_array_add (slides, slide_new (chart, g_strdup (_("Where people answer favourably, and where they "
                                                               "do not yet."))));
+      if (!(chart = tandem_chart_new_impact (store, "department", threshold, error)))
+        goto out;
+      g_ptr_array_add (slides, slide_new (chart, g_strdup (_("Where more people completed a program, did ICs’ "
+                                                              "answers on resources move? Association, not "
+                                                              "cause."))));
     }
 
   if (counts.active_people > 0)

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "tandem-impact.h"
 #include "tandem-stats.h"
 #include "tandem-survey-charts.h"
 
@@ -221,6 +222,94 @@ tandem_chart_new_heatmap (TandemStore  *store,
 
   note = g_strdup_printf (_("Hatched: hidden, because fewer than %u answered or because the figure would let "
                             "someone work out a smaller group from the total."),
+                          threshold);
+  tandem_chart_set_note (chart, note);
+  return g_steal_pointer (&chart);
+}
+
+/**
+ * tandem_chart_new_impact:
+ * @grouping: "department" or "role"
+ * @threshold: the anonymity threshold, for people and answers alike
+ *
+ * Did the programs work? One point per group: across, the share of its
+ * active people who had completed a program by the latest wave; up, how
+ * far its ICs' favourable share on resources moved since the first wave,
+ * with its 95% interval and n. It shows association, not cause, and says
+ * so.
+ *
+ * Returns: (transfer full): the chart, or %NULL with @error set
+ */
+TandemChart *
+tandem_chart_new_impact (TandemStore  *store,
+                         const char   *grouping,
+                         guint         threshold,
+                         GError      **error)
+{
+  g_autoptr(TandemChart) chart = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *empty = NULL;
+  g_autofree char *note = NULL;
+  double reach = 10;
+  guint series;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+
+  chart = tandem_chart_new (_("Did the programs work?"));
+  tandem_chart_set_kind (chart, TANDEM_CHART_SCATTER);
+  series = tandem_chart_add_series (chart, _("Change in ICs’ favourable share on resources"));
+  tandem_chart_set_x_label (chart, _("Active people who had completed an AI-literacy program"));
+  empty = g_strdup_printf (_("Two survey waves, and groups of at least %u people who answered both, are needed to "
+                             "see how answers moved where people trained."), threshold);
+  tandem_chart_set_empty_text (chart, empty);
+
+  rows = tandem_stats_impact (store, grouping, NULL, NULL, threshold, &from, &to, &local_error);
+  if (rows == NULL)
+    {
+      /* No waves yet: the chart says what it needs. */
+      if (!g_error_matches (local_error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      tandem_chart_set_y_axis (chart, -25, 25, 25, TANDEM_CHART_NUMBER);
+      return g_steal_pointer (&chart);
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      TandemImpactRow *row = g_ptr_array_index (rows, i);
+      double change = row->change[TANDEM_DIMENSION_RESOURCES];
+      double low = row->ci_low[TANDEM_DIMENSION_RESOURCES];
+      double high = row->ci_high[TANDEM_DIMENSION_RESOURCES];
+      guint c;
+
+      if (row->suppressed || !isfinite (change) || !isfinite (row->completed_pct))
+        continue;
+      c = tandem_chart_add_category (chart, row->group);
+      tandem_chart_set_value (chart, series, c, change, low, high, row->to[TANDEM_DIMENSION_RESOURCES].n);
+      tandem_chart_set_x (chart, c, row->completed_pct);
+      reach = MAX (reach, MAX (fabs (low), fabs (high)));
+    }
+  /* A symmetric axis in steps of 10 or 20, so that 0 is a gridline. */
+  reach = MIN (100.0, 20.0 * ceil (reach / 20.0));
+  tandem_chart_set_y_axis (chart, -reach, reach, reach >= 60 ? 20 : 10, TANDEM_CHART_NUMBER);
+
+  if (g_strcmp0 (from, to) != 0)
+    {
+      g_autofree char *subtitle = NULL;
+
+      /* Translators: the subtitle of "Did the programs work?"; the %s are two survey waves */
+      subtitle = g_strdup_printf (_("Up: change in the ICs’ favourable share on resources, %s → %s, in points"),
+                                  from, to);
+      tandem_chart_set_subtitle (chart, subtitle);
+    }
+  note = g_strdup_printf (_("Association, not cause: groups that trained more may differ in other ways. Whiskers: "
+                            "95%% intervals. n: ICs who answered in the later wave. Groups under %u people or "
+                            "answers are not shown."),
                           threshold);
   tandem_chart_set_note (chart, note);
   return g_steal_pointer (&chart);

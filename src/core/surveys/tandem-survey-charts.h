@@ -21,4 +21,9 @@ TandemChart *tandem_chart_new_heatmap  (TandemStore  *store,
                                         guint         threshold,
                                         GError      **error);
 
+TandemChart *tandem_chart_new_impact   (TandemStore  *store,
+                                        const char   *grouping,
+                                        guint         threshold,
+                                        GError      **error);
+
 G_END_DECLS
