@@ -233,7 +233,7 @@ test_cli_demo_and_export (void)
     run (&r, cli (), NULL, args);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_true (g_str_has_prefix (r.out, "measure,value\n"));
-    g_assert_nonnull (strstr (r.out, "\npeople,400\n"));
+    g_assert_nonnull (strstr (r.out, "\npeople,1200\n"));
     g_assert_nonnull (strstr (r.out, "\nwaves,6\n"));
   }
 

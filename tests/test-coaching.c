@@ -304,7 +304,7 @@ test_report_pairs (Fixture       *f,
   draft.pair_id = pair;
   g_assert_cmpint (tandem_session_add (f->store, &draft, &error), >, 0);
   /* And one with none yet, started 03-15: first due 03-29. */
-  tandem_pair_add (f->store, person_id (f, "MER-1080"), person_id (f, "MER-1201"), "2026-03-15", 14, NULL, &error);
+  tandem_pair_add (f->store, person_id (f, "MER-1240"), person_id (f, "MER-1201"), "2026-03-15", 14, NULL, &error);
   g_assert_no_error (error);
 
   csv = tandem_report_pairs (f->store, as_of, TANDEM_REPORT_CSV, &error);

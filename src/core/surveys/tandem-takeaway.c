@@ -69,10 +69,11 @@ tandem_gap_takeaway (GPtrArray       *points,
 {
   const char *name;
   TandemGapChange change;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
   g_autofree char *delta = NULL;
   g_autofree char *low = NULL;
   g_autofree char *high = NULL;
-  long from, to;
 
   g_return_val_if_fail (points != NULL, NULL);
 
@@ -90,12 +91,13 @@ tandem_gap_takeaway (GPtrArray       *points,
       for (guint i = 0; i < points->len; i++)
         if (isfinite (((TandemGapPoint *)g_ptr_array_index (points, i))->gap_pts))
           only = g_ptr_array_index (points, i);
-      /* Translators: the first %s is a dimension in lower case, the last a survey wave */
-      return g_strdup_printf (_("The %s gap is %ld points (%s)."), name, lround (only->gap_pts), only->wave_title);
+      to = format_points (only->gap_pts, FALSE);
+      /* Translators: a dimension in lower case, a number of points, a survey wave */
+      return g_strdup_printf (_("The %s gap is %s points (%s)."), name, to, only->wave_title);
     }
 
-  from = lround (change.from_gap);
-  to = lround (change.to_gap);
+  from = format_points (change.from_gap, FALSE);
+  to = format_points (change.to_gap, FALSE);
   delta = format_points (change.change, TRUE);
   low = format_points (change.ci_low, FALSE);
   high = format_points (change.ci_high, FALSE);
@@ -105,17 +107,17 @@ tandem_gap_takeaway (GPtrArray       *points,
     case TANDEM_VERDICT_NARROWED:
       /* Translators: dimension, two gaps in points, a wave, then the change and its interval, e.g.
        * "The optimism gap narrowed from 15 to 5 points since 2025 Q1 (change −10, 95% interval −13 to −7)." */
-      return g_strdup_printf (_("The %s gap narrowed from %ld to %ld points since %s "
+      return g_strdup_printf (_("The %s gap narrowed from %s to %s points since %s "
                                 "(change %s, 95%% interval %s to %s)."),
                               name, from, to, change.from_wave, delta, low, high);
     case TANDEM_VERDICT_WIDENED:
       /* Translators: as for "narrowed", e.g. "… widened from 5 to 15 points since 2025 Q1 (change +10, …)." */
-      return g_strdup_printf (_("The %s gap widened from %ld to %ld points since %s "
+      return g_strdup_printf (_("The %s gap widened from %s to %s points since %s "
                                 "(change %s, 95%% interval %s to %s)."),
                               name, from, to, change.from_wave, delta, low, high);
     case TANDEM_VERDICT_STEADY:
       /* Translators: dimension, the latest gap in points, a wave */
-      return g_strdup_printf (_("The %s gap held steady at about %ld points since %s."),
+      return g_strdup_printf (_("The %s gap held steady at about %s points since %s."),
                               name, to, change.from_wave);
     case TANDEM_VERDICT_UNCLEAR:
     case TANDEM_VERDICT_TOO_FEW:
@@ -125,7 +127,7 @@ tandem_gap_takeaway (GPtrArray       *points,
        * 95% interval, e.g. "Too few answers to tell whether the resources gap moved since 2025 Q1
        * (15 → 7 points, ±31)." */
       return g_strdup_printf (_("Too few answers to tell whether the %s gap moved since %s "
-                                "(%ld → %ld points, ±%ld)."),
+                                "(%s → %s points, ±%ld)."),
                               name, change.from_wave, from, to, lround ((change.ci_high - change.ci_low) / 2));
     }
 }
