@@ -394,7 +394,7 @@ add_programs (Demo    *demo,
       if (spec->target_function == NULL && spec->target_level == NULL)
         tandem_stmt_bind_null (program, 6);
       else
-        tandem_stmt_bind_int (program, 6, 60);
+        tandem_stmt_bind_int (program, 6, 200);   /* seats across its cohorts */
       if (!tandem_stmt_step_done (program, error))
         return FALSE;
       program_id = tandem_store_get_last_insert_id (demo->store);
