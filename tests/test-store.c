@@ -367,6 +367,20 @@ test_store_restore (void)
   g_assert_true (tandem_store_query_int (store, "SELECT count (*) FROM person", &people, &error));
   g_assert_cmpint (people, >, 0);
 
+  /* Restoring the oldest automatic backup makes a newer one; the pruning
+   * that follows must not delete the very file restored from. */
+  {
+    g_autofree char *oldest = g_strdup_printf ("%s.v3-20190101T120000Z.bak", path);
+
+    g_assert_true (tandem_store_backup (store, oldest, &error));
+    g_assert_cmpuint (count_files (dir, "Z.bak"), ==, TANDEM_STORE_AUTO_BACKUPS + 1);
+    g_assert_true (tandem_store_restore (store, oldest, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (oldest, G_FILE_TEST_EXISTS));
+    g_assert_true (tandem_store_restore (store, oldest, &error));
+    g_assert_true (g_file_test (oldest, G_FILE_TEST_EXISTS));
+  }
+
   g_clear_object (&store);
   tandem_test_remove_dir (dir);
 }

@@ -21,10 +21,13 @@ static int compare_backup_stamps (gconstpointer a,
                                   gconstpointer b,
                                   gpointer      user_data);
 
-/* Keeps the newest TANDEM_STORE_AUTO_BACKUPS automatic backups of @path. */
+/* Keeps the newest TANDEM_STORE_AUTO_BACKUPS automatic backups of @path,
+ * and @keep (nullable) whatever its age: the file a restore read. */
 static void
-prune_automatic_backups (const char *path)
+prune_automatic_backups (const char *path,
+                         const char *keep)
 {
+  g_autofree char *kept = keep != NULL ? g_canonicalize_filename (keep, NULL) : NULL;
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   g_autoptr(GRegex) pattern = g_regex_new (AUTO_BACKUP_PATTERN, 0, 0, NULL);
@@ -43,8 +46,10 @@ prune_automatic_backups (const char *path)
   for (guint i = TANDEM_STORE_AUTO_BACKUPS; i < found->len; i++)
     {
       g_autofree char *old = g_build_filename (dir, g_ptr_array_index (found, i), NULL);
+      g_autofree char *canonical = g_canonicalize_filename (old, NULL);
 
-      g_unlink (old);
+      if (g_strcmp0 (canonical, kept) != 0)
+        g_unlink (old);
     }
 }
 
@@ -71,10 +76,17 @@ tandem_store_backup_automatically (TandemStore  *self,
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
   g_autofree char *backup = g_strdup_printf ("%s.%s-%s.bak", self->path, reason, stamp);
 
-  if (!tandem_store_backup (self, backup, error))
-    return FALSE;
-  prune_automatic_backups (self->path);
-  return TRUE;
+  return tandem_store_backup (self, backup, error);
+}
+
+/* Removes automatic backups past the newest few, once what made them has
+ * succeeded, and never @keep (nullable): a failed restore or migration
+ * leaves every backup there was. */
+void
+tandem_store_prune_backups (TandemStore *self,
+                            const char  *keep)
+{
+  prune_automatic_backups (self->path, keep);
 }
 
 
@@ -239,5 +251,8 @@ tandem_store_restore (TandemStore  *self,
     }
 
   self->schema_version = (int)version;
-  return tandem_store_migrate (self, error);
+  if (!tandem_store_migrate (self, source, error))
+    return FALSE;
+  tandem_store_prune_backups (self, source);
+  return TRUE;
 }

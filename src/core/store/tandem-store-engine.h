@@ -34,7 +34,10 @@ gboolean tandem_store_read_int          (sqlite3      *db,
                                          const char   *sql,
                                          gint64       *out_value,
                                          int          *out_rc);
+void     tandem_store_prune_backups     (TandemStore  *self,
+                                         const char   *keep);
 gboolean tandem_store_migrate           (TandemStore  *self,
+                                         const char   *keep,
                                          GError      **error);
 gboolean tandem_store_backup_automatically (TandemStore  *self,
                                             const char   *reason,

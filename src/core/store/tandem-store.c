@@ -295,8 +295,11 @@ run_migration (TandemStore  *self,
   return tandem_store_exec (self, g_bytes_get_data (sql, NULL), error);
 }
 
+/* @keep (nullable): a backup the pruning that follows a migration must
+ * spare, the file a restore read. */
 gboolean
 tandem_store_migrate (TandemStore  *self,
+                      const char   *keep,
                       GError      **error)
 {
   int from = self->schema_version;
@@ -341,6 +344,8 @@ tandem_store_migrate (TandemStore  *self,
     }
 
   self->schema_version = TANDEM_STORE_SCHEMA_VERSION;
+  if (from > 0)
+    tandem_store_prune_backups (self, keep);
   return TRUE;
 }
 
@@ -450,7 +455,7 @@ tandem_store_open (const char  *path,
                           error))
     return NULL;
 
-  if (!tandem_store_migrate (self, error))
+  if (!tandem_store_migrate (self, NULL, error))
     return NULL;
 
   return g_steal_pointer (&self);
