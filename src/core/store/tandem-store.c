@@ -158,6 +158,16 @@ tandem_store_read_int (sqlite3     *db,
   return TRUE;
 }
 
+/* Whether @path has a write-ahead log with frames in it. */
+static gboolean
+has_wal (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 32;   /* more than its header */
+}
+
 /* Looks at the first bytes of an existing file without letting SQLite touch
  * it: a file that is not SQLite at all must come out byte-for-byte as it went
  * in. */
@@ -217,7 +227,12 @@ check_header (const char  *path,
 
   /* A file cut short (a copy that did not finish, a full disk) is shorter
    * than its header says; SQLite would only notice on reading the missing
-   * pages. The header's size counts when its “valid for” stamp matches. */
+   * pages. The header's size counts when its “valid for” stamp matches.
+   * Not while a write-ahead log holds pages: a checkpoint stopped halfway
+   * (a crash, kill -9) leaves the file short and the log whole, and SQLite
+   * recovers it on opening; what SQLite then finds damaged is damaged. */
+  if (n == (gssize)sizeof header && has_wal (path))
+    return TRUE;
   if (n == (gssize)sizeof header)
     {
       guint32 page_size = (guint32)header[16] << 8 | header[17];
