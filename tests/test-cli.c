@@ -5,8 +5,10 @@
 #define _GNU_SOURCE
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <signal.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -599,6 +601,111 @@ test_app_without_display (void)
   }
 }
 
+/* Promises of "Your data": read-only commands create nothing, outputs keep
+ * their mode and never replace a pipe, a backup finishes while another
+ * process writes. */
+static void
+test_cli_outputs (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "org.db", NULL);
+  g_autofree char *typo = g_build_filename (dir, "missing", "orgg.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "people.csv", NULL);
+  g_autofree char *kept = g_build_filename (dir, "kept.csv", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.png", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.csv", NULL);
+  g_autofree char *backup = g_build_filename (dir, "org.bak", NULL);
+  GStatBuf st;
+
+  {
+    const char *make[] = { "--database", db, "demo", NULL };
+    g_auto(Result) r = { 0, };
+
+    run (&r, cli (), NULL, make);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+
+  /* A mistyped --database: an error, and no file or folder made. */
+  {
+    const char *commands[][6] = {
+      { "--database", typo, "report", "summary", NULL },
+      { "--database", typo, "check", NULL },
+      { "--database", typo, "export", "people", "--output", csv },
+      { "--database", typo, "backup", "--output", backup, NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      {
+        const char *args[8] = { NULL, };
+        g_auto(Result) r = { 0, };
+
+        for (guint k = 0; k < 6 && commands[i][k] != NULL; k++)
+          args[k] = commands[i][k];
+        run (&r, cli (), NULL, args);
+        g_assert_cmpint (r.status, ==, 1);
+        g_assert_nonnull (strstr (r.err, "There is no database"));
+        g_assert_false (g_file_test (typo, G_FILE_TEST_EXISTS));
+        g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+      }
+    {
+      g_autofree char *folder = g_path_get_dirname (typo);
+
+      g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+    }
+  }
+
+  /* A new export is its owner's alone; a replaced one keeps its mode. */
+  {
+    const char *fresh[] = { "--database", db, "export", "people", "--output", csv, NULL };
+    const char *again[] = { "--database", db, "export", "people", "--output", kept, NULL };
+    g_auto(Result) r = { 0, };
+
+    run (&r, cli (), NULL, fresh);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpint (g_stat (csv, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    result_clear (&r);
+
+    tandem_test_write_file (kept, "old", 3);
+    g_chmod (kept, 0640);
+    run (&r, cli (), NULL, again);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpint (g_stat (kept, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+    g_assert_cmpint (st.st_size, >, 3);
+  }
+
+  /* A pipe is refused and stays a pipe; a link is written through. */
+  {
+    const char *to_pipe[] = { "--database", db, "export", "chart", "optimism", "--output", fifo, NULL };
+    const char *to_link[] = { "--database", db, "export", "people", "--output", link, NULL };
+    const char *backup_pipe[] = { "--database", db, "backup", "--output", fifo, NULL };
+    g_auto(Result) r = { 0, };
+
+    g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+    run (&r, cli (), NULL, to_pipe);
+    g_assert_cmpint (r.status, !=, 0);
+    g_assert_nonnull (strstr (r.err, "not a regular file"));
+    g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+    g_assert_true (S_ISFIFO (st.st_mode));
+    result_clear (&r);
+
+    run (&r, cli (), NULL, backup_pipe);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+    g_assert_true (S_ISFIFO (st.st_mode));
+    result_clear (&r);
+
+    g_assert_cmpint (symlink (kept, link), ==, 0);
+    run (&r, cli (), NULL, to_link);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpint (g_lstat (link, &st), ==, 0);
+    g_assert_true (S_ISLNK (st.st_mode));
+  }
+
+  tandem_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -611,6 +718,7 @@ main (int    argc,
   g_test_add_func ("/tandem/cli/surveys", test_cli_surveys);
   g_test_add_func ("/tandem/cli/refuses-junk", test_cli_refuses_junk);
   g_test_add_func ("/tandem/cli/locked", test_cli_locked);
+  g_test_add_func ("/tandem/cli/outputs", test_cli_outputs);
   g_test_add_func ("/tandem/cli/translated", test_cli_translated);
   g_test_add_func ("/tandem/app/without-display", test_app_without_display);
 

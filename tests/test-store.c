@@ -777,6 +777,118 @@ test_store_read_only (void)
   tandem_test_remove_dir (dir);
 }
 
+typedef struct
+{
+  const char    *path;
+  volatile gint  stop;
+  guint          writes;
+} Writer;
+
+static gpointer
+write_often (gpointer data)
+{
+  Writer *writer = data;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (writer->path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  while (!g_atomic_int_get (&writer->stop))
+    {
+      if (sqlite3_exec (db, "UPDATE person SET email = email WHERE id = 1;"
+                            "INSERT INTO department (name) VALUES (hex (randomblob (8)));", NULL, NULL, NULL) == SQLITE_OK)
+        writer->writes++;
+      g_usleep (200);
+    }
+  sqlite3_close (db);
+  return NULL;
+}
+
+/* A backup finishes while another process writes every few milliseconds;
+ * copied a few pages at a time it started over at every write, forever. */
+static void
+test_store_backup_while_writing (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "busy.db", NULL);
+  g_autofree char *backup = g_build_filename (dir, "busy.bak", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 6);
+  g_autoptr(TandemStore) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  Writer writer = { path, 0, 0 };
+  GThread *thread = NULL;
+  gint64 people = 0;
+
+  /* Large enough to take several steps of a few hundred pages. */
+  g_assert_true (tandem_store_exec (store,
+                                    "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)"
+                                    " INSERT INTO department (name) SELECT hex (randomblob (400)) FROM n",
+                                    &error));
+  thread = g_thread_new ("writer", write_often, &writer);
+  while (writer.writes < 5)
+    g_usleep (1000);
+  g_assert_true (tandem_store_backup (store, backup, &error));
+  g_assert_no_error (error);
+  g_atomic_int_set (&writer.stop, 1);
+  g_thread_join (thread);
+
+  copy = tandem_store_open (backup, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_store_query_int (copy, "SELECT count (*) FROM person", &people, &error));
+  g_assert_cmpint (people, ==, 1200);
+
+  g_clear_object (&copy);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
+/* Another program's database, with writes still in its log: Tandem looks
+ * and refuses without replaying the log or making a -shm file. */
+static void
+test_store_foreign_untouched (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *live = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *path = g_build_filename (dir, "copy.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *live_wal = g_strconcat (live, "-wal", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *wal_contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *wal_before = NULL;
+  g_autoptr(TandemStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length, wal_length;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (live, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL; CREATE TABLE notes (x);"
+                                     "PRAGMA wal_checkpoint (TRUNCATE); PRAGMA wal_autocheckpoint = 0;"
+                                     "INSERT INTO notes VALUES ('still in the log');", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (g_file_get_contents (live, &contents, &length, NULL));
+  g_assert_true (g_file_get_contents (live_wal, &wal_contents, &wal_length, NULL));
+  sqlite3_close (db);
+  g_assert_cmpuint (wal_length, >, 32);
+  tandem_test_write_file (path, contents, length);
+  tandem_test_write_file (wal, wal_contents, wal_length);
+  before = tandem_test_checksum (path);
+  wal_before = tandem_test_checksum (wal);
+
+  store = tandem_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FOREIGN);
+  {
+    g_autofree char *after = tandem_test_checksum (path);
+    g_autofree char *wal_after = tandem_test_checksum (wal);
+
+    g_assert_cmpstr (after, ==, before);
+    g_assert_cmpstr (wal_after, ==, wal_before);
+    g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  }
+
+  tandem_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -796,6 +908,8 @@ main (int    argc,
   g_test_add_func ("/tandem/store/private-files", test_store_private_files);
   g_test_add_func ("/tandem/store/truncated", test_store_truncated);
   g_test_add_func ("/tandem/store/checkpoint-interrupted", test_store_checkpoint_interrupted);
+  g_test_add_func ("/tandem/store/backup-while-writing", test_store_backup_while_writing);
+  g_test_add_func ("/tandem/store/foreign-untouched", test_store_foreign_untouched);
   g_test_add_func ("/tandem/store/disk-full", test_store_disk_full);
 
   return g_test_run ();

@@ -56,7 +56,7 @@ static gpointer
 read_charts (gpointer data)
 {
   ChartRequest *request = data;
-  g_autoptr(TandemStore) store = tandem_cli_open_store (request->globals, &request->error);
+  g_autoptr(TandemStore) store = tandem_cli_open_existing_store (request->globals, &request->error);
   g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func (g_object_unref);
   TandemChart *chart = NULL;
 
@@ -153,7 +153,7 @@ tandem_cli_export (Globals  *globals,
         return tandem_cli_usage_error (_("export %s takes no further arguments, but was given “%s”"), argv[1], argv[2]);
       if (output == NULL)
         return tandem_cli_usage_error (_("export %s needs --output FILE.csv"), argv[1]);
-      if (!(store = tandem_cli_open_store (globals, &error)) ||
+      if (!(store = tandem_cli_open_existing_store (globals, &error)) ||
           !tandem_export_table (store, table, output, &error))
         return tandem_cli_fail (error);
       printf (_("Wrote %s.\n"), output);
@@ -173,7 +173,7 @@ tandem_cli_export (Globals  *globals,
       tandem_export_init_fontconfig ();
       if (!(min_effect > 0 && min_effect <= 50))
         return tandem_cli_usage_error (_("--min-effect is a number of points above 0 and at most 50"));
-      if (!(store = tandem_cli_open_store (globals, &error)) ||
+      if (!(store = tandem_cli_open_existing_store (globals, &error)) ||
           !tandem_export_pack (store, output, (guint)threshold, target, min_effect, &error))
         return tandem_cli_fail (error);
       printf (_("Wrote %s.\n"), output);
@@ -186,7 +186,7 @@ tandem_cli_export (Globals  *globals,
         return tandem_cli_usage_error (_("export journal needs the executive’s external id: “export journal ID --output FILE”"));
       if (output == NULL)
         return tandem_cli_usage_error (_("export journal needs --output FILE"));
-      if (!(store = tandem_cli_open_store (globals, &error)) ||
+      if (!(store = tandem_cli_open_existing_store (globals, &error)) ||
           !tandem_export_journal (store, argv[2], output, private_notes, &error))
         return tandem_cli_fail (error);
       printf (_("Wrote %s.\n"), output);

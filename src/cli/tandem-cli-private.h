@@ -26,6 +26,8 @@ int          tandem_cli_usage_error   (const char    *format,
 int          tandem_cli_fail          (const GError  *error);
 TandemStore *tandem_cli_open_store    (Globals       *globals,
                                        GError       **error);
+TandemStore *tandem_cli_open_existing_store (Globals  *globals,
+                                             GError  **error);
 gboolean     tandem_cli_parse_options (const char    *command,
                                        const char    *parameters,
                                        GOptionEntry  *entries,

@@ -102,7 +102,7 @@ tandem_cli_report (Globals  *globals,
         return tandem_cli_usage_error (_("the impact report is by department or role, not “%s”"), by_text);
       if (threshold < TANDEM_MIN_ANONYMITY_THRESHOLD)
         return tandem_cli_usage_error (_("the anonymity threshold must be at least %d"), TANDEM_MIN_ANONYMITY_THRESHOLD);
-      if (!(store = tandem_cli_open_store (globals, &error)) ||
+      if (!(store = tandem_cli_open_existing_store (globals, &error)) ||
           !(report = tandem_report_impact (store, by_text ? by_text : "department", from_wave, to_wave,
                                            (guint)threshold, csv ? TANDEM_REPORT_CSV : TANDEM_REPORT_TEXT,
                                            &error)))
@@ -122,7 +122,7 @@ tandem_cli_report (Globals  *globals,
         return tandem_cli_usage_error (_("the anonymity threshold must be at least %d"), TANDEM_MIN_ANONYMITY_THRESHOLD);
       if (!(min_effect > 0 && min_effect <= 50))
         return tandem_cli_usage_error (_("--min-effect is a number of points above 0 and at most 50"));
-      if (!(store = tandem_cli_open_store (globals, &error)))
+      if (!(store = tandem_cli_open_existing_store (globals, &error)))
         return tandem_cli_fail (error);
       if (g_str_equal (argv[1], "gaps"))
         report = tandem_report_gaps (store, dimension, (guint)threshold,
@@ -146,7 +146,7 @@ tandem_cli_report (Globals  *globals,
         return tandem_cli_usage_error (_("--by is role, department or level, not “%s”"), by_text);
       if (by_text != NULL && g_str_equal (argv[1], "champions"))
         return tandem_cli_usage_error (_("the champions report is always by department; leave out --by"));
-      if (!(store = tandem_cli_open_store (globals, &error)))
+      if (!(store = tandem_cli_open_existing_store (globals, &error)))
         return tandem_cli_fail (error);
       if (g_str_equal (argv[1], "completion"))
         report = tandem_report_completion (store, by, report_format, &error);
@@ -165,14 +165,14 @@ tandem_cli_report (Globals  *globals,
 
       if (as_of == NULL)
         return tandem_cli_usage_error (_("--as-of wants a date written YYYY-MM-DD, not “%s”"), as_of_text);
-      if (!(store = tandem_cli_open_store (globals, &error)) ||
+      if (!(store = tandem_cli_open_existing_store (globals, &error)) ||
           !(report = tandem_report_pairs (store, as_of, csv ? TANDEM_REPORT_CSV : TANDEM_REPORT_TEXT, &error)))
         return tandem_cli_fail (error);
       fputs (report, stdout);
       return EXIT_OK;
     }
 
-  if (!(store = tandem_cli_open_store (globals, &error)) ||
+  if (!(store = tandem_cli_open_existing_store (globals, &error)) ||
       !tandem_stats_get_counts (store, &counts, &error))
     return tandem_cli_fail (error);
 

@@ -63,6 +63,19 @@ tandem_cli_open_store (Globals  *globals,
   return tandem_store_open (path, error);
 }
 
+/* For commands that only read: a database that is not there is an error,
+ * not a new empty one (a mistyped --database would have made it). */
+TandemStore *
+tandem_cli_open_existing_store (Globals  *globals,
+                                GError  **error)
+{
+  g_autofree char *path = NULL;
+
+  path = globals->database != NULL ? g_strdup (globals->database)
+                                   : tandem_store_dup_default_path ();
+  return tandem_store_open_existing (path, error);
+}
+
 /* Parses a command's options; on a bad option prints usage and returns
  * FALSE. The positional arguments are left in @argc / @argv. */
 gboolean
@@ -212,7 +225,7 @@ cmd_backup (Globals  *globals,
   if (output == NULL)
     return tandem_cli_usage_error (_("backup needs --output FILE"));
 
-  if (!(store = tandem_cli_open_store (globals, &error)) ||
+  if (!(store = tandem_cli_open_existing_store (globals, &error)) ||
       !tandem_store_backup (store, output, &error))
     return tandem_cli_fail (error);
 
@@ -258,7 +271,7 @@ cmd_check (Globals  *globals,
   if (argc > 1)
     return tandem_cli_usage_error (_("check takes no arguments, but was given “%s”"), argv[1]);
 
-  if (!(store = tandem_cli_open_store (globals, &error)))
+  if (!(store = tandem_cli_open_existing_store (globals, &error)))
     return tandem_cli_fail (error);
 
   if (!tandem_store_check (store, &report, &error))

@@ -18,6 +18,7 @@
 #include <pango/pangocairo.h>
 
 #include "tandem-export-private.h"
+#include "tandem-output.h"
 
 G_DEFINE_QUARK (tandem-export-error-quark, tandem_export_error)
 
@@ -114,13 +115,33 @@ tandem_export_write_atomically (const char             *path,
                                 gpointer                user_data,
                                 GError                **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
   cairo_status_t status;
   TandemExportSink sink = { -1, 0 };
+  mode_t mode;
 
-  sink.fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0644);
+  /* Through a link to its file; never over a pipe or a device; keeping the
+   * replaced file's mode, else readable by its owner alone. */
+  if (!tandem_output_resolve (path, &target, &mode, &local_error))
+    {
+      g_set_error_literal (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_WRITE, local_error->message);
+      return FALSE;
+    }
+  dir = g_path_get_dirname (target);
+  base = g_path_get_basename (target);
+  tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+
+  sink.fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (sink.fd >= 0 && fchmod (sink.fd, mode) != 0)
+    {
+      close (sink.fd);
+      g_unlink (tmp);
+      sink.fd = -1;
+    }
   if (sink.fd < 0)
     {
       g_set_error (error, TANDEM_EXPORT_ERROR, TANDEM_EXPORT_ERROR_WRITE,
@@ -140,7 +161,7 @@ tandem_export_write_atomically (const char             *path,
       sink.saved_errno = errno;
       status = CAIRO_STATUS_WRITE_ERROR;
     }
-  if (status == CAIRO_STATUS_SUCCESS && g_rename (tmp, path) != 0)
+  if (status == CAIRO_STATUS_SUCCESS && g_rename (tmp, target) != 0)
     {
       sink.saved_errno = errno;
       status = CAIRO_STATUS_WRITE_ERROR;

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "tandem-output.h"
 #include "tandem-store-engine.h"
 
 /* Automatic backups are named <file>.<reason>-<UTC stamp>.bak; only these
@@ -103,15 +104,26 @@ tandem_store_backup (TandemStore  *self,
                      const char   *destination,
                      GError      **error)
 {
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *target = NULL;
   g_autofree char *tmp = NULL;
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
+  mode_t mode;
   int rc;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
   g_return_val_if_fail (destination != NULL, FALSE);
 
-  tmp = g_strconcat (destination, ".partial", NULL);
+  /* Through a link to its file, never over a pipe or a device; a backup
+   * holds private notes, so it is readable by its owner alone whatever
+   * the file it replaces allowed. */
+  if (!tandem_output_resolve (destination, &target, &mode, &local_error))
+    {
+      g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED, local_error->message);
+      return FALSE;
+    }
+  tmp = g_strconcat (target, ".partial", NULL);
   g_unlink (tmp);
   if (!tandem_store_create_private_file (tmp, error))
     return FALSE;
@@ -124,9 +136,19 @@ tandem_store_backup (TandemStore  *self,
         rc = sqlite3_errcode (dest);
       else
         {
+          /* Every page in one step, from one snapshot: copied a few
+           * pages at a time, the backup started over at each write of
+           * another connection, and never ended while one wrote every
+           * few hundred milliseconds. Busy is waited out, within bounds. */
+          guint tries = 0;
+
           do
-            rc = sqlite3_backup_step (backup, 256);
-          while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+            {
+              rc = sqlite3_backup_step (backup, -1);
+              if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                sqlite3_sleep (50);
+            }
+          while ((rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && ++tries < 200);
           sqlite3_backup_finish (backup);
           if (rc == SQLITE_DONE)
             rc = SQLITE_OK;
@@ -143,7 +165,7 @@ tandem_store_backup (TandemStore  *self,
 
   sqlite3_close_v2 (dest);
 
-  if (g_rename (tmp, destination) != 0)
+  if (g_rename (tmp, target) != 0)
     {
       int saved = errno;
 

@@ -381,6 +381,130 @@ tandem_store_dup_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "tandem", "tandem.db", NULL);
 }
 
+/* Reads what identifies a database: its application id, schema version
+ * and number of objects, through @uri opened read-only. */
+static int
+read_identity (const char *uri,
+               gint64     *out_app_id,
+               gint64     *out_version,
+               gint64     *out_objects)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc == SQLITE_OK &&
+      tandem_store_read_int (db, "PRAGMA application_id", out_app_id, &rc) &&
+      tandem_store_read_int (db, "PRAGMA user_version", out_version, &rc) &&
+      *out_app_id != TANDEM_STORE_APPLICATION_ID)
+    tandem_store_read_int (db, "SELECT count(*) FROM sqlite_master", out_objects, &rc);
+  sqlite3_close_v2 (db);
+  return rc;
+}
+
+static char *
+file_uri (const char *path,
+          const char *query)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, G_URI_RESERVED_CHARS_ALLOWED_IN_PATH, TRUE);
+
+  return g_strconcat ("file:", escaped, query, NULL);
+}
+
+/* Identifies a file whose log holds pages its main file lacks, from a copy
+ * of both that SQLite may recover: the file itself is not touched. */
+static int
+read_identity_of_copy (const char *path,
+                       gint64     *out_app_id,
+                       gint64     *out_version,
+                       gint64     *out_objects)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tandem-probe-XXXXXX", NULL);
+  g_autofree char *copy = NULL;
+  g_autofree char *uri = NULL;
+  int rc = SQLITE_CANTOPEN;
+
+  if (dir == NULL)
+    return rc;
+  copy = g_build_filename (dir, "probe.db", NULL);
+  {
+    g_autoptr(GFile) from = g_file_new_for_path (path);
+    g_autoptr(GFile) to = g_file_new_for_path (copy);
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *copy_wal = g_strconcat (copy, "-wal", NULL);
+    g_autoptr(GFile) from_wal = g_file_new_for_path (wal);
+    g_autoptr(GFile) to_wal = g_file_new_for_path (copy_wal);
+
+    if (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL) &&
+        g_file_copy (from_wal, to_wal, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL))
+      {
+        uri = file_uri (copy, "");
+        rc = read_identity (uri, out_app_id, out_version, out_objects);
+      }
+  }
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+
+        g_unlink (file);
+      }
+    g_rmdir (dir);
+  }
+  return rc;
+}
+
+/* Looks at an existing file through SQLite read-only and immutable: no
+ * write-ahead log is replayed, no -wal or -shm made, until the file is
+ * known to be Tandem's and writable. */
+static gboolean
+probe_existing (const char  *path,
+                GError     **error)
+{
+  g_autofree char *uri = file_uri (path, "?immutable=1");
+  g_autofree char *dir = g_path_get_dirname (path);
+  gint64 app_id = 0, version = 0, n_objects = 0;
+  GStatBuf st;
+  int rc;
+
+  if (g_stat (path, &st) == 0 && st.st_size == 0)
+    return TRUE;   /* SQLite's empty database: nothing to inspect */
+
+  rc = read_identity (uri, &app_id, &version, &n_objects);
+  /* The header alone could not tell, and a log holds newer pages. */
+  if (app_id == 0 && has_wal (path))
+    rc = read_identity_of_copy (path, &app_id, &version, &n_objects);
+  if (rc != SQLITE_OK)
+    {
+      tandem_store_set_sqlite_error (error, NULL, rc, path);
+      return FALSE;
+    }
+
+  if ((app_id != 0 && app_id != TANDEM_STORE_APPLICATION_ID) ||
+      (app_id == 0 && (version != 0 || n_objects != 0)))
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FOREIGN,
+                   _("“%s” is an SQLite database of another program, not Tandem’s. It was left unchanged."),
+                   path);
+      return FALSE;
+    }
+  if (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY,
+                   _("Tandem cannot write to “%s”. Check that the file and its folder are writable."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static TandemStore *
+open_store (const char  *path,
+            gboolean     may_create,
+            GError     **error);
+
 /**
  * tandem_store_open:
  * @path: the database file; created (mode 0600) when it does not exist
@@ -396,6 +520,30 @@ TandemStore *
 tandem_store_open (const char  *path,
                    GError     **error)
 {
+  return open_store (path, TRUE, error);
+}
+
+/**
+ * tandem_store_open_existing:
+ *
+ * Like tandem_store_open(), for commands that only read: a file that does
+ * not exist is %TANDEM_STORE_ERROR_NOT_FOUND, and nothing (no file, no
+ * folder) is created.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+TandemStore *
+tandem_store_open_existing (const char  *path,
+                            GError     **error)
+{
+  return open_store (path, FALSE, error);
+}
+
+static TandemStore *
+open_store (const char  *path,
+            gboolean     may_create,
+            GError     **error)
+{
   g_autoptr(TandemStore) self = NULL;
   gboolean exists;
   gint64 app_id = 0;
@@ -408,7 +556,16 @@ tandem_store_open (const char  *path,
 
   if (!check_header (path, &exists, error))
     return NULL;
+  if (!exists && !may_create)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
+                   _("There is no database “%s”. Check the name; a new one is made by tandem-cli demo, an "
+                     "import, or the app."), path);
+      return NULL;
+    }
   if (!exists && !tandem_store_create_private_file (path, error))
+    return NULL;
+  if (exists && !probe_existing (path, error))
     return NULL;
 
   self = g_object_new (TANDEM_TYPE_STORE, NULL);

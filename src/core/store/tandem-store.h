@@ -22,6 +22,7 @@ typedef enum
   TANDEM_STORE_ERROR_NOT_EMPTY,
   TANDEM_STORE_ERROR_INVALID,
   TANDEM_STORE_ERROR_FAILED,
+  TANDEM_STORE_ERROR_NOT_FOUND,
 } TandemStoreError;
 
 /* The schema version this build creates and understands. */
@@ -40,6 +41,8 @@ G_DECLARE_FINAL_TYPE (TandemStore, tandem_store, TANDEM, STORE, GObject)
 GQuark       tandem_store_error_quark       (void);
 char        *tandem_store_dup_default_path  (void);
 TandemStore *tandem_store_open              (const char   *path,
+                                             GError      **error);
+TandemStore *tandem_store_open_existing     (const char   *path,
                                              GError      **error);
 const char  *tandem_store_get_path          (TandemStore  *self);
 int          tandem_store_get_schema_version (TandemStore *self);
