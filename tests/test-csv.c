@@ -4,7 +4,11 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "tandem-csv.h"
 
@@ -137,6 +141,73 @@ test_csv_escape (void)
     }
 }
 
+typedef struct
+{
+  const char *path;
+  guint       rows;
+} Shrink;
+
+/* Cuts the file being read down to nothing on its first row. */
+static gboolean
+shrink_cb (guint       line,
+           GPtrArray  *fields,
+           gpointer    user_data,
+           GError    **error)
+{
+  Shrink *shrink = user_data;
+
+  if (shrink->rows++ == 0)
+    g_assert_cmpint (truncate (shrink->path, 0), ==, 0);
+  return TRUE;
+}
+
+static gpointer
+feed_pipe (gpointer data)
+{
+  const char *path = data;
+  int fd = open (path, O_WRONLY);
+  const char *text = "a,b\n1,2\n3,4\n";
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, text, strlen (text)), ==, (gssize)strlen (text));
+  close (fd);
+  return NULL;
+}
+
+/* A file shortened while it is read (once SIGBUS, the process gone) and a
+ * pipe (once a garbled mmap() error) are read like any file. */
+static void
+test_csv_shrinking_and_pipes (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tandem-csv-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.csv", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.csv", NULL);
+  g_autoptr(GString) big = g_string_new ("a,b\n");
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  Shrink shrink = { path, 0 };
+  Collect collect = { out, 0 };
+  GThread *feeder;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (big, "%u,row %u\n", i, i);
+  g_assert_true (g_file_set_contents (path, big->str, (gssize)big->len, NULL));
+  g_assert_true (tandem_csv_parse_file (path, shrink_cb, &shrink, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (shrink.rows, ==, 200001);
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  feeder = g_thread_new ("feeder", feed_pipe, fifo);
+  g_assert_true (tandem_csv_parse_file (fifo, collect_cb, &collect, NULL, &error));
+  g_assert_no_error (error);
+  g_thread_join (feeder);
+  g_assert_cmpstr (out->str, ==, "1:a|b\n2:1|2\n3:3|4\n");
+
+  g_unlink (path);
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -147,6 +218,7 @@ main (int    argc,
   g_test_add_func ("/tandem/csv/errors", test_csv_errors);
   g_test_add_func ("/tandem/csv/stop", test_csv_stop);
   g_test_add_func ("/tandem/csv/escape", test_csv_escape);
+  g_test_add_func ("/tandem/csv/shrinking-and-pipes", test_csv_shrinking_and_pipes);
 
   return g_test_run ();
 }

@@ -204,22 +204,23 @@ tandem_csv_parse_file (const char        *path,
                        GCancellable      *cancellable,
                        GError           **error)
 {
-  g_autoptr(GMappedFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  file = g_mapped_file_new (path, FALSE, &local_error);
-  if (file == NULL)
+  /* Read, not mapped: a file cut short while it is read (another program
+   * rewriting it) must not kill the process with SIGBUS, and a pipe or
+   * /dev/stdin cannot be mapped at all. */
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
       g_set_error (error, TANDEM_CSV_ERROR, TANDEM_CSV_ERROR_READ,
                    _("Tandem cannot read “%s”: %s"), path, local_error->message);
       return FALSE;
     }
 
-  return tandem_csv_parse_data (g_mapped_file_get_contents (file),
-                                g_mapped_file_get_length (file),
-                                func, user_data, cancellable, error);
+  return tandem_csv_parse_data (contents, length, func, user_data, cancellable, error);
 }
 
 /* A plain decimal number, sign and all: what a spreadsheet reads as a
