@@ -706,6 +706,42 @@ test_cli_outputs (void)
   tandem_test_remove_dir (dir);
 }
 
+/* A name cannot reach the terminal raw (an escape sequence could clear or
+ * retitle it), and a size of 0 is a usage error. */
+static void
+test_cli_terminal_safe (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "org.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "evil.csv", NULL);
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  const char *text = "external_id,name,email,department,role,level,champion,tool_access\n"
+                     "X1,\"Evil\x1b]0;pwned\x07Name\",,Dept\x1b[2J,Role,individual_contributor,no,no\n";
+  const char *import[] = { "--database", db, "import", "people", csv, NULL };
+  const char *champions[] = { "--database", db, "report", "champions", NULL };
+  const char *zero[] = { "--database", db, "export", "chart", "optimism", "--width", "0", "--output", png, NULL };
+  g_auto(Result) r = { 0, };
+
+  tandem_test_write_file (csv, text, strlen (text));
+  run (&r, cli (), NULL, import);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_null (strchr (r.out, '\x1b'));
+  g_assert_nonnull (strstr (r.out, "New department: Dept\\x1b[2J"));
+  result_clear (&r);
+
+  run (&r, cli (), NULL, champions);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_null (strchr (r.out, '\x1b'));
+  g_assert_nonnull (strstr (r.out, "Dept\\x1b[2J"));
+  result_clear (&r);
+
+  run (&r, cli (), NULL, zero);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--width and --height are pixels"));
+
+  tandem_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -719,6 +755,7 @@ main (int    argc,
   g_test_add_func ("/tandem/cli/refuses-junk", test_cli_refuses_junk);
   g_test_add_func ("/tandem/cli/locked", test_cli_locked);
   g_test_add_func ("/tandem/cli/outputs", test_cli_outputs);
+  g_test_add_func ("/tandem/cli/terminal-safe", test_cli_terminal_safe);
   g_test_add_func ("/tandem/cli/translated", test_cli_translated);
   g_test_add_func ("/tandem/app/without-display", test_app_without_display);
 

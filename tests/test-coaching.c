@@ -102,6 +102,8 @@ test_pair_rules (Fixture       *f,
       { executive, ic, "2026-13-05", 14, "YYYY-MM-DD" },
       { executive, ic, "2026-01-05", 0, "between 1 and 365" },
       { executive, ic, "2026-01-05", 400, "between 1 and 365" },
+      { executive, ic, "1999-12-31", 14, "from 2000-01-01" },
+      { executive, ic, "2099-01-05", 14, "from 2000-01-01" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -137,6 +139,22 @@ test_session_and_follow_ups (Fixture       *f,
     .confidence_before = 2, .confidence_after = 4, .private_notes = "Felt exposed",
   };
   gint64 sessions_before = count (f, "SELECT count(*) FROM coaching_session");
+
+  /* Dates a typing slip gives are refused, and say what is accepted. */
+  {
+    static const char * const implausible[] = { "2099-06-01", "0001-01-01", "1999-12-31" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (implausible); i++)
+      {
+        TandemSessionDraft slip = draft;
+
+        slip.held_on = implausible[i];
+        g_assert_cmpint (tandem_session_add (f->store, &slip, &error), ==, 0);
+        g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+        g_assert_nonnull (strstr (error->message, "from 2000-01-01 to a year from today"));
+        g_clear_error (&error);
+      }
+  }
 
   g_assert_cmpint (tandem_session_add (f->store, &draft, &error), >, 0);
   g_assert_no_error (error);

@@ -213,6 +213,10 @@ tandem_cli_export (Globals  *globals,
     return tandem_cli_usage_error (_("--by is department or role, not “%s”"), by_text);
   if (scale != 1 && scale != 2)
     return tandem_cli_usage_error (_("--scale is 1 or 2, not %d"), scale);
+  if (width < TANDEM_EXPORT_MIN_SIZE || width > TANDEM_EXPORT_MAX_SIZE ||
+      height < TANDEM_EXPORT_MIN_SIZE || height > TANDEM_EXPORT_MAX_SIZE)
+    return tandem_cli_usage_error (_("--width and --height are pixels from %d to %d"),
+                                   TANDEM_EXPORT_MIN_SIZE, TANDEM_EXPORT_MAX_SIZE);
   if (!isnan (target) && (target < 0 || target > 100))
     return tandem_cli_usage_error (_("--target is a percentage from 0 to 100"));
   if (!tandem_export_format_for_path (output, &format, &error))

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "tandem-cli-private.h"
+#include "tandem-output.h"
 #include "tandem-demo.h"
 #include "tandem-import.h"
 #include "tandem-stats.h"
@@ -188,8 +189,9 @@ cmd_import (Globals  *globals,
       for (guint i = 0; i < report->problems->len; i++)
         {
           g_autofree char *line = tandem_import_problem_format (g_ptr_array_index (report->problems, i));
+          g_autofree char *shown = tandem_output_escape (line);
 
-          fprintf (stderr, "  %s\n", line);
+          fprintf (stderr, "  %s\n", shown);
         }
       if (report->n_problems > report->problems->len)
         fprintf (stderr, _("  … and %u more\n"), report->n_problems - report->problems->len);
@@ -200,7 +202,11 @@ cmd_import (Globals  *globals,
   printf (_("Imported %s: %u created, %u updated, %u unchanged.\n"),
           argv[2], report->created, report->updated, report->unchanged);
   for (guint i = 0; i < report->notes->len; i++)
-    printf ("  %s\n", (const char *)g_ptr_array_index (report->notes, i));
+    {
+      g_autofree char *note = tandem_output_escape (g_ptr_array_index (report->notes, i));
+
+      printf ("  %s\n", note);
+    }
   return EXIT_OK;
 }
 

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tandem-output.h"
 
@@ -77,4 +78,39 @@ tandem_output_resolve (const char  *path,
 
   *out_target = g_steal_pointer (&target);
   return TRUE;
+}
+
+/**
+ * tandem_output_escape:
+ * @text: UTF-8 text from the data: a name, a department, a cell
+ *
+ * @text fit for a terminal: control characters (C0, DEL and C1: escape,
+ * bell, carriage return, a newline in a name…) are written as \\xNN, so a
+ * name can neither clear nor retitle the terminal nor break a table's
+ * lines. A backslash is doubled. Invalid UTF-8 is replaced.
+ *
+ * Returns: (transfer full): the escaped text
+ */
+char *
+tandem_output_escape (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f))
+        g_string_append_printf (out, "\\x%02x", c);
+      else if (c == '\\')
+        g_string_append (out, "\\\\");
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
 }

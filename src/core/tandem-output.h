@@ -14,4 +14,6 @@ gboolean tandem_output_resolve (const char  *path,
                                 mode_t      *out_mode,
                                 GError     **error);
 
+char    *tandem_output_escape  (const char  *text);
+
 G_END_DECLS

@@ -312,6 +312,21 @@ tandem_date_parse_iso (const char *text)
   return g_date_new_dmy (day, month, year);
 }
 
+/* A day work can have happened on, or be planned for: from 2000-01-01 to
+ * a year from today. A session dated 0001 or 2099 is a typing slip, and
+ * would make every cadence figure absurd. */
+gboolean
+tandem_date_is_plausible (const GDate *date)
+{
+  g_autoptr(GDate) first = g_date_new_dmy (1, G_DATE_JANUARY, 2000);
+  g_autoptr(GDate) last = tandem_date_new_today ();
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+
+  g_date_add_years (last, 1);
+  return g_date_compare (date, first) >= 0 && g_date_compare (date, last) <= 0;
+}
+
 /* An optional date: absent (%NULL), or a real day written YYYY-MM-DD. */
 gboolean
 tandem_date_is_valid_or_null (const char *text)

@@ -86,6 +86,7 @@ const char *tandem_program_format_get_label    (TandemProgramFormat    format);
 
 GDate      *tandem_date_parse_iso        (const char             *text);
 gboolean    tandem_date_is_valid_or_null (const char             *text);
+gboolean    tandem_date_is_plausible     (const GDate            *date);
 char       *tandem_date_to_iso           (const GDate            *date);
 GDate      *tandem_date_new_today        (void);
 

@@ -292,6 +292,8 @@ tandem_pair_add (TandemStore  *store,
   start = tandem_date_parse_iso (started_on);
   if (start == NULL)
     return tandem_store_set_invalid (error, _("The start date must be written YYYY-MM-DD."));
+  if (!tandem_date_is_plausible (start))
+    return tandem_store_set_invalid (error, _("A pair starts from 2000-01-01 to a year from today."));
 
   level = tandem_store_prepare (store,
                                 "SELECT coalesce (r.level, '') FROM person p"

@@ -232,6 +232,9 @@ tandem_session_add (TandemStore               *store,
   if (held_on == NULL)
     return invalid (error, _("“%s” is not a date; write it as YYYY-MM-DD."),
                     draft->held_on ? draft->held_on : "");
+  if (!tandem_date_is_plausible (held_on))
+    return invalid (error, _("A session is dated from 2000-01-01 to a year from today; %s is not."),
+                    draft->held_on);
   if (draft->minutes > 1440)
     return invalid (error, _("A session cannot last %d minutes; a day has 1440."), draft->minutes);
   if ((draft->confidence_before != 0 && (draft->confidence_before < 1 || draft->confidence_before > 5)) ||

@@ -14,6 +14,7 @@
 #include "tandem-report.h"
 #include "tandem-stats.h"
 #include "tandem-impact.h"
+#include "tandem-output.h"
 #include "tandem-types.h"
 #include "tandem-verdict.h"
 
@@ -59,6 +60,22 @@ format_table (GPtrArray          *rows,
 
   n_columns = g_strv_length (g_ptr_array_index (rows, 0));
   widths = g_new0 (int, n_columns);
+
+  /* A table for a terminal shows a name's control characters escaped. */
+  if (format == TANDEM_REPORT_TEXT)
+    for (guint r = 0; r < rows->len; r++)
+      {
+        char **row = g_ptr_array_index (rows, r);
+
+        for (guint c = 0; row[c] != NULL; c++)
+          {
+            char *escaped = tandem_output_escape (row[c]);
+
+            g_free (row[c]);
+            row[c] = escaped;
+          }
+      }
+
   for (guint r = 0; r < rows->len; r++)
     {
       char **row = g_ptr_array_index (rows, r);
