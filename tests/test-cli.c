@@ -742,6 +742,61 @@ test_cli_terminal_safe (void)
   tandem_test_remove_dir (dir);
 }
 
+/* export people imports back unchanged: guarded cells lose their guard,
+ * people without an external id or a role come back as they were, and
+ * who is inactive stays inactive. */
+static void
+test_cli_people_round_trip (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *a = g_build_filename (dir, "a.db", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.db", NULL);
+  g_autofree char *a_csv = g_build_filename (dir, "a.csv", NULL);
+  g_autofree char *b_csv = g_build_filename (dir, "b.csv", NULL);
+  g_autofree char *a_text = NULL;
+  g_autofree char *b_text = NULL;
+  sqlite3 *db = NULL;
+
+  {
+    const char *args[] = { "--database", a, "demo", NULL };
+    g_auto(Result) r = { 0, };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  g_assert_cmpint (sqlite3_open (a, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO department (name) VALUES ('=Dept');"
+                                 "INSERT INTO person (external_id, name, email, department_id)"
+                                 " VALUES (NULL, '=HYPERLINK(\"x\")', 'a@b', (SELECT id FROM department WHERE name = '=Dept'));"
+                                 "INSERT INTO person (external_id, name, email, active) VALUES ('Z9', '-Ana', '', 0);"
+                                 "INSERT INTO person (external_id, name, email) VALUES ('Z10', 'x;=1+1', '');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  {
+    const char *export_a[] = { "--database", a, "export", "people", "--output", a_csv, NULL };
+    const char *import_b[] = { "--database", b, "import", "people", a_csv, NULL };
+    const char *export_b[] = { "--database", b, "export", "people", "--output", b_csv, NULL };
+    g_auto(Result) r = { 0, };
+
+    run (&r, cli (), NULL, export_a);
+    g_assert_cmpint (r.status, ==, 0);
+    result_clear (&r);
+    run (&r, cli (), NULL, import_b);
+    g_assert_cmpint (r.status, ==, 0);
+    result_clear (&r);
+    run (&r, cli (), NULL, export_b);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  g_assert_true (g_file_get_contents (a_csv, &a_text, NULL, NULL));
+  g_assert_true (g_file_get_contents (b_csv, &b_text, NULL, NULL));
+  g_assert_nonnull (strstr (a_text, "Z9,'-Ana,,,,,no,no,no"));
+  g_assert_cmpstr (a_text, ==, b_text);
+
+  tandem_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -756,6 +811,7 @@ main (int    argc,
   g_test_add_func ("/tandem/cli/locked", test_cli_locked);
   g_test_add_func ("/tandem/cli/outputs", test_cli_outputs);
   g_test_add_func ("/tandem/cli/terminal-safe", test_cli_terminal_safe);
+  g_test_add_func ("/tandem/cli/people-round-trip", test_cli_people_round_trip);
   g_test_add_func ("/tandem/cli/translated", test_cli_translated);
   g_test_add_func ("/tandem/app/without-display", test_app_without_display);
 

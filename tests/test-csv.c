@@ -128,7 +128,10 @@ test_csv_escape (void)
     { "-", "'-" },
     { "+1-cmd|' /C calc'!A0", "'+1-cmd|' /C calc'!A0" },
     { "@SUM(A1)", "'@SUM(A1)" },
-    { "\tcmd", "'\tcmd" },
+    { "\tcmd", "\"'\tcmd\"" },
+    /* A spreadsheet that splits on ; or tabs finds no formula in a quoted cell. */
+    { "x;=1+1", "\"x;=1+1\"" },
+    { "a\t=1+1", "\"a\t=1+1\"" },
     { "\rcmd", "\"'\rcmd\"" },
     { "a=b", "a=b" },
   };

@@ -265,7 +265,9 @@ tandem_csv_escape_cell (const char *value)
     g_string_append_c (cell, '\'');
   g_string_append (cell, v);
 
-  quote = strpbrk (cell->str, ",\"\r\n") != NULL;
+  /* Quoted too where a spreadsheet splitting on ; or a tab would find a
+   * formula after the split ("x;=1+1"): quotes keep a cell whole. */
+  quote = strpbrk (cell->str, ",\"\r\n;\t") != NULL;
   if (quote)
     {
       g_autofree char *inner = g_string_free (cell, FALSE);

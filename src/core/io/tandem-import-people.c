@@ -10,12 +10,16 @@
 #include "tandem-import-private.h"
 
 enum {
-  P_EXTERNAL_ID, P_NAME, P_EMAIL, P_DEPARTMENT, P_ROLE, P_LEVEL, P_CHAMPION, P_TOOL_ACCESS, P_N
+  P_EXTERNAL_ID, P_NAME, P_EMAIL, P_DEPARTMENT, P_ROLE, P_LEVEL, P_CHAMPION, P_TOOL_ACCESS, P_ACTIVE, P_N
 };
 
 static const char * const people_columns[P_N] = {
-  "external_id", "name", "email", "department", "role", "level", "champion", "tool_access",
+  "external_id", "name", "email", "department", "role", "level", "champion", "tool_access", "active",
 };
+
+/* An HR export may leave out whether someone is still active (Tandem's own
+ * export says it). */
+#define PEOPLE_OPTIONAL (1u << P_ACTIVE)
 
 typedef struct
 {
@@ -46,9 +50,11 @@ people_row_cb (guint       line,
   guint problems_before = report->n_problems;
   const char *external_id, *name, *email, *role_name;
   g_autofree char *role_key = NULL;
-  gboolean champion = FALSE, tool_access = FALSE;
+  gboolean champion = FALSE, tool_access = FALSE, active = TRUE;
+  const char *active_text;
   TandemLevel level = TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR;
   TandemRoleSeen *role;
+  TandemRoleSeen no_role = { 0, TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR, 1 };
   gint64 department = 0;
   const gint64 *known;
   gpointer first_line;
@@ -61,8 +67,9 @@ people_row_cb (guint       line,
   email = tandem_import_field (h, fields, P_EMAIL);
   role_name = tandem_import_field (h, fields, P_ROLE);
 
+  /* Without an external id a person is added, never matched. */
   if (*external_id == '\0')
-    tandem_import_add_problem (report, line, people_columns[P_EXTERNAL_ID], _("every person needs an external id"));
+    ;
   else if (g_hash_table_lookup_extended (import->seen, external_id, NULL, &first_line))
     tandem_import_add_problem (report, line, people_columns[P_EXTERNAL_ID],
                  _("“%s” is already on line %u; each person may appear once"),
@@ -74,9 +81,8 @@ people_row_cb (guint       line,
     tandem_import_add_problem (report, line, people_columns[P_NAME], _("every person needs a name"));
   if (*email != '\0' && (strchr (email, '@') == NULL || strchr (email, ' ') != NULL))
     tandem_import_add_problem (report, line, people_columns[P_EMAIL], _("“%s” is not an email address"), email);
-  if (*role_name == '\0')
-    tandem_import_add_problem (report, line, people_columns[P_ROLE], _("every person needs a role"));
-  if (!tandem_level_from_string (tandem_import_field (h, fields, P_LEVEL), &level))
+  /* A person without a role has no level either. */
+  if (*role_name != '\0' && !tandem_level_from_string (tandem_import_field (h, fields, P_LEVEL), &level))
     tandem_import_add_problem (report, line, people_columns[P_LEVEL],
                  _("“%s” is not a level; use executive, manager or individual_contributor"),
                  tandem_import_field (h, fields, P_LEVEL));
@@ -87,12 +93,16 @@ people_row_cb (guint       line,
     tandem_import_add_problem (report, line, people_columns[P_TOOL_ACCESS], _("“%s” is not yes or no"),
                  tandem_import_field (h, fields, P_TOOL_ACCESS));
 
+  active_text = tandem_import_field (h, fields, P_ACTIVE);
+  if (*active_text != '\0' && !tandem_parse_yes_no (active_text, &active))
+    tandem_import_add_problem (report, line, people_columns[P_ACTIVE], _("“%s” is not yes or no"), active_text);
+
   if (report->n_problems > problems_before)
     return TRUE;
 
   /* A role has one level: the file may set it, but not two ways. */
   role_key = g_utf8_casefold (role_name, -1);
-  role = g_hash_table_lookup (import->roles, role_key);
+  role = *role_name != '\0' ? g_hash_table_lookup (import->roles, role_key) : &no_role;
   if (role != NULL && role->line != 0 && role->level != level)
     {
       tandem_import_add_problem (report, line, people_columns[P_LEVEL],
@@ -132,7 +142,7 @@ people_row_cb (guint       line,
     return FALSE;
 
   /* Only a person stored before has anything to compare with. */
-  known = g_hash_table_lookup (import->known, external_id);
+  known = *external_id != '\0' ? g_hash_table_lookup (import->known, external_id) : NULL;
   if (known != NULL)
     tandem_stmt_bind_int64 (import->find, 1, *known);
   if (known != NULL && tandem_stmt_step (import->find, NULL) == TANDEM_STEP_ROW)
@@ -143,7 +153,8 @@ people_row_cb (guint       line,
                       tandem_stmt_get_int64 (import->find, 2) == department &&
                       tandem_stmt_get_int64 (import->find, 3) == role->id &&
                       tandem_stmt_get_int (import->find, 4) == champion &&
-                      tandem_stmt_get_int (import->find, 5) == tool_access;
+                      tandem_stmt_get_int (import->find, 5) == tool_access &&
+                      (*active_text == '\0' || tandem_stmt_get_int (import->find, 6) == active);
 
       tandem_stmt_reset (import->find);
       if (same)
@@ -158,6 +169,10 @@ people_row_cb (guint       line,
       tandem_stmt_bind_int64 (import->update, 5, role->id);
       tandem_stmt_bind_int (import->update, 6, champion);
       tandem_stmt_bind_int (import->update, 7, tool_access);
+      if (*active_text == '\0')
+        tandem_stmt_bind_null (import->update, 8);
+      else
+        tandem_stmt_bind_int (import->update, 8, active);
       if (!tandem_stmt_step_done (import->update, error))
         return FALSE;
       report->updated++;
@@ -172,6 +187,7 @@ people_row_cb (guint       line,
   tandem_stmt_bind_int64 (import->insert, 5, role->id);
   tandem_stmt_bind_int (import->insert, 6, champion);
   tandem_stmt_bind_int (import->insert, 7, tool_access);
+  tandem_stmt_bind_int (import->insert, 8, active);
   if (!tandem_stmt_step_done (import->insert, error))
     return FALSE;
   report->created++;
@@ -198,22 +214,23 @@ import_people (TandemStore         *store,
   g_autoptr(GHashTable) roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  PeopleImport import = { store, report, { people_columns, P_N, mapping, 0, { 0, }, 0, FALSE, FALSE },
+  PeopleImport import = { store, report, { people_columns, P_N, mapping, PEOPLE_OPTIONAL, { 0, }, 0, FALSE, FALSE },
                           NULL, NULL, NULL, NULL, NULL, NULL, departments, roles, known, seen };
 
   if (!(find = tandem_store_prepare (store,
                                      "SELECT name, email, coalesce (department_id, 0),"
-                                     "       coalesce (role_id, 0), is_champion, has_tool_access"
+                                     "       coalesce (role_id, 0), is_champion, has_tool_access, active"
                                      "  FROM person WHERE id = $1",
                                      error)) ||
       !(insert = tandem_store_prepare (store,
                                        "INSERT INTO person (external_id, name, email, department_id, role_id,"
-                                       "                    is_champion, has_tool_access)"
-                                       " VALUES ($1, $2, $3, nullif ($4, 0), $5, $6, $7)",
+                                       "                    is_champion, has_tool_access, active)"
+                                       " VALUES (nullif ($1, ''), $2, $3, nullif ($4, 0), nullif ($5, 0), $6, $7, $8)",
                                        error)) ||
       !(update = tandem_store_prepare (store,
                                        "UPDATE person SET name = $2, email = $3, department_id = nullif ($4, 0),"
-                                       "       role_id = $5, is_champion = $6, has_tool_access = $7"
+                                       "       role_id = nullif ($5, 0), is_champion = $6, has_tool_access = $7,"
+                                       "       active = coalesce ($8, active)"
                                        " WHERE id = $1",
                                        error)) ||
       !(add_department = tandem_store_prepare (store, "INSERT INTO department (name) VALUES ($1)", error)) ||
@@ -235,5 +252,5 @@ import_people (TandemStore         *store,
 }
 
 const TandemImporter tandem_people_importer = {
-  people_columns, P_N, 0, import_people, NULL,
+  people_columns, P_N, PEOPLE_OPTIONAL, import_people, NULL,
 };

@@ -125,7 +125,13 @@ tandem_import_field (TandemImportHeader *header,
                      GPtrArray          *fields,
                      guint               n)
 {
-  return header->index[n] >= 0 ? g_ptr_array_index (fields, header->index[n]) : "";
+  const char *value = header->index[n] >= 0 ? g_ptr_array_index (fields, header->index[n]) : "";
+
+  /* Undo the guard Tandem's own exports (and spreadsheets) put before a
+   * cell that would run as a formula, so an export imports back unchanged. */
+  if (value[0] == '\'' && value[1] != '\0' && strchr ("=+-@\t\r", value[1]) != NULL)
+    return value + 1;
+  return value;
 }
 
 /* Every importer's first step for a record: the first is the header; the
