@@ -484,6 +484,23 @@ test_stats_heatmap (void)
   g_assert_true (isnan (tandem_chart_get_value (chart, 0, 1)));
   g_assert_cmpfloat_with_epsilon (tandem_chart_get_value (chart, 0, 3), 60.0, 1e-9);
 
+  /* A level total: one lone manager answers. The gap charts show the
+   * executives and the ICs, so if "Everyone" counted the manager, everyone
+   * − executives − ICs would be that person's answers. A level under the
+   * threshold is left out of every cell. */
+  g_string_assign (csv, RESPONSES_HEADER);
+  add_rows (csv, "New", "2025-04-15", "manager", "Sales", 1, 0);
+  import_responses (store, dir, csv);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = tandem_stats_heatmap (store, "department", 5, 0, NULL, &error);
+  g_assert_no_error (error);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpuint (row->shares[TANDEM_DIMENSION_OPTIMISM].n, ==, 21);   /* 10 executives + 11 ICs */
+  g_assert_cmpfloat_with_epsilon (row->shares[TANDEM_DIMENSION_OPTIMISM].pct, 100.0 * 11 / 21, 1e-9);
+  row = g_ptr_array_index (rows, 3);
+  g_assert_cmpstr (row->name, ==, "Sales");
+  g_assert_cmpuint (row->shares[TANDEM_DIMENSION_OPTIMISM].n, ==, 10);
+
   g_clear_object (&store);
   tandem_test_remove_dir (dir);
 }

@@ -253,11 +253,16 @@ tandem_stats_suppress_complements (TandemShare *shares,
     }
 }
 
+/* Every level together, leaving out a level that answered a question fewer
+ * than $2 times in the wave: its answers would follow from the total (or
+ * the groups' sum) minus the levels the gap charts show. */
 #define HEATMAP_SQL(table) \
   "WITH latest AS (SELECT id, title FROM survey_wave ORDER BY fielded_on DESC, id DESC LIMIT 1)" \
   "SELECT latest.title, t.group_id, coalesce (g.name, ''), t.dimension," \
   "       sum (t.answered), sum (t.favourable), t.grouping" \
   "  FROM latest JOIN survey_tally t ON t.wave_id = latest.id AND t.grouping IN ('all', $1)" \
+  "  JOIN survey_tally lv ON lv.wave_id = t.wave_id AND lv.dimension = t.dimension AND lv.level = t.level" \
+  "       AND lv.grouping = 'all' AND lv.group_id = 0 AND lv.answered >= $2" \
   "  LEFT JOIN " table " g ON g.id = t.group_id AND t.grouping = $1" \
   " GROUP BY t.grouping, t.group_id, t.dimension" \
   " ORDER BY t.grouping = 'all' DESC, g.name IS NULL, g.name COLLATE NOCASE"
@@ -338,6 +343,7 @@ tandem_stats_heatmap (TandemStore  *store,
   if (stmt == NULL)
     return NULL;
   tandem_stmt_bind_text (stmt, 1, grouping);
+  tandem_stmt_bind_int (stmt, 2, (int)threshold);
 
   everyone = g_new0 (TandemHeatRow, 1);
   everyone->name = g_strdup (_("Everyone"));

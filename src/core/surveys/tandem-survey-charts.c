@@ -221,8 +221,9 @@ tandem_chart_new_heatmap (TandemStore  *store,
     }
 
   note = g_strdup_printf (_("Hatched: hidden, because fewer than %u answered or because the figure would let "
-                            "someone work out a smaller group from the total."),
-                          threshold);
+                            "someone work out a smaller group from the total. A level with fewer than %u answers "
+                            "is left out of every cell."),
+                          threshold, threshold);
   tandem_chart_set_note (chart, note);
   return g_steal_pointer (&chart);
 }
