@@ -178,15 +178,34 @@ test_stats_gap_series (void)
                    "Wave B,2025-03-15,optimism,4,,,,10,50.0,23.7,76.3,,suppressed,,\n"
                    "Wave A,2025-06-15,optimism,10,60.0,31.3,83.2,20,45.0,25.8,65.8,15.0,ok,-20.5,45.1\n");
 
-  /* A second file adds to Wave A: one more executive who agrees. */
+  /* A second file adds one executive to Wave A: refused, since comparing
+   * the report before and after would tell what that one person said. */
+  {
+    g_autofree char *one = g_build_filename (dir, "one.csv", NULL);
+    g_autoptr(TandemImportReport) refused = tandem_import_report_new ();
+    g_autofree char *before = tandem_report_gaps (store, TANDEM_N_DIMENSIONS, 5, TANDEM_REPORT_CSV, NULL);
+    g_autofree char *after = NULL;
+
+    g_string_assign (csv, RESPONSES_HEADER);
+    add_rows (csv, "Wave A", "2025-06-15", "executive", "Sales", 1, 0);
+    tandem_test_write_file (one, csv->str, csv->len);
+    g_assert_false (tandem_import_run (store, TANDEM_IMPORT_RESPONSES, one, NULL, refused, NULL, &error));
+    g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "compares a report before and after"));
+    g_clear_error (&error);
+    after = tandem_report_gaps (store, TANDEM_N_DIMENSIONS, 5, TANDEM_REPORT_CSV, NULL);
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  /* Five at a time are added: one more share, not one person. */
   g_string_assign (csv, RESPONSES_HEADER);
-  add_rows (csv, "Wave A", "2025-06-15", "executive", "Sales", 1, 0);
+  add_rows (csv, "Wave A", "2025-06-15", "executive", "Sales", 5, 0);
   import_responses (store, dir, csv);
   g_clear_pointer (&series, g_ptr_array_unref);
   series = tandem_stats_gap_series (store, TANDEM_DIMENSION_OPTIMISM, 5, &error);
   p = g_ptr_array_index (series, 1);
-  g_assert_cmpuint (p->leaders.n, ==, 11);
-  g_assert_cmpfloat_with_epsilon (p->leaders.pct, 700.0 / 11, 1e-9);
+  g_assert_cmpuint (p->leaders.n, ==, 15);
+  g_assert_cmpfloat_with_epsilon (p->leaders.pct, 1100.0 / 15, 1e-9);
 
   /* Three waves × three dimensions, every one listed, all three in order. */
   g_clear_pointer (&report, g_free);
@@ -231,16 +250,16 @@ test_stats_gap_series (void)
                                              "-72.6,16.3\n"));
 
   /* How the gap moved from Wave A (Wave B is hidden) to Wave C, by MOVER:
-   * 7/11 − 9/20 = 18.6 (−16.4 to 47.2) became −40 (−72.6 to 16.3); the
-   * change −58.6 runs from −58.6 − √(32.64² + 28.59²) = −102.0 to
-   * −58.6 + √(56.26² + 35.08²) = 7.7. It is large, but its interval
-   * holds 0: unclear, not narrowed — a gap that crossed zero. */
+   * 11/15 − 9/20 = 28.3 (−4.4 to 53.2) became −40 (−72.6 to 16.3); the
+   * change −68.3 runs from −68.3 − √(32.64² + 24.83²) = −109.3 to
+   * −68.3 + √(56.26² + 32.73²) = −3.2: wholly below 0 and beyond the
+   * minimum effect, so narrowed by the rule — a gap that crossed zero. */
   g_clear_pointer (&report, g_free);
   report = tandem_report_changes (store, TANDEM_DIMENSION_OPTIMISM, NULL, NULL, 5, 5, TANDEM_REPORT_CSV, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (report, ==,
                    "dimension,from_wave,to_wave,from_gap,to_gap,change_pts,change_ci_low,change_ci_high,verdict\n"
-                   "optimism,Wave A,Wave C,18.6,-40.0,-58.6,-102.0,7.7,unclear\n");
+                   "optimism,Wave A,Wave C,28.3,-40.0,-68.3,-109.3,-3.2,narrowed\n");
   g_clear_pointer (&report, g_free);
   report = tandem_report_changes (store, TANDEM_DIMENSION_RESOURCES, NULL, NULL, 5, 5, TANDEM_REPORT_CSV, &error);
   g_assert_no_error (error);
@@ -443,6 +462,7 @@ test_stats_heatmap (void)
   add_rows (csv, "New", "2025-04-15", "executive", "Sales", 6, 4);
   add_rows (csv, "New", "2025-04-15", "individual_contributor", "Finance", 3, 0);
   add_rows (csv, "New", "2025-04-15", "individual_contributor", "Legal", 2, 6);
+  add_rows (csv, "New", "2025-04-15", "manager", "Sales", 1, 0);              /* a lone manager */
   import_responses (store, dir, csv);
 
   rows = tandem_stats_heatmap (store, "department", 5, 0, &wave, &error);
@@ -484,13 +504,10 @@ test_stats_heatmap (void)
   g_assert_true (isnan (tandem_chart_get_value (chart, 0, 1)));
   g_assert_cmpfloat_with_epsilon (tandem_chart_get_value (chart, 0, 3), 60.0, 1e-9);
 
-  /* A level total: one lone manager answers. The gap charts show the
+  /* A level total: one lone manager answered. The gap charts show the
    * executives and the ICs, so if "Everyone" counted the manager, everyone
    * − executives − ICs would be that person's answers. A level under the
    * threshold is left out of every cell. */
-  g_string_assign (csv, RESPONSES_HEADER);
-  add_rows (csv, "New", "2025-04-15", "manager", "Sales", 1, 0);
-  import_responses (store, dir, csv);
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = tandem_stats_heatmap (store, "department", 5, 0, NULL, &error);
   g_assert_no_error (error);

@@ -35,6 +35,7 @@ typedef struct
   GHashTable         *waves;        /* title → WaveSeen */
   GHashTable         *exact[2];     /* department, role: the name as written → id, to skip casefolding */
   TandemSurveyTally  *tally;
+  GHashTable         *existing;     /* wave id → title: waves that had answers before */
 } ResponseImport;
 
 typedef struct
@@ -165,6 +166,8 @@ response_row_cb (guint       line,
       g_ptr_array_add (report->notes,
                        created ? g_strdup_printf (_("New survey wave: %s, fielded %s"), title, fielded_on)
                                : g_strdup_printf (_("Responses added to the wave %s"), title));
+      if (!created)
+        g_hash_table_insert (import->existing, g_memdup2 (&id, sizeof id), g_strdup (title));
     }
 
   if (!response_named_id (import, 'd', tandem_import_field (h, fields, R_DEPARTMENT), level, &department, error) ||
@@ -192,6 +195,11 @@ response_finish (gpointer   user_data,
 {
   ResponseImport *import = user_data;
 
+  /* A few answers added to a wave already reported on would show up as the
+   * difference between two reports. */
+  if (!tandem_survey_tally_check_additions (import->tally, import->existing,
+                                            TANDEM_DEFAULT_ANONYMITY_THRESHOLD, error))
+    return FALSE;
   return tandem_survey_tally_flush (import->tally, import->store, error);
 }
 
@@ -214,12 +222,13 @@ import_responses (TandemStore         *store,
   g_autoptr(GHashTable) waves = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                        (GDestroyNotify)wave_seen_free);
   g_autoptr(TandemSurveyTally) tally = tandem_survey_tally_new ();
+  g_autoptr(GHashTable) existing = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) exact_departments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) exact_roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ResponseImport import = { store, report, { response_columns, R_N, mapping, RESPONSE_OPTIONAL, { 0, }, 0, FALSE,
                                                          FALSE },
                             NULL, NULL, NULL, departments, roles, waves, { exact_departments, exact_roles },
-                            tally };
+                            tally, existing };
 
   if (!(insert = tandem_store_prepare (store,
                                        "INSERT INTO survey_response (wave_id, level, role_id, department_id,"

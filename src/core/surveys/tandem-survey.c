@@ -296,6 +296,96 @@ add_row (TandemStmt  *upsert,
   return TRUE;
 }
 
+/* Folds the fine cells into the three groupings (all, department, role);
+ * each key keeps only what its grouping is by. */
+static void
+fold (TandemSurveyTally  *tally,
+      GHashTable        **groupings)
+{
+  GHashTableIter iter;
+  TallyCell *cell;
+
+  g_hash_table_iter_init (&iter, tally->cells);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&cell))
+    for (guint g = 0; g < 3; g++)
+      {
+        TallyKey key = { cell->key.wave_id, g == 1 ? cell->key.department_id : 0,
+                         g == 2 ? cell->key.role_id : 0, cell->key.level };
+        TallyCell *sum = g_hash_table_lookup (groupings[g], &key);
+
+        if (sum == NULL)
+          {
+            sum = g_new0 (TallyCell, 1);
+            sum->key = key;
+            g_hash_table_insert (groupings[g], &sum->key, sum);
+          }
+        for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+          {
+            sum->answered[d] += cell->answered[d];
+            sum->favourable[d] += cell->favourable[d];
+          }
+      }
+}
+
+/**
+ * tandem_survey_tally_check_additions:
+ * @existing: wave id (gint64 *) → title, the waves that had answers before
+ * @threshold: the anonymity threshold
+ *
+ * Answers added to a wave already reported on could be worked out by
+ * comparing a report before and after: the added few are the difference.
+ * So every group (everyone, a department, a role, at each level and on
+ * each question) of an existing wave gains none, or at least @threshold.
+ *
+ * Returns: %FALSE with @error set (%TANDEM_STORE_ERROR_INVALID) when a group
+ *   would gain fewer
+ */
+gboolean
+tandem_survey_tally_check_additions (TandemSurveyTally  *tally,
+                                     GHashTable         *existing,
+                                     guint               threshold,
+                                     GError            **error)
+{
+  g_autoptr(GHashTable) all = g_hash_table_new_full (tally_key_hash, tally_key_equal, NULL, g_free);
+  g_autoptr(GHashTable) by_department = g_hash_table_new_full (tally_key_hash, tally_key_equal, NULL, g_free);
+  g_autoptr(GHashTable) by_role = g_hash_table_new_full (tally_key_hash, tally_key_equal, NULL, g_free);
+  GHashTable *groupings[] = { all, by_department, by_role };
+
+  g_return_val_if_fail (tally != NULL && existing != NULL, FALSE);
+
+  fold (tally, groupings);
+  for (guint g = 0; g < G_N_ELEMENTS (groupings); g++)
+    {
+      GHashTableIter iter;
+      TallyCell *cell;
+
+      g_hash_table_iter_init (&iter, groupings[g]);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&cell))
+        {
+          const char *title = g_hash_table_lookup (existing, &cell->key.wave_id);
+
+          if (title == NULL)
+            continue;
+          for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+            if (cell->answered[d] > 0 && cell->answered[d] < threshold)
+              {
+                g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                             g_dngettext (GETTEXT_PACKAGE,
+                                          "Adding %u answer to the wave “%s” would let anyone who compares a "
+                                          "report before and after work out what was said. Add at least %u at a "
+                                          "time to every group, or import them as a new wave.",
+                                          "Adding %u answers to the wave “%s” would let anyone who compares a "
+                                          "report before and after work out what was said. Add at least %u at a "
+                                          "time to every group, or import them as a new wave.",
+                                          cell->answered[d]),
+                             cell->answered[d], title, threshold);
+                return FALSE;
+              }
+        }
+    }
+  return TRUE;
+}
+
 /**
  * tandem_survey_tally_flush:
  *
@@ -319,6 +409,8 @@ tandem_survey_tally_flush (TandemSurveyTally  *tally,
   g_return_val_if_fail (tally != NULL, FALSE);
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
 
+  fold (tally, groupings);
+
   upsert = tandem_store_prepare (store,
                                  "INSERT INTO survey_tally (wave_id, dimension, level, grouping, group_id,"
                                  "                          answered, favourable)"
@@ -329,29 +421,6 @@ tandem_survey_tally_flush (TandemSurveyTally  *tally,
                                  error);
   if (upsert == NULL)
     return FALSE;
-
-  /* Fold the fine cells into the three groupings; the key keeps only what
-   * the grouping is by. */
-  g_hash_table_iter_init (&iter, tally->cells);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&cell))
-    for (guint g = 0; g < G_N_ELEMENTS (groupings); g++)
-      {
-        TallyKey key = { cell->key.wave_id, g == 1 ? cell->key.department_id : 0,
-                         g == 2 ? cell->key.role_id : 0, cell->key.level };
-        TallyCell *sum = g_hash_table_lookup (groupings[g], &key);
-
-        if (sum == NULL)
-          {
-            sum = g_new0 (TallyCell, 1);
-            sum->key = key;
-            g_hash_table_insert (groupings[g], &sum->key, sum);
-          }
-        for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
-          {
-            sum->answered[d] += cell->answered[d];
-            sum->favourable[d] += cell->favourable[d];
-          }
-      }
 
   for (guint g = 0; g < G_N_ELEMENTS (groupings); g++)
     {

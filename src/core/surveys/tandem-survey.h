@@ -53,6 +53,10 @@ void               tandem_survey_tally_add   (TandemSurveyTally *tally,
                                               gint64             department_id,
                                               gint64             role_id,
                                               const int         *scores);
+gboolean           tandem_survey_tally_check_additions (TandemSurveyTally  *tally,
+                                                        GHashTable         *existing,
+                                                        guint               threshold,
+                                                        GError            **error);
 gboolean           tandem_survey_tally_flush (TandemSurveyTally *tally,
                                               TandemStore       *store,
                                               GError           **error);
