@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A child process writes in a loop — people imports of 40 rows, edits of a
- * person, coaching sessions — and reports each write on a pipe only after
+ * person, coaching sessions, checkpoints of the write-ahead log, and a
+ * backup restored at once — and reports each write on a pipe only after
  * it was committed. The parent kills it with SIGKILL at a random moment,
  * then checks that the file passes SQLite's integrity check, that every
  * reported write is there, and that no import is half there. It prints
@@ -72,7 +73,7 @@ child (const char *db,
     {
       g_autofree char *line = NULL;
 
-      switch (i % 3)
+      switch (i % 5)
         {
         case 0:
           {
@@ -98,6 +99,23 @@ child (const char *db,
             if (tandem_person_save (store, mentor, &draft, &error) <= 0)
               g_error ("edit: %s", error->message);
             line = g_strdup_printf ("edit %u\n", i);
+            break;
+          }
+        case 3:
+          /* Copies the log into the file: a kill halfway must lose nothing. */
+          if (!tandem_store_exec (store, "PRAGMA wal_checkpoint (TRUNCATE)", &error))
+            g_error ("checkpoint: %s", error->message);
+          line = g_strdup_printf ("checkpoint %u\n", i);
+          break;
+        case 4:
+          {
+            /* A backup of what is there, restored at once: the data stays
+             * the same, and a kill during either must leave it whole. */
+            g_autofree char *backup = g_strdup_printf ("%s/same.bak", dir);
+
+            if (!tandem_store_backup (store, backup, &error) || !tandem_store_restore (store, backup, &error))
+              g_error ("backup and restore: %s", error->message);
+            line = g_strdup_printf ("restore %u\n", i);
             break;
           }
         default:
