@@ -150,7 +150,8 @@ tandem_cli_export (Globals  *globals,
                                                                 : TANDEM_EXPORT_TABLE_ENROLLMENTS;
 
       if (argc != 2)
-        return tandem_cli_usage_error (_("export %s takes no further arguments, but was given “%s”"), argv[1], argv[2]);
+        return tandem_cli_usage_error (_("export %s takes no further arguments, but was given “%s”"), argv[1],
+                                       argv[2]);
       if (output == NULL)
         return tandem_cli_usage_error (_("export %s needs --output FILE.csv"), argv[1]);
       if (!(store = tandem_cli_open_existing_store (globals, &error)) ||
@@ -163,11 +164,13 @@ tandem_cli_export (Globals  *globals,
   if (argc >= 2 && g_strcmp0 (argv[1], "pack") == 0)
     {
       if (argc != 2)
-        return tandem_cli_usage_error (_("export %s takes no further arguments, but was given “%s”"), argv[1], argv[2]);
+        return tandem_cli_usage_error (_("export %s takes no further arguments, but was given “%s”"), argv[1],
+                                       argv[2]);
       if (output == NULL)
         return tandem_cli_usage_error (_("export pack needs --output FILE.pdf"));
       if (threshold < TANDEM_MIN_ANONYMITY_THRESHOLD)
-        return tandem_cli_usage_error (_("the anonymity threshold must be at least %d"), TANDEM_MIN_ANONYMITY_THRESHOLD);
+        return tandem_cli_usage_error (_("the anonymity threshold must be at least %d"),
+                                       TANDEM_MIN_ANONYMITY_THRESHOLD);
       if (!isnan (target) && (target < 0 || target > 100))
         return tandem_cli_usage_error (_("--target is a percentage from 0 to 100"));
       tandem_export_init_fontconfig ();
@@ -215,8 +218,8 @@ tandem_cli_export (Globals  *globals,
     return tandem_cli_usage_error (_("--scale is 1 or 2, not %d"), scale);
   if (width < TANDEM_EXPORT_MIN_SIZE || width > TANDEM_EXPORT_MAX_SIZE ||
       height < TANDEM_EXPORT_MIN_SIZE || height > TANDEM_EXPORT_MAX_SIZE)
-    return tandem_cli_usage_error (_("--width and --height are pixels from %d to %d"),
-                                   TANDEM_EXPORT_MIN_SIZE, TANDEM_EXPORT_MAX_SIZE);
+    return tandem_cli_usage_error (_("--width and --height are pixels from %d to %d"), TANDEM_EXPORT_MIN_SIZE,
+                                   TANDEM_EXPORT_MAX_SIZE);
   if (!isnan (target) && (target < 0 || target > 100))
     return tandem_cli_usage_error (_("--target is a percentage from 0 to 100"));
   if (!tandem_export_format_for_path (output, &format, &error))

@@ -101,7 +101,8 @@ tandem_cli_report (Globals  *globals,
       if (by_text != NULL && !g_str_equal (by_text, "department") && !g_str_equal (by_text, "role"))
         return tandem_cli_usage_error (_("the impact report is by department or role, not “%s”"), by_text);
       if (threshold < TANDEM_MIN_ANONYMITY_THRESHOLD)
-        return tandem_cli_usage_error (_("the anonymity threshold must be at least %d"), TANDEM_MIN_ANONYMITY_THRESHOLD);
+        return tandem_cli_usage_error (_("the anonymity threshold must be at least %d"),
+                                       TANDEM_MIN_ANONYMITY_THRESHOLD);
       if (!(store = tandem_cli_open_existing_store (globals, &error)) ||
           !(report = tandem_report_impact (store, by_text ? by_text : "department", from_wave, to_wave,
                                            (guint)threshold, csv ? TANDEM_REPORT_CSV : TANDEM_REPORT_TEXT,
@@ -117,9 +118,11 @@ tandem_cli_report (Globals  *globals,
       TandemDimension dimension = TANDEM_N_DIMENSIONS;
 
       if (dimension_text != NULL && !tandem_dimension_from_string (dimension_text, &dimension))
-        return tandem_cli_usage_error (_("--dimension is optimism, resources or transparency, not “%s”"), dimension_text);
+        return tandem_cli_usage_error (_("--dimension is optimism, resources or transparency, not “%s”"),
+                                       dimension_text);
       if (threshold < TANDEM_MIN_ANONYMITY_THRESHOLD)
-        return tandem_cli_usage_error (_("the anonymity threshold must be at least %d"), TANDEM_MIN_ANONYMITY_THRESHOLD);
+        return tandem_cli_usage_error (_("the anonymity threshold must be at least %d"),
+                                       TANDEM_MIN_ANONYMITY_THRESHOLD);
       if (!(min_effect > 0 && min_effect <= 50))
         return tandem_cli_usage_error (_("--min-effect is a number of points above 0 and at most 50"));
       if (!(store = tandem_cli_open_existing_store (globals, &error)))

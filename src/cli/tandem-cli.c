@@ -177,7 +177,8 @@ cmd_import (Globals  *globals,
   if (argc > 3)
     return tandem_cli_usage_error (_("import takes one file, but was also given “%s”"), argv[3]);
   if (!tandem_import_kind_from_string (argv[1], &kind))
-    return tandem_cli_usage_error (_("cannot import “%s”; choose people, enrollments, sessions or responses"), argv[1]);
+    return tandem_cli_usage_error (_("cannot import “%s”; choose people, enrollments, sessions or responses"),
+                                   argv[1]);
 
   if (!(store = tandem_cli_open_store (globals, &error)))
     return tandem_cli_fail (error);

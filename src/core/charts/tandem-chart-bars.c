@@ -56,12 +56,12 @@ _tandem_chart_draw_bars (TandemChart            *self,
           if (isfinite (v->value))
             {
               label = _tandem_chart_format_value (self, v->value);
-              _tandem_chart_draw_text (cr, layout, style, label, label_size, TRUE, &style->foreground,
-                         x, _tandem_chart_y_for_value (l, v->value) - 0.2 * l->em, 0.5, 1.0, 0);
+              _tandem_chart_draw_text (cr, layout, style, label, label_size, TRUE, &style->foreground, x,
+                                       _tandem_chart_y_for_value (l, v->value) - 0.2 * l->em, 0.5, 1.0, 0);
             }
           else if (v->n > 0)
-            _tandem_chart_draw_text (cr, layout, style, _("hidden"), 0.8 * label_size, FALSE, &style->muted,
-                       x, base - 0.2 * l->em, 0.5, 1.0, bar);
+            _tandem_chart_draw_text (cr, layout, style, _("hidden"), 0.8 * label_size, FALSE, &style->muted, x,
+                                     base - 0.2 * l->em, 0.5, 1.0, bar);
         }
     }
 
@@ -80,7 +80,8 @@ _tandem_chart_draw_bars (TandemChart            *self,
         /* Translators: the gap between two bars, in percentage points */
         label = g_strdup_printf (_("gap %+.0f pts"), _tandem_chart_gap_points (a, b));
         _tandem_chart_draw_text (cr, layout, style, label, 0.95 * l->em, TRUE, &style->muted,
-                   _tandem_chart_x_for_category (self, l, c), _tandem_chart_y_for_value (l, MAX (a, b)) - 1.5 * l->em, 0.5, 1.0, slot);
+                                 _tandem_chart_x_for_category (self, l, c),
+                                 _tandem_chart_y_for_value (l, MAX (a, b)) - 1.5 * l->em, 0.5, 1.0, slot);
       }
 }
 
@@ -113,14 +114,14 @@ _tandem_chart_draw_hbars (TandemChart            *self,
       g_autofree char *label = _tandem_chart_format_value (self, tick);
 
       _tandem_chart_draw_text (cr, layout, style, label, 0.8 * l->em, FALSE, &style->muted,
-                 _tandem_chart_x_for_value (l, tick), bottom + 0.4 * l->em, 0.5, 0.0, 0);
+                               _tandem_chart_x_for_value (l, tick), bottom + 0.4 * l->em, 0.5, 0.0, 0);
     }
 
   for (guint c = 0; c < self->categories->len; c++)
     _tandem_chart_draw_text (cr, layout, style, g_ptr_array_index (self->categories, c),
-               MIN (0.9 * l->em, 0.6 * l->plot.height / MAX (self->categories->len, 1)), FALSE,
-               &style->foreground, l->pad + l->label_width, _tandem_chart_y_for_category (self, l, c), 1.0, 0.5,
-               l->label_width);
+                             MIN (0.9 * l->em, 0.6 * l->plot.height / MAX (self->categories->len, 1)), FALSE,
+                             &style->foreground, l->pad + l->label_width, _tandem_chart_y_for_category (self, l, c),
+                             1.0, 0.5, l->label_width);
 
   for (guint s = 0; s < self->series->len; s++)
     {
@@ -144,7 +145,7 @@ _tandem_chart_draw_hbars (TandemChart            *self,
             {
               label = _tandem_chart_format_value (self, value);
               _tandem_chart_draw_text (cr, layout, style, label, MIN (0.8 * l->em, 0.9 * bar), FALSE,
-                         &style->foreground, MAX (x, base) + 0.3 * l->em, y, 0.0, 0.5, 0);
+                                       &style->foreground, MAX (x, base) + 0.3 * l->em, y, 0.0, 0.5, 0);
             }
         }
     }

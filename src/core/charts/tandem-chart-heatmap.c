@@ -27,16 +27,17 @@ _tandem_chart_draw_heatmap (TandemChart            *self,
   const TandemColor *paper = style->background.alpha > 0 ? &style->background : &style->grid;
 
   for (guint s = 0; s < self->series->len; s++)
-    _tandem_chart_draw_text (cr, layout, style, ((Series *)g_ptr_array_index (self->series, s))->name, 0.9 * l->em, TRUE,
-               &style->foreground, l->plot.x + (s + 0.5) * cell_width, l->plot.y - 0.3 * l->em, 0.5, 1.0,
-               cell_width - 0.3 * l->em);
+    _tandem_chart_draw_text (cr, layout, style, ((Series *)g_ptr_array_index (self->series, s))->name, 0.9 * l->em,
+                             TRUE, &style->foreground, l->plot.x + (s + 0.5) * cell_width, l->plot.y - 0.3 * l->em,
+                             0.5, 1.0, cell_width - 0.3 * l->em);
 
   for (guint c = 0; c < self->categories->len; c++)
     {
       double y = l->plot.y + c * cell_height;
 
       _tandem_chart_draw_text (cr, layout, style, g_ptr_array_index (self->categories, c), text_size, FALSE,
-                 &style->foreground, l->pad + l->label_width, y + cell_height / 2.0, 1.0, 0.5, l->label_width);
+                               &style->foreground, l->pad + l->label_width, y + cell_height / 2.0, 1.0, 0.5,
+                               l->label_width);
 
       for (guint s = 0; s < self->series->len; s++)
         {
@@ -60,8 +61,8 @@ _tandem_chart_draw_heatmap (TandemChart            *self,
               _tandem_chart_set_source (cr, &fill, 1.0);
               cairo_fill (cr);
               label = _tandem_chart_format_value (self, v->value);
-              _tandem_chart_draw_text (cr, layout, style, label, text_size, TRUE, &ink,
-                         x + cell_width / 2.0, y + cell_height / 2.0, 0.5, 0.5, cell_width);
+              _tandem_chart_draw_text (cr, layout, style, label, text_size, TRUE, &ink, x + cell_width / 2.0,
+                                       y + cell_height / 2.0, 0.5, 0.5, cell_width);
             }
           else if (v->n > 0)
             {
@@ -79,7 +80,7 @@ _tandem_chart_draw_heatmap (TandemChart            *self,
               cairo_stroke (cr);
               cairo_restore (cr);
               _tandem_chart_draw_text (cr, layout, style, _("hidden"), 0.85 * text_size, FALSE, &style->foreground,
-                         x + cell_width / 2.0, y + cell_height / 2.0, 0.5, 0.5, cell_width);
+                                       x + cell_width / 2.0, y + cell_height / 2.0, 0.5, 0.5, cell_width);
             }
           else
             {

@@ -150,8 +150,8 @@ _tandem_chart_draw_axes (TandemChart            *self,
     {
       g_autofree char *label = _tandem_chart_format_value (self, tick);
 
-      _tandem_chart_draw_text (cr, layout, style, label, 0.85 * l->em, FALSE, &style->muted,
-                 l->plot.x - 0.5 * l->em, _tandem_chart_y_for_value (l, tick), 1.0, 0.5, 0);
+      _tandem_chart_draw_text (cr, layout, style, label, 0.85 * l->em, FALSE, &style->muted, l->plot.x - 0.5 * l->em,
+                               _tandem_chart_y_for_value (l, tick), 1.0, 0.5, 0);
     }
 
   /* Label every category when they fit, else every second, third… */
@@ -171,7 +171,7 @@ _tandem_chart_draw_axes (TandemChart            *self,
       double y = l->plot.y + l->plot.height + 0.5 * l->em;
 
       _tandem_chart_draw_text (cr, layout, style, g_ptr_array_index (self->categories, c), 0.9 * l->em, FALSE,
-                 &style->foreground, x, y, 0.5, 0.0, step * spacing - 0.3 * l->em);
+                               &style->foreground, x, y, 0.5, 0.0, step * spacing - 0.3 * l->em);
 
       for (guint s = 0; s < self->series->len; s++)
         {
@@ -187,8 +187,8 @@ _tandem_chart_draw_axes (TandemChart            *self,
           /* Translators: the sample sizes under a chart column, e.g. "n 19 / 301" */
           g_autofree char *label = g_strdup_printf (_("n %s"), counts->str);
 
-          _tandem_chart_draw_text (cr, layout, style, label, 0.75 * l->em, FALSE, &style->muted,
-                     x, y + 1.25 * l->em, 0.5, 0.0, step * spacing - 0.3 * l->em);
+          _tandem_chart_draw_text (cr, layout, style, label, 0.75 * l->em, FALSE, &style->muted, x, y + 1.25 * l->em,
+                                   0.5, 0.0, step * spacing - 0.3 * l->em);
         }
     }
 }
@@ -225,8 +225,8 @@ _tandem_chart_draw_legend (TandemChart            *self,
         }
       cairo_fill (cr);
       x += 2.1 * l->em;
-      x += _tandem_chart_draw_text (cr, layout, style, series->name, 0.9 * l->em, FALSE, &style->foreground,
-                      x, y, 0.0, 0.5, right - x);
+      x += _tandem_chart_draw_text (cr, layout, style, series->name, 0.9 * l->em, FALSE, &style->foreground, x, y, 0.0,
+                                    0.5, right - x);
       x += 1.4 * l->em;
     }
 
@@ -236,9 +236,8 @@ _tandem_chart_draw_legend (TandemChart            *self,
       cairo_rectangle (cr, x, y - 0.5 * l->em, 1.6 * l->em, l->em);
       cairo_fill (cr);
       x += 2.1 * l->em;
-      _tandem_chart_draw_text (cr, layout, style, self->band_label ? self->band_label : _("Gap"),
-                 0.9 * l->em, FALSE, &style->foreground,
-                 x, y, 0.0, 0.5, right - x);
+      _tandem_chart_draw_text (cr, layout, style, self->band_label ? self->band_label : _("Gap"), 0.9 * l->em, FALSE,
+                               &style->foreground, x, y, 0.0, 0.5, right - x);
     }
 }
 
@@ -286,11 +285,11 @@ tandem_chart_render (TandemChart            *self,
   layout = pango_cairo_create_layout (cr);
 
   if (self->title != NULL)
-    _tandem_chart_draw_text (cr, layout, style, self->title, 1.5 * l.em, TRUE, &style->foreground,
-               l.pad, l.title_y, 0.0, 0.0, text_width);
+    _tandem_chart_draw_text (cr, layout, style, self->title, 1.5 * l.em, TRUE, &style->foreground, l.pad, l.title_y,
+                             0.0, 0.0, text_width);
   if (self->subtitle != NULL)
-    _tandem_chart_draw_text (cr, layout, style, self->subtitle, 0.95 * l.em, FALSE, &style->muted,
-               l.pad, l.subtitle_y, 0.0, 0.0, text_width);
+    _tandem_chart_draw_text (cr, layout, style, self->subtitle, 0.95 * l.em, FALSE, &style->muted, l.pad, l.subtitle_y,
+                             0.0, 0.0, text_width);
   if (self->note != NULL)
     {
       /* A long note (German, say) gets smaller type rather than lose its end. */
@@ -299,14 +298,15 @@ tandem_chart_render (TandemChart            *self,
 
       if (needed > text_width)
         size = MAX (0.55 * l.em, size * text_width / needed);
-      _tandem_chart_draw_text (cr, layout, style, self->note, size, FALSE, &style->muted, l.pad, l.note_y, 0.0, 0.0, text_width);
+      _tandem_chart_draw_text (cr, layout, style, self->note, size, FALSE, &style->muted, l.pad, l.note_y, 0.0, 0.0,
+                               text_width);
     }
 
   if (tandem_chart_is_empty (self))
     {
       if (self->empty_text != NULL)
-        _tandem_chart_draw_text (cr, layout, style, self->empty_text, 1.0 * l.em, FALSE, &style->muted,
-                   width / 2.0, l.plot.y + l.plot.height / 2.0, 0.5, 0.5, text_width);
+        _tandem_chart_draw_text (cr, layout, style, self->empty_text, 1.0 * l.em, FALSE, &style->muted, width / 2.0,
+                                 l.plot.y + l.plot.height / 2.0, 0.5, 0.5, text_width);
       cairo_restore (cr);
       return;
     }

@@ -63,8 +63,8 @@ draw_grid (TandemChart            *self,
     {
       g_autofree char *label = format_signed (self, tick);
 
-      _tandem_chart_draw_text (cr, layout, style, label, 0.85 * l->em, FALSE, &style->muted,
-                               l->plot.x - 0.5 * l->em, _tandem_chart_y_for_value (l, tick), 1.0, 0.5, 0);
+      _tandem_chart_draw_text (cr, layout, style, label, 0.85 * l->em, FALSE, &style->muted, l->plot.x - 0.5 * l->em,
+                               _tandem_chart_y_for_value (l, tick), 1.0, 0.5, 0);
     }
   for (int x = 0; x <= 100; x += 25)
     {
@@ -166,14 +166,12 @@ _tandem_chart_draw_scatter (TandemChart            *self,
 
       if (right.x + width <= l->plot.x + l->plot.width + 2 * l->pad && !overlaps (taken, &right))
         {
-          _tandem_chart_draw_text (cr, layout, style, label, size, FALSE, &style->foreground,
-                                   right.x, y, 0.0, 0.5, 0);
+          _tandem_chart_draw_text (cr, layout, style, label, size, FALSE, &style->foreground, right.x, y, 0.0, 0.5, 0);
           g_array_append_val (taken, right);
         }
       else if (left.x >= l->plot.x && !overlaps (taken, &left))
         {
-          _tandem_chart_draw_text (cr, layout, style, label, size, FALSE, &style->foreground,
-                                   left.x, y, 0.0, 0.5, 0);
+          _tandem_chart_draw_text (cr, layout, style, label, size, FALSE, &style->foreground, left.x, y, 0.0, 0.5, 0);
           g_array_append_val (taken, left);
         }
     }

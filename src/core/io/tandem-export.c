@@ -293,13 +293,14 @@ write_chart (TandemExportSink *sink,
   tandem_chart_style_init_light (&style);
   if (job->format == TANDEM_EXPORT_PNG)
     surface = tandem_export_create_surface (job->format, NULL, NULL, (int)(job->width * job->scale),
-                              (int)(job->height * job->scale));
+                                            (int)(job->height * job->scale));
   else if (job->format == TANDEM_EXPORT_SVG)
     {
       /* Kept in memory until the text is added at the end. */
       svg = g_byte_array_new ();
       svg_text = g_string_new (NULL);
-      surface = tandem_export_create_surface (job->format, tandem_export_append_to_bytes_cb, svg, job->width, job->height);
+      surface = tandem_export_create_surface (job->format, tandem_export_append_to_bytes_cb, svg, job->width,
+                                              job->height);
     }
   else
     surface = tandem_export_create_surface (job->format, tandem_export_write_to_fd_cb, sink, job->width, job->height);

@@ -134,28 +134,28 @@ enrollment_row_cb (guint       line,
   person = g_hash_table_lookup (import->people, external_id);
   if (person == NULL)
     tandem_import_add_problem (report, line, enrollment_columns[E_EXTERNAL_ID],
-                 _("no person has the external id “%s”; import the people first"), external_id);
+                               _("no person has the external id “%s”; import the people first"), external_id);
   if (*title == '\0')
     tandem_import_add_problem (report, line, enrollment_columns[E_PROGRAM], _("the program’s title is empty"));
   if (!tandem_enrollment_status_from_string (tandem_import_field (h, fields, E_STATUS), &status))
     tandem_import_add_problem (report, line, enrollment_columns[E_STATUS],
-                 _("“%s” is not a status; use invited, enrolled, in_progress, completed or dropped"),
-                 tandem_import_field (h, fields, E_STATUS));
+                               _("“%s” is not a status; use invited, enrolled, in_progress, completed or dropped"),
+                               tandem_import_field (h, fields, E_STATUS));
   if (*enrolled_on != '\0' && (enrolled = tandem_date_parse_iso (enrolled_on)) == NULL)
     tandem_import_add_problem (report, line, enrollment_columns[E_ENROLLED_ON],
-                 _("“%s” is not a date written YYYY-MM-DD"), enrolled_on);
+                               _("“%s” is not a date written YYYY-MM-DD"), enrolled_on);
   if (*completed_on != '\0' && (completed = tandem_date_parse_iso (completed_on)) == NULL)
     tandem_import_add_problem (report, line, enrollment_columns[E_COMPLETED_ON],
-                 _("“%s” is not a date written YYYY-MM-DD"), completed_on);
+                               _("“%s” is not a date written YYYY-MM-DD"), completed_on);
   else if (completed != NULL && status != TANDEM_ENROLLMENT_COMPLETED &&
            report->n_problems == problems_before)
     tandem_import_add_problem (report, line, enrollment_columns[E_COMPLETED_ON],
-                 _("a completion date needs the status completed, not %s"),
-                 tandem_enrollment_status_to_string (status));
+                               _("a completion date needs the status completed, not %s"),
+                               tandem_enrollment_status_to_string (status));
   if (enrolled != NULL && completed != NULL && g_date_compare (completed, enrolled) < 0)
     tandem_import_add_problem (report, line, enrollment_columns[E_COMPLETED_ON],
-                 _("the program was completed (%s) before the person enrolled (%s)"),
-                 completed_on, enrolled_on);
+                               _("the program was completed (%s) before the person enrolled (%s)"), completed_on,
+                               enrolled_on);
 
   if (report->n_problems > problems_before)
     return TRUE;
@@ -167,8 +167,8 @@ enrollment_row_cb (guint       line,
   key.program = program->id;
   if (g_hash_table_lookup_extended (import->seen, &key, NULL, &first_line))
     {
-      tandem_import_add_problem (report, line, NULL, _("%s is already enrolled in “%s” on line %u"),
-                   external_id, title, GPOINTER_TO_UINT (first_line));
+      tandem_import_add_problem (report, line, NULL, _("%s is already enrolled in “%s” on line %u"), external_id,
+                                 title, GPOINTER_TO_UINT (first_line));
       return TRUE;
     }
   g_hash_table_insert (import->seen, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (line));

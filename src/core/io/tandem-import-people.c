@@ -72,8 +72,8 @@ people_row_cb (guint       line,
     ;
   else if (g_hash_table_lookup_extended (import->seen, external_id, NULL, &first_line))
     tandem_import_add_problem (report, line, people_columns[P_EXTERNAL_ID],
-                 _("“%s” is already on line %u; each person may appear once"),
-                 external_id, GPOINTER_TO_UINT (first_line));
+                               _("“%s” is already on line %u; each person may appear once"), external_id,
+                               GPOINTER_TO_UINT (first_line));
   else
     g_hash_table_insert (import->seen, g_strdup (external_id), GUINT_TO_POINTER (line));
 
@@ -84,14 +84,14 @@ people_row_cb (guint       line,
   /* A person without a role has no level either. */
   if (*role_name != '\0' && !tandem_level_from_string (tandem_import_field (h, fields, P_LEVEL), &level))
     tandem_import_add_problem (report, line, people_columns[P_LEVEL],
-                 _("“%s” is not a level; use executive, manager or individual_contributor"),
-                 tandem_import_field (h, fields, P_LEVEL));
+                               _("“%s” is not a level; use executive, manager or individual_contributor"),
+                               tandem_import_field (h, fields, P_LEVEL));
   if (!tandem_parse_yes_no (tandem_import_field (h, fields, P_CHAMPION), &champion))
     tandem_import_add_problem (report, line, people_columns[P_CHAMPION], _("“%s” is not yes or no"),
-                 tandem_import_field (h, fields, P_CHAMPION));
+                               tandem_import_field (h, fields, P_CHAMPION));
   if (!tandem_parse_yes_no (tandem_import_field (h, fields, P_TOOL_ACCESS), &tool_access))
     tandem_import_add_problem (report, line, people_columns[P_TOOL_ACCESS], _("“%s” is not yes or no"),
-                 tandem_import_field (h, fields, P_TOOL_ACCESS));
+                               tandem_import_field (h, fields, P_TOOL_ACCESS));
 
   active_text = tandem_import_field (h, fields, P_ACTIVE);
   if (*active_text != '\0' && !tandem_parse_yes_no (active_text, &active))
@@ -106,8 +106,8 @@ people_row_cb (guint       line,
   if (role != NULL && role->line != 0 && role->level != level)
     {
       tandem_import_add_problem (report, line, people_columns[P_LEVEL],
-                   _("the role “%s” is %s on line %u; a role has one level"),
-                   role_name, tandem_level_to_string (role->level), role->line);
+                                 _("the role “%s” is %s on line %u; a role has one level"), role_name,
+                                 tandem_level_to_string (role->level), role->line);
       return TRUE;
     }
   if (role == NULL)
@@ -137,8 +137,8 @@ people_row_cb (guint       line,
   if (role->line == 0)
     role->line = line;
 
-  if (!tandem_import_named_id (import->store, import->departments, import->add_department, tandem_import_field (h, fields, P_DEPARTMENT),
-                 level, report, &department, error))
+  if (!tandem_import_named_id (import->store, import->departments, import->add_department,
+                               tandem_import_field (h, fields, P_DEPARTMENT), level, report, &department, error))
     return FALSE;
 
   /* Only a person stored before has anything to compare with. */

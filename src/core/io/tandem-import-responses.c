@@ -82,8 +82,8 @@ response_named_id (ResponseImport  *import,
       return TRUE;
     }
   if (!tandem_import_named_id (import->store, kind == 'd' ? import->departments : import->roles,
-                 kind == 'd' ? import->add_department : import->add_role, name, level, import->report, out_id,
-                 error))
+                               kind == 'd' ? import->add_department : import->add_role, name, level, import->report,
+                               out_id, error))
     return FALSE;
   g_hash_table_insert (exact, g_strdup (name), g_memdup2 (out_id, sizeof *out_id));
   return TRUE;
@@ -120,11 +120,11 @@ response_row_cb (guint       line,
   if ((wave == NULL || g_strcmp0 (wave->fielded_on, fielded_on) != 0) &&
       (fielded = tandem_date_parse_iso (fielded_on)) == NULL)
     tandem_import_add_problem (report, line, response_columns[R_FIELDED_ON],
-                 _("“%s” is not a date written YYYY-MM-DD"), fielded_on);
+                               _("“%s” is not a date written YYYY-MM-DD"), fielded_on);
   if (!tandem_level_from_string (tandem_import_field (h, fields, R_LEVEL), &level))
     tandem_import_add_problem (report, line, response_columns[R_LEVEL],
-                 _("“%s” is not a level; use executive, manager or individual_contributor"),
-                 tandem_import_field (h, fields, R_LEVEL));
+                               _("“%s” is not a level; use executive, manager or individual_contributor"),
+                               tandem_import_field (h, fields, R_LEVEL));
   for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
     if (!tandem_survey_parse_score (tandem_import_field (h, fields, R_OPTIMISM + d), &scores[d]))
       tandem_import_add_problem (report, line, response_columns[R_OPTIMISM + d],
@@ -138,8 +138,8 @@ response_row_cb (guint       line,
   if (wave != NULL && g_strcmp0 (wave->fielded_on, fielded_on) != 0)
     {
       tandem_import_add_problem (report, line, response_columns[R_FIELDED_ON],
-                   _("the wave “%s” is fielded on %s on line %u; a wave has one date"),
-                   title, wave->fielded_on, wave->line);
+                                 _("the wave “%s” is fielded on %s on line %u; a wave has one date"), title,
+                                 wave->fielded_on, wave->line);
       return TRUE;
     }
   if (wave == NULL)
@@ -245,8 +245,8 @@ import_responses (TandemStore         *store,
   import.add_department = add_department;
   import.add_role = add_role;
 
-  return tandem_import_in_transaction (store, path, response_row_cb, response_finish, &import, report,
-                                cancellable, error);
+  return tandem_import_in_transaction (store, path, response_row_cb, response_finish, &import, report, cancellable,
+                                       error);
 }
 
 /**

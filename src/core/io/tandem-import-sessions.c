@@ -74,29 +74,32 @@ session_row_cb (guint       line,
   mentor = find_person (import, tandem_import_field (&import->header, fields, S_MENTOR), &mentor_level);
   if (executive == 0)
     tandem_import_add_problem (report, line, session_columns[S_EXECUTIVE], _("no person has the external id “%s”"),
-                 tandem_import_field (&import->header, fields, S_EXECUTIVE));
+                               tandem_import_field (&import->header, fields, S_EXECUTIVE));
   else if (g_strcmp0 (executive_level, "executive") != 0 && g_strcmp0 (executive_level, "manager") != 0)
-    tandem_import_add_problem (report, line, session_columns[S_EXECUTIVE],
-                 _("“%s” is not an executive or a manager"), tandem_import_field (&import->header, fields, S_EXECUTIVE));
+    tandem_import_add_problem (report, line, session_columns[S_EXECUTIVE], _("“%s” is not an executive or a manager"),
+                               tandem_import_field (&import->header, fields, S_EXECUTIVE));
   if (mentor == 0)
     tandem_import_add_problem (report, line, session_columns[S_MENTOR], _("no person has the external id “%s”"),
-                 tandem_import_field (&import->header, fields, S_MENTOR));
+                               tandem_import_field (&import->header, fields, S_MENTOR));
   else if (mentor == executive)
     tandem_import_add_problem (report, line, session_columns[S_MENTOR], _("a person cannot mentor themself"));
 
   held_on = tandem_import_field (&import->header, fields, S_DATE);
   date = tandem_date_parse_iso (held_on);
   if (date == NULL)
-    tandem_import_add_problem (report, line, session_columns[S_DATE], _("“%s” is not a date written YYYY-MM-DD"), held_on);
+    tandem_import_add_problem (report, line, session_columns[S_DATE], _("“%s” is not a date written YYYY-MM-DD"),
+                               held_on);
   if (!tandem_import_parse_int (tandem_import_field (&import->header, fields, S_MINUTES), 0, 1440, -1, &draft.minutes))
     tandem_import_add_problem (report, line, session_columns[S_MINUTES], _("“%s” is not a number of minutes (0–1440)"),
-                 tandem_import_field (&import->header, fields, S_MINUTES));
-  if (!tandem_import_parse_int (tandem_import_field (&import->header, fields, S_BEFORE), 1, 5, 0, &draft.confidence_before))
+                               tandem_import_field (&import->header, fields, S_MINUTES));
+  if (!tandem_import_parse_int (tandem_import_field (&import->header, fields, S_BEFORE), 1, 5, 0,
+                                &draft.confidence_before))
     tandem_import_add_problem (report, line, session_columns[S_BEFORE], _("“%s” is not a confidence from 1 to 5"),
-                 tandem_import_field (&import->header, fields, S_BEFORE));
-  if (!tandem_import_parse_int (tandem_import_field (&import->header, fields, S_AFTER), 1, 5, 0, &draft.confidence_after))
+                               tandem_import_field (&import->header, fields, S_BEFORE));
+  if (!tandem_import_parse_int (tandem_import_field (&import->header, fields, S_AFTER), 1, 5, 0,
+                                &draft.confidence_after))
     tandem_import_add_problem (report, line, session_columns[S_AFTER], _("“%s” is not a confidence from 1 to 5"),
-                 tandem_import_field (&import->header, fields, S_AFTER));
+                               tandem_import_field (&import->header, fields, S_AFTER));
 
   if (report->n_problems > problems_before)
     return TRUE;

@@ -112,8 +112,8 @@ header_read (TandemImportHeader *header,
   if (missing->len > 0)
     {
       tandem_import_add_problem (report, 1, NULL,
-                   _("the header lacks the column(s) %s; the first line must name the columns"),
-                   missing->str);
+                                 _("the header lacks the column(s) %s; the first line must name the columns"),
+                                 missing->str);
       return FALSE;
     }
   header->ok = TRUE;
@@ -155,7 +155,7 @@ tandem_import_take_row (TandemImportHeader *header,
   if (fields->len != header->n_fields)
     {
       tandem_import_add_problem (report, line, NULL, _("expected %u fields, as in the header, but found %u"),
-                   header->n_fields, fields->len);
+                                 header->n_fields, fields->len);
       return FALSE;
     }
   return TRUE;
@@ -282,8 +282,8 @@ tandem_import_load_people (TandemStore  *store,
                            GHashTable   *people,
                            GError      **error)
 {
-  return tandem_import_load_ids (store, "SELECT id, external_id FROM person WHERE external_id IS NOT NULL",
-                                 people, FALSE, error);
+  return tandem_import_load_ids (store, "SELECT id, external_id FROM person WHERE external_id IS NOT NULL", people,
+                                 FALSE, error);
 }
 
 /* The id of a department or role by name; a new one is created inside
