@@ -797,6 +797,99 @@ test_cli_people_round_trip (void)
   tandem_test_remove_dir (dir);
 }
 
+/* Files as spreadsheets write them: the semicolon and UTF-16 twins of a
+ * comma UTF-8 file import to the same people; a column named twice is
+ * refused, one not used is said; --delimiter writes a semicolon export. */
+static void
+test_cli_dialects (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  static const char comma[] = "external_id,name,email,department,role,level,champion,tool_access\n"
+                              "A1,Ana Lima,ana@x,Sales,Rep,individual_contributor,ja,NEIN\n"
+                              "A2,\"Berg, Ole\",,Sales,Lead,manager,no,yes\n";
+  static const char semicolon[] = "external_id;name;email;department;role;level;champion;tool_access\r\n"
+                                  "A1;Ana Lima;ana@x;Sales;Rep;individual_contributor;ja;NEIN\r\n"
+                                  "A2;Berg, Ole;;Sales;Lead;manager;no;yes\r\n";
+  static const char twice[] = "external_id,name,name,email,department,role,level,champion,tool_access\n"
+                              "A1,Ana,Lima,,Sales,Rep,individual_contributor,no,no\n";
+  static const char extra[] = "external_id,name,email,department,role,level,champion,tool_access,shoe size\n"
+                              "A3,Cai,,Sales,Rep,individual_contributor,no,no,44\n";
+  const char *files[][2] = { { "comma.csv", comma }, { "semicolon.csv", semicolon } };
+  g_autofree char *exports[3] = { NULL, };
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *db = g_strdup_printf ("%s/org-%u.db", dir, i);
+      g_autofree char *path = g_strdup_printf ("%s/in-%u.csv", dir, i);
+      g_autofree char *out = g_strdup_printf ("%s/out-%u.csv", dir, i);
+      const char *import[] = { "--database", db, "import", "people", path, NULL };
+      const char *export[] = { "--database", db, "export", "people", "--output", out, NULL };
+      g_auto(Result) r = { 0, };
+
+      if (i < 2)
+        tandem_test_write_file (path, files[i][1], strlen (files[i][1]));
+      else
+        {
+          /* Excel's "Unicode Text": UTF-16 little endian with a BOM, tabs. */
+          g_autofree char *tabs = g_strdup (semicolon);
+          g_autofree char *utf16 = NULL;
+          gsize written = 0;
+          GString *bytes = g_string_new_len ("\xff\xfe", 2);
+
+          g_strdelimit (tabs, ";", '\t');
+          utf16 = g_convert (tabs, -1, "UTF-16LE", "UTF-8", NULL, &written, NULL);
+          g_string_append_len (bytes, utf16, (gssize)written);
+          tandem_test_write_file (path, bytes->str, bytes->len);
+          g_string_free (bytes, TRUE);
+        }
+      run (&r, cli (), NULL, import);
+      g_assert_cmpint (r.status, ==, 0);
+      if (i == 1)
+        g_assert_nonnull (strstr (r.out, "Read as UTF-8, separated by semicolons"));
+      if (i == 2)
+        g_assert_nonnull (strstr (r.out, "Read as UTF-16, separated by tabs"));
+      result_clear (&r);
+      run (&r, cli (), NULL, export);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_true (g_file_get_contents (out, &exports[i], NULL, NULL));
+    }
+  g_assert_cmpstr (exports[1], ==, exports[0]);
+  g_assert_cmpstr (exports[2], ==, exports[0]);
+  g_assert_nonnull (strstr (exports[0], "A1,Ana Lima,ana@x,Sales,Rep,individual_contributor,yes,no,yes"));
+
+  {
+    g_autofree char *db = g_strdup_printf ("%s/org-0.db", dir);
+    g_autofree char *path = g_strdup_printf ("%s/twice.csv", dir);
+    g_autofree char *more = g_strdup_printf ("%s/extra.csv", dir);
+    g_autofree char *semi = g_strdup_printf ("%s/semi-out.csv", dir);
+    g_autofree char *text = NULL;
+    const char *import_twice[] = { "--database", db, "import", "people", path, NULL };
+    const char *import_extra[] = { "--database", db, "import", "people", more, NULL };
+    const char *export_semi[] = { "--database", db, "export", "people", "--delimiter", ";", "--output", semi, NULL };
+    g_auto(Result) r = { 0, };
+
+    tandem_test_write_file (path, twice, strlen (twice));
+    run (&r, cli (), NULL, import_twice);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "line 1, column name: the header names this column twice, as columns 2 and 3"));
+    result_clear (&r);
+
+    tandem_test_write_file (more, extra, strlen (extra));
+    run (&r, cli (), NULL, import_extra);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "The column “shoe size” is not used"));
+    result_clear (&r);
+
+    run (&r, cli (), NULL, export_semi);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_get_contents (semi, &text, NULL, NULL));
+    g_assert_true (g_str_has_prefix (text, "external_id;name;email;department;role;level;champion;tool_access;active\r\n"));
+    g_assert_nonnull (strstr (text, "A2;\"Berg, Ole\";;Sales;Lead;manager;no;yes;yes"));
+  }
+
+  tandem_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -812,6 +905,7 @@ main (int    argc,
   g_test_add_func ("/tandem/cli/outputs", test_cli_outputs);
   g_test_add_func ("/tandem/cli/terminal-safe", test_cli_terminal_safe);
   g_test_add_func ("/tandem/cli/people-round-trip", test_cli_people_round_trip);
+  g_test_add_func ("/tandem/cli/dialects", test_cli_dialects);
   g_test_add_func ("/tandem/cli/translated", test_cli_translated);
   g_test_add_func ("/tandem/app/without-display", test_app_without_display);
 

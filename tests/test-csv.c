@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "tandem-csv.h"
+#include "tandem-types.h"
 
 typedef struct
 {
@@ -211,6 +212,73 @@ test_csv_shrinking_and_pipes (void)
   g_rmdir (dir);
 }
 
+/* Spreadsheets write CSV their own ways: ; in many locales, and Excel's
+ * "Unicode Text" is UTF-16 with tabs. Each reads to the same records. */
+static void
+test_csv_dialects (void)
+{
+  static const char utf16le[] = "\xff\xfe" "a\0\t\0b\0\n\0" "1\0\t\0\xfc\0\n\0";
+  static const char utf16be[] = "\xfe\xff" "\0a\0\t\0b\0\n" "\0" "1\0\t\0\xfc\0\n";
+  static const struct { const char *data; gsize length; char delimiter; const char *encoding; const char *said; } cases[] = {
+    { "a,b\n1,\xc3\xbc\n", 0, ',', "UTF-8", NULL },
+    { "\xef\xbb\xbf" "a;b\n1;\xc3\xbc\n", 0, ';', "UTF-8", "UTF-8, separated by semicolons" },
+    { "a;b\n\"1\";\xc3\xbc\n", 0, ';', "UTF-8", "UTF-8, separated by semicolons" },
+    { "a\tb\n1\t\xc3\xbc\n", 0, '\t', "UTF-8", "UTF-8, separated by tabs" },
+    { utf16le, sizeof utf16le - 1, '\t', "UTF-16", "UTF-16, separated by tabs" },
+    { utf16be, sizeof utf16be - 1, '\t', "UTF-16", "UTF-16, separated by tabs" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *said = NULL;
+      Collect collect = { out, 0 };
+      TandemCsvDialect dialect;
+      gsize length = cases[i].length ? cases[i].length : strlen (cases[i].data);
+
+      g_test_message ("dialect %u", i);
+      g_assert_true (tandem_csv_parse_data_full (cases[i].data, length, &dialect, collect_cb, &collect, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (out->str, ==, "1:a|b\n2:1|\xc3\xbc\n");
+      g_assert_cmpint (dialect.delimiter, ==, cases[i].delimiter);
+      g_assert_cmpstr (dialect.encoding, ==, cases[i].encoding);
+      said = tandem_csv_dialect_describe (&dialect);
+      g_assert_cmpstr (said, ==, cases[i].said);
+    }
+
+  /* A byte-order mark that lies is an encoding error, not binary data. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GString) out = g_string_new (NULL);
+    Collect collect = { out, 0 };
+
+    g_assert_false (tandem_csv_parse_data ("\xff\xfe" "a", 3, collect_cb, &collect, NULL, &error));
+    g_assert_error (error, TANDEM_CSV_ERROR, TANDEM_CSV_ERROR_ENCODING);
+  }
+}
+
+/* Yes and no in every language Tandem speaks, in any case. */
+static void
+test_csv_yes_no (void)
+{
+  static const struct { const char *text; gboolean ok, value; } cases[] = {
+    { "yes", TRUE, TRUE }, { "No", TRUE, FALSE }, { "TRUE", TRUE, TRUE }, { "0", TRUE, FALSE },
+    { "ja", TRUE, TRUE }, { "NEIN", TRUE, FALSE }, { "Wahr", TRUE, TRUE }, { " falsch ", TRUE, FALSE },
+    { "是", TRUE, TRUE }, { "否", TRUE, FALSE }, { "はい", TRUE, TRUE }, { "いいえ", TRUE, FALSE },
+    { "maybe", FALSE, FALSE }, { "", FALSE, FALSE }, { "jaa", FALSE, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gboolean value = !cases[i].value;
+
+      g_assert_cmpint (tandem_parse_yes_no (cases[i].text, &value), ==, cases[i].ok);
+      if (cases[i].ok)
+        g_assert_cmpint (value, ==, cases[i].value);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -222,6 +290,8 @@ main (int    argc,
   g_test_add_func ("/tandem/csv/stop", test_csv_stop);
   g_test_add_func ("/tandem/csv/escape", test_csv_escape);
   g_test_add_func ("/tandem/csv/shrinking-and-pipes", test_csv_shrinking_and_pipes);
+  g_test_add_func ("/tandem/csv/dialects", test_csv_dialects);
+  g_test_add_func ("/tandem/csv/yes-no", test_csv_yes_no);
 
   return g_test_run ();
 }

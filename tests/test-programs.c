@@ -702,10 +702,15 @@ test_import_mapping (Fixture       *f,
   const char *text = "Employee ID;x,Full name,Work email,Dept,Job title,Level,AI Champion,Tool Access\n"
                      "A-1,Ada,ada@example.com,Finance,Analyst,individual_contributor,no,yes\n"
                      "A-2,Wei,wei@example.com,Support,Agent,individual_contributor,yes,no\n";
-  int mapping[8];
+  guint n_columns = 0;
+  g_autofree int *mapping = NULL;
 
+  /* As many as the kind has columns, optional ones (active) included. */
+  tandem_import_kind_get_columns (TANDEM_IMPORT_PEOPLE, &n_columns);
+  g_assert_cmpuint (n_columns, ==, 9);
+  mapping = g_new0 (int, n_columns);
   tandem_test_write_file (path, text, strlen (text));
-  preview = tandem_import_preview (path, 1, &error);
+  preview = tandem_import_preview (path, 1, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (preview->len, ==, 2);   /* the header and one row */
 
@@ -715,6 +720,7 @@ test_import_mapping (Fixture       *f,
   g_assert_cmpint (mapping[0], ==, -1);
   g_assert_cmpint (mapping[5], ==, 5);
   g_assert_cmpint (mapping[7], ==, 7);
+  g_assert_cmpint (mapping[8], ==, -1);   /* no active column: everyone stays as they are */
 
   /* The user maps the rest by hand. */
   mapping[0] = 0; mapping[1] = 1; mapping[2] = 2; mapping[3] = 3; mapping[4] = 4; mapping[6] = 6;
@@ -850,25 +856,25 @@ test_export_tables (Fixture       *f,
   add_person (f, "=cmd|' /C calc'!A0", "=HYPERLINK(\"http://evil.example\")", "+Finance", "@Role",
               TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR, FALSE, FALSE);
 
-  people = tandem_export_table_csv (f->store, TANDEM_EXPORT_TABLE_PEOPLE, &error);
+  people = tandem_export_table_csv (f->store, TANDEM_EXPORT_TABLE_PEOPLE, ',', &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (people, "external_id,name,email,department,role,level,champion,tool_access,active\r\n"));
   g_assert_nonnull (strstr (people, "'=cmd|' /C calc'!A0,\"'=HYPERLINK(\"\"http://evil.example\"\")\",,'+Finance,'@Role,"));
   g_assert_nonnull (strstr (people, "\r\nL-1,Counsel,,Legal,Counsel,manager,yes,yes,no\r\n"));
 
-  enrollments = tandem_export_table_csv (f->store, TANDEM_EXPORT_TABLE_ENROLLMENTS, &error);
+  enrollments = tandem_export_table_csv (f->store, TANDEM_EXPORT_TABLE_ENROLLMENTS, ',', &error);
   g_assert_true (g_str_has_prefix (enrollments, "external_id,name,program,status,invited_on,enrolled_on,completed_on\r\n"));
   g_assert_nonnull (strstr (enrollments, "F-1,Analyst One,Basics,completed,,2026-01-10,2026-01-10\r\n"));
 
   /* An export reads back in as it was: every person unchanged. */
-  g_assert_true (tandem_export_table (f->store, TANDEM_EXPORT_TABLE_PEOPLE, path, &error));
+  g_assert_true (tandem_export_table (f->store, TANDEM_EXPORT_TABLE_PEOPLE, ',', path, &error));
   g_assert_true (g_file_get_contents (path, &written, NULL, &error));
   g_assert_cmpstr (written, ==, people);
   g_assert_true (tandem_store_exec (f->store, "DELETE FROM person WHERE external_id LIKE '=%'", &error));
   {
     g_autofree char *clean = g_build_filename (f->dir, "clean.csv", NULL);
 
-    g_assert_true (tandem_export_table (f->store, TANDEM_EXPORT_TABLE_PEOPLE, clean, &error));
+    g_assert_true (tandem_export_table (f->store, TANDEM_EXPORT_TABLE_PEOPLE, ',', clean, &error));
     import_ok (f, TANDEM_IMPORT_PEOPLE, clean, report);
     g_assert_cmpuint (report->unchanged, ==, 7);
     g_assert_cmpuint (report->created + report->updated, ==, 0);

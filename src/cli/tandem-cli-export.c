@@ -115,6 +115,7 @@ tandem_cli_export (Globals  *globals,
   int threshold = TANDEM_DEFAULT_ANONYMITY_THRESHOLD;
   gboolean private_notes = FALSE;
   g_autofree char *by_text = NULL;
+  g_autofree char *delimiter_text = NULL;
   double target = NAN;
   double min_effect = TANDEM_DEFAULT_MIN_EFFECT;
   int scale = 1;
@@ -134,6 +135,8 @@ tandem_cli_export (Globals  *globals,
     { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height in pixels (default 1080)"), N_("H") },
     { "threshold", 0, 0, G_OPTION_ARG_INT, &threshold,
       N_("Anonymity threshold: hide groups with fewer answers (default 5, at least 3)"), N_("N") },
+    { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter_text,
+      N_("people and enrollments: the CSV separator, “,” (default), “;” or “tab”"), N_("SEP") },
     { "min-effect", 0, 0, G_OPTION_ARG_DOUBLE, &min_effect,
       N_("The pack’s takeaways: the smallest change in a gap, in points, called a change (default 5)"),
       N_("PTS") },
@@ -148,6 +151,14 @@ tandem_cli_export (Globals  *globals,
     {
       TandemExportTable table = g_str_equal (argv[1], "people") ? TANDEM_EXPORT_TABLE_PEOPLE
                                                                 : TANDEM_EXPORT_TABLE_ENROLLMENTS;
+      char delimiter = ',';
+
+      if (g_strcmp0 (delimiter_text, ";") == 0)
+        delimiter = ';';
+      else if (g_strcmp0 (delimiter_text, "tab") == 0 || g_strcmp0 (delimiter_text, "\t") == 0)
+        delimiter = '\t';
+      else if (delimiter_text != NULL && g_strcmp0 (delimiter_text, ",") != 0)
+        return tandem_cli_usage_error (_("--delimiter is “,”, “;” or “tab”, not “%s”"), delimiter_text);
 
       if (argc != 2)
         return tandem_cli_usage_error (_("export %s takes no further arguments, but was given “%s”"), argv[1],
@@ -155,7 +166,7 @@ tandem_cli_export (Globals  *globals,
       if (output == NULL)
         return tandem_cli_usage_error (_("export %s needs --output FILE.csv"), argv[1]);
       if (!(store = tandem_cli_open_existing_store (globals, &error)) ||
-          !tandem_export_table (store, table, output, &error))
+          !tandem_export_table (store, table, delimiter, output, &error))
         return tandem_cli_fail (error);
       printf (_("Wrote %s.\n"), output);
       return EXIT_OK;

@@ -224,15 +224,22 @@ gboolean
 tandem_parse_yes_no (const char *text,
                      gboolean   *out_value)
 {
-  static const char * const yes[] = { "yes", "true", "1" };
-  static const char * const no[] = { "no", "false", "0" };
+  /* In every language Tandem speaks, as spreadsheets write them: English,
+   * German, Chinese and Japanese. */
+  static const char * const yes[] = { "yes", "true", "1", "y", "ja", "wahr", "是", "真", "はい" };
+  static const char * const no[] = { "no", "false", "0", "n", "nein", "falsch", "否", "假", "いいえ" };
+  g_autofree char *folded = NULL;
   guint i;
 
   g_return_val_if_fail (out_value != NULL, FALSE);
 
-  if (lookup_name (yes, G_N_ELEMENTS (yes), text, &i))
+  if (text == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  g_strstrip (folded);
+  if (lookup_name (yes, G_N_ELEMENTS (yes), folded, &i))
     *out_value = TRUE;
-  else if (lookup_name (no, G_N_ELEMENTS (no), text, &i))
+  else if (lookup_name (no, G_N_ELEMENTS (no), folded, &i))
     *out_value = FALSE;
   else
     return FALSE;

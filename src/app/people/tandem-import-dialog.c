@@ -454,6 +454,7 @@ tandem_import_dialog_new (GtkWindow        *parent,
                           GFile            *file)
 {
   TandemImportDialog *self;
+  g_autofree char *dialect = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree int *guess = NULL;
@@ -473,7 +474,7 @@ tandem_import_dialog_new (GtkWindow        *parent,
   gtk_window_set_title (GTK_WINDOW (self), kind_title (kind));
 
   path = g_file_get_path (file);
-  self->preview = path ? tandem_import_preview (path, PREVIEW_ROWS, &error) : NULL;
+  self->preview = path ? tandem_import_preview (path, PREVIEW_ROWS, &dialect, &error) : NULL;
   if (self->preview == NULL || self->preview->len == 0)
     {
       gtk_widget_set_visible (self->import_button, FALSE);
@@ -496,6 +497,16 @@ tandem_import_dialog_new (GtkWindow        *parent,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_box_append (self->mapping_box, label);
+  if (dialect != NULL)
+    {
+      /* Translators: %s says how a file was read, e.g. "UTF-16, separated by tabs" */
+      g_autofree char *read_as = g_strdup_printf (_("Read as %s"), dialect);
+
+      label = gtk_label_new (read_as);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (self->mapping_box, label);
+    }
 
   choices = gtk_string_list_new (NULL);
   gtk_string_list_append (choices, _("Not in the file"));

@@ -496,7 +496,7 @@ export_response_cb (GtkNativeDialog  *chooser,
 
       if (path == NULL)
         tandem_show_toast (self->toast_overlay, _("Choose a folder on this computer to export to."));
-      else if (!tandem_export_table (self->store, table, path, &error))
+      else if (!tandem_export_table (self->store, table, ',', path, &error))
         tandem_show_toast (self->toast_overlay, error->message);
       else
         {

@@ -101,6 +101,60 @@ out:
  * Returns: %FALSE when the text is not CSV (unbalanced quotes, NUL bytes,
  *   invalid UTF-8), is empty, or @func stopped the reading
  */
+/* The header line's most frequent separator outside quotes; a comma
+ * when none is found, or when they are as many. */
+static char
+detect_delimiter (const char *p,
+                  const char *end)
+{
+  static const char candidates[] = { ',', ';', '\t' };
+  guint counts[G_N_ELEMENTS (candidates)] = { 0, };
+  gboolean quoted = FALSE;
+  guint best = 0;
+
+  for (; p < end && (*p != '\n' || quoted); p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted)
+        for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
+          counts[c] += *p == candidates[c];
+    }
+  for (guint c = 1; c < G_N_ELEMENTS (candidates); c++)
+    if (counts[c] > counts[best])
+      best = c;
+  return candidates[best];
+}
+
+/* Trims spaces only: in a file separated by tabs, a tab is not space. */
+static int
+is_space_only (unsigned char c)
+{
+  return c == CSV_SPACE;
+}
+
+/**
+ * tandem_csv_dialect_describe:
+ *
+ * Returns: (transfer full) (nullable): what a person reads of @dialect,
+ *   e.g. "UTF-16, separated by tabs"; %NULL for UTF-8 with commas
+ */
+char *
+tandem_csv_dialect_describe (const TandemCsvDialect *dialect)
+{
+  const char *by;
+
+  g_return_val_if_fail (dialect != NULL, NULL);
+
+  if (dialect->delimiter == ',' && g_strcmp0 (dialect->encoding, "UTF-8") == 0)
+    return NULL;
+  by = dialect->delimiter == ';' ? _("separated by semicolons")
+     : dialect->delimiter == '\t' ? _("separated by tabs")
+     : _("separated by commas");
+  /* Translators: how a CSV file was read, e.g. "UTF-16, separated by tabs" */
+  return g_strdup_printf (_("%s, %s"), dialect->encoding, by);
+}
+
 gboolean
 tandem_csv_parse_data (const char        *data,
                        gsize              length,
@@ -109,6 +163,28 @@ tandem_csv_parse_data (const char        *data,
                        GCancellable      *cancellable,
                        GError           **error)
 {
+  return tandem_csv_parse_data_full (data, length, NULL, func, user_data, cancellable, error);
+}
+
+/**
+ * tandem_csv_parse_data_full:
+ * @out_dialect: (out) (optional): how the data was written
+ *
+ * Reads CSV as spreadsheets write it: UTF-8 with or without a byte-order
+ * mark, or UTF-16 (little or big endian) with one, converted by GLib;
+ * separated by commas, semicolons or tabs, whichever the header line uses.
+ */
+gboolean
+tandem_csv_parse_data_full (const char        *data,
+                            gsize              length,
+                            TandemCsvDialect  *out_dialect,
+                            TandemCsvRowFunc   func,
+                            gpointer           user_data,
+                            GCancellable      *cancellable,
+                            GError           **error)
+{
+  g_autofree char *converted = NULL;
+  TandemCsvDialect dialect = { ',', "UTF-8" };
   g_autoptr(GPtrArray) fields = g_ptr_array_new ();
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
@@ -120,6 +196,27 @@ tandem_csv_parse_data (const char        *data,
 
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
+
+  if (length >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
+    {
+      const char *from = data[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+      g_autoptr(GError) local_error = NULL;
+      gsize written = 0;
+
+      converted = g_convert (data + 2, (gssize)length - 2, "UTF-8", from, NULL, &written, &local_error);
+      if (converted == NULL)
+        {
+          g_set_error (error, TANDEM_CSV_ERROR, TANDEM_CSV_ERROR_ENCODING,
+                       _("The file says it is UTF-16 but cannot be read as such (%s). Export the sheet again "
+                         "as CSV (UTF-8)."), local_error->message);
+          return FALSE;
+        }
+      data = converted;
+      length = written;
+      p = data;
+      end = data + length;
+      dialect.encoding = "UTF-16";
+    }
 
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     p += 3;
@@ -135,6 +232,12 @@ tandem_csv_parse_data (const char        *data,
 
   if (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
     g_error ("libcsv could not start");
+  dialect.delimiter = detect_delimiter (p, end);
+  csv_set_delim (&parser, (unsigned char)dialect.delimiter);
+  if (dialect.delimiter == '\t')
+    csv_set_space_func (&parser, is_space_only);
+  if (out_dialect != NULL)
+    *out_dialect = dialect;
 
   /* One physical line at a time, so every record knows where it ends. */
   while (p < end && !parse.stopped)
@@ -204,6 +307,23 @@ tandem_csv_parse_file (const char        *path,
                        GCancellable      *cancellable,
                        GError           **error)
 {
+  return tandem_csv_parse_file_full (path, NULL, func, user_data, cancellable, error);
+}
+
+/**
+ * tandem_csv_parse_file_full:
+ * @out_dialect: (out) (optional): how the file was written
+ *
+ * tandem_csv_parse_data_full() on a file's contents.
+ */
+gboolean
+tandem_csv_parse_file_full (const char        *path,
+                            TandemCsvDialect  *out_dialect,
+                            TandemCsvRowFunc   func,
+                            gpointer           user_data,
+                            GCancellable      *cancellable,
+                            GError           **error)
+{
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
@@ -220,7 +340,7 @@ tandem_csv_parse_file (const char        *path,
       return FALSE;
     }
 
-  return tandem_csv_parse_data (contents, length, func, user_data, cancellable, error);
+  return tandem_csv_parse_data_full (contents, length, out_dialect, func, user_data, cancellable, error);
 }
 
 /* A plain decimal number, sign and all: what a spreadsheet reads as a

@@ -31,7 +31,29 @@ typedef gboolean (*TandemCsvRowFunc) (guint       line,
                                       gpointer    user_data,
                                       GError    **error);
 
+/* How a file was written: spreadsheets in many locales separate with ;
+ * and Excel's "Unicode Text" is UTF-16 with tabs. */
+typedef struct
+{
+  char        delimiter;   /* ',', ';' or '\t', found from the header line */
+  const char *encoding;    /* "UTF-8" or "UTF-16", from the byte-order mark */
+} TandemCsvDialect;
+
 GQuark   tandem_csv_error_quark  (void);
+char    *tandem_csv_dialect_describe (const TandemCsvDialect *dialect);
+gboolean tandem_csv_parse_data_full (const char        *data,
+                                     gsize              length,
+                                     TandemCsvDialect  *out_dialect,
+                                     TandemCsvRowFunc   func,
+                                     gpointer           user_data,
+                                     GCancellable      *cancellable,
+                                     GError           **error);
+gboolean tandem_csv_parse_file_full (const char        *path,
+                                     TandemCsvDialect  *out_dialect,
+                                     TandemCsvRowFunc   func,
+                                     gpointer           user_data,
+                                     GCancellable      *cancellable,
+                                     GError           **error);
 gboolean tandem_csv_parse_data   (const char        *data,
                                   gsize              length,
                                   TandemCsvRowFunc   func,

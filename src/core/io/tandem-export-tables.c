@@ -35,6 +35,8 @@ static const char * const table_header[TANDEM_N_EXPORT_TABLES] = {
 
 /**
  * tandem_export_table_csv:
+ * @delimiter: \',\' (what spreadsheets read everywhere), or \';\' or a tab for a
+ *   spreadsheet in a locale that expects them
  *
  * The table as CSV text. Every cell a spreadsheet would run as a formula
  * (starting with = + - @, tab or carriage return) gets a leading single
@@ -45,6 +47,7 @@ static const char * const table_header[TANDEM_N_EXPORT_TABLES] = {
 char *
 tandem_export_table_csv (TandemStore        *store,
                          TandemExportTable   table,
+                         char                delimiter,
                          GError            **error)
 {
   g_autoptr(TandemStmt) stmt = NULL;
@@ -59,6 +62,7 @@ tandem_export_table_csv (TandemStore        *store,
     return NULL;
 
   csv = g_string_new (table_header[table]);
+  g_strdelimit (csv->str, ",", delimiter);
   g_string_append (csv, "\r\n");
   while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
     {
@@ -69,7 +73,7 @@ tandem_export_table_csv (TandemStore        *store,
           g_autofree char *cell = tandem_csv_escape_cell (tandem_stmt_get_text (stmt, c));
 
           if (c > 0)
-            g_string_append_c (csv, ',');
+            g_string_append_c (csv, delimiter);
           g_string_append (csv, cell);
         }
       g_string_append (csv, "\r\n");
@@ -83,6 +87,7 @@ tandem_export_table_csv (TandemStore        *store,
 gboolean
 tandem_export_table (TandemStore        *store,
                      TandemExportTable   table,
+                     char                delimiter,
                      const char         *path,
                      GError            **error)
 {
@@ -90,7 +95,7 @@ tandem_export_table (TandemStore        *store,
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  csv = tandem_export_table_csv (store, table, error);
+  csv = tandem_export_table_csv (store, table, delimiter, error);
   if (csv == NULL)
     return FALSE;
   return tandem_export_write_atomically (path, tandem_export_write_text, csv, error);

@@ -82,9 +82,11 @@ typedef enum
 
 char     *tandem_export_table_csv        (TandemStore         *store,
                                           TandemExportTable    table,
+                                          char                 delimiter,
                                           GError             **error);
 gboolean  tandem_export_table            (TandemStore         *store,
                                           TandemExportTable    table,
+                                          char                 delimiter,
                                           const char          *path,
                                           GError             **error);
 char     *tandem_export_journal_markdown (TandemStore         *store,

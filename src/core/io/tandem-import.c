@@ -104,7 +104,18 @@ header_read (TandemImportHeader *header,
       header->index[n] = -1;
       for (guint f = 0; f < fields->len; f++)
         if (g_ascii_strcasecmp (g_ptr_array_index (fields, f), header->names[n]) == 0)
-          header->index[n] = (int)f;
+          {
+            /* Named twice, one of the two would be dropped without a word. */
+            if (header->index[n] >= 0)
+              {
+                tandem_import_add_problem (report, 1, header->names[n],
+                                           _("the header names this column twice, as columns %d and %u; "
+                                             "remove one"),
+                                           header->index[n] + 1, f + 1);
+                return FALSE;
+              }
+            header->index[n] = (int)f;
+          }
       if (header->index[n] < 0 && !(header->optional & (1u << n)))
         g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", header->names[n]);
     }
@@ -116,6 +127,18 @@ header_read (TandemImportHeader *header,
                                  missing->str);
       return FALSE;
     }
+  /* A column the import does not read is said, not silently dropped. */
+  if (header->mapping == NULL)
+    for (guint f = 0; f < fields->len; f++)
+      {
+        gboolean used = FALSE;
+
+        for (guint n = 0; n < header->n_names && !used; n++)
+          used = header->index[n] == (int)f;
+        if (!used && *(const char *)g_ptr_array_index (fields, f) != '\0')
+          g_ptr_array_add (report->notes, g_strdup_printf (_("The column “%s” is not used"),
+                                                           (const char *)g_ptr_array_index (fields, f)));
+      }
   header->ok = TRUE;
   return TRUE;
 }
@@ -198,11 +221,12 @@ tandem_import_in_transaction (TandemStore             *store,
                               GError                 **error)
 {
   g_autoptr(GError) local_error = NULL;
+  TandemCsvDialect dialect = { ',', "UTF-8" };
 
   if (!tandem_store_begin (store, error))
     return FALSE;
 
-  if (!tandem_csv_parse_file (path, func, user_data, cancellable, &local_error))
+  if (!tandem_csv_parse_file_full (path, &dialect, func, user_data, cancellable, &local_error))
     {
       tandem_store_rollback (store);
       if (local_error->domain == TANDEM_CSV_ERROR && local_error->code != TANDEM_CSV_ERROR_READ)
@@ -215,6 +239,14 @@ tandem_import_in_transaction (TandemStore             *store,
         g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+
+  {
+    g_autofree char *read_as = tandem_csv_dialect_describe (&dialect);
+
+    /* Translators: %s says how a file was read, e.g. "UTF-16, separated by tabs" */
+    if (read_as != NULL)
+      g_ptr_array_insert (report->notes, 0, g_strdup_printf (_("Read as %s"), read_as));
+  }
 
   if (report->rows == 0 && report->n_problems == 0)
     tandem_import_add_problem (report, 0, NULL, _("The file has a header but no rows."));
@@ -459,6 +491,8 @@ preview_row_cb (guint       line,
 /**
  * tandem_import_preview:
  * @max_rows: how many rows after the header to read
+ * @out_dialect: (out) (optional) (nullable): how the file is written, e.g.
+ *   "UTF-16, separated by tabs"; %NULL for UTF-8 with commas
  *
  * The header and the first rows of a CSV file, for a column-mapping step.
  *
@@ -468,20 +502,24 @@ preview_row_cb (guint       line,
 GPtrArray *
 tandem_import_preview (const char  *path,
                        guint        max_rows,
+                       char       **out_dialect,
                        GError     **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
   g_autoptr(GError) local_error = NULL;
   Preview preview = { rows, max_rows };
+  TandemCsvDialect dialect = { ',', "UTF-8" };
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!tandem_csv_parse_file (path, preview_row_cb, &preview, NULL, &local_error) &&
+  if (!tandem_csv_parse_file_full (path, &dialect, preview_row_cb, &preview, NULL, &local_error) &&
       !g_error_matches (local_error, TANDEM_CSV_ERROR, TANDEM_CSV_ERROR_STOPPED))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
+  if (out_dialect != NULL)
+    *out_dialect = tandem_csv_dialect_describe (&dialect);
   return g_steal_pointer (&rows);
 }
 

@@ -58,6 +58,7 @@ gboolean            tandem_import_run            (TandemStore         *store,
                                                   GError             **error);
 GPtrArray          *tandem_import_preview        (const char          *path,
                                                   guint                max_rows,
+                                                  char               **out_dialect,
                                                   GError             **error);
 gboolean            tandem_import_guess_mapping  (TandemImportKind     kind,
                                                   const char * const  *header,
