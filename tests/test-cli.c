@@ -496,10 +496,13 @@ test_cli_locked (void)
   {
     g_auto(Result) r = { 0, };
     const char *args[] = { "--database", db, "import", "people", good, NULL };
+    const char *env[] = { "TANDEM_WAIT_SECONDS", "2", NULL };
 
-    run (&r, cli (), NULL, args);
+    /* It waits, says so, then gives up, naming who holds the file. */
+    run (&r, cli (), env, args);
     g_assert_cmpint (r.status, ==, 1);
-    g_assert_nonnull (strstr (r.err, "is in use by another program"));
+    g_assert_nonnull (strstr (r.err, "Waiting for another import to finish…"));
+    g_assert_nonnull (strstr (r.err, "is in use by another program (test-cli, process "));
   }
 
   kill (pid, SIGKILL);
@@ -890,6 +893,61 @@ test_cli_dialects (void)
   tandem_test_remove_dir (dir);
 }
 
+/* A second writer waits its turn: while another holds the file for a
+ * moment, the import says it is waiting, then succeeds. */
+static void
+test_cli_waits_its_turn (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "busy.db", NULL);
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "people", "good.csv", NULL);
+  int ready[2];
+  char byte;
+  pid_t pid;
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "demo", NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+
+  g_assert_cmpint (pipe (ready), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *other = NULL;
+
+      close (ready[0]);
+      if (sqlite3_open (db, &other) != SQLITE_OK ||
+          sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL) != SQLITE_OK ||
+          write (ready[1], "1", 1) != 1)
+        _exit (1);
+      g_usleep (2500 * 1000);
+      sqlite3_exec (other, "COMMIT", NULL, NULL, NULL);
+      sqlite3_close (other);
+      _exit (0);
+    }
+  close (ready[1]);
+  g_assert_cmpint (read (ready[0], &byte, 1), ==, 1);
+  close (ready[0]);
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "import", "people", good, NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.err, "Waiting for another import to finish…"));
+    g_assert_nonnull (strstr (r.out, "Imported "));
+  }
+
+  waitpid (pid, NULL, 0);
+  tandem_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -902,6 +960,7 @@ main (int    argc,
   g_test_add_func ("/tandem/cli/surveys", test_cli_surveys);
   g_test_add_func ("/tandem/cli/refuses-junk", test_cli_refuses_junk);
   g_test_add_func ("/tandem/cli/locked", test_cli_locked);
+  g_test_add_func ("/tandem/cli/waits-its-turn", test_cli_waits_its_turn);
   g_test_add_func ("/tandem/cli/outputs", test_cli_outputs);
   g_test_add_func ("/tandem/cli/terminal-safe", test_cli_terminal_safe);
   g_test_add_func ("/tandem/cli/people-round-trip", test_cli_people_round_trip);

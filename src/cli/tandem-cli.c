@@ -158,6 +158,13 @@ cmd_demo (Globals  *globals,
   return EXIT_OK;
 }
 
+/* Another import (or the app) is writing: say so rather than seem stuck. */
+static void
+say_waiting (gpointer user_data)
+{
+  fprintf (stderr, "%s\n", _("Waiting for another import to finish…"));
+}
+
 static int
 cmd_import (Globals  *globals,
             int       argc,
@@ -183,6 +190,7 @@ cmd_import (Globals  *globals,
   if (!(store = tandem_cli_open_store (globals, &error)))
     return tandem_cli_fail (error);
 
+  tandem_store_set_wait_func (store, say_waiting, NULL);
   report = tandem_import_report_new ();
   if (!tandem_import_run (store, kind, argv[2], NULL, report, NULL, &error))
     {

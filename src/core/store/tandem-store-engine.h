@@ -22,6 +22,14 @@ struct _TandemStore
   sqlite3 *db;
   char    *path;
   int      schema_version;
+
+  /* Waiting for another writer: since when, whether the user was told,
+   * how long to wait at most, and who to tell. */
+  gint64             busy_since;
+  gint64             wait_usec;
+  gboolean           told;
+  TandemStoreWaitFunc wait_func;
+  gpointer           wait_data;
 };
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tandem-store-engine.h"
 #include "tandem-schema-resources.h"
@@ -87,6 +88,51 @@ error_code_for_sqlite (int rc)
     }
 }
 
+/* Which other process has @path (or its log) open, as "name (process N)",
+ * where the system tells (Linux's /proc); %NULL otherwise. */
+static char *
+describe_holder (const char *path)
+{
+  g_autofree char *target = g_canonicalize_filename (path, NULL);
+  g_autofree char *wal = g_strconcat (target, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (target, "-shm", NULL);
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  g_autofree char *self = g_strdup_printf ("%d", (int)getpid ());
+  const char *pid;
+
+  while (proc != NULL && (pid = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *fd_dir = NULL;
+      g_autoptr(GDir) fds = NULL;
+      const char *fd;
+
+      if (!g_ascii_isdigit (pid[0]) || g_str_equal (pid, self))
+        continue;
+      fd_dir = g_build_filename ("/proc", pid, "fd", NULL);
+      if ((fds = g_dir_open (fd_dir, 0, NULL)) == NULL)
+        continue;
+      while ((fd = g_dir_read_name (fds)) != NULL)
+        {
+          g_autofree char *link = g_build_filename (fd_dir, fd, NULL);
+          g_autofree char *points_to = g_file_read_link (link, NULL);
+
+          if (points_to != NULL &&
+              (g_str_equal (points_to, target) || g_str_equal (points_to, wal) || g_str_equal (points_to, shm)))
+            {
+              g_autofree char *comm_path = g_build_filename ("/proc", pid, "comm", NULL);
+              g_autofree char *comm = NULL;
+
+              if (!g_file_get_contents (comm_path, &comm, NULL, NULL))
+                comm = g_strdup ("?");
+              g_strstrip (comm);
+              /* Translators: a program holding a file, e.g. "tandem-cli (process 4242)" */
+              return g_strdup_printf (_("%s, process %s"), comm, pid);
+            }
+        }
+    }
+  return NULL;
+}
+
 void
 tandem_store_set_sqlite_error (GError     **error,
                                sqlite3     *db,
@@ -109,9 +155,20 @@ tandem_store_set_sqlite_error (GError     **error,
                    path, detail);
       break;
     case TANDEM_STORE_ERROR_BUSY:
-      g_set_error (error, TANDEM_STORE_ERROR, code,
-                   _("The database “%s” is in use by another program. Close it and try again."),
-                   path);
+      {
+        g_autofree char *holder = describe_holder (path);
+
+        if (holder != NULL)
+          /* Translators: the second %s names a program, e.g. "tandem-cli (process 4242)" */
+          g_set_error (error, TANDEM_STORE_ERROR, code,
+                       _("The database “%s” is in use by another program (%s). Close it or let it finish, "
+                         "and try again; nothing was changed."),
+                       path, holder);
+        else
+          g_set_error (error, TANDEM_STORE_ERROR, code,
+                       _("The database “%s” is in use by another program. Close it and try again."),
+                       path);
+      }
       break;
     case TANDEM_STORE_ERROR_READ_ONLY:
       g_set_error (error, TANDEM_STORE_ERROR, code,
@@ -500,6 +557,42 @@ probe_existing (const char  *path,
   return TRUE;
 }
 
+/* Another process writes: wait for it, up to $TANDEM_WAIT_SECONDS (30 by
+ * default), telling the user after a second; then give up with BUSY. */
+static int
+busy_cb (void *data,
+         int   count)
+{
+  TandemStore *self = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (count == 0)
+    {
+      self->busy_since = now;
+      self->told = FALSE;
+    }
+  if (now - self->busy_since > self->wait_usec)
+    return 0;
+  if (!self->told && now - self->busy_since > G_USEC_PER_SEC && self->wait_func != NULL)
+    {
+      self->told = TRUE;
+      self->wait_func (self->wait_data);
+    }
+  g_usleep (MIN (50000, 2000 * (count + 1)));
+  return 1;
+}
+
+static gint64
+wait_usec_from_environment (void)
+{
+  const char *text = g_getenv ("TANDEM_WAIT_SECONDS");
+  guint64 seconds = 30;
+
+  if (text != NULL && *text != '\0')
+    seconds = MIN (g_ascii_strtoull (text, NULL, 10), 3600);
+  return (gint64)seconds * G_USEC_PER_SEC;
+}
+
 static TandemStore *
 open_store (const char  *path,
             gboolean     may_create,
@@ -570,6 +663,7 @@ open_store (const char  *path,
 
   self = g_object_new (TANDEM_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->wait_usec = wait_usec_from_environment ();
 
   rc = sqlite3_open_v2 (path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE,
@@ -580,7 +674,7 @@ open_store (const char  *path,
       return NULL;
     }
 
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_handler (self->db, busy_cb, self);
   sqlite3_extended_result_codes (self->db, 1);
 
   /* Only reads until we know the file is ours: nothing may be written to a
@@ -631,6 +725,22 @@ open_store (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * tandem_store_set_wait_func:
+ * @func: (nullable): called once when a write has waited a second for
+ *   another writer, e.g. to say "Waiting for another import to finish…"
+ */
+void
+tandem_store_set_wait_func (TandemStore         *self,
+                            TandemStoreWaitFunc  func,
+                            gpointer             user_data)
+{
+  g_return_if_fail (TANDEM_IS_STORE (self));
+
+  self->wait_func = func;
+  self->wait_data = user_data;
 }
 
 const char *

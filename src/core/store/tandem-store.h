@@ -38,6 +38,9 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (TandemStore, tandem_store, TANDEM, STORE, GObject)
 
+/* Called once when a write has waited a second for another writer. */
+typedef void (*TandemStoreWaitFunc) (gpointer user_data);
+
 GQuark       tandem_store_error_quark       (void);
 char        *tandem_store_dup_default_path  (void);
 TandemStore *tandem_store_open              (const char   *path,
@@ -45,6 +48,9 @@ TandemStore *tandem_store_open              (const char   *path,
 TandemStore *tandem_store_open_existing     (const char   *path,
                                              GError      **error);
 const char  *tandem_store_get_path          (TandemStore  *self);
+void         tandem_store_set_wait_func     (TandemStore         *self,
+                                             TandemStoreWaitFunc  func,
+                                             gpointer             user_data);
 int          tandem_store_get_schema_version (TandemStore *self);
 gboolean     tandem_store_is_empty          (TandemStore  *self,
                                              gboolean     *out_empty,
