@@ -818,7 +818,7 @@ test_cli_dialects (void)
   static const char extra[] = "external_id,name,email,department,role,level,champion,tool_access,shoe size\n"
                               "A3,Cai,,Sales,Rep,individual_contributor,no,no,44\n";
   const char *files[][2] = { { "comma.csv", comma }, { "semicolon.csv", semicolon } };
-  g_autofree char *exports[3] = { NULL, };
+  char *exports[3] = { NULL, };
 
   for (guint i = 0; i < 3; i++)
     {
@@ -859,6 +859,8 @@ test_cli_dialects (void)
   g_assert_cmpstr (exports[1], ==, exports[0]);
   g_assert_cmpstr (exports[2], ==, exports[0]);
   g_assert_nonnull (strstr (exports[0], "A1,Ana Lima,ana@x,Sales,Rep,individual_contributor,yes,no,yes"));
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    g_free (exports[i]);
 
   {
     g_autofree char *db = g_strdup_printf ("%s/org-0.db", dir);
