@@ -91,7 +91,7 @@ tandem_test_dump (TandemStore *store)
       while (tandem_stmt_step (rows, NULL) == TANDEM_STEP_ROW)
         {
           for (int c = 0; c < tandem_stmt_get_n_columns (rows); c++)
-            g_string_append_printf (dump, "%s|", tandem_stmt_get_text (rows, c));
+            g_string_append_printf (dump, "%s|", tandem_stmt_get_whole_text (rows, c));
           g_string_append_c (dump, '\n');
         }
     }

@@ -148,6 +148,15 @@ test_person_rules (Fixture       *f,
   g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Ada Okafor"));
   g_clear_error (&error);
+  {
+    g_autofree char *long_role = g_strnfill (TANDEM_LIMIT_SHORT + 1, 'r');
+    TandemPersonDraft too_long = { "E-9", "Sam", "", "", long_role, TANDEM_LEVEL_MANAGER, FALSE, FALSE, TRUE };
+
+    g_assert_cmpint (tandem_person_save (f->store, 0, &too_long, &error), ==, 0);
+    g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==, "A role can be at most 200 characters long; shorten it and try again.");
+    g_clear_error (&error);
+  }
   g_assert_cmpint (count (f, "SELECT count(*) FROM person"), ==, 1);
 
   /* The department and role were made on the way; editing keeps the id. */
@@ -691,6 +700,105 @@ test_import_huge (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM person"), ==, 0);
 }
 
+/* Every text field has a limit: a cell past it is a row error naming its
+ * line and column, the database unchanged, however long the cell. */
+static void
+test_import_limits (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char header[] = "external_id,name,email,department,role,level,champion,tool_access\n";
+  g_autofree char *path = g_build_filename (f->dir, "limits.csv", NULL);
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autoptr(GString) email = g_string_new (NULL);
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GString) huge = g_string_new (NULL);
+  g_autoptr(TandemImportReport) report = tandem_import_report_new ();
+  MalformedCase long_name = { "people", "limits.csv", 3, "name", "longer than 200 characters" };
+  MalformedCase long_email = { "people", "limits.csv", 2, "email", "longer than 254 characters" };
+  MalformedCase huge_name = { "people", "limits.csv", 2, "name", "longer than 200 characters" };
+
+  g_assert_cmpuint (tandem_text_limit_for_column ("insight"), ==, TANDEM_LIMIT_LONG);
+  g_assert_cmpuint (tandem_text_limit_for_column ("follow_ups"), ==, TANDEM_LIMIT_LONG);
+  g_assert_cmpuint (tandem_text_limit_for_column ("department"), ==, TANDEM_LIMIT_SHORT);
+
+  /* 200 characters of two bytes each fit; 201 do not. */
+  for (guint i = 0; i < TANDEM_LIMIT_SHORT; i++)
+    g_string_append (name, "é");
+  text = g_string_new (header);
+  g_string_append_printf (text, "L-1,%s,,Sales,Rep,individual_contributor,no,no\n", name->str);
+  g_string_append_printf (text, "L-2,%sé,,Sales,Rep,individual_contributor,no,no\n", name->str);
+  tandem_test_write_file (path, text->str, text->len);
+  assert_refused (f, TANDEM_IMPORT_PEOPLE, path, &long_name);
+
+  g_string_truncate (text, strlen (header));
+  g_string_append_printf (text, "L-1,%s,,Sales,Rep,individual_contributor,no,no\n", name->str);
+  tandem_test_write_file (path, text->str, text->len);
+  import_ok (f, TANDEM_IMPORT_PEOPLE, path, report);
+  g_assert_cmpint (count (f, "SELECT length (name) FROM person"), ==, TANDEM_LIMIT_SHORT);
+
+  /* An address may be 254 characters long (RFC 5321), no more. */
+  g_string_append (email, "a@");
+  while (email->len < TANDEM_LIMIT_EMAIL + 1)
+    g_string_append_c (email, 'x');
+  g_string_truncate (text, strlen (header));
+  g_string_append_printf (text, "L-3,Ana,%s,Sales,Rep,individual_contributor,no,no\n", email->str);
+  tandem_test_write_file (path, text->str, text->len);
+  assert_refused (f, TANDEM_IMPORT_PEOPLE, path, &long_email);
+
+  /* A name of 20 MB is refused like one a character too long. */
+  g_string_set_size (huge, (g_getenv ("TANDEM_TEST_UNDER_VALGRIND") != NULL ? 1 : 20) * 1024 * 1024);
+  memset (huge->str, 'n', huge->len);
+  g_string_truncate (text, strlen (header));
+  g_string_append_printf (text, "L-4,%s,,Sales,Rep,individual_contributor,no,no\n", huge->str);
+  tandem_test_write_file (path, text->str, text->len);
+  assert_refused (f, TANDEM_IMPORT_PEOPLE, path, &huge_name);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM person"), ==, 1);
+}
+
+/* A database that already holds an over-long value (an older file, raw
+ * SQL) opens as usual: readers get the value cut at its column's limit,
+ * and undo still puts back the value whole. */
+static void
+test_stored_overlong (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(TandemPerson) person = NULL;
+  g_autoptr(TandemStmt) stmt = NULL;
+  g_autofree char *huge = g_strnfill (5 * 1024 * 1024, 'N');
+  g_autofree char *undo = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *name;
+  gint64 id;
+
+  id = add_person (f, "O-1", "Short For Now", "Sales", "Rep", TANDEM_LEVEL_MANAGER, FALSE, FALSE);
+  stmt = tandem_store_prepare (f->store, "UPDATE person SET name = $1 WHERE id = $2", &error);
+  g_assert_no_error (error);
+  tandem_stmt_bind_text (stmt, 1, huge);
+  tandem_stmt_bind_int64 (stmt, 2, id);
+  g_assert_true (tandem_stmt_step_done (stmt, &error));
+  g_assert_no_error (error);
+
+  people = tandem_person_list (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 1);
+  person = g_list_model_get_item (people, 0);
+  name = tandem_person_get_name (person);
+  g_assert_cmpint (g_utf8_strlen (name, -1), ==, TANDEM_LIMIT_SHORT + 1);
+  g_assert_true (g_str_has_suffix (name, "N…"));
+
+  before = tandem_test_dump (f->store);
+  g_assert_true (tandem_person_delete (f->store, id, &undo, &error));
+  g_assert_no_error (error);
+  g_assert_true (tandem_person_restore (f->store, undo, &error));
+  g_assert_no_error (error);
+  after = tandem_test_dump (f->store);
+  g_assert_true (g_str_equal (before, after));
+  g_assert_cmpint (count (f, "SELECT length (name) FROM person"), ==, 5 * 1024 * 1024);
+}
+
 static void
 test_import_mapping (Fixture       *f,
                      gconstpointer  data)
@@ -963,6 +1071,8 @@ main (int   argc,
   ADD ("/programs/import/malformed", test_import_malformed);
   ADD ("/programs/migrate/enrollments", test_migrate_enrollments);
   ADD ("/programs/import/huge", test_import_huge);
+  ADD ("/programs/import/limits", test_import_limits);
+  ADD ("/programs/stored-overlong", test_stored_overlong);
   ADD ("/programs/import/mapping", test_import_mapping);
   ADD ("/programs/report/completion", test_report_completion);
   ADD ("/programs/report/champions", test_report_champions);

@@ -366,3 +366,118 @@ tandem_date_new_today (void)
                          g_date_time_get_month (now),
                          g_date_time_get_year (now));
 }
+
+/* The columns whose limit is known, by the name imports, exports and
+ * queries give them. */
+static const struct
+{
+  const char *column;
+  guint       limit;
+} column_limits[] = {
+  { "name", TANDEM_LIMIT_SHORT }, { "external_id", TANDEM_LIMIT_SHORT },
+  { "department", TANDEM_LIMIT_SHORT }, { "role", TANDEM_LIMIT_SHORT },
+  { "title", TANDEM_LIMIT_SHORT }, { "program", TANDEM_LIMIT_SHORT },
+  { "wave", TANDEM_LIMIT_SHORT }, { "email", TANDEM_LIMIT_EMAIL },
+  { "tools", TANDEM_LIMIT_LONG }, { "data_used", TANDEM_LIMIT_LONG },
+  { "insight", TANDEM_LIMIT_LONG }, { "follow_ups", TANDEM_LIMIT_LONG },
+  { "notes", TANDEM_LIMIT_LONG }, { "goals", TANDEM_LIMIT_LONG },
+  { "description", TANDEM_LIMIT_LONG },
+};
+
+static guint
+column_limit (const char *column,
+              guint       otherwise)
+{
+  for (guint i = 0; column != NULL && i < G_N_ELEMENTS (column_limits); i++)
+    if (g_str_equal (column, column_limits[i].column))
+      return column_limits[i].limit;
+  return otherwise;
+}
+
+/**
+ * tandem_text_limit_for_column:
+ * @column: a column name as the imports and exports write it
+ *
+ * What a cell of @column may hold: any column not listed (a date, a
+ * number, a level) is short.
+ *
+ * Returns: a number of characters
+ */
+guint
+tandem_text_limit_for_column (const char *column)
+{
+  return column_limit (column, TANDEM_LIMIT_SHORT);
+}
+
+/**
+ * tandem_text_shown_limit:
+ * @column: (nullable): a column name as a query names it
+ *
+ * How much of a stored value a view lays out: a column known to be short
+ * (a name, a title, a department) its limit, any other (an expression, a
+ * column renamed in the query) the long limit.
+ *
+ * Returns: a number of characters
+ */
+guint
+tandem_text_shown_limit (const char *column)
+{
+  return column_limit (column, TANDEM_LIMIT_LONG);
+}
+
+/* Walks at most @limit + 1 characters of valid UTF-8 @text, so a cell of
+ * 50 MB costs no more than one of 10,000 characters. */
+static const char *
+text_skip (const char *text,
+           guint       limit)
+{
+  const char *p = text;
+
+  for (guint n = 0; n < limit && *p != '\0'; n++)
+    p = g_utf8_next_char (p);
+  return p;
+}
+
+/**
+ * tandem_text_fits:
+ * @text: valid UTF-8
+ * @limit: most characters allowed
+ *
+ * Returns: whether @text has at most @limit characters.
+ */
+gboolean
+tandem_text_fits (const char *text,
+                  guint       limit)
+{
+  g_return_val_if_fail (text != NULL, TRUE);
+
+  return *text_skip (text, limit) == '\0';
+}
+
+/**
+ * tandem_text_bound:
+ * @text: (nullable): valid UTF-8
+ * @limit: most characters to keep
+ *
+ * What a view shows of @text: all of it when it fits, else its first
+ * @limit characters and an ellipsis.
+ *
+ * Returns: (transfer full) (nullable): a new string
+ */
+char *
+tandem_text_bound (const char *text,
+                   guint       limit)
+{
+  const char *end;
+
+  if (text == NULL)
+    return NULL;
+  end = text_skip (text, limit);
+  if (*end == '\0')
+    return g_strdup (text);
+  {
+    g_autofree char *head = g_strndup (text, (gsize)(end - text));
+
+    return g_strconcat (head, "…", NULL);
+  }
+}

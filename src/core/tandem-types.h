@@ -90,5 +90,21 @@ gboolean    tandem_date_is_plausible     (const GDate            *date);
 char       *tandem_date_to_iso           (const GDate            *date);
 GDate      *tandem_date_new_today        (void);
 
+/* How long one text may be, in characters. Names, departments, roles,
+ * programs and ids are short; an email follows RFC 5321; what people
+ * write (insights, follow-ups, notes, goals) is long. The README lists
+ * them. No view lays out more of one value than its column may hold,
+ * whatever an older file or raw SQL put in it. */
+#define TANDEM_LIMIT_SHORT 200
+#define TANDEM_LIMIT_EMAIL 254
+#define TANDEM_LIMIT_LONG  10000
+
+guint       tandem_text_limit_for_column (const char             *column);
+guint       tandem_text_shown_limit      (const char             *column);
+gboolean    tandem_text_fits             (const char             *text,
+                                          guint                   limit);
+char       *tandem_text_bound            (const char             *text,
+                                          guint                   limit);
+
 
 G_END_DECLS

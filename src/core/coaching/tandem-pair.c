@@ -289,6 +289,8 @@ tandem_pair_add (TandemStore  *store,
     return tandem_store_set_invalid (error, _("A person cannot mentor themself; choose someone else as mentor."));
   if (cadence_days < 1 || cadence_days > 365)
     return tandem_store_set_invalid (error, _("Sessions must be between 1 and 365 days apart."));
+  if (!tandem_store_check_length (error, _("The goals"), goals, TANDEM_LIMIT_LONG))
+    return 0;
   start = tandem_date_parse_iso (started_on);
   if (start == NULL)
     return tandem_store_set_invalid (error, _("The start date must be written YYYY-MM-DD."));

@@ -240,6 +240,12 @@ tandem_session_add (TandemStore               *store,
   if ((draft->confidence_before != 0 && (draft->confidence_before < 1 || draft->confidence_before > 5)) ||
       (draft->confidence_after != 0 && (draft->confidence_after < 1 || draft->confidence_after > 5)))
     return invalid (error, _("Confidence is a number from 1 to 5."));
+  if (!tandem_store_check_length (error, _("What you tried"), draft->tools, TANDEM_LIMIT_LONG) ||
+      !tandem_store_check_length (error, _("The data you used"), draft->data_used, TANDEM_LIMIT_LONG) ||
+      !tandem_store_check_length (error, _("What you learned"), draft->insight, TANDEM_LIMIT_LONG) ||
+      !tandem_store_check_length (error, _("The follow-ups"), draft->follow_ups, TANDEM_LIMIT_LONG) ||
+      !tandem_store_check_length (error, _("The private notes"), draft->private_notes, TANDEM_LIMIT_LONG))
+    return 0;
 
   {
     g_autoptr(TandemStmt) check = tandem_store_prepare (store,

@@ -181,6 +181,17 @@ tandem_import_take_row (TandemImportHeader *header,
                                  header->n_fields, fields->len);
       return FALSE;
     }
+  for (guint i = 0; i < header->n_names; i++)
+    {
+      guint limit = tandem_text_limit_for_column (header->names[i]);
+
+      if (!tandem_text_fits (tandem_import_field (header, fields, i), limit))
+        {
+          tandem_import_add_problem (report, line, header->names[i],
+                                     _("longer than %u characters, the most this column holds"), limit);
+          return FALSE;
+        }
+    }
   return TRUE;
 }
 

@@ -387,6 +387,12 @@ tandem_person_save (TandemStore             *store,
 
   if (*name == '\0')
     return tandem_store_set_invalid (error, _("Every person needs a name."));
+  if (!tandem_store_check_length (error, _("A name"), name, TANDEM_LIMIT_SHORT) ||
+      !tandem_store_check_length (error, _("An email address"), email, TANDEM_LIMIT_EMAIL) ||
+      !tandem_store_check_length (error, _("An ID"), external_id, TANDEM_LIMIT_SHORT) ||
+      !tandem_store_check_length (error, _("A department"), draft->department, TANDEM_LIMIT_SHORT) ||
+      !tandem_store_check_length (error, _("A role"), draft->role, TANDEM_LIMIT_SHORT))
+    return 0;
   if (*email != '\0' && !email_is_plausible (email))
     return tandem_store_set_invalid (error, _("The email address must look like name@example.com, or be left empty."));
 

@@ -361,6 +361,9 @@ tandem_program_save (TandemStore              *store,
 
   if (*title == '\0')
     return tandem_store_set_invalid (error, _("Every program needs a title."));
+  if (!tandem_store_check_length (error, _("A title"), title, TANDEM_LIMIT_SHORT) ||
+      !tandem_store_check_length (error, _("A description"), draft->description, TANDEM_LIMIT_LONG))
+    return 0;
   if (!tandem_date_is_valid_or_null (starts_on) || !tandem_date_is_valid_or_null (ends_on))
     return tandem_store_set_invalid (error, _("Dates must be written YYYY-MM-DD, or be left empty."));
   if (starts_on != NULL && ends_on != NULL && g_strcmp0 (ends_on, starts_on) < 0)

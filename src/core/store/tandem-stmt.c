@@ -9,11 +9,13 @@
 #include <string.h>
 
 #include "tandem-store-engine.h"
+#include "tandem-types.h"
 
 struct _TandemStmt
 {
   TandemStore  *store;   /* unowned: a statement never outlives its store */
   sqlite3_stmt *stmt;
+  GPtrArray    *bounded; /* (nullable): cut copies of over-long texts of this row */
 };
 
 /* Domain SQL numbers its parameters $1, $2… as PostgreSQL does. SQLite
@@ -84,7 +86,7 @@ tandem_store_prepare (TandemStore  *self,
       return NULL;
     }
 
-  wrapper = g_new (TandemStmt, 1);
+  wrapper = g_new0 (TandemStmt, 1);
   wrapper->store = self;
   wrapper->stmt = stmt;
   return wrapper;
@@ -96,7 +98,16 @@ tandem_stmt_free (TandemStmt *self)
   if (self == NULL)
     return;
   sqlite3_finalize (self->stmt);
+  g_clear_pointer (&self->bounded, g_ptr_array_unref);
   g_free (self);
+}
+
+/* The row's texts are gone once the statement steps or resets. */
+static void
+forget_row (TandemStmt *self)
+{
+  if (self->bounded != NULL)
+    g_ptr_array_set_size (self->bounded, 0);
 }
 
 void
@@ -105,6 +116,7 @@ tandem_stmt_reset (TandemStmt *self)
   g_return_if_fail (self != NULL);
 
   sqlite3_reset (self->stmt);
+  forget_row (self);
 }
 
 TandemStep
@@ -115,6 +127,7 @@ tandem_stmt_step (TandemStmt  *self,
 
   g_return_val_if_fail (self != NULL, TANDEM_STEP_ERROR);
 
+  forget_row (self);
   rc = sqlite3_step (self->stmt);
   if (rc == SQLITE_ROW)
     return TANDEM_STEP_ROW;
@@ -247,16 +260,50 @@ tandem_stmt_get_double (TandemStmt *self,
   return sqlite3_column_double (self->stmt, column);
 }
 
+/* No view lays out more of one value than its column may hold: a 50 MB
+ * name that an older file or raw SQL left in the database would otherwise
+ * stop the window from ever showing. Every text a reader gets is cut at
+ * its column's limit (a name at 200 characters, an insight at 10,000);
+ * only what must come back whole (an undo snapshot) asks for the whole
+ * text. A value within 4 bytes a character of its limit is never cut,
+ * and only a longer one is looked at. */
 const char *
 tandem_stmt_get_nullable_text (TandemStmt *self,
                                int         column)
 {
-  return (const char *)sqlite3_column_text (self->stmt, column);
+  const char *text = (const char *)sqlite3_column_text (self->stmt, column);
+  int bytes = sqlite3_column_bytes (self->stmt, column);
+  g_autofree char *valid = NULL;
+  guint limit;
+  char *cut;
+
+  if (text == NULL || bytes <= 4 * TANDEM_LIMIT_EMAIL)
+    return text;
+  limit = tandem_text_shown_limit (sqlite3_column_name (self->stmt, column));
+  if (bytes <= 4 * (int)limit)
+    return text;
+
+  valid = g_utf8_make_valid (text, 4 * (gssize)limit);
+  cut = tandem_text_bound (valid, limit);
+  if (self->bounded == NULL)
+    self->bounded = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->bounded, cut);
+  return cut;
 }
 
 const char *
 tandem_stmt_get_text (TandemStmt *self,
                       int         column)
+{
+  const char *text = tandem_stmt_get_nullable_text (self, column);
+
+  return text != NULL ? text : "";
+}
+
+/* The text as stored, however long: for what is written back as it was. */
+const char *
+tandem_stmt_get_whole_text (TandemStmt *self,
+                            int         column)
 {
   const char *text = (const char *)sqlite3_column_text (self->stmt, column);
 

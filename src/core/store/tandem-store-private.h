@@ -56,6 +56,10 @@ void         tandem_store_rollback_savepoint  (TandemStore  *self);
 
 gboolean     tandem_store_set_invalid         (GError      **error,
                                                const char   *message);
+gboolean     tandem_store_check_length        (GError      **error,
+                                               const char   *what,
+                                               const char   *text,
+                                               guint         limit);
 gboolean     tandem_store_delete_row          (TandemStore  *self,
                                                TandemSql     snapshot,
                                                const char   *delete_sql,
@@ -101,7 +105,9 @@ void         tandem_stmt_bind_double          (TandemStmt   *self,
 void         tandem_stmt_bind_null            (TandemStmt   *self,
                                                int           index);
 
-/* Columns count from 0. get_text gives "" for NULL, get_nullable_text NULL. */
+/* Columns count from 0. get_text gives "" for NULL, get_nullable_text NULL;
+ * both cut a text at its column's limit (tandem_text_shown_limit()),
+ * get_whole_text never. */
 int          tandem_stmt_get_int              (TandemStmt   *self,
                                                int           column);
 gint64       tandem_stmt_get_int64            (TandemStmt   *self,
@@ -111,6 +117,8 @@ double       tandem_stmt_get_double           (TandemStmt   *self,
 const char  *tandem_stmt_get_text             (TandemStmt   *self,
                                                int           column);
 const char  *tandem_stmt_get_nullable_text    (TandemStmt   *self,
+                                               int           column);
+const char  *tandem_stmt_get_whole_text       (TandemStmt   *self,
                                                int           column);
 gboolean     tandem_stmt_get_is_null          (TandemStmt   *self,
                                                int           column);

@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "tandem-store-private.h"
+#include "tandem-types.h"
 
 /**
  * tandem_store_delete_row:
@@ -60,7 +63,7 @@ tandem_store_delete_row (TandemStore  *self,
     goto failed;
 
   if (out_undo != NULL)
-    *out_undo = g_strdup (tandem_stmt_get_text (snapshot, 0));
+    *out_undo = g_strdup (tandem_stmt_get_whole_text (snapshot, 0));
   return TRUE;
 
 failed:
@@ -111,5 +114,20 @@ tandem_store_set_invalid (GError     **error,
                           const char  *message)
 {
   g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/* Refuses a @text (nullable) longer than @limit characters, naming @what
+ * ("A name"): the dialogs stop there, so this guards every other caller. */
+gboolean
+tandem_store_check_length (GError     **error,
+                           const char  *what,
+                           const char  *text,
+                           guint        limit)
+{
+  if (text == NULL || tandem_text_fits (text, limit))
+    return TRUE;
+  g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+               _("%s can be at most %u characters long; shorten it and try again."), what, limit);
   return FALSE;
 }
