@@ -495,6 +495,29 @@ test_window_log_session (void)
   g_assert_true (tandem_store_query_int (store, "SELECT count(*) FROM coaching_session WHERE held_on = '2026-02-30'",
                                          &found, &error));
   g_assert_cmpint (found, ==, 0);
+
+  /* A paste past a field's limit stops at the limit, and the dialog says
+   * why; what fits is kept. */
+  {
+    GtkLabel *error_label = GTK_LABEL (child (dialog, TANDEM_TYPE_SESSION_DIALOG, "error_label"));
+    GtkTextBuffer *insight = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (dialog, TANDEM_TYPE_SESSION_DIALOG,
+                                                                             "insight_view")));
+    GtkEditable *tools = GTK_EDITABLE (child (dialog, TANDEM_TYPE_SESSION_DIALOG, "tools_row"));
+    g_autofree char *pasted = g_strnfill (TANDEM_LIMIT_LONG + 50, 'w');
+    GtkTextIter end;
+
+    gtk_label_set_text (error_label, "");
+    gtk_text_buffer_set_text (insight, "Start: ", -1);
+    gtk_text_buffer_get_end_iter (insight, &end);
+    gtk_text_buffer_insert (insight, &end, pasted, -1);
+    g_assert_cmpint (gtk_text_buffer_get_char_count (insight), ==, TANDEM_LIMIT_LONG);
+    g_assert_nonnull (strstr (gtk_label_get_text (error_label), "at most 10000 characters"));
+
+    gtk_label_set_text (error_label, "");
+    gtk_editable_set_text (tools, pasted);
+    g_assert_cmpint (g_utf8_strlen (gtk_editable_get_text (tools), -1), ==, TANDEM_LIMIT_LONG);
+    g_assert_nonnull (strstr (gtk_label_get_text (error_label), "at most 10000 characters"));
+  }
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   close_and_finalize (window);

@@ -11,6 +11,7 @@
 #include "tandem-person.h"
 #include "tandem-person-drop-down.h"
 #include "tandem-types.h"
+#include "tandem-utils.h"
 
 struct _TandemPairDialog
 {
@@ -123,6 +124,7 @@ tandem_pair_dialog_init (TandemPairDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), today_text);
+  tandem_limit_text (GTK_WIDGET (self->goals_row), TANDEM_LIMIT_LONG, self->error_label);
 }
 
 GtkWindow *

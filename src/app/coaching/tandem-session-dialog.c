@@ -14,6 +14,7 @@
 #include "tandem-session-dialog.h"
 #include "tandem-session.h"
 #include "tandem-types.h"
+#include "tandem-utils.h"
 
 struct _TandemSessionDialog
 {
@@ -204,6 +205,12 @@ tandem_session_dialog_init (TandemSessionDialog *self)
   static const guint keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  tandem_limit_text (GTK_WIDGET (self->tools_row), TANDEM_LIMIT_LONG, self->error_label);
+  tandem_limit_text (GTK_WIDGET (self->data_row), TANDEM_LIMIT_LONG, self->error_label);
+  tandem_limit_text (GTK_WIDGET (self->insight_view), TANDEM_LIMIT_LONG, self->error_label);
+  tandem_limit_text (GTK_WIDGET (self->follow_ups_view), TANDEM_LIMIT_LONG, self->error_label);
+  tandem_limit_text (GTK_WIDGET (self->notes_view), TANDEM_LIMIT_LONG, self->error_label);
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->pair_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

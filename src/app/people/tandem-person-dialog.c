@@ -10,6 +10,7 @@
 #include "tandem-person-dialog.h"
 #include "tandem-person.h"
 #include "tandem-types.h"
+#include "tandem-utils.h"
 
 struct _TandemPersonDialog
 {
@@ -156,6 +157,11 @@ tandem_person_dialog_init (TandemPersonDialog *self)
   g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  tandem_limit_text (GTK_WIDGET (self->name_row), TANDEM_LIMIT_SHORT, self->error_label);
+  tandem_limit_text (GTK_WIDGET (self->email_row), TANDEM_LIMIT_EMAIL, self->error_label);
+  tandem_limit_text (GTK_WIDGET (self->external_id_row), TANDEM_LIMIT_SHORT, self->error_label);
+  tandem_limit_text (GTK_WIDGET (self->department_row), TANDEM_LIMIT_SHORT, self->error_label);
+  tandem_limit_text (GTK_WIDGET (self->role_row), TANDEM_LIMIT_SHORT, self->error_label);
 
   for (TandemLevel level = 0; level < TANDEM_N_LEVELS; level++)
     gtk_string_list_append (levels, tandem_level_get_label (level));

@@ -11,6 +11,7 @@
 #include "tandem-program-dialog.h"
 #include "tandem-program.h"
 #include "tandem-types.h"
+#include "tandem-utils.h"
 
 struct _TandemProgramDialog
 {
@@ -211,6 +212,8 @@ tandem_program_dialog_init (TandemProgramDialog *self)
   group = adw_preferences_group_new ();
   self->title_row = entry_row (group, _("_Title"));
   self->description_row = entry_row (group, _("_Description"));
+  tandem_limit_text (GTK_WIDGET (self->title_row), TANDEM_LIMIT_SHORT, self->error_label);
+  tandem_limit_text (GTK_WIDGET (self->description_row), TANDEM_LIMIT_LONG, self->error_label);
   for (TandemProgramFormat f = 0; f < TANDEM_N_FORMATS; f++)
     gtk_string_list_append (formats, tandem_program_format_get_label (f));
   row = adw_combo_row_new ();

@@ -56,3 +56,104 @@ tandem_show_error (GtkWidget  *widget,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+/* Says on @notice that a field stopped at its limit. */
+static void
+limit_reached (GtkLabel *notice,
+               guint     limit)
+{
+  g_autofree char *message = NULL;
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "This field holds at most %u character; the rest was not added.",
+                                          "This field holds at most %u characters; the rest was not added.",
+                                          limit),
+                             limit);
+  gtk_label_set_text (notice, message);
+  gtk_widget_set_visible (GTK_WIDGET (notice), TRUE);
+  gtk_widget_error_bell (GTK_WIDGET (notice));
+}
+
+/* An entry's own max-length cuts the text; this only says so. */
+static void
+editable_insert_text_cb (GtkEditable *editable,
+                         const char  *text,
+                         int          length,
+                         int         *position,
+                         GtkLabel    *notice)
+{
+  guint limit = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "tandem-limit"));
+  glong have = g_utf8_strlen (gtk_editable_get_text (editable), -1);
+  glong adding = g_utf8_strlen (text, length);
+
+  if (have + adding > (glong)limit)
+    limit_reached (notice, limit);
+}
+
+/* A text view has no max-length: insert what fits, and say the rest was
+ * left out, so a paste of a whole document stops at the limit. */
+static void
+buffer_insert_text_cb (GtkTextBuffer *buffer,
+                       GtkTextIter   *location,
+                       const char    *text,
+                       int            length,
+                       GtkLabel      *notice)
+{
+  guint limit = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (buffer), "tandem-limit"));
+  int have = gtk_text_buffer_get_char_count (buffer);
+  glong adding = g_utf8_strlen (text, length);
+  glong room;
+
+  if (have + adding <= (glong)limit)
+    return;
+
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  room = MAX ((glong)limit - have, 0);
+  if (room > 0)
+    {
+      const char *cut = g_utf8_offset_to_pointer (text, room);
+
+      g_signal_handlers_block_by_func (buffer, buffer_insert_text_cb, notice);
+      gtk_text_buffer_insert (buffer, location, text, (int)(cut - text));
+      g_signal_handlers_unblock_by_func (buffer, buffer_insert_text_cb, notice);
+    }
+  limit_reached (notice, limit);
+}
+
+/**
+ * tandem_limit_text:
+ * @field: a #GtkEditable (an entry or an #AdwEntryRow) or a #GtkTextView
+ * @limit: most characters it takes
+ * @notice: the dialog's label for problems
+ *
+ * Stops @field at @limit characters, the most the record holds, and says
+ * why on @notice when typing or pasting reaches it.
+ */
+void
+tandem_limit_text (GtkWidget *field,
+                   guint      limit,
+                   GtkLabel  *notice)
+{
+  GObject *target;
+
+  g_return_if_fail (GTK_IS_EDITABLE (field) || GTK_IS_TEXT_VIEW (field));
+  g_return_if_fail (GTK_IS_LABEL (notice));
+
+  if (GTK_IS_TEXT_VIEW (field))
+    {
+      target = G_OBJECT (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)));
+      g_signal_connect_object (target, "insert-text", G_CALLBACK (buffer_insert_text_cb), notice, 0);
+    }
+  else
+    {
+      GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (field));
+
+      target = G_OBJECT (delegate != NULL ? delegate : GTK_EDITABLE (field));
+      if (GTK_IS_TEXT (target))
+        gtk_text_set_max_length (GTK_TEXT (target), (int)limit);
+      else if (GTK_IS_ENTRY (target))
+        gtk_entry_set_max_length (GTK_ENTRY (target), (int)limit);
+      g_signal_connect_object (target, "insert-text", G_CALLBACK (editable_insert_text_cb), notice, 0);
+    }
+  g_object_set_data (target, "tandem-limit", GUINT_TO_POINTER (limit));
+}

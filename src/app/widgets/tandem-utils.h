@@ -14,5 +14,8 @@ void       tandem_show_toast        (AdwToastOverlay *overlay,
 void       tandem_show_error        (GtkWidget       *widget,
                                      const char      *heading,
                                      const char      *body);
+void       tandem_limit_text        (GtkWidget       *field,
+                                     guint            limit,
+                                     GtkLabel        *notice);
 
 G_END_DECLS
