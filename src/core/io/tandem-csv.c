@@ -14,6 +14,11 @@
 #include <string.h>
 
 #include "tandem-csv.h"
+#include "tandem-types.h"
+
+/* The most of one cell a reader gets: more than TANDEM_LIMIT_LONG
+ * characters of up to 4 bytes each, so a longer cell stays longer. */
+#define CELL_MAX_BYTES (4 * ((gsize)TANDEM_LIMIT_LONG + 2))
 
 G_DEFINE_QUARK (tandem-csv-error-quark, tandem_csv_error)
 
@@ -44,6 +49,16 @@ field_cb (void   *data,
   for (size_t i = 0; i < length; i++)
     if (text[i] == '\n')
       parse->newlines++;
+
+  /* No column takes more than TANDEM_LIMIT_LONG characters: keep at most
+   * a few more than that of a cell, cut at a character's start, so a cell
+   * of 50 MB is still refused as too long without being copied whole. */
+  if (length > CELL_MAX_BYTES)
+    {
+      length = CELL_MAX_BYTES;
+      while (length > 0 && ((guchar)text[length] & 0xC0) == 0x80)
+        length--;
+    }
 
   /* One buffer for the whole record rather than an allocation per field. */
   g_array_append_val (parse->offsets, parse->text->len);
@@ -97,6 +112,9 @@ out:
  *
  * Reads CSV text record by record. Empty lines are skipped; a UTF-8
  * byte-order mark is allowed; fields are trimmed of surrounding spaces.
+ * A field longer than any column takes (over 40,000 bytes) reaches @func
+ * cut at a character's start, still longer than TANDEM_LIMIT_LONG
+ * characters, so memory stays bounded by the file's size.
  *
  * Returns: %FALSE when the text is not CSV (unbalanced quotes, NUL bytes,
  *   invalid UTF-8), is empty, or @func stopped the reading
@@ -124,6 +142,32 @@ detect_delimiter (const char *p,
     if (counts[c] > counts[best])
       best = c;
   return candidates[best];
+}
+
+/* The line and column (from 1) of @at, counting @delimiter outside quotes:
+ * where a problem the parser never sees (a zero byte) lies. */
+static void
+locate (const char *p,
+        const char *at,
+        char        delimiter,
+        guint      *out_line,
+        guint      *out_column)
+{
+  gboolean quoted = FALSE;
+
+  *out_line = 1;
+  *out_column = 1;
+  for (; p < at; p++)
+    {
+      if (*p == '\n')
+        (*out_line)++;
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted && *p == '\n')
+        *out_column = 1;
+      else if (!quoted && *p == delimiter)
+        (*out_column)++;
+    }
 }
 
 /* Trims spaces only: in a file separated by tabs, a tab is not space. */
@@ -192,6 +236,7 @@ tandem_csv_parse_data_full (const char        *data,
   Parse parse = { func, user_data, fields, text, offsets, 1, 0, FALSE, NULL };
   const char *p = data;
   const char *end = data != NULL ? data + length : NULL;   /* an empty file maps to no memory */
+  const char *nul;
   gboolean any = FALSE;
 
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
@@ -221,18 +266,22 @@ tandem_csv_parse_data_full (const char        *data,
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     p += 3;
 
+  dialect.delimiter = detect_delimiter (p, end);
+
   /* An empty file maps to no memory at all: p may be NULL. */
-  if (p < end && memchr (p, '\0', (gsize)(end - p)) != NULL)
+  if (p < end && (nul = memchr (p, '\0', (gsize)(end - p))) != NULL)
     {
+      guint nul_line, nul_column;
+
+      locate (p, nul, dialect.delimiter, &nul_line, &nul_column);
       g_set_error (error, TANDEM_CSV_ERROR, TANDEM_CSV_ERROR_MALFORMED,
-                   _("This is not a CSV text file: it contains binary data. "
-                     "Export the sheet as CSV (UTF-8) and try again."));
+                   _("Line %u, column %u holds binary data (a zero byte): this is not a CSV text file. "
+                     "Export the sheet as CSV (UTF-8) and try again."), nul_line, nul_column);
       return FALSE;
     }
 
   if (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
     g_error ("libcsv could not start");
-  dialect.delimiter = detect_delimiter (p, end);
   csv_set_delim (&parser, (unsigned char)dialect.delimiter);
   if (dialect.delimiter == '\t')
     csv_set_space_func (&parser, is_space_only);

@@ -141,13 +141,11 @@ enrollment_row_cb (guint       line,
     tandem_import_add_problem (report, line, enrollment_columns[E_STATUS],
                                _("“%s” is not a status; use invited, enrolled, in_progress, completed or dropped"),
                                tandem_import_field (h, fields, E_STATUS));
-  if (*enrolled_on != '\0' && (enrolled = tandem_date_parse_iso (enrolled_on)) == NULL)
-    tandem_import_add_problem (report, line, enrollment_columns[E_ENROLLED_ON],
-                               _("“%s” is not a date written YYYY-MM-DD"), enrolled_on);
-  if (*completed_on != '\0' && (completed = tandem_date_parse_iso (completed_on)) == NULL)
-    tandem_import_add_problem (report, line, enrollment_columns[E_COMPLETED_ON],
-                               _("“%s” is not a date written YYYY-MM-DD"), completed_on);
-  else if (completed != NULL && status != TANDEM_ENROLLMENT_COMPLETED &&
+  if (*enrolled_on != '\0')
+    enrolled = tandem_import_parse_date (report, line, enrollment_columns[E_ENROLLED_ON], enrolled_on);
+  if (*completed_on != '\0')
+    completed = tandem_import_parse_date (report, line, enrollment_columns[E_COMPLETED_ON], completed_on);
+  if (completed != NULL && status != TANDEM_ENROLLMENT_COMPLETED &&
            report->n_problems == problems_before)
     tandem_import_add_problem (report, line, enrollment_columns[E_COMPLETED_ON],
                                _("a completion date needs the status completed, not %s"),

@@ -76,6 +76,10 @@ gboolean    tandem_import_take_row       (TandemImportHeader  *header,
 const char *tandem_import_field          (TandemImportHeader  *header,
                                           GPtrArray           *fields,
                                           guint                n);
+GDate      *tandem_import_parse_date     (TandemImportReport  *report,
+                                          guint                line,
+                                          const char          *column,
+                                          const char          *text);
 gboolean    tandem_import_parse_int      (const char          *text,
                                           int                  least,
                                           int                  most,

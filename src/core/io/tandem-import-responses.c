@@ -117,10 +117,8 @@ response_row_cb (guint       line,
   if (*title == '\0')
     tandem_import_add_problem (report, line, response_columns[R_WAVE], _("every response needs the wave’s title"));
   /* A wave's date was checked on its first row. */
-  if ((wave == NULL || g_strcmp0 (wave->fielded_on, fielded_on) != 0) &&
-      (fielded = tandem_date_parse_iso (fielded_on)) == NULL)
-    tandem_import_add_problem (report, line, response_columns[R_FIELDED_ON],
-                               _("“%s” is not a date written YYYY-MM-DD"), fielded_on);
+  if (wave == NULL || g_strcmp0 (wave->fielded_on, fielded_on) != 0)
+    fielded = tandem_import_parse_date (report, line, response_columns[R_FIELDED_ON], fielded_on);
   if (!tandem_level_from_string (tandem_import_field (h, fields, R_LEVEL), &level))
     tandem_import_add_problem (report, line, response_columns[R_LEVEL],
                                _("“%s” is not a level; use executive, manager or individual_contributor"),

@@ -85,10 +85,7 @@ session_row_cb (guint       line,
     tandem_import_add_problem (report, line, session_columns[S_MENTOR], _("a person cannot mentor themself"));
 
   held_on = tandem_import_field (&import->header, fields, S_DATE);
-  date = tandem_date_parse_iso (held_on);
-  if (date == NULL)
-    tandem_import_add_problem (report, line, session_columns[S_DATE], _("“%s” is not a date written YYYY-MM-DD"),
-                               held_on);
+  date = tandem_import_parse_date (report, line, session_columns[S_DATE], held_on);
   if (!tandem_import_parse_int (tandem_import_field (&import->header, fields, S_MINUTES), 0, 1440, -1, &draft.minutes))
     tandem_import_add_problem (report, line, session_columns[S_MINUTES], _("“%s” is not a number of minutes (0–1440)"),
                                tandem_import_field (&import->header, fields, S_MINUTES));

@@ -195,6 +195,28 @@ tandem_import_take_row (TandemImportHeader *header,
   return TRUE;
 }
 
+/* Parses a date written YYYY-MM-DD, from 2000-01-01 to a year from today:
+ * 0000-00-00, 2023-02-29 and 9999-12-31 are each a problem at @line and
+ * @column, and give %NULL. */
+GDate *
+tandem_import_parse_date (TandemImportReport *report,
+                          guint               line,
+                          const char         *column,
+                          const char         *text)
+{
+  g_autoptr(GDate) date = tandem_date_parse_iso (text);
+
+  if (date == NULL)
+    tandem_import_add_problem (report, line, column, _("“%s” is not a date written YYYY-MM-DD"), text);
+  else if (!tandem_date_is_plausible (date))
+    tandem_import_add_problem (report, line, column,
+                               _("%s is not a date Tandem takes: write one from 2000-01-01 to a year from today"),
+                               text);
+  else
+    return g_steal_pointer (&date);
+  return NULL;
+}
+
 /* Parses an optional whole number in [least, most]; empty is @if_empty. */
 gboolean
 tandem_import_parse_int (const char *text,

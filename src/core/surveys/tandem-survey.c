@@ -73,7 +73,9 @@ tandem_survey_parse_score (const char *text,
   if (*text == '\0')
     return TRUE;
 
-  if (text[1] == '\0' && text[0] >= '1' && text[0] <= '5')
+  /* "3", and "3.0" as a spreadsheet may write it. */
+  if (text[0] >= '1' && text[0] <= '5' &&
+      (text[1] == '\0' || (text[1] == '.' && text[2] != '\0' && strspn (text + 2, "0") == strlen (text + 2))))
     {
       *out_score = text[0] - '0';
       return TRUE;
