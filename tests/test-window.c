@@ -525,6 +525,62 @@ test_window_log_session (void)
   tandem_test_remove_dir (dir);
 }
 
+/* A label whose text begins with @prefix. */
+static gboolean
+is_label_starting (GtkWidget  *widget,
+                   const char *prefix)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
+/* A database that holds a 5 MB name and a 4 MB insight (an older file,
+ * raw SQL) opens like any other: every page lays out the values cut at
+ * their limits. Before, the window never showed. */
+static void
+test_window_overlong_values (void)
+{
+  static const char * const pages[] = { "coaching", "people", "programs", "surveys", "dashboard" };
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 2025);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemWindow *window;
+
+  sql = g_strdup_printf ("UPDATE person SET name = printf ('%%.*c', %d, 'N')"
+                         " WHERE id = (SELECT executive_id FROM mentoring_pair ORDER BY id LIMIT 1);"
+                         "UPDATE coaching_session SET insight = printf ('%%.*c', %d, 'i')"
+                         " WHERE id = (SELECT min (id) FROM coaching_session)",
+                         5 * 1024 * 1024, 4 * 1024 * 1024);
+  g_assert_true (tandem_store_exec (store, sql, &error));
+  g_assert_no_error (error);
+
+  window = tandem_window_new (GTK_APPLICATION (app), store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_mapped, window));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]);
+      spin ();
+      g_assert_cmpstr (tandem_window_get_page (window), ==, pages[i]);
+      if (i == 0)
+        {
+          /* The pair's row names the executive by the first 200 characters. */
+          GtkWidget *label = find_widget (GTK_WIDGET (window), is_label_starting, "NNNNNNNNNN");
+          const char *text;
+
+          g_assert_nonnull (label);
+          text = gtk_label_get_text (GTK_LABEL (label));
+          g_assert_nonnull (strstr (text, "N…"));
+          g_assert_cmpint (g_utf8_strlen (text, -1), <, TANDEM_LIMIT_SHORT + 100);
+        }
+    }
+
+  close_and_finalize (window);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
 static GtkDropDown *
 open_program_owner (TandemStore *store,
                     gint64       program_id,
@@ -1004,6 +1060,7 @@ main (int    argc,
   g_test_add_func ("/tandem/window/presentation", test_window_presentation);
   g_test_add_func ("/tandem/window/refused-file", test_window_refused_file);
   g_test_add_func ("/tandem/window/log-session", test_window_log_session);
+  g_test_add_func ("/tandem/window/overlong-values", test_window_overlong_values);
   g_test_add_func ("/tandem/window/program-owner", test_window_program_owner);
   g_test_add_func ("/tandem/window/overdue-notification", test_window_overdue_notification);
   g_test_add_func ("/tandem/window/import-dialog", test_window_import_dialog);
