@@ -149,6 +149,9 @@ row_activated_cb (TandemSurveysPage *self,
   gtk_widget_set_visible (GTK_WIDGET (edit->error_label), FALSE);
   gtk_widget_set_margin_start (GTK_WIDGET (edit->error_label), 12);
   gtk_widget_set_margin_end (GTK_WIDGET (edit->error_label), 12);
+  for (TandemDimension d = 0; d < TANDEM_N_DIMENSIONS; d++)
+    for (TandemAudience a = 0; a < TANDEM_N_AUDIENCES; a++)
+      tandem_limit_text (edit->rows[d][a], TANDEM_LIMIT_LONG, edit->error_label);
 
   header = adw_header_bar_new ();
   title = g_strdup_printf (_("Wording of %s"), tandem_wave_get_title (wave));

@@ -505,6 +505,8 @@ tandem_survey_set_wording (TandemStore      *store,
                    _("Every question needs its wording; write what the survey asked."));
       return FALSE;
     }
+  if (!tandem_store_check_length (error, _("A question’s wording"), text, TANDEM_LIMIT_LONG))
+    return FALSE;
 
   stmt = tandem_store_prepare (store,
                                "INSERT INTO survey_item (wave_id, dimension, audience, wording)"
