@@ -77,7 +77,7 @@ test_csv_errors (void)
   static const struct { const char *name; const char *input; gsize length; int code; const char *message; } cases[] = {
     { "empty", "", 0, TANDEM_CSV_ERROR_EMPTY, "empty" },
     { "only blank lines", "\n\n \n", 4, TANDEM_CSV_ERROR_EMPTY, "empty" },
-    { "binary", "PK\003\004\000\000junk", 12, TANDEM_CSV_ERROR_MALFORMED, "binary" },
+    { "binary", "PK\003\004\000\000junk", 10, TANDEM_CSV_ERROR_MALFORMED, "binary" },
     { "unclosed quote", "a,b\n1,\"open\n", 12, TANDEM_CSV_ERROR_MALFORMED, "line 2" },
     { "quote inside field", "a,b\n1,x\"y\"\n", 11, TANDEM_CSV_ERROR_MALFORMED, "Line 2" },
     { "latin-1", "name\nM\xfcller\n", 12, TANDEM_CSV_ERROR_ENCODING, "Line 2, column 1" },
