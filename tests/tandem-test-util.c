@@ -144,3 +144,15 @@ tandem_test_make_v3_surveys (TandemStore *store)
                                     &error));
   g_assert_no_error (error);
 }
+
+/* Whether the tests run under valgrind or a sanitizer: slower, and with
+ * memory figures that are not the program's own. */
+gboolean
+tandem_test_is_instrumented (void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+  return TRUE;
+#else
+  return g_getenv ("TANDEM_TEST_UNDER_VALGRIND") != NULL;
+#endif
+}

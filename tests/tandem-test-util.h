@@ -20,6 +20,7 @@ char        *tandem_test_dump        (TandemStore *store);
 TandemStore *tandem_test_demo_store  (const char  *path,
                                       guint32      seed);
 GDate       *tandem_test_demo_today  (void);
+gboolean     tandem_test_is_instrumented (void);
 void         tandem_test_make_v3_surveys (TandemStore *store);
 
 G_END_DECLS

@@ -75,24 +75,6 @@ static const HostileCase cases[] = {
 
 static const char people_header[] = "external_id,name,email,department,role,level,champion,tool_access\n";
 
-static gboolean
-under_valgrind (void)
-{
-  return g_getenv ("TANDEM_TEST_UNDER_VALGRIND") != NULL;
-}
-
-/* Peak memory is only the program's own without a sanitizer or valgrind
- * counting its shadow. */
-static gboolean
-memory_is_measurable (void)
-{
-#if defined(__SANITIZE_ADDRESS__)
-  return FALSE;
-#else
-  return !under_valgrind ();
-#endif
-}
-
 /* A file too large for git, written at @path. */
 static void
 write_large_file (const char *path)
@@ -117,7 +99,7 @@ write_large_file (const char *path)
     {
       /* libcsv grows a cell 128 bytes at a time: cheap with glibc's
        * mremap, quadratic under a sanitizer or valgrind. */
-      gsize bytes = (memory_is_measurable () ? 50 : 2) * MEGABYTE;
+      gsize bytes = (tandem_test_is_instrumented () ? 2 : 50) * MEGABYTE;
       gsize start;
 
       g_string_append (text, "N-1,");
@@ -229,7 +211,7 @@ test_hostile_case (gconstpointer data)
 
   g_test_message ("%s: %.1f MB, peak %.1f MB (bound %.1f MB)", c->file, st.st_size / (double)MEGABYTE,
                   usage.ru_maxrss / 1024.0, bound / (double)MEGABYTE);
-  if (memory_is_measurable ())
+  if (!tandem_test_is_instrumented ())
     g_assert_cmpint ((goffset)usage.ru_maxrss * 1024, <=, bound);
 
   tandem_test_remove_dir (dir);

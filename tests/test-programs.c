@@ -746,7 +746,7 @@ test_import_limits (Fixture       *f,
   assert_refused (f, TANDEM_IMPORT_PEOPLE, path, &long_email);
 
   /* A name of 20 MB is refused like one a character too long. */
-  g_string_set_size (huge, (g_getenv ("TANDEM_TEST_UNDER_VALGRIND") != NULL ? 1 : 20) * 1024 * 1024);
+  g_string_set_size (huge, (tandem_test_is_instrumented () ? 1 : 20) * 1024 * 1024);
   memset (huge->str, 'n', huge->len);
   g_string_truncate (text, strlen (header));
   g_string_append_printf (text, "L-4,%s,,Sales,Rep,individual_contributor,no,no\n", huge->str);
