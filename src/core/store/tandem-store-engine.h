@@ -52,5 +52,10 @@ gboolean tandem_store_backup_automatically (TandemStore  *self,
                                             GError      **error);
 gboolean tandem_store_create_private_file  (const char   *path,
                                             GError      **error);
+gboolean tandem_store_check_header         (const char   *path,
+                                            gboolean     *out_exists,
+                                            GError      **error);
+gboolean tandem_store_probe_existing       (const char   *path,
+                                            GError      **error);
 
 G_END_DECLS
