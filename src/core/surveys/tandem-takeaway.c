@@ -91,6 +91,8 @@ tandem_gap_takeaway (GPtrArray       *points,
       for (guint i = 0; i < points->len; i++)
         if (isfinite (((TandemGapPoint *)g_ptr_array_index (points, i))->gap_pts))
           only = g_ptr_array_index (points, i);
+      if (only == NULL)
+        return g_strdup_printf (_("Too few answers yet to show the %s gap."), name);
       to = format_points (only->gap_pts, FALSE);
       /* Translators: a dimension in lower case, a number of points, a survey wave */
       return g_strdup_printf (_("The %s gap is %s points (%s)."), name, to, only->wave_title);
