@@ -192,7 +192,7 @@ cmd_test() {
 }
 
 cmd_bench() {
-  install_missing gnuplot-nox
+  install_missing gnuplot-nox sqlite3
   build _build-release --buildtype=release
   say "Running the benchmarks"
   meson test -C _build-release --benchmark --print-errorlogs -v

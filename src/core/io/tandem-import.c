@@ -240,18 +240,15 @@ tandem_import_parse_int (const char *text,
   return TRUE;
 }
 
-/* Reads @path through @func inside one transaction and commits only when
- * no row had a problem; @finish (nullable) writes what the rows gathered,
- * just before the commit. */
-gboolean
-tandem_import_in_transaction (TandemStore             *store,
-                              const char              *path,
-                              TandemCsvRowFunc         func,
-                              TandemImportFinishFunc   finish,
-                              gpointer                 user_data,
-                              TandemImportReport      *report,
-                              GCancellable            *cancellable,
-                              GError                 **error)
+static gboolean
+run_in_transaction (TandemStore             *store,
+                    const char              *path,
+                    TandemCsvRowFunc         func,
+                    TandemImportFinishFunc   finish,
+                    gpointer                 user_data,
+                    TandemImportReport      *report,
+                    GCancellable            *cancellable,
+                    GError                 **error)
 {
   g_autoptr(GError) local_error = NULL;
   TandemCsvDialect dialect = { ',', "UTF-8" };
@@ -301,6 +298,27 @@ tandem_import_in_transaction (TandemStore             *store,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Reads @path through @func inside one transaction and commits only when
+ * no row had a problem; @finish (nullable) writes what the rows gathered,
+ * just before the commit. */
+gboolean
+tandem_import_in_transaction (TandemStore             *store,
+                              const char              *path,
+                              TandemCsvRowFunc         func,
+                              TandemImportFinishFunc   finish,
+                              gpointer                 user_data,
+                              TandemImportReport      *report,
+                              GCancellable            *cancellable,
+                              GError                 **error)
+{
+  gboolean ok;
+
+  tandem_store_set_bulk (store, TRUE);
+  ok = run_in_transaction (store, path, func, finish, user_data, report, cancellable, error);
+  tandem_store_set_bulk (store, FALSE);
+  return ok;
 }
 
 /* Loads rows of "id, key[, level]" into @table: the key (casefolded when

@@ -376,6 +376,18 @@ tandem_store_begin (TandemStore  *self,
   return tandem_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
+/* A bulk write (an import of 500,000 rows in random order) touches index
+ * pages all over the file: with SQLite's default 2 MB cache it spends its
+ * time spilling and rereading them. 128 MB while it lasts, then back. */
+void
+tandem_store_set_bulk (TandemStore *self,
+                       gboolean     bulk)
+{
+  g_return_if_fail (TANDEM_IS_STORE (self));
+
+  tandem_store_exec (self, bulk ? "PRAGMA cache_size = -131072" : "PRAGMA cache_size = -2000", NULL);
+}
+
 gboolean
 tandem_store_commit (TandemStore  *self,
                      GError      **error)

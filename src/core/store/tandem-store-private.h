@@ -43,6 +43,8 @@ gint64       tandem_store_get_changes         (TandemStore  *self);
 /* Transactions: begin/commit/rollback around a whole write; savepoints
  * nest inside one or open one, so a write that is whole on its own can
  * also be one step of an import. */
+void         tandem_store_set_bulk            (TandemStore  *self,
+                                               gboolean      bulk);
 gboolean     tandem_store_begin               (TandemStore  *self,
                                                GError      **error);
 gboolean     tandem_store_commit              (TandemStore  *self,
