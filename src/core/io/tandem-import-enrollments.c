@@ -31,6 +31,8 @@ typedef struct
   GHashTable         *people;     /* external id → person id, read once */
   GHashTable         *programs;   /* title → ProgramSeen */
   GHashTable         *seen;       /* EnrollmentKey → first line */
+  GArray             *pending;    /* PendingEnrollment, written in key order at the end */
+  GStringChunk       *dates;      /* the pending rows' dates, each text once */
 } EnrollmentImport;
 
 typedef struct
@@ -44,6 +46,16 @@ typedef struct
   gint64 person;
   gint64 program;
 } EnrollmentKey;
+
+/* A row that passed every check, waiting to be written. */
+typedef struct
+{
+  EnrollmentKey           key;
+  gboolean                program_created;
+  TandemEnrollmentStatus  status;
+  const char             *enrolled_on;    /* in EnrollmentImport.dates */
+  const char             *completed_on;
+} PendingEnrollment;
 
 static guint
 enrollment_key_hash (gconstpointer key)
@@ -171,16 +183,45 @@ enrollment_row_cb (guint       line,
     }
   g_hash_table_insert (import->seen, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (line));
 
+  {
+    PendingEnrollment row = { key, program->created, status,
+                              g_string_chunk_insert_const (import->dates, enrolled_on),
+                              g_string_chunk_insert_const (import->dates, completed_on) };
+
+    g_array_append_val (import->pending, row);
+  }
+  return TRUE;
+}
+
+static int
+compare_pending (gconstpointer a,
+                 gconstpointer b)
+{
+  const PendingEnrollment *pa = a, *pb = b;
+
+  if (pa->key.person != pb->key.person)
+    return pa->key.person < pb->key.person ? -1 : 1;
+  return (pa->key.program > pb->key.program) - (pa->key.program < pb->key.program);
+}
+
+/* Writes one checked row: new, changed or as it was. */
+static gboolean
+write_enrollment (EnrollmentImport         *import,
+                  const PendingEnrollment  *row,
+                  GError                  **error)
+{
+  TandemImportReport *report = import->report;
+  const char *status = tandem_enrollment_status_to_string (row->status);
+
   /* A program this import created has no enrollments to compare with. */
-  tandem_stmt_bind_int64 (import->find, 1, key.person);
-  tandem_stmt_bind_int64 (import->find, 2, key.program);
-  if (!program->created && tandem_stmt_step (import->find, NULL) == TANDEM_STEP_ROW)
+  tandem_stmt_bind_int64 (import->find, 1, row->key.person);
+  tandem_stmt_bind_int64 (import->find, 2, row->key.program);
+  if (!row->program_created && tandem_stmt_step (import->find, NULL) == TANDEM_STEP_ROW)
     {
       gint64 id = tandem_stmt_get_int64 (import->find, 0);
-      gboolean same = g_strcmp0 (tandem_stmt_get_text (import->find, 1),
-                                 tandem_enrollment_status_to_string (status)) == 0 &&
-                      g_strcmp0 (tandem_stmt_get_text (import->find, 2), enrolled_on) == 0 &&
-                      g_strcmp0 (tandem_stmt_get_text (import->find, 3), completed_on) == 0;
+      gboolean same = g_strcmp0 (tandem_stmt_get_text (import->find, 1), status) == 0 &&
+                      g_strcmp0 (tandem_stmt_get_text (import->find, 2), row->enrolled_on) == 0 &&
+                      g_strcmp0 (tandem_stmt_get_text (import->find, 3), row->completed_on) == 0;
 
       tandem_stmt_reset (import->find);
       if (same)
@@ -189,9 +230,9 @@ enrollment_row_cb (guint       line,
           return TRUE;
         }
       tandem_stmt_bind_int64 (import->update, 1, id);
-      tandem_stmt_bind_text (import->update, 2, tandem_enrollment_status_to_string (status));
-      tandem_stmt_bind_text (import->update, 3, enrolled_on);
-      tandem_stmt_bind_text (import->update, 4, completed_on);
+      tandem_stmt_bind_text (import->update, 2, status);
+      tandem_stmt_bind_text (import->update, 3, row->enrolled_on);
+      tandem_stmt_bind_text (import->update, 4, row->completed_on);
       if (!tandem_stmt_step_done (import->update, error))
         return FALSE;
       report->updated++;
@@ -199,14 +240,31 @@ enrollment_row_cb (guint       line,
     }
   tandem_stmt_reset (import->find);
 
-  tandem_stmt_bind_int64 (import->insert, 1, key.person);
-  tandem_stmt_bind_int64 (import->insert, 2, key.program);
-  tandem_stmt_bind_text (import->insert, 3, tandem_enrollment_status_to_string (status));
-  tandem_stmt_bind_text (import->insert, 4, enrolled_on);
-  tandem_stmt_bind_text (import->insert, 5, completed_on);
+  tandem_stmt_bind_int64 (import->insert, 1, row->key.person);
+  tandem_stmt_bind_int64 (import->insert, 2, row->key.program);
+  tandem_stmt_bind_text (import->insert, 3, status);
+  tandem_stmt_bind_text (import->insert, 4, row->enrolled_on);
+  tandem_stmt_bind_text (import->insert, 5, row->completed_on);
   if (!tandem_stmt_step_done (import->insert, error))
     return FALSE;
   report->created++;
+  return TRUE;
+}
+
+/* Every row passed: write them in the order of the (person, program)
+ * index, so that an export in random order (as learning systems write
+ * them) costs what a sorted one does instead of touching index pages all
+ * over the file. */
+static gboolean
+enrollment_finish (gpointer   user_data,
+                   GError   **error)
+{
+  EnrollmentImport *import = user_data;
+
+  g_array_sort (import->pending, compare_pending);
+  for (guint i = 0; i < import->pending->len; i++)
+    if (!write_enrollment (import, &g_array_index (import->pending, PendingEnrollment, i), error))
+      return FALSE;
   return TRUE;
 }
 
@@ -228,8 +286,10 @@ import_enrollments (TandemStore         *store,
   g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) programs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (enrollment_key_hash, enrollment_key_equal, g_free, NULL);
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (PendingEnrollment));
   EnrollmentImport import = { store, report, { enrollment_columns, E_N, mapping, 0, { 0, }, 0, FALSE, FALSE },
-                              NULL, NULL, NULL, NULL, NULL, people, programs, seen };
+                              NULL, NULL, NULL, NULL, NULL, people, programs, seen, pending, NULL };
+  gboolean ok;
 
   if (!tandem_import_load_people (store, people, error) ||
       !(find_program = tandem_store_prepare (store, "SELECT id FROM program WHERE title = $1", error)) ||
@@ -255,8 +315,12 @@ import_enrollments (TandemStore         *store,
   import.find = find;
   import.insert = insert;
   import.update = update;
+  import.dates = g_string_chunk_new (4096);
 
-  return tandem_import_in_transaction (store, path, enrollment_row_cb, NULL, &import, report, cancellable, error);
+  ok = tandem_import_in_transaction (store, path, enrollment_row_cb, enrollment_finish, &import, report, cancellable,
+                                     error);
+  g_string_chunk_free (import.dates);
+  return ok;
 }
 
 const TandemImporter tandem_enrollments_importer = {
