@@ -27,6 +27,7 @@ typedef struct
   guint               n_fields;
   gboolean            have_header;
   gboolean            ok;           /* every column was found */
+  guint               limits[16];   /* how many characters names[n] holds */
 } TandemImportHeader;
 
 /* A role as an import knows it: its id and level, and where the file

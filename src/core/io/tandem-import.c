@@ -91,6 +91,8 @@ header_read (TandemImportHeader *header,
 
   header->n_fields = fields->len;
   header->have_header = TRUE;
+  for (guint n = 0; n < header->n_names; n++)
+    header->limits[n] = tandem_text_limit_for_column (header->names[n]);
 
   for (guint n = 0; n < header->n_names; n++)
     {
@@ -182,16 +184,12 @@ tandem_import_take_row (TandemImportHeader *header,
       return FALSE;
     }
   for (guint i = 0; i < header->n_names; i++)
-    {
-      guint limit = tandem_text_limit_for_column (header->names[i]);
-
-      if (!tandem_text_fits (tandem_import_field (header, fields, i), limit))
-        {
-          tandem_import_add_problem (report, line, header->names[i],
-                                     _("longer than %u characters, the most this column holds"), limit);
-          return FALSE;
-        }
-    }
+    if (!tandem_text_fits (tandem_import_field (header, fields, i), header->limits[i]))
+      {
+        tandem_import_add_problem (report, line, header->names[i],
+                                   _("longer than %u characters, the most this column holds"), header->limits[i]);
+        return FALSE;
+      }
   return TRUE;
 }
 
