@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "tandem-demo.h"
 #include "tandem-store-private.h"
@@ -155,4 +156,27 @@ tandem_test_is_instrumented (void)
 #else
   return g_getenv ("TANDEM_TEST_UNDER_VALGRIND") != NULL;
 #endif
+}
+
+/* Whether @report names a problem at @line and @column (%NULL: the whole
+ * row) whose reason holds @reason; every problem is logged on the way. */
+gboolean
+tandem_test_report_has_problem (TandemImportReport *report,
+                                guint               line,
+                                const char         *column,
+                                const char         *reason)
+{
+  gboolean found = FALSE;
+
+  for (guint p = 0; p < report->problems->len; p++)
+    {
+      TandemImportProblem *problem = g_ptr_array_index (report->problems, p);
+      g_autofree char *text = tandem_import_problem_format (problem);
+
+      g_test_message ("  %s", text);
+      if (problem->line == line && g_strcmp0 (problem->column, column) == 0 &&
+          strstr (problem->reason, reason) != NULL)
+        found = TRUE;
+    }
+  return found;
 }

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "tandem-import.h"
 #include "tandem-store.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,10 @@ TandemStore *tandem_test_demo_store  (const char  *path,
                                       guint32      seed);
 GDate       *tandem_test_demo_today  (void);
 gboolean     tandem_test_is_instrumented (void);
+gboolean     tandem_test_report_has_problem (TandemImportReport *report,
+                                             guint               line,
+                                             const char         *column,
+                                             const char         *reason);
 void         tandem_test_make_v3_surveys (TandemStore *store);
 
 G_END_DECLS

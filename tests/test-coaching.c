@@ -276,27 +276,12 @@ test_import_malformed (Fixture       *f,
       g_autoptr(GError) error = NULL;
       g_autofree char *path = corpus (cases[i].file);
       g_autofree char *after = NULL;
-      TandemImportProblem *problem;
-      gboolean found = FALSE;
 
       g_test_message ("case %s", cases[i].file);
       g_assert_false (tandem_import_run (f->store, TANDEM_IMPORT_SESSIONS, path, NULL, report, NULL, &error));
       g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
       g_assert_cmpuint (report->n_problems, >=, 1);
-
-      for (guint p = 0; p < report->problems->len; p++)
-        {
-          g_autofree char *text = NULL;
-
-          problem = g_ptr_array_index (report->problems, p);
-          text = tandem_import_problem_format (problem);
-          g_test_message ("  %s", text);
-          if (problem->line == cases[i].line &&
-              g_strcmp0 (problem->column, cases[i].column) == 0 &&
-              strstr (problem->reason, cases[i].reason) != NULL)
-            found = TRUE;
-        }
-      g_assert_true (found);
+      g_assert_true (tandem_test_report_has_problem (report, cases[i].line, cases[i].column, cases[i].reason));
 
       /* Nothing was written: the database is exactly as it was. */
       after = tandem_test_dump (f->store);

@@ -113,21 +113,6 @@ write_large_file (const char *path)
   tandem_test_write_file (path, text->str, text->len);
 }
 
-static gboolean
-problem_found (TandemImportReport *report,
-               const Expected     *expected)
-{
-  for (guint p = 0; p < report->problems->len; p++)
-    {
-      TandemImportProblem *problem = g_ptr_array_index (report->problems, p);
-
-      if (problem->line == expected->line && g_strcmp0 (problem->column, expected->column) == 0 &&
-          strstr (problem->reason, expected->reason) != NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* The child's whole work: a fresh organisation, the import, the checks.
  * Any failed assertion aborts the child, which the parent sees. */
 static void
@@ -169,7 +154,8 @@ run_case (const HostileCase *c,
   g_assert_false (ok);
   g_assert_nonnull (error);
   for (guint i = 0; i < G_N_ELEMENTS (c->problems) && c->problems[i].reason != NULL; i++)
-    g_assert_true (problem_found (report, &c->problems[i]));
+    g_assert_true (tandem_test_report_has_problem (report, c->problems[i].line, c->problems[i].column,
+                                                   c->problems[i].reason));
   after = tandem_test_dump (store);
   g_assert_true (g_str_equal (before, after));
 }

@@ -607,24 +607,12 @@ assert_refused (Fixture             *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *before = tandem_test_dump (f->store);
   g_autofree char *after = NULL;
-  gboolean found = FALSE;
 
   g_test_message ("case %s/%s", c->kind, c->file);
   g_assert_false (tandem_import_run (f->store, kind, path, NULL, report, NULL, &error));
   g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
   g_assert_cmpuint (report->n_problems, >=, 1);
-
-  for (guint p = 0; p < report->problems->len; p++)
-    {
-      TandemImportProblem *problem = g_ptr_array_index (report->problems, p);
-      g_autofree char *text = tandem_import_problem_format (problem);
-
-      g_test_message ("  %s", text);
-      if (problem->line == c->line && g_strcmp0 (problem->column, c->column) == 0 &&
-          strstr (problem->reason, c->reason) != NULL)
-        found = TRUE;
-    }
-  g_assert_true (found);
+  g_assert_true (tandem_test_report_has_problem (report, c->line, c->column, c->reason));
 
   after = tandem_test_dump (f->store);
   g_assert_true (g_str_equal (before, after));
