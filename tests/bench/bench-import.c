@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <sys/resource.h>
 
+#include "bench-util.h"
 #include "tandem-import.h"
 #include "tandem-store.h"
 
@@ -40,8 +41,7 @@ remove_database (const char *db)
 }
 
 static double
-import_with_tandem (const char       *db,
-                    TandemImportKind  kind,
+import_with_tandem (TandemImportKind  kind,
                     const char       *path,
                     TandemStore      *store,
                     guint             expected)
@@ -53,7 +53,7 @@ import_with_tandem (const char       *db,
 
   if (!tandem_import_run (store, kind, path, NULL, report, NULL, &error))
     g_error ("import of %s failed: %s", path, error->message);
-  seconds = (g_get_monotonic_time () - start) / 1e6;
+  seconds = bench_seconds_since (start);
   g_assert_cmpuint (report->created, ==, expected);
   return seconds;
 }
@@ -64,34 +64,14 @@ import_with_shell (const char *db,
                    const char *path)
 {
   g_autofree char *command = g_strdup_printf (".import --csv '%s' t", path);
-  const char *argv[] = { "sqlite3", db, command, NULL };
-  g_autoptr(GError) error = NULL;
-  gint64 start;
-  int status = 0;
+  char *argv[] = { (char *)"sqlite3", (char *)db, command, NULL };
+  double seconds;
 
   remove_database (db);
-  start = g_get_monotonic_time ();
-  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    g_error ("sqlite3 .import failed: %s (install the sqlite3 package)", error->message);
-  return (g_get_monotonic_time () - start) / 1e6;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof *values, compare_doubles);
-  return values[n / 2];
+  seconds = bench_time_command (argv);
+  if (seconds < 0)
+    g_error ("sqlite3 .import of %s failed (is the sqlite3 package installed?)", path);
+  return seconds;
 }
 
 static void
@@ -168,8 +148,8 @@ main (int   argc,
               remove_database (db);
               store = tandem_store_open (db, &error);
               g_assert_no_error (error);
-              t_people[round] = import_with_tandem (db, TANDEM_IMPORT_PEOPLE, people, store, N_PEOPLE);
-              t_enrollments[round] = import_with_tandem (db, TANDEM_IMPORT_ENROLLMENTS, enrollments, store,
+              t_people[round] = import_with_tandem (TANDEM_IMPORT_PEOPLE, people, store, N_PEOPLE);
+              t_enrollments[round] = import_with_tandem (TANDEM_IMPORT_ENROLLMENTS, enrollments, store,
                                                          N_ENROLLMENTS);
             }
           else
@@ -183,10 +163,10 @@ main (int   argc,
     }
   getrusage (RUSAGE_SELF, &usage);
 
-  people_s = median (t_people, N_ROUNDS);
-  enrollments_s = median (t_enrollments, N_ROUNDS);
-  shell_people_s = median (s_people, N_ROUNDS);
-  shell_enrollments_s = median (s_enrollments, N_ROUNDS);
+  people_s = bench_median (t_people, N_ROUNDS);
+  enrollments_s = bench_median (t_enrollments, N_ROUNDS);
+  shell_people_s = bench_median (s_people, N_ROUNDS);
+  shell_enrollments_s = bench_median (s_enrollments, N_ROUNDS);
   printf ("Medians of %u rounds, by turns with the sqlite3 shell's .import of the same file:\n", N_ROUNDS);
   printf ("people:      %7u rows in %5.2f s = %7.0f rows/s; shell %5.2f s; ratio %.1fx (target <= 2x)\n",
           N_PEOPLE, people_s, N_PEOPLE / people_s, shell_people_s, people_s / shell_people_s);

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <sys/resource.h>
 
+#include "bench-util.h"
 #include "tandem-chart.h"
 #include "tandem-import.h"
 #include "tandem-report.h"
@@ -30,41 +31,6 @@
 #define N_WAVES     20
 #define N_DEPARTMENTS 40
 #define N_ROLES     120
-
-static double
-seconds_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1e6;
-}
-
-/* The wall-clock time of one run of @argv, in seconds; -1 if it failed.
- * Descriptors are left open so that GLib starts the command with
- * posix_spawn(): a fork() would first copy this process's page tables,
- * hundreds of megabytes of them after the import, and add that time to
- * both sides of every race. */
-static double
-time_command (char **argv)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 start = g_get_monotonic_time ();
-  int status = 0;
-
-  if (!g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_LEAVE_DESCRIPTORS_OPEN |
-                     G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL,
-                     &status, &error) ||
-      !g_spawn_check_wait_status (status, NULL))
-    return -1;
-  return seconds_since (start);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
 
 #define RACE_RUNS 31
 
@@ -83,27 +49,25 @@ race (char   **ours,
   double t_ours[RACE_RUNS], t_theirs[RACE_RUNS];
 
   *out_ours = *out_theirs = -1;
-  if (time_command (ours) < 0 || time_command (theirs) < 0)
+  if (bench_time_command (ours) < 0 || bench_time_command (theirs) < 0)
     return;
   for (guint i = 0; i < RACE_RUNS; i++)
     {
       if (i % 2 == 0)
         {
-          t_ours[i] = time_command (ours);
-          t_theirs[i] = time_command (theirs);
+          t_ours[i] = bench_time_command (ours);
+          t_theirs[i] = bench_time_command (theirs);
         }
       else
         {
-          t_theirs[i] = time_command (theirs);
-          t_ours[i] = time_command (ours);
+          t_theirs[i] = bench_time_command (theirs);
+          t_ours[i] = bench_time_command (ours);
         }
       if (t_ours[i] < 0 || t_theirs[i] < 0)
         return;
     }
-  qsort (t_ours, RACE_RUNS, sizeof (double), compare_doubles);
-  qsort (t_theirs, RACE_RUNS, sizeof (double), compare_doubles);
-  *out_ours = t_ours[RACE_RUNS / 2];
-  *out_theirs = t_theirs[RACE_RUNS / 2];
+  *out_ours = bench_median (t_ours, RACE_RUNS);
+  *out_theirs = bench_median (t_theirs, RACE_RUNS);
 }
 
 /* The same chart for gnuplot: both lines with their intervals, the band
@@ -193,7 +157,7 @@ main (int   argc,
   start = g_get_monotonic_time ();
   if (!tandem_import_run (store, TANDEM_IMPORT_RESPONSES, csv, NULL, report, NULL, &error))
     g_error ("import failed: %s", error->message);
-  t_import = seconds_since (start);
+  t_import = bench_seconds_since (start);
   g_assert_cmpuint (report->created, ==, N_RESPONSES);
 
   /* Warm: the first run fills SQLite's cache; the best of ten counts. */
@@ -205,7 +169,7 @@ main (int   argc,
       gaps = tandem_report_gaps (store, TANDEM_N_DIMENSIONS, 5, TANDEM_REPORT_CSV, &error);
       g_assert_nonnull (gaps);
       if (i > 0)
-        t_report = MIN (t_report, seconds_since (start));
+        t_report = MIN (t_report, bench_seconds_since (start));
     }
 
   {
@@ -222,7 +186,7 @@ main (int   argc,
         tandem_chart_render (chart, cr, 1920, 1080, &style);
         cairo_surface_flush (surface);
         if (i > 0)
-          t_chart = MIN (t_chart, seconds_since (start));
+          t_chart = MIN (t_chart, bench_seconds_since (start));
         cairo_destroy (cr);
       }
     cairo_surface_destroy (surface);
