@@ -451,27 +451,21 @@ test_cli_surveys (void)
   tandem_test_remove_dir (dir);
 }
 
-/* Another program holds the write lock: the CLI waits a little, then
- * says so, and the file is left as it was. */
-static void
-test_cli_locked (void)
+/* A demo organisation at @db, and a child process that holds its write
+ * lock: for @hold_usec, then commits, or (0) until it is killed. Returns
+ * once the lock is held. */
+static pid_t
+hold_write_lock (const char *db,
+                 gulong      hold_usec)
 {
-  g_autofree char *dir = tandem_test_make_dir ();
-  g_autofree char *db = g_build_filename (dir, "locked.db", NULL);
-  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "people", "good.csv", NULL);
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
+  const char *args[] = { "--database", db, "demo", NULL };
+  g_auto(Result) r = { 0, };
   int ready[2];
   char byte;
   pid_t pid;
 
-  {
-    g_auto(Result) r = { 0, };
-    const char *args[] = { "--database", db, "demo", NULL };
-
-    run (&r, cli (), NULL, args);
-    g_assert_cmpint (r.status, ==, 0);
-  }
+  run (&r, cli (), NULL, args);
+  g_assert_cmpint (r.status, ==, 0);
 
   g_assert_cmpint (pipe (ready), ==, 0);
   pid = fork ();
@@ -485,12 +479,32 @@ test_cli_locked (void)
           sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL) != SQLITE_OK ||
           write (ready[1], "1", 1) != 1)
         _exit (1);
-      pause ();
+      if (hold_usec == 0)
+        pause ();
+      g_usleep (hold_usec);
+      sqlite3_exec (other, "COMMIT", NULL, NULL, NULL);
+      sqlite3_close (other);
       _exit (0);
     }
   close (ready[1]);
   g_assert_cmpint (read (ready[0], &byte, 1), ==, 1);
   close (ready[0]);
+  return pid;
+}
+
+/* Another program holds the write lock: the CLI waits a little, then
+ * says so, and the file is left as it was. */
+static void
+test_cli_locked (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "locked.db", NULL);
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "people", "good.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  pid_t pid;
+
+  pid = hold_write_lock (db, 0);
   before = tandem_test_checksum (db);
 
   {
@@ -903,38 +917,9 @@ test_cli_waits_its_turn (void)
   g_autofree char *dir = tandem_test_make_dir ();
   g_autofree char *db = g_build_filename (dir, "busy.db", NULL);
   g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "people", "good.csv", NULL);
-  int ready[2];
-  char byte;
   pid_t pid;
 
-  {
-    g_auto(Result) r = { 0, };
-    const char *args[] = { "--database", db, "demo", NULL };
-
-    run (&r, cli (), NULL, args);
-    g_assert_cmpint (r.status, ==, 0);
-  }
-
-  g_assert_cmpint (pipe (ready), ==, 0);
-  pid = fork ();
-  g_assert_cmpint (pid, >=, 0);
-  if (pid == 0)
-    {
-      sqlite3 *other = NULL;
-
-      close (ready[0]);
-      if (sqlite3_open (db, &other) != SQLITE_OK ||
-          sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL) != SQLITE_OK ||
-          write (ready[1], "1", 1) != 1)
-        _exit (1);
-      g_usleep (2500 * 1000);
-      sqlite3_exec (other, "COMMIT", NULL, NULL, NULL);
-      sqlite3_close (other);
-      _exit (0);
-    }
-  close (ready[1]);
-  g_assert_cmpint (read (ready[0], &byte, 1), ==, 1);
-  close (ready[0]);
+  pid = hold_write_lock (db, 2500 * 1000);
 
   {
     g_auto(Result) r = { 0, };
