@@ -121,6 +121,26 @@ tandem_test_demo_store (const char *path,
   return store;
 }
 
+/* Takes away what schema 5 added (the learning summary), so a test can mark
+ * a current file as schema 4 and watch it migrate. */
+void
+tandem_test_make_v4 (TandemStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tandem_store_exec (store,
+                                    "DROP TRIGGER enrollment_learning_update;"
+                                    "DROP TRIGGER enrollment_learning_delete;"
+                                    "DROP INDEX person_role;"
+                                    "DROP INDEX person_department;"
+                                    "ALTER TABLE person DROP COLUMN learning;"
+                                    "CREATE INDEX person_role ON person (role_id);"
+                                    "CREATE INDEX person_department ON person (department_id);"
+                                    "PRAGMA user_version = 4;",
+                                    &error));
+  g_assert_no_error (error);
+}
+
 /* Puts the survey tables back as schema 3 had them (empty), so a test can
  * mark a current file as an older version and watch it migrate. */
 void
@@ -128,6 +148,7 @@ tandem_test_make_v3_surveys (TandemStore *store)
 {
   g_autoptr(GError) error = NULL;
 
+  tandem_test_make_v4 (store);
   g_assert_true (tandem_store_exec (store,
                                     "DROP TABLE survey_tally;"
                                     "DROP TABLE survey_response;"

@@ -116,6 +116,10 @@ check_source (const char *name,
           if (g_strv_length (arguments) < 2)
             continue;
           argument = g_strstrip (g_strdup (arguments[1]));
+          /* TANDEM_DEBUG=plans prefixes a statement's own (constant) text
+           * with EXPLAIN QUERY PLAN: nothing from outside goes in. */
+          if (g_str_has_suffix (name, "tandem-stmt.c") && g_str_equal (argument, "explain"))
+            continue;
           if (g_hash_table_contains (built, argument))
             g_ptr_array_add (problems, g_strdup_printf ("%s: %s runs “%s”, which was built at run time",
                                                         name, entry_points[e], argument));

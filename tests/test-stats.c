@@ -7,9 +7,12 @@
 #include <math.h>
 #include <string.h>
 
+#include "tandem-enrollment.h"
 #include "tandem-impact.h"
 #include "tandem-import.h"
 #include "tandem-pair.h"
+#include "tandem-person.h"
+#include "tandem-program.h"
 #include "tandem-report.h"
 #include "tandem-stats.h"
 #include "tandem-survey-charts.h"
@@ -690,11 +693,154 @@ test_stats_impact (void)
   tandem_test_remove_dir (dir);
 }
 
+/* How many people's stored learning (schema 5) differs from what their
+ * enrollments say. */
+static gint64
+learning_wrong (TandemStore *store)
+{
+  gint64 wrong = -1;
+
+  g_assert_true (tandem_store_query_int (store,
+                                         "SELECT count (*) FROM person"
+                                         " WHERE learning <> " TANDEM_SQL_LEARNING_OF ("person.id"),
+                                         &wrong, NULL));
+  return wrong;
+}
+
+static gint64
+query (TandemStore *store,
+       const char  *sql)
+{
+  gint64 value = -1;
+
+  g_assert_true (tandem_store_query_int (store, sql, &value, NULL));
+  return value;
+}
+
+/* person.learning stays what the enrollments say, whoever writes them. */
+static void
+test_stats_learning_summary (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tandem-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "tandem.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 3);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *person_undo = NULL;
+  g_autofree char *program_undo = NULL;
+  gint64 enrollment, person, program, completed_before;
+  guint added = 0;
+
+  g_assert_cmpint (query (store, "SELECT count (*) FROM person WHERE learning = 2"), >, 0);
+  g_assert_cmpint (learning_wrong (store), ==, 0);
+
+  /* A status change, both ways, and a removal. */
+  enrollment = query (store, "SELECT min (id) FROM enrollment WHERE status = 'completed'");
+  person = query (store, "SELECT person_id FROM enrollment WHERE id = (SELECT min (id) FROM enrollment"
+                         " WHERE status = 'completed')");
+  g_assert_true (tandem_store_exec (store, "UPDATE enrollment SET status = 'dropped', completed_on = NULL"
+                                           " WHERE person_id IN (SELECT person_id FROM enrollment"
+                                           "                      WHERE status = 'completed' LIMIT 3)"
+                                           "   AND status <> 'completed'", &error));
+  g_assert_true (tandem_enrollment_set_status (store, enrollment, TANDEM_ENROLLMENT_DROPPED, "2026-11-01", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (learning_wrong (store), ==, 0);
+  g_assert_true (tandem_enrollment_set_status (store, enrollment, TANDEM_ENROLLMENT_COMPLETED, "2026-11-02", &error));
+  g_assert_cmpint (learning_wrong (store), ==, 0);
+  g_assert_true (tandem_store_exec (store, "DELETE FROM enrollment WHERE status = 'completed'"
+                                           " AND person_id IN (SELECT id FROM person ORDER BY id LIMIT 20)", &error));
+  g_assert_cmpint (learning_wrong (store), ==, 0);
+
+  /* A program deleted and brought back by Undo, and everyone invited to one. */
+  program = query (store, "SELECT program_id FROM enrollment GROUP BY program_id ORDER BY count (*) DESC LIMIT 1");
+  completed_before = query (store, "SELECT count (*) FROM person WHERE learning = 2");
+  g_assert_true (tandem_program_delete (store, program, &program_undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (learning_wrong (store), ==, 0);
+  g_assert_true (tandem_program_restore (store, program_undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (learning_wrong (store), ==, 0);
+  g_assert_cmpint (query (store, "SELECT count (*) FROM person WHERE learning = 2"), ==, completed_before);
+  g_assert_true (tandem_store_exec (store, "DELETE FROM program_role", &error));
+  g_assert_true (tandem_enrollment_enrol_matching (store, program, NULL, NULL, "2026-11-03", &added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, >, 0);
+  g_assert_cmpint (learning_wrong (store), ==, 0);
+
+  /* A person deleted and brought back. */
+  g_assert_true (tandem_person_delete (store, person, &person_undo, &error));
+  g_assert_true (tandem_person_restore (store, person_undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (learning_wrong (store), ==, 0);
+
+  /* A file from before schema 5 gets it worked out. */
+  tandem_test_make_v4 (store);
+  g_clear_object (&store);
+  store = tandem_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_store_get_schema_version (store), ==, TANDEM_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (learning_wrong (store), ==, 0);
+  g_assert_cmpint (query (store, "SELECT count (*) FROM person WHERE learning > 0"), >, 0);
+}
+
+static GString *plans;
+
+static void
+collect_plan (const char     *domain,
+              GLogLevelFlags  level,
+              const char     *message,
+              gpointer        user_data)
+{
+  if (plans != NULL)
+    g_string_append_printf (plans, "%s\n", message);
+}
+
+/* The statements that must answer in milliseconds on 100,000 people read
+ * indexes, never each person's enrollments one by one. TANDEM_DEBUG=plans
+ * (set in main) logs the plan of every statement the store prepares. */
+static void
+test_stats_hot_plans (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tandem-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "tandem.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 3);
+  g_autoptr(GError) error = NULL;
+  TandemCounts counts;
+
+  g_log_set_handler ("Tandem-Plan", G_LOG_LEVEL_DEBUG, collect_plan, NULL);
+  plans = g_string_new (NULL);
+  for (TandemGroupBy by = 0; by < TANDEM_N_GROUP_BY; by++)
+    {
+      g_autoptr(GPtrArray) rows = tandem_report_group_rows (store, by, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (rows->len, >, 0);
+    }
+  /* The reports: one pass over people, no lookup per person. */
+  g_assert_null (strstr (plans->str, "CORRELATED"));
+  g_assert_true (tandem_stats_get_counts (store, &counts, &error));
+  g_assert_cmpuint (counts.completions, ==, query (store, "SELECT count (*) FROM enrollment WHERE status = 'completed'"));
+  g_assert_cmpuint (counts.enrollments, ==, query (store, "SELECT count (*) FROM enrollment WHERE status <> 'dropped'"));
+
+  g_test_message ("%s", plans->str);
+  g_assert_nonnull (strstr (plans->str, "USING COVERING INDEX person_role"));
+  g_assert_nonnull (strstr (plans->str, "USING COVERING INDEX person_department"));
+  /* The dashboard: enrollments by status, one index range per program. */
+  g_assert_nonnull (strstr (plans->str, "enrollment_program (program_id=? AND status=?)"));
+  g_assert_null (strstr (plans->str, "SCAN person\n"));
+  g_assert_null (strstr (plans->str, "SCAN e\n"));
+  g_assert_null (strstr (plans->str, "SCAN enrollment\n"));
+  g_string_free (g_steal_pointer (&plans), TRUE);
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  g_setenv ("TANDEM_DEBUG", "plans", TRUE);
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/tandem/stats/learning-summary", test_stats_learning_summary);
+  g_test_add_func ("/tandem/stats/hot-plans", test_stats_hot_plans);
 
   g_test_add_func ("/tandem/stats/impact", test_stats_impact);
 

@@ -19,6 +19,7 @@
 #include <math.h>
 
 #include "tandem-demo.h"
+#include "tandem-person-private.h"
 #include "tandem-report.h"
 #include "tandem-session.h"
 #include "tandem-store-private.h"
@@ -463,7 +464,7 @@ add_programs (Demo    *demo,
         }
     }
 
-  return TRUE;
+  return tandem_enrollment_refresh_learning (demo->store, -1, -1, error);
 }
 
 static const DemoPerson *

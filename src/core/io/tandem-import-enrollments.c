@@ -260,11 +260,43 @@ enrollment_finish (gpointer   user_data,
                    GError   **error)
 {
   EnrollmentImport *import = user_data;
+  g_autoptr(TandemStmt) raise = NULL;
+  gint64 person = -1;
+  int learning = 0;
+
+  /* person.learning (schema 5): a new enrollment can only raise it (the
+   * triggers see to changed ones), so one small update per person whose
+   * new enrollments take them further does it. */
+  raise = tandem_store_prepare (import->store, "UPDATE person SET learning = $2 WHERE id = $1 AND learning < $2",
+                                error);
+  if (raise == NULL)
+    return FALSE;
 
   g_array_sort (import->pending, compare_pending);
-  for (guint i = 0; i < import->pending->len; i++)
-    if (!write_enrollment (import, &g_array_index (import->pending, PendingEnrollment, i), error))
-      return FALSE;
+  for (guint i = 0; i <= import->pending->len; i++)
+    {
+      const PendingEnrollment *row = i < import->pending->len
+                                     ? &g_array_index (import->pending, PendingEnrollment, i) : NULL;
+
+      if (row == NULL || row->key.person != person)
+        {
+          if (learning > 0)
+            {
+              tandem_stmt_bind_int64 (raise, 1, person);
+              tandem_stmt_bind_int (raise, 2, learning);
+              if (!tandem_stmt_step_done (raise, error))
+                return FALSE;
+            }
+          if (row == NULL)
+            break;
+          person = row->key.person;
+          learning = 0;
+        }
+      if (!write_enrollment (import, row, error))
+        return FALSE;
+      learning = MAX (learning, row->status == TANDEM_ENROLLMENT_COMPLETED ? 2
+                                : row->status == TANDEM_ENROLLMENT_DROPPED ? 0 : 1);
+    }
   return TRUE;
 }
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tandem-enrollment.h"
+#include "tandem-person-private.h"
 #include "tandem-store-private.h"
 
 struct _TandemEnrollment
@@ -367,6 +368,7 @@ tandem_enrollment_add (TandemStore             *store,
   tandem_stmt_bind_text (update, 2, tandem_enrollment_status_to_string (status));
   tandem_stmt_bind_text (update, 3, on);
   if (!tandem_stmt_step_done (update, error) ||
+      !tandem_enrollment_refresh_learning (store, person_id, -1, error) ||
       !check_capacity (store, program_id, error) ||
       !tandem_store_release (store, error))
     goto failed;
@@ -470,6 +472,38 @@ tandem_enrollment_restore (TandemStore       *store,
   tandem_stmt_bind_text (stmt, 5, enrollment->invited_on);
   tandem_stmt_bind_text (stmt, 6, enrollment->enrolled_on);
   tandem_stmt_bind_text (stmt, 7, enrollment->completed_on);
+  return tandem_stmt_step_done (stmt, error) &&
+         tandem_enrollment_refresh_learning (store, enrollment->person_id, -1, error);
+}
+
+#define REFRESH_LEARNING "UPDATE person SET learning = " TANDEM_SQL_LEARNING_OF ("person.id")
+
+/* person.learning (schema 5): the triggers keep it when an enrollment
+ * changes or goes; whoever adds enrollments calls this for the person
+ * (@person_id), everyone in a program (@program_id), or everyone (both -1). */
+gboolean
+tandem_enrollment_refresh_learning (TandemStore  *store,
+                                    gint64        person_id,
+                                    gint64        program_id,
+                                    GError      **error)
+{
+  g_autoptr(TandemStmt) stmt = NULL;
+
+  /* Three statements, not one with "$1 < 0 OR …": each finds its people
+   * through an index instead of looking at everyone. */
+  if (person_id >= 0)
+    stmt = tandem_store_prepare (store, REFRESH_LEARNING " WHERE id = $1", error);
+  else if (program_id >= 0)
+    stmt = tandem_store_prepare (store,
+                                 REFRESH_LEARNING
+                                 " WHERE id IN (SELECT person_id FROM enrollment WHERE program_id = $1)",
+                                 error);
+  else
+    stmt = tandem_store_prepare (store, REFRESH_LEARNING, error);
+  if (stmt == NULL)
+    return FALSE;
+  if (person_id >= 0 || program_id >= 0)
+    tandem_stmt_bind_int64 (stmt, 1, person_id >= 0 ? person_id : program_id);
   return tandem_stmt_step_done (stmt, error);
 }
 
@@ -552,7 +586,8 @@ tandem_enrollment_enrol_matching (TandemStore  *store,
   if (!tandem_stmt_step_done (insert, error))
     goto failed;
   added = (guint)tandem_store_get_changes (store);
-  if (!check_capacity (store, program_id, error) ||
+  if (!tandem_enrollment_refresh_learning (store, -1, program_id, error) ||
+      !check_capacity (store, program_id, error) ||
       !tandem_store_release (store, error))
     goto failed;
 

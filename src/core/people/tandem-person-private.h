@@ -21,6 +21,11 @@ G_BEGIN_DECLS
 
 TandemPerson *tandem_person_new_from_stmt (TandemStmt *stmt);
 
+gboolean      tandem_enrollment_refresh_learning (TandemStore  *store,
+                                                  gint64        person_id,
+                                                  gint64        program_id,
+                                                  GError      **error);
+
 gint64        tandem_department_ensure    (TandemStore  *store,
                                            const char   *name,
                                            GError      **error);

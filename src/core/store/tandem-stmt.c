@@ -16,7 +16,107 @@ struct _TandemStmt
   TandemStore  *store;   /* unowned: a statement never outlives its store */
   sqlite3_stmt *stmt;
   GPtrArray    *bounded; /* (nullable): cut copies of over-long texts of this row */
+  gint64        spent;   /* µs the main thread has spent stepping it since its last report */
 };
+
+/* TANDEM_DEBUG=slow-main,plans (see README, "Debugging"):
+ *   slow-main  warns of every statement the main thread spends more than
+ *              8 ms on (TANDEM_SLOW_MAIN_MS changes the limit); the widget
+ *              tests run with it, and a warning fails them
+ *   plans      logs each statement's query plan as it is prepared, in the
+ *              "Tandem-Plan" log domain */
+enum
+{
+  DEBUG_SLOW_MAIN = 1 << 0,
+  DEBUG_PLANS     = 1 << 1,
+};
+
+static guint
+debug_flags (void)
+{
+  static gsize flags;
+
+  if (g_once_init_enter (&flags))
+    {
+      static const GDebugKey keys[] = {
+        { "slow-main", DEBUG_SLOW_MAIN },
+        { "plans", DEBUG_PLANS },
+      };
+      /* 0x100 marks "parsed", so no flags at all is not parsed again. */
+      guint parsed = g_parse_debug_string (g_getenv ("TANDEM_DEBUG"), keys, G_N_ELEMENTS (keys));
+
+      g_once_init_leave (&flags, parsed | 0x100);
+    }
+  return (guint)flags;
+}
+
+static gint64
+slow_main_limit (void)
+{
+  static gsize limit;
+
+  if (g_once_init_enter (&limit))
+    {
+      const char *text = g_getenv ("TANDEM_SLOW_MAIN_MS");
+      guint64 ms = 8;
+
+      if (text != NULL)
+        g_ascii_string_to_unsigned (text, 10, 1, 60000, &ms, NULL);
+      g_once_init_leave (&limit, (gsize)ms * 1000);
+    }
+  return (gint64)limit;
+}
+
+/* When watching the main thread, the clock reading before a step; else 0. */
+static gint64
+main_clock_start (void)
+{
+  /* The main loop, while it runs a callback: what a user waits on. */
+  if ((debug_flags () & DEBUG_SLOW_MAIN) == 0 || !g_main_context_is_owner (g_main_context_default ()))
+    return 0;
+  return g_get_monotonic_time ();
+}
+
+static void
+report_slow_main (const char *sql,
+                  gint64      spent)
+{
+  if (spent > slow_main_limit ())
+    g_warning ("The main thread spent %.1f ms in the store on: %s", spent / 1000.0, sql);
+}
+
+/* Adds the step begun at @start to @self's time; @finished: the statement
+ * has given its last row, so its time is told (when over the limit). */
+static void
+main_clock_stop (TandemStmt *self,
+                 gint64      start,
+                 gboolean    finished)
+{
+  if (start == 0)
+    return;
+  self->spent += g_get_monotonic_time () - start;
+  if (finished)
+    {
+      report_slow_main (sqlite3_sql (self->stmt), self->spent);
+      self->spent = 0;
+    }
+}
+
+static void
+log_plan (sqlite3    *db,
+          const char *sql)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  g_autoptr(GString) plan = g_string_new (sql);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL) != SQLITE_OK)
+    return;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "\n  %s", (const char *)sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  g_log ("Tandem-Plan", G_LOG_LEVEL_DEBUG, "%s", plan->str);
+}
 
 /* Domain SQL numbers its parameters $1, $2… as PostgreSQL does. SQLite
  * reads "$1" as a parameter *named* "$1" and numbers such names in order of
@@ -86,6 +186,9 @@ tandem_store_prepare (TandemStore  *self,
       return NULL;
     }
 
+  if (debug_flags () & DEBUG_PLANS)
+    log_plan (self->db, rewritten != NULL ? rewritten : sql);
+
   wrapper = g_new0 (TandemStmt, 1);
   wrapper->store = self;
   wrapper->stmt = stmt;
@@ -97,6 +200,7 @@ tandem_stmt_free (TandemStmt *self)
 {
   if (self == NULL)
     return;
+  report_slow_main (sqlite3_sql (self->stmt), self->spent);
   sqlite3_finalize (self->stmt);
   g_clear_pointer (&self->bounded, g_ptr_array_unref);
   g_free (self);
@@ -115,6 +219,8 @@ tandem_stmt_reset (TandemStmt *self)
 {
   g_return_if_fail (self != NULL);
 
+  report_slow_main (sqlite3_sql (self->stmt), self->spent);
+  self->spent = 0;
   sqlite3_reset (self->stmt);
   forget_row (self);
 }
@@ -123,12 +229,15 @@ TandemStep
 tandem_stmt_step (TandemStmt  *self,
                   GError     **error)
 {
+  gint64 start;
   int rc;
 
   g_return_val_if_fail (self != NULL, TANDEM_STEP_ERROR);
 
   forget_row (self);
+  start = main_clock_start ();
   rc = sqlite3_step (self->stmt);
+  main_clock_stop (self, start, rc != SQLITE_ROW);
   if (rc == SQLITE_ROW)
     return TANDEM_STEP_ROW;
   if (rc == SQLITE_DONE)
@@ -143,12 +252,15 @@ gboolean
 tandem_stmt_step_done (TandemStmt  *self,
                        GError     **error)
 {
+  gint64 start;
   int rc;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
+  start = main_clock_start ();
   rc = sqlite3_step (self->stmt);
   sqlite3_reset (self->stmt);
+  main_clock_stop (self, start, TRUE);
   if (rc != SQLITE_DONE)
     {
       tandem_store_set_sqlite_error (error, self->store->db, rc, self->store->path);
@@ -322,11 +434,15 @@ tandem_store_exec (TandemStore  *self,
                    const char   *sql,
                    GError      **error)
 {
+  gint64 start;
   int rc;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
 
+  start = main_clock_start ();
   rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  if (start != 0)
+    report_slow_main (sql, g_get_monotonic_time () - start);
   if (rc != SQLITE_OK)
     {
       tandem_store_set_sqlite_error (error, self->db, rc, self->path);
@@ -385,7 +501,8 @@ tandem_store_set_bulk (TandemStore *self,
 {
   g_return_if_fail (TANDEM_IS_STORE (self));
 
-  tandem_store_exec (self, bulk ? "PRAGMA cache_size = -131072" : "PRAGMA cache_size = -2000", NULL);
+  tandem_store_exec (self, bulk ? "PRAGMA cache_size = -131072"
+                                : "PRAGMA cache_size = -2000", NULL);
 }
 
 gboolean

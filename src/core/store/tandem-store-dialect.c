@@ -118,6 +118,10 @@ static const char * const sqlite_sql[TANDEM_N_SQL] = {
     "        json_extract (value, '$[6]')"
     "   FROM json_each ($1, '$.enrollments')"
     "  WHERE json_extract (value, '$[1]') IN (SELECT id FROM person)",
+  /* After either restore: the learning of everyone whose enrollments came back. */
+  [TANDEM_SQL_RESTORE_LEARNING] =
+    "UPDATE person SET learning = " TANDEM_SQL_LEARNING_OF ("person.id")
+    " WHERE id IN (SELECT json_extract (value, '$[1]') FROM json_each ($1, '$.enrollments'))",
 };
 
 /**

@@ -16,6 +16,13 @@
 
 G_BEGIN_DECLS
 
+/* A person's learning (person.learning, schema 5) worked out from their
+ * enrollments: 0 none or only dropped, 1 enrolled, 2 completed one. */
+#define TANDEM_SQL_LEARNING_OF(person_id) \
+  "coalesce ((SELECT max (CASE e.status WHEN 'completed' THEN 2 WHEN 'dropped' THEN 0 ELSE 1 END)" \
+  "             FROM enrollment e WHERE e.person_id = " person_id "), 0)"
+
+
 /* A prepared statement, owned by whoever prepared it. */
 typedef struct _TandemStmt TandemStmt;
 

@@ -28,6 +28,7 @@ static const char * const migrations[] = {
   "002-follow-ups.sql",
   "003-enrollment-checks.sql",
   "004-responses-per-respondent.sql",
+  "005-learning-summary.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TANDEM_STORE_SCHEMA_VERSION);

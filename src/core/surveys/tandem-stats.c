@@ -167,19 +167,29 @@ tandem_stats_get_counts (TandemStore   *store,
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
   g_return_val_if_fail (out_counts != NULL, FALSE);
 
+  /* People are counted in one pass over an index that holds their flags;
+   * enrollments program by program, each count reading one range of the
+   * (program, status) index, never every enrollment. */
   stmt = tandem_store_prepare (store,
-                               "SELECT (SELECT count (*) FROM person),"
-                               "       (SELECT count (*) FROM person WHERE active),"
+                               "SELECT p.people, p.active,"
                                "       (SELECT count (*) FROM department),"
                                "       (SELECT count (*) FROM program),"
-                               "       (SELECT count (*) FROM enrollment WHERE status <> 'dropped'),"
-                               "       (SELECT count (*) FROM enrollment WHERE status = 'completed'),"
-                               "       (SELECT count (*) FROM person WHERE active AND is_champion),"
-                               "       (SELECT count (*) FROM person WHERE active AND has_tool_access),"
+                               "       (SELECT count (*) FROM enrollment)"
+                               "       - (SELECT coalesce (sum ((SELECT count (*) FROM enrollment e"
+                               "                                  WHERE e.program_id = g.id AND e.status = 'dropped')), 0)"
+                               "            FROM program g),"
+                               "       (SELECT coalesce (sum ((SELECT count (*) FROM enrollment e"
+                               "                                WHERE e.program_id = g.id AND e.status = 'completed')), 0)"
+                               "          FROM program g),"
+                               "       p.champions, p.tool_access,"
                                "       (SELECT count (*) FROM mentoring_pair WHERE active),"
                                "       (SELECT count (*) FROM coaching_session),"
                                "       (SELECT count (*) FROM survey_wave),"
-                               "       (SELECT count (*) FROM survey_response)",
+                               "       (SELECT count (*) FROM survey_response)"
+                               "  FROM (SELECT count (*) AS people, coalesce (sum (active), 0) AS active,"
+                               "               coalesce (sum (active AND is_champion), 0) AS champions,"
+                               "               coalesce (sum (active AND has_tool_access), 0) AS tool_access"
+                               "          FROM person) p",
                                error);
   if (stmt == NULL)
     return FALSE;
