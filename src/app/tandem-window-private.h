@@ -26,6 +26,7 @@ struct _TandemWindow
   AdwApplicationWindow  parent_instance;
 
   TandemStore          *store;
+  GCancellable         *overdue_loading;   /* the active pairs, read for the banner */
   GSettings            *settings;
   char                 *error_message;
   GtkFileChooserNative *export_chooser;

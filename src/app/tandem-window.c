@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-load.h"
 #include "tandem-pair.h"
 #include "tandem-session-dialog.h"
 #include "tandem-utils.h"
@@ -82,22 +83,30 @@ update_overdue_notification (TandemWindow *self,
   self->seen = self->overdue;
 }
 
+static gpointer
+load_active_pairs (TandemStore  *store,
+                   gpointer      input,
+                   GError      **error)
+{
+  g_autoptr(GDate) today = tandem_date_new_today ();
+
+  return tandem_pair_list_active (store, today, error);
+}
+
 /* A quiet banner over the pages when a pair has missed its cadence, unless
  * closed for these very pairs; a notification when the window is away. */
 static void
-update_overdue_bar (TandemWindow *self)
+overdue_pairs_loaded (gpointer      owner,
+                      gpointer      result,
+                      const GError *error)
 {
-  g_autoptr(GDate) today = tandem_date_new_today ();
-  g_autoptr(GListModel) pairs = NULL;
+  TandemWindow *self = owner;
+  GListModel *pairs = result;   /* NULL: a database that cannot be read shows no banner */
   g_autoptr(GPtrArray) overdue = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   TandemPair *first;
 
-  /* A database that cannot be read shows no banner, as one with none overdue. */
-  if (self->store != NULL)
-    pairs = tandem_pair_list_active (self->store, today, &error);
-
+  g_clear_object (&self->overdue_loading);
   for (guint i = 0; pairs != NULL && i < g_list_model_get_n_items (pairs); i++)
     {
       TandemPair *pair = g_list_model_get_item (pairs, i);
@@ -134,6 +143,19 @@ update_overdue_bar (TandemWindow *self)
   gtk_label_set_text (self->overdue_label, text);
   gtk_info_bar_set_revealed (self->overdue_bar, !overdue_set_equal (&self->overdue, &self->dismissed));
   update_overdue_notification (self, text);
+}
+
+/* Reads the active pairs off the main thread, then updates the banner. */
+static void
+update_overdue_bar (TandemWindow *self)
+{
+  if (self->store == NULL)
+    {
+      overdue_pairs_loaded (self, NULL, NULL);
+      return;
+    }
+  tandem_load (self, self->store, &self->overdue_loading, load_active_pairs, NULL, NULL, g_object_unref,
+               overdue_pairs_loaded);
 }
 
 /* A pair falls overdue as days pass, or when another program changes the
@@ -334,6 +356,8 @@ tandem_window_dispose (GObject *object)
   g_clear_object (&self->export_chooser);
   g_clear_handle_id (&self->overdue_check, g_source_remove);
   g_clear_handle_id (&self->settled_check, g_source_remove);
+  g_cancellable_cancel (self->overdue_loading);
+  g_clear_object (&self->overdue_loading);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);

@@ -10,6 +10,7 @@
 #include "tandem-chart-view.h"
 #include "tandem-coaching-charts.h"
 #include "tandem-coaching-page.h"
+#include "tandem-load.h"
 #include "tandem-export.h"
 #include "tandem-follow-up.h"
 #include "tandem-pair-dialog.h"
@@ -24,6 +25,8 @@ struct _TandemCoachingPage
   GtkWidget             parent_instance;
 
   TandemStore          *store;
+  GCancellable         *loading;       /* pairs and charts being read, off the main thread */
+  GtkWidget            *spinner;       /* in the stack, until the first pairs come */
   GListModel           *pairs;
   TandemPair           *pair;          /* shown in the detail view */
   TandemChartView      *chart_views[TANDEM_N_COACHING_CHARTS];
@@ -385,6 +388,8 @@ tandem_coaching_page_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_COACHING_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->pairs);
@@ -434,6 +439,11 @@ static void
 tandem_coaching_page_init (TandemCoachingPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->spinner = gtk_spinner_new ();
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), TRUE);
+  gtk_widget_set_valign (self->spinner, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (self->spinner, 32, 32);
+  gtk_stack_add_named (self->stack, self->spinner, "loading");
 
   for (guint i = 0; i < TANDEM_N_COACHING_CHARTS; i++)
     {
@@ -458,31 +468,66 @@ tandem_coaching_page_set_store (TandemCoachingPage *self,
     tandem_coaching_page_reload (self);
 }
 
-/* Reads pairs, charts and the open pair again, after the data changed. */
-void
-tandem_coaching_page_reload (TandemCoachingPage *self)
+/* The pairs and charts, read in a worker. */
+typedef struct
+{
+  GListModel  *pairs;
+  GError      *error;
+  TandemChart *charts[TANDEM_N_COACHING_CHARTS];
+  GError      *chart_errors[TANDEM_N_COACHING_CHARTS];
+} Coaching;
+
+static void
+coaching_free (Coaching *coaching)
+{
+  g_clear_object (&coaching->pairs);
+  g_clear_error (&coaching->error);
+  for (guint i = 0; i < TANDEM_N_COACHING_CHARTS; i++)
+    {
+      g_clear_object (&coaching->charts[i]);
+      g_clear_error (&coaching->chart_errors[i]);
+    }
+  g_free (coaching);
+}
+
+static gpointer
+load_coaching (TandemStore  *store,
+               gpointer      input,
+               GError      **error)
 {
   g_autoptr(GDate) today = tandem_date_new_today ();
-  g_autoptr(GError) error = NULL;
+  Coaching *coaching = g_new0 (Coaching, 1);
+
+  coaching->pairs = tandem_pair_list_active (store, today, &coaching->error);
+  for (guint i = 0; i < TANDEM_N_COACHING_CHARTS; i++)
+    coaching->charts[i] = tandem_chart_new_coaching (store, i, today, &coaching->chart_errors[i]);
+  return coaching;
+}
+
+static void
+coaching_loaded (gpointer      owner,
+                 gpointer      result,
+                 const GError *error)
+{
+  TandemCoachingPage *self = owner;
+  Coaching *coaching = result;
   gint64 shown = self->pair ? tandem_pair_get_id (self->pair) : 0;
 
-  g_return_if_fail (TANDEM_IS_COACHING_PAGE (self));
-
+  g_clear_object (&self->loading);
   g_clear_object (&self->pairs);
-  if (self->store != NULL && !(self->pairs = tandem_pair_list_active (self->store, today, &error)))
-    g_warning ("The coaching page could not be loaded: %s", error->message);
+  if (coaching == NULL || coaching->error != NULL)
+    g_warning ("The coaching page could not be loaded: %s",
+               coaching != NULL ? coaching->error->message : error->message);
+  else
+    self->pairs = g_steal_pointer (&coaching->pairs);
 
   gtk_list_box_bind_model (self->list, self->pairs, create_pair_row, NULL, NULL);
 
   for (guint i = 0; i < TANDEM_N_COACHING_CHARTS; i++)
     {
-      g_autoptr(TandemChart) chart = NULL;
-      g_autoptr(GError) chart_error = NULL;
-
-      if (self->store != NULL &&
-          !(chart = tandem_chart_new_coaching (self->store, i, today, &chart_error)))
-        g_warning ("A coaching chart could not be built: %s", chart_error->message);
-      tandem_chart_view_set_chart (self->chart_views[i], chart);
+      if (coaching != NULL && coaching->chart_errors[i] != NULL)
+        g_warning ("A coaching chart could not be built: %s", coaching->chart_errors[i]->message);
+      tandem_chart_view_show_result (self->chart_views[i], coaching ? coaching->charts[i] : NULL, NULL);
     }
 
   if (shown != 0)
@@ -491,6 +536,31 @@ tandem_coaching_page_reload (TandemCoachingPage *self)
     gtk_stack_set_visible_child_name (self->stack,
                                       self->pairs && g_list_model_get_n_items (self->pairs) > 0
                                       ? "list" : "empty");
+}
+
+/* Reads pairs, charts and the open pair again, after the data changed: the
+ * page keeps what it shows (a spinner the first time) until they come. */
+void
+tandem_coaching_page_reload (TandemCoachingPage *self)
+{
+  g_return_if_fail (TANDEM_IS_COACHING_PAGE (self));
+
+  if (self->store == NULL)
+    {
+      g_cancellable_cancel (self->loading);
+      g_clear_object (&self->loading);
+      g_clear_object (&self->pairs);
+      gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  if (self->pairs == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  for (guint i = 0; i < TANDEM_N_COACHING_CHARTS; i++)
+    tandem_chart_view_set_loading (self->chart_views[i], TRUE);
+  tandem_load (self, self->store, &self->loading, load_coaching, NULL, NULL,
+               (GDestroyNotify)coaching_free, coaching_loaded);
 }
 
 /* Opens the detail view of an active pair: its follow-ups and sessions. */

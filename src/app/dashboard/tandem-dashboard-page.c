@@ -11,6 +11,7 @@
 #include "tandem-program-charts.h"
 #include "tandem-report.h"
 #include "tandem-dashboard-page.h"
+#include "tandem-load.h"
 #include "tandem-stats.h"
 #include "tandem-survey-charts.h"
 #include "tandem-types.h"
@@ -20,6 +21,7 @@ struct _TandemDashboardPage
   GtkWidget        parent_instance;
 
   TandemStore     *store;
+  GCancellable    *loading;   /* the figures being read, off the main thread */
   GSettings       *settings;
   guint            threshold;
   TandemDimension  dimension;
@@ -72,41 +74,103 @@ set_figure (GtkLabel   *label,
   gtk_label_set_text (label, text);
 }
 
-/* Completion by role and the champion network, under the gap chart. */
-static void
-reload_program_charts (TandemDashboardPage *self)
+/* What the page shows, read in a worker. */
+typedef struct
 {
-  TandemChartView *views[TANDEM_N_PROGRAM_CHARTS] = { self->completion_view, self->champions_view };
+  TandemDimension  dimension;
+  guint            threshold;
+  guint            gap_target;
+  TandemCounts     counts;
+  GError          *counts_error;
+  TandemChart     *gap;
+  GError          *gap_error;
+  TandemChart     *programs[TANDEM_N_PROGRAM_CHARTS];   /* completion by role, champions */
+  GError          *program_errors[TANDEM_N_PROGRAM_CHARTS];
+} Figures;
 
-  for (TandemProgramChart which = 0; which < TANDEM_N_PROGRAM_CHARTS; which++)
+static void
+figures_free (Figures *figures)
+{
+  g_clear_error (&figures->counts_error);
+  g_clear_object (&figures->gap);
+  g_clear_error (&figures->gap_error);
+  for (guint i = 0; i < TANDEM_N_PROGRAM_CHARTS; i++)
     {
-      g_autoptr(TandemChart) chart = NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (self->store != NULL)
-        chart = tandem_chart_new_program (self->store, which, &error);
-      tandem_chart_view_show_result (views[which], chart, error);
+      g_clear_object (&figures->programs[i]);
+      g_clear_error (&figures->program_errors[i]);
     }
+  g_free (figures);
+}
+
+static gpointer
+load_figures (TandemStore  *store,
+              gpointer      input,
+              GError      **error)
+{
+  Figures *figures = g_memdup2 (input, sizeof (Figures));
+
+  tandem_stats_get_counts (store, &figures->counts, &figures->counts_error);
+  figures->gap = tandem_chart_new_gap (store, figures->dimension, figures->threshold, &figures->gap_error);
+  if (figures->gap != NULL)
+    tandem_chart_set_target_percent (figures->gap, figures->gap_target);
+  for (TandemProgramChart which = 0; which < TANDEM_N_PROGRAM_CHARTS; which++)
+    figures->programs[which] = tandem_chart_new_program (store, which, &figures->program_errors[which]);
+  return figures;
 }
 
 static void
-reload_chart (TandemDashboardPage *self)
+show_counts (TandemDashboardPage *self,
+             const TandemCounts  *counts)
 {
-  g_autoptr(TandemChart) chart = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL)
-    {
-      tandem_chart_view_set_chart (self->chart_view, NULL);
-      return;
-    }
-
-  chart = tandem_chart_new_gap (self->store, self->dimension, self->threshold, &error);
-  if (chart == NULL)
-    g_warning ("The gap chart could not be built: %s", error->message);
+  set_figure (self->people_label, "%u", counts->active_people);
+  set_figure (self->people_caption,
+              g_dngettext (GETTEXT_PACKAGE, "active person in %u department",
+                           "active people in %u departments", counts->departments),
+              counts->departments);
+  set_figure (self->completion_label, "%u", counts->completions);
+  set_figure (self->completion_caption,
+              g_dngettext (GETTEXT_PACKAGE, "completion of %u enrollment",
+                           "completions of %u enrollments", counts->enrollments),
+              counts->enrollments);
+  if (counts->active_people > 0)
+    /* Translators: a percentage on a dashboard card */
+    set_figure (self->access_label, _("%.0f%%"), 100.0 * counts->with_tool_access / counts->active_people);
   else
-    tandem_chart_set_target_percent (chart, g_settings_get_uint (self->settings, "gap-target"));
-  tandem_chart_view_show_result (self->chart_view, chart, error);
+    gtk_label_set_text (self->access_label, "–");
+  set_figure (self->champions_label, "%u", counts->champions);
+  set_figure (self->champions_caption,
+              /* Translators: the target is one AI champion per 25 people */
+              _("AI champions, target %u"), tandem_champion_target (counts->active_people));
+  set_figure (self->pairs_label, "%u", counts->pairs);
+  set_figure (self->pairs_caption,
+              g_dngettext (GETTEXT_PACKAGE, "mentoring pair, %u session logged",
+                           "mentoring pairs, %u sessions logged", counts->sessions),
+              counts->sessions);
+}
+
+static void
+figures_loaded (gpointer      owner,
+                gpointer      result,
+                const GError *error)
+{
+  TandemDashboardPage *self = owner;
+  TandemChartView *views[TANDEM_N_PROGRAM_CHARTS] = { self->completion_view, self->champions_view };
+  Figures *figures = result;
+  TandemCounts none = { 0, };
+
+  g_clear_object (&self->loading);
+  if (figures == NULL || figures->counts_error != NULL)
+    g_warning ("The dashboard figures could not be read: %s",
+               figures != NULL ? figures->counts_error->message : error->message);
+  show_counts (self, figures != NULL && figures->counts_error == NULL ? &figures->counts : &none);
+
+  if (figures != NULL && figures->gap_error != NULL)
+    g_warning ("The gap chart could not be built: %s", figures->gap_error->message);
+  tandem_chart_view_show_result (self->chart_view, figures ? figures->gap : NULL,
+                                 figures ? figures->gap_error : error);
+  for (guint i = 0; i < TANDEM_N_PROGRAM_CHARTS; i++)
+    tandem_chart_view_show_result (views[i], figures ? figures->programs[i] : NULL,
+                                   figures ? figures->program_errors[i] : error);
 }
 
 static void
@@ -128,7 +192,7 @@ dimension_toggled_cb (TandemDashboardPage *self,
   if (dimension == self->dimension)
     return;
   self->dimension = dimension;
-  reload_chart (self);
+  tandem_dashboard_page_reload (self);
 }
 
 static void
@@ -136,6 +200,8 @@ tandem_dashboard_page_dispose (GObject *object)
 {
   TandemDashboardPage *self = (TandemDashboardPage *)object;
 
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_DASHBOARD_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -181,7 +247,7 @@ tandem_dashboard_page_set_property (GObject      *object,
       if (self->threshold != g_value_get_uint (value))
         {
           self->threshold = g_value_get_uint (value);
-          reload_chart (self);
+          tandem_dashboard_page_reload (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -242,8 +308,8 @@ tandem_dashboard_page_init (TandemDashboardPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APPLICATION_ID);
-  g_signal_connect_object (self->settings, "changed::gap-target", G_CALLBACK (reload_chart), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::gap-target",
+                           G_CALLBACK (tandem_dashboard_page_reload), self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -260,45 +326,37 @@ tandem_dashboard_page_set_store (TandemDashboardPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
-/* Reads every figure again, after the data changed underneath. */
+/* Reads every figure again, after the data changed underneath: the
+ * cards keep their figures and the charts show a spinner until the new
+ * ones come. */
 void
 tandem_dashboard_page_reload (TandemDashboardPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  TandemCounts counts = { 0, };
+  Figures *input;
 
   g_return_if_fail (TANDEM_IS_DASHBOARD_PAGE (self));
 
-  if (self->store != NULL && !tandem_stats_get_counts (self->store, &counts, &error))
-    g_warning ("The dashboard figures could not be read: %s", error->message);
+  if (self->store == NULL)
+    {
+      TandemCounts none = { 0, };
 
-  set_figure (self->people_label, "%u", counts.active_people);
-  set_figure (self->people_caption,
-              g_dngettext (GETTEXT_PACKAGE, "active person in %u department",
-                           "active people in %u departments", counts.departments),
-              counts.departments);
-  set_figure (self->completion_label, "%u", counts.completions);
-  set_figure (self->completion_caption,
-              g_dngettext (GETTEXT_PACKAGE, "completion of %u enrollment",
-                           "completions of %u enrollments", counts.enrollments),
-              counts.enrollments);
-  if (counts.active_people > 0)
-    /* Translators: a percentage on a dashboard card */
-    set_figure (self->access_label, _("%.0f%%"), 100.0 * counts.with_tool_access / counts.active_people);
-  else
-    gtk_label_set_text (self->access_label, "–");
-  set_figure (self->champions_label, "%u", counts.champions);
-  set_figure (self->champions_caption,
-              /* Translators: the target is one AI champion per 25 people */
-              _("AI champions, target %u"), tandem_champion_target (counts.active_people));
-  set_figure (self->pairs_label, "%u", counts.pairs);
-  set_figure (self->pairs_caption,
-              g_dngettext (GETTEXT_PACKAGE, "mentoring pair, %u session logged",
-                           "mentoring pairs, %u sessions logged", counts.sessions),
-              counts.sessions);
+      g_cancellable_cancel (self->loading);
+      g_clear_object (&self->loading);
+      show_counts (self, &none);
+      tandem_chart_view_set_chart (self->chart_view, NULL);
+      return;
+    }
 
-  reload_chart (self);
-  reload_program_charts (self);
+  tandem_chart_view_set_loading (self->chart_view, TRUE);
+  tandem_chart_view_set_loading (self->completion_view, TRUE);
+  tandem_chart_view_set_loading (self->champions_view, TRUE);
+
+  input = g_new0 (Figures, 1);
+  input->dimension = self->dimension;
+  input->threshold = self->threshold;
+  input->gap_target = g_settings_get_uint (self->settings, "gap-target");
+  tandem_load (self, self->store, &self->loading, load_figures, input, g_free,
+               (GDestroyNotify)figures_free, figures_loaded);
 }
 
 /* Returns: (transfer none) (nullable): the chart on show */

@@ -20,6 +20,7 @@ struct _TandemChartView
   GtkWidget    parent_instance;
 
   TandemChart *chart;
+  GtkWidget   *spinner;          /* shown in the chart's place while its figures load */
   int          focus_series;     /* the point the keyboard is on; -1: none */
   int          focus_category;
 };
@@ -88,6 +89,11 @@ tandem_chart_view_snapshot (GtkWidget   *widget,
   TandemChartStyle style;
   cairo_t *cr;
 
+  if (gtk_widget_get_visible (self->spinner))
+    {
+      gtk_widget_snapshot_child (widget, self->spinner, snapshot);
+      return;
+    }
   if (self->chart == NULL || width <= 0 || height <= 0)
     return;
 
@@ -238,11 +244,26 @@ tandem_chart_view_measure (GtkWidget      *widget,
 }
 
 static void
+tandem_chart_view_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  TandemChartView *self = TANDEM_CHART_VIEW (widget);
+  int size = 32;
+
+  if (gtk_widget_get_visible (self->spinner))
+    gtk_widget_size_allocate (self->spinner,
+                              &(GtkAllocation) { (width - size) / 2, (height - size) / 2, size, size }, -1);
+}
+
+static void
 tandem_chart_view_dispose (GObject *object)
 {
   TandemChartView *self = (TandemChartView *)object;
 
   g_clear_object (&self->chart);
+  g_clear_pointer (&self->spinner, gtk_widget_unparent);
 
   G_OBJECT_CLASS (tandem_chart_view_parent_class)->dispose (object);
 }
@@ -295,6 +316,7 @@ tandem_chart_view_class_init (TandemChartViewClass *klass)
 
   widget_class->snapshot = tandem_chart_view_snapshot;
   widget_class->measure = tandem_chart_view_measure;
+  widget_class->size_allocate = tandem_chart_view_size_allocate;
 
   properties[PROP_CHART] =
     g_param_spec_object ("chart", NULL, NULL, TANDEM_TYPE_CHART,
@@ -313,6 +335,9 @@ tandem_chart_view_init (TandemChartView *self)
 
   self->focus_series = -1;
   self->focus_category = -1;
+  self->spinner = gtk_spinner_new ();
+  gtk_widget_set_visible (self->spinner, FALSE);
+  gtk_widget_set_parent (self->spinner, GTK_WIDGET (self));
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -476,6 +501,7 @@ tandem_chart_view_show_result (TandemChartView *self,
 
   g_return_if_fail (TANDEM_IS_CHART_VIEW (self));
 
+  tandem_chart_view_set_loading (self, FALSE);
   if (chart == NULL && error != NULL)
     {
       failed = tandem_chart_new (_("The chart could not be drawn"));
@@ -513,4 +539,23 @@ tandem_chart_view_set_chart (TandemChartView *self,
   update_accessible_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
+}
+
+/**
+ * tandem_chart_view_set_loading:
+ * @loading: whether the chart's figures are still being read
+ *
+ * Puts a spinner in the chart's place until tandem_chart_view_show_result()
+ * (or this, with %FALSE) brings the chart.
+ */
+void
+tandem_chart_view_set_loading (TandemChartView *self,
+                               gboolean         loading)
+{
+  g_return_if_fail (TANDEM_IS_CHART_VIEW (self));
+
+  gtk_widget_set_visible (self->spinner, loading);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), loading);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

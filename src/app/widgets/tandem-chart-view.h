@@ -19,6 +19,8 @@ TandemChart *tandem_chart_view_get_chart (TandemChartView *self);
 void         tandem_chart_view_set_chart (TandemChartView *self,
                                           TandemChart     *chart);
 void         tandem_chart_view_show_data (TandemChartView *self);
+void         tandem_chart_view_set_loading (TandemChartView *self,
+                                            gboolean         loading);
 void         tandem_chart_view_show_result (TandemChartView *self,
                                             TandemChart     *chart,
                                             const GError    *error);

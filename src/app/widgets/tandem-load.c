@@ -1,0 +1,145 @@
+/* tandem-load.c — a page's figures, read off the main thread
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A page lays itself out at once, with spinners where its figures go, and
+ * asks for them here: a GTask reads them in a worker on a connection of its
+ * own (SQLite in WAL mode lets it read while the window's connection
+ * writes), and hands them back on the main thread. A page that asks again
+ * before the answer comes cancels the first request, whose answer is then
+ * dropped: a page never shows stale figures over fresh ones.
+ */
+#include "config.h"
+
+#include "tandem-load.h"
+
+typedef struct
+{
+  char           *path;
+  TandemLoadFunc  load;
+  gpointer        input;
+  GDestroyNotify  input_free;
+  GDestroyNotify  result_free;
+  TandemLoadDone  done;
+} Load;
+
+static guint n_pending;
+
+static void
+load_free (Load *load)
+{
+  g_free (load->path);
+  if (load->input_free != NULL)
+    g_clear_pointer (&load->input, load->input_free);
+  g_free (load);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Load *load = task_data;
+  g_autoptr(TandemStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gpointer result;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  store = tandem_store_open_existing (load->path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  result = load->load (store, load->input, &error);
+  if (error != NULL)
+    {
+      if (result != NULL && load->result_free != NULL)
+        load->result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, result, load->result_free);
+}
+
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *res,
+              gpointer      user_data)
+{
+  GTask *task = G_TASK (res);
+  Load *load = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  gpointer result;
+
+  n_pending--;
+  result = g_task_propagate_pointer (task, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      if (result != NULL && load->result_free != NULL)
+        load->result_free (result);
+      return;
+    }
+  load->done (source, result, error);
+  if (result != NULL && load->result_free != NULL)
+    load->result_free (result);
+}
+
+/**
+ * tandem_load:
+ * @owner: the page (a #GObject), kept alive until the answer comes
+ * @store: the window's store: the worker opens the same database
+ * @slot: where @owner keeps the request in flight, cancelled by the next
+ * @load: reads the figures, in the worker
+ * @input: (transfer full) (nullable): what @load needs besides the store
+ * @done: shows them, on the main thread
+ *
+ * Reads a page's figures off the main thread.
+ */
+void
+tandem_load (gpointer         owner,
+             TandemStore     *store,
+             GCancellable   **slot,
+             TandemLoadFunc   load,
+             gpointer         input,
+             GDestroyNotify   input_free,
+             GDestroyNotify   result_free,
+             TandemLoadDone   done)
+{
+  g_autoptr(GTask) task = NULL;
+  Load *job;
+
+  g_return_if_fail (G_IS_OBJECT (owner));
+  g_return_if_fail (TANDEM_IS_STORE (store));
+  g_return_if_fail (slot != NULL);
+
+  if (*slot != NULL)
+    g_cancellable_cancel (*slot);
+  g_clear_object (slot);
+  *slot = g_cancellable_new ();
+
+  job = g_new0 (Load, 1);
+  job->path = g_strdup (tandem_store_get_path (store));
+  job->load = load;
+  job->input = input;
+  job->input_free = input_free;
+  job->result_free = result_free;
+  job->done = done;
+
+  n_pending++;
+  task = g_task_new (owner, *slot, load_done_cb, NULL);
+  g_task_set_source_tag (task, tandem_load);
+  g_task_set_task_data (task, job, (GDestroyNotify)load_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/* Requests not answered yet: the tests wait for none before they look. */
+guint
+tandem_load_get_n_pending (void)
+{
+  return n_pending;
+}
