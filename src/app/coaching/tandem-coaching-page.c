@@ -26,7 +26,6 @@ struct _TandemCoachingPage
 
   TandemStore          *store;
   GCancellable         *loading;       /* pairs and charts being read, off the main thread */
-  GtkWidget            *spinner;       /* in the stack, until the first pairs come */
   GListModel           *pairs;
   TandemPair           *pair;          /* shown in the detail view */
   TandemChartView      *chart_views[TANDEM_N_COACHING_CHARTS];
@@ -439,11 +438,7 @@ static void
 tandem_coaching_page_init (TandemCoachingPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->spinner = gtk_spinner_new ();
-  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), TRUE);
-  gtk_widget_set_valign (self->spinner, GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (self->spinner, 32, 32);
-  gtk_stack_add_named (self->stack, self->spinner, "loading");
+  tandem_stack_add_loading (self->stack);
 
   for (guint i = 0; i < TANDEM_N_COACHING_CHARTS; i++)
     {

@@ -15,6 +15,8 @@
 
 #include "tandem-export.h"
 #include "tandem-import-dialog.h"
+#include "tandem-load.h"
+#include "tandem-people-load.h"
 #include "tandem-people-page.h"
 #include "tandem-person-dialog.h"
 #include "tandem-person-model.h"
@@ -26,6 +28,8 @@ struct _TandemPeoplePage
   GtkWidget          parent_instance;
 
   TandemStore       *store;
+  GCancellable      *loading;          /* the people being read, off the main thread */
+  gint64             reveal_id;        /* a person to select once they are read, or 0 */
   TandemPersonModel *model;
   GtkSingleSelection *selection;
   GtkFileChooserNative *chooser;
@@ -150,32 +154,79 @@ update_count (TandemPeoplePage *self)
   gtk_menu_button_set_label (self->filter_button, filtering ? _("_Filter (on)") : _("_Filter"));
 }
 
+static void refill_names (GtkDropDown *drop_down, const char *all, char **names);
+static void reveal_person (TandemPeoplePage *self, gint64 id);
+
 static void
-run_query (TandemPeoplePage *self)
+people_loaded (gpointer      owner,
+               gpointer      result,
+               const GError *error)
 {
-  TandemPersonQuery query = TANDEM_PERSON_QUERY_INIT;
-  g_autoptr(GError) error = NULL;
-  guint level = gtk_drop_down_get_selected (self->level_filter);
+  TandemPeoplePage *self = owner;
+  TandemPeopleFound *found = result;
+  TandemPeopleAsked *asked = g_object_get_data (G_OBJECT (self->loading), "asked");
 
-  if (self->model == NULL)
-    return;
-
-  query.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  query.department = filter_text (self->department_filter);
-  query.role = filter_text (self->role_filter);
-  query.level = level > 0 && level != GTK_INVALID_LIST_POSITION ? (int)level - 1 : -1;
-  query.champion = filter_flag (self->champion_filter);
-  query.tool_access = filter_flag (self->tool_access_filter);
-  query.include_inactive = gtk_check_button_get_active (self->inactive_check);
-  current_sort (self, &query.sort, &query.descending);
-
-  if (!tandem_person_model_set_query (self->model, &query, &error))
-    tandem_show_toast (self->toast_overlay, error->message);
+  if (found == NULL || found->ids == NULL)
+    {
+      g_clear_object (&self->loading);
+      tandem_show_toast (self->toast_overlay, error->message);
+      return;
+    }
+  if (found->departments != NULL)
+    {
+      refill_names (self->department_filter, _("All departments"), found->departments);
+      refill_names (self->role_filter, _("All roles"), found->roles);
+    }
+  tandem_person_model_take (self->model, &asked->query, g_steal_pointer (&found->ids), found->total);
+  g_clear_object (&self->loading);
 
   gtk_stack_set_visible_child_name (self->stack, tandem_person_model_get_total (self->model) > 0 ? "list" : "empty");
   gtk_stack_set_visible_child_name (self->list_stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0 ? "table" : "no-match");
   update_count (self);
+  if (self->reveal_id != 0)
+    reveal_person (self, self->reveal_id);
+}
+
+/* Reads the people the search, filters and sort ask for (and, with
+ * @names, the departments and roles to filter by) off the main thread. */
+static void
+load_query (TandemPeoplePage *self,
+            gboolean          names)
+{
+  TandemPeopleAsked *asked = g_new0 (TandemPeopleAsked, 1);
+  guint level = gtk_drop_down_get_selected (self->level_filter);
+
+  if (self->model == NULL || self->store == NULL)
+    {
+      tandem_people_asked_free (asked);
+      return;
+    }
+
+  asked->names = names;
+  asked->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  asked->department = g_strdup (filter_text (self->department_filter));
+  asked->role = g_strdup (filter_text (self->role_filter));
+  asked->query = (TandemPersonQuery) TANDEM_PERSON_QUERY_INIT;
+  asked->query.search = asked->search;
+  asked->query.department = asked->department;
+  asked->query.role = asked->role;
+  asked->query.level = level > 0 && level != GTK_INVALID_LIST_POSITION ? (int)level - 1 : -1;
+  asked->query.champion = filter_flag (self->champion_filter);
+  asked->query.tool_access = filter_flag (self->tool_access_filter);
+  asked->query.include_inactive = gtk_check_button_get_active (self->inactive_check);
+  current_sort (self, &asked->query.sort, &asked->query.descending);
+
+  tandem_load (self, self->store, &self->loading, tandem_people_load, asked, (GDestroyNotify)tandem_people_asked_free,
+               (GDestroyNotify)tandem_people_found_free, people_loaded);
+  /* The loader owns @asked until it answers; the answer needs the query. */
+  g_object_set_data (G_OBJECT (self->loading), "asked", asked);
+}
+
+static void
+run_query (TandemPeoplePage *self)
+{
+  load_query (self, FALSE);
 }
 
 static void
@@ -328,10 +379,18 @@ static void
 person_saved_cb (TandemPeoplePage *self,
                  gint64            id)
 {
-  int position;
-
+  /* The list is read again: the person is selected once it comes. */
+  self->reveal_id = id;
   g_signal_emit (self, signals[DATA_CHANGED], 0, _("Person saved"));
-  position = tandem_person_model_find (self->model, id);
+}
+
+static void
+reveal_person (TandemPeoplePage *self,
+               gint64            id)
+{
+  int position = tandem_person_model_find (self->model, id);
+
+  self->reveal_id = 0;
   if (position >= 0)
     {
       gtk_single_selection_set_selected (self->selection, (guint)position);
@@ -575,6 +634,8 @@ tandem_people_page_dispose (GObject *object)
 
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_PEOPLE_PAGE);
   g_clear_object (&self->chooser);
   g_clear_object (&self->selection);
@@ -685,23 +746,14 @@ tandem_people_page_set_store (TandemPeoplePage *self,
   tandem_people_page_reload (self);
 }
 
-/* Reads the people again, after the data changed underneath. */
+/* Reads the people again, after the data changed underneath, with the
+ * departments and roles the filters offer. */
 void
 tandem_people_page_reload (TandemPeoplePage *self)
 {
-  g_auto(GStrv) departments = NULL;
-  g_auto(GStrv) roles = NULL;
-
   g_return_if_fail (TANDEM_IS_PEOPLE_PAGE (self));
 
-  if (self->store == NULL)
-    return;
-
-  departments = tandem_department_list_names (self->store, NULL);
-  roles = tandem_role_list_names (self->store, NULL);
-  refill_names (self->department_filter, _("All departments"), departments);
-  refill_names (self->role_filter, _("All roles"), roles);
-  run_query (self);
+  load_query (self, TRUE);
 }
 
 void

@@ -20,6 +20,7 @@
 #include "tandem-program-charts.h"
 #include "tandem-program-dialog.h"
 #include "tandem-program.h"
+#include "tandem-load.h"
 #include "tandem-programs-page.h"
 #include "tandem-utils.h"
 
@@ -28,6 +29,7 @@ struct _TandemProgramsPage
   GtkWidget        parent_instance;
 
   TandemStore     *store;
+  GCancellable    *loading;        /* the list being read, off the main thread */
   GListModel      *programs;
   gint64           program_id;     /* the program shown, or 0 */
 
@@ -548,6 +550,8 @@ tandem_programs_page_dispose (GObject *object)
 {
   TandemProgramsPage *self = (TandemProgramsPage *)object;
 
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_PROGRAMS_PAGE);
   g_clear_object (&self->programs);
   g_clear_object (&self->store);
@@ -589,6 +593,7 @@ static void
 tandem_programs_page_init (TandemProgramsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  tandem_stack_add_loading (self->stack);
 }
 
 void
@@ -605,17 +610,27 @@ tandem_programs_page_set_store (TandemProgramsPage *self,
     }
 }
 
-/* Reads the list (and the program shown) again, after the data changed. */
-void
-tandem_programs_page_reload (TandemProgramsPage *self)
+static gpointer
+load_programs (TandemStore  *store,
+               gpointer      input,
+               GError      **error)
 {
-  g_autoptr(GError) error = NULL;
+  return tandem_program_list (store, error);
+}
+
+static void
+programs_loaded (gpointer      owner,
+                 gpointer      result,
+                 const GError *error)
+{
+  TandemProgramsPage *self = owner;
   gboolean any;
 
-  g_return_if_fail (TANDEM_IS_PROGRAMS_PAGE (self));
-
+  g_clear_object (&self->loading);
   g_clear_object (&self->programs);
-  if (self->store != NULL && !(self->programs = tandem_program_list (self->store, &error)))
+  if (result != NULL)
+    self->programs = g_object_ref (result);
+  else if (error != NULL)
     tandem_show_toast (self->toast_overlay, error->message);
 
   gtk_list_box_bind_model (self->list, self->programs, create_row, NULL, NULL);
@@ -632,4 +647,23 @@ tandem_programs_page_reload (TandemProgramsPage *self)
       self->program_id = 0;
     }
   gtk_stack_set_visible_child_name (self->stack, any ? "list" : "empty");
+}
+
+/* Reads the list (and the program shown) again, after the data changed;
+ * the page keeps what it shows (a spinner the first time) until it comes. */
+void
+tandem_programs_page_reload (TandemProgramsPage *self)
+{
+  g_return_if_fail (TANDEM_IS_PROGRAMS_PAGE (self));
+
+  if (self->store == NULL)
+    {
+      g_cancellable_cancel (self->loading);
+      g_clear_object (&self->loading);
+      programs_loaded (self, NULL, NULL);
+      return;
+    }
+  if (self->programs == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  tandem_load (self, self->store, &self->loading, load_programs, NULL, NULL, g_object_unref, programs_loaded);
 }

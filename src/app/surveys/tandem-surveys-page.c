@@ -12,6 +12,7 @@
 #include "tandem-import.h"
 #include "tandem-survey-charts.h"
 #include "tandem-survey.h"
+#include "tandem-load.h"
 #include "tandem-surveys-page.h"
 #include "tandem-types.h"
 #include "tandem-utils.h"
@@ -22,6 +23,8 @@ struct _TandemSurveysPage
   GtkWidget             parent_instance;
 
   TandemStore          *store;
+  GCancellable         *loading;   /* waves and charts being read, off the main thread */
+  gboolean              loaded;    /* the waves have come at least once */
   GSettings            *settings;
   GtkFileChooserNative *chooser;
 
@@ -196,30 +199,12 @@ threshold (TandemSurveysPage *self)
   return MAX (g_settings_get_uint (self->settings, "anonymity-threshold"), TANDEM_MIN_ANONYMITY_THRESHOLD);
 }
 
-/* The charts by department or role: the heatmap and "Did the programs work?". */
-static void
-reload_by_group (TandemSurveysPage *self)
-{
-  const char *grouping = gtk_toggle_button_get_active (self->role_button) ? "role" : "department";
-  g_autoptr(TandemChart) heatmap = NULL;
-  g_autoptr(TandemChart) impact = NULL;
-  g_autoptr(GError) heatmap_error = NULL;
-  g_autoptr(GError) impact_error = NULL;
-
-  if (self->store == NULL)
-    return;
-  heatmap = tandem_chart_new_heatmap (self->store, grouping, threshold (self), &heatmap_error);
-  tandem_chart_view_show_result (self->heatmap_view, heatmap, heatmap_error);
-  impact = tandem_chart_new_impact (self->store, grouping, threshold (self), &impact_error);
-  tandem_chart_view_show_result (self->impact_view, impact, impact_error);
-}
-
 static void
 grouping_toggled_cb (TandemSurveysPage *self,
                      GtkToggleButton   *button)
 {
   if (gtk_toggle_button_get_active (button))
-    reload_by_group (self);
+    tandem_surveys_page_reload (self);
 }
 
 static void
@@ -276,6 +261,8 @@ tandem_surveys_page_dispose (GObject *object)
 {
   TandemSurveysPage *self = (TandemSurveysPage *)object;
 
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_SURVEYS_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -318,6 +305,7 @@ static void
 tandem_surveys_page_init (TandemSurveysPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  tandem_stack_add_loading (self->stack);
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_object (self->settings, "changed::anonymity-threshold",
                            G_CALLBACK (tandem_surveys_page_reload), self, G_CONNECT_SWAPPED);
@@ -336,30 +324,104 @@ tandem_surveys_page_set_store (TandemSurveysPage *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "surveys.import", store != NULL);
 }
 
-/* Reads the waves and charts again, after the data changed underneath. */
+/* What the page shows, read in a worker. */
+typedef struct
+{
+  char        *grouping;   /* "department" or "role", for the heatmap and impact charts */
+  guint        threshold;
+  GListModel  *waves;
+  GError      *waves_error;
+  TandemChart *snapshot;
+  GError      *snapshot_error;
+  TandemChart *heatmap;
+  GError      *heatmap_error;
+  TandemChart *impact;
+  GError      *impact_error;
+} Surveys;
+
+static void
+surveys_free (Surveys *surveys)
+{
+  g_free (surveys->grouping);
+  g_clear_object (&surveys->waves);
+  g_clear_error (&surveys->waves_error);
+  g_clear_object (&surveys->snapshot);
+  g_clear_error (&surveys->snapshot_error);
+  g_clear_object (&surveys->heatmap);
+  g_clear_error (&surveys->heatmap_error);
+  g_clear_object (&surveys->impact);
+  g_clear_error (&surveys->impact_error);
+  g_free (surveys);
+}
+
+static gpointer
+load_surveys (TandemStore  *store,
+              gpointer      input,
+              GError      **error)
+{
+  const Surveys *asked = input;
+  Surveys *surveys = g_new0 (Surveys, 1);
+
+  surveys->waves = tandem_wave_list (store, &surveys->waves_error);
+  surveys->snapshot = tandem_chart_new_snapshot (store, asked->threshold, &surveys->snapshot_error);
+  surveys->heatmap = tandem_chart_new_heatmap (store, asked->grouping, asked->threshold, &surveys->heatmap_error);
+  surveys->impact = tandem_chart_new_impact (store, asked->grouping, asked->threshold, &surveys->impact_error);
+  return surveys;
+}
+
+static void
+surveys_loaded (gpointer      owner,
+                gpointer      result,
+                const GError *error)
+{
+  TandemSurveysPage *self = owner;
+  Surveys *surveys = result;
+
+  g_clear_object (&self->loading);
+  if (surveys == NULL || surveys->waves_error != NULL)
+    g_warning ("The surveys page could not be loaded: %s",
+               surveys != NULL ? surveys->waves_error->message : error->message);
+
+  self->loaded = TRUE;
+  gtk_list_box_bind_model (self->list, surveys ? surveys->waves : NULL, create_row, NULL, NULL);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    surveys != NULL && surveys->waves != NULL &&
+                                    g_list_model_get_n_items (surveys->waves) > 0 ? "list" : "empty");
+  tandem_chart_view_show_result (self->snapshot_view, surveys ? surveys->snapshot : NULL,
+                                 surveys ? surveys->snapshot_error : error);
+  tandem_chart_view_show_result (self->heatmap_view, surveys ? surveys->heatmap : NULL,
+                                 surveys ? surveys->heatmap_error : error);
+  tandem_chart_view_show_result (self->impact_view, surveys ? surveys->impact : NULL,
+                                 surveys ? surveys->impact_error : error);
+}
+
+/* Reads the waves and charts again, after the data changed underneath:
+ * the page keeps what it shows (a spinner the first time) until they come. */
 void
 tandem_surveys_page_reload (TandemSurveysPage *self)
 {
-  g_autoptr(GListModel) model = NULL;
-  g_autoptr(GError) error = NULL;
+  Surveys *asked;
 
   g_return_if_fail (TANDEM_IS_SURVEYS_PAGE (self));
 
-  if (self->store != NULL && !(model = tandem_wave_list (self->store, &error)))
-    g_warning ("The surveys page could not be loaded: %s", error->message);
-
-  gtk_list_box_bind_model (self->list, model, create_row, NULL, NULL);
-  gtk_stack_set_visible_child_name (self->stack,
-                                    model != NULL && g_list_model_get_n_items (model) > 0
-                                    ? "list" : "empty");
-
-  if (self->store != NULL)
+  if (self->store == NULL)
     {
-      g_autoptr(TandemChart) snapshot = NULL;
-      g_autoptr(GError) chart_error = NULL;
-
-      snapshot = tandem_chart_new_snapshot (self->store, threshold (self), &chart_error);
-      tandem_chart_view_show_result (self->snapshot_view, snapshot, chart_error);
-      reload_by_group (self);
+      g_cancellable_cancel (self->loading);
+      g_clear_object (&self->loading);
+      gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
     }
+
+  if (!self->loaded)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  tandem_chart_view_set_loading (self->snapshot_view, TRUE);
+  tandem_chart_view_set_loading (self->heatmap_view, TRUE);
+  tandem_chart_view_set_loading (self->impact_view, TRUE);
+
+  asked = g_new0 (Surveys, 1);
+  asked->grouping = g_strdup (gtk_toggle_button_get_active (self->role_button) ? "role" : "department");
+  asked->threshold = threshold (self);
+  tandem_load (self, self->store, &self->loading, load_surveys, asked, (GDestroyNotify)surveys_free,
+               (GDestroyNotify)surveys_free, surveys_loaded);
 }

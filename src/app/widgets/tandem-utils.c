@@ -157,3 +157,17 @@ tandem_limit_text (GtkWidget *field,
     }
   g_object_set_data (target, "tandem-limit", GUINT_TO_POINTER (limit));
 }
+
+/* A "loading" page for @stack: a spinner, for a page whose rows are still
+ * being read off the main thread. */
+void
+tandem_stack_add_loading (GtkStack *stack)
+{
+  GtkWidget *spinner = gtk_spinner_new ();
+
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+  gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_stack_add_named (stack, spinner, "loading");
+}

@@ -9,6 +9,7 @@
 G_BEGIN_DECLS
 
 GtkWindow *tandem_widget_get_window (GtkWidget       *widget);
+void       tandem_stack_add_loading (GtkStack        *stack);
 void       tandem_show_toast        (AdwToastOverlay *overlay,
                                      const char      *title);
 void       tandem_show_error        (GtkWidget       *widget,

@@ -225,26 +225,38 @@ nonempty (const char *text)
   return text != NULL && *text != '\0' ? text : NULL;
 }
 
-/* Runs the query again: after edits, imports and deletions. */
-gboolean
-tandem_person_model_reload (TandemPersonModel  *self,
-                            GError            **error)
+/**
+ * tandem_person_model_select:
+ * @out_total: (out): everyone in the store, matched or not
+ *
+ * The ids of the people @query matches, in its order: what a model shows.
+ * Touches nothing but @store, so it can run in a worker, on a connection of
+ * its own, and hand its answer to tandem_person_model_take().
+ *
+ * Returns: (transfer full) (element-type gint64): the ids, or %NULL
+ */
+GArray *
+tandem_person_model_select (TandemStore              *store,
+                            const TandemPersonQuery  *q,
+                            guint                    *out_total,
+                            GError                  **error)
 {
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(TandemStmt) stmt = NULL;
   g_autofree char *pattern = NULL;
-  const TandemPersonQuery *q = &self->query;
-  guint removed = self->ids->len;
   gint64 total = 0;
   TandemStep step;
 
-  g_return_val_if_fail (TANDEM_IS_PERSON_MODEL (self), FALSE);
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+  g_return_val_if_fail (q != NULL && q->sort < TANDEM_N_PERSON_SORTS, NULL);
+  g_return_val_if_fail (out_total != NULL, NULL);
 
-  if (!tandem_store_query_int (self->store, "SELECT count (*) FROM person", &total, error))
-    return FALSE;
+  if (!tandem_store_query_int (store, "SELECT count (*) FROM person", &total, error))
+    return NULL;
 
-  stmt = tandem_store_prepare (self->store, select_ids[q->sort], error);
+  stmt = tandem_store_prepare (store, select_ids[q->sort], error);
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
 
   if (nonempty (q->search) != NULL)
     {
@@ -261,26 +273,88 @@ tandem_person_model_reload (TandemPersonModel  *self,
   tandem_stmt_bind_int (stmt, 6, q->tool_access);
   tandem_stmt_bind_int (stmt, 7, q->include_inactive ? 1 : 0);
 
-  forget_pages (self);
-  g_array_set_size (self->ids, 0);
   while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
     {
       gint64 id = tandem_stmt_get_int64 (stmt, 0);
 
-      g_array_append_val (self->ids, id);
+      g_array_append_val (ids, id);
     }
+  if (step == TANDEM_STEP_ERROR)
+    return NULL;
   if (q->descending)
-    for (guint i = 0, j = self->ids->len; i + 1 < j; i++, j--)
+    for (guint i = 0, j = ids->len; i + 1 < j; i++, j--)
       {
-        gint64 swap = g_array_index (self->ids, gint64, i);
+        gint64 swap = g_array_index (ids, gint64, i);
 
-        g_array_index (self->ids, gint64, i) = g_array_index (self->ids, gint64, j - 1);
-        g_array_index (self->ids, gint64, j - 1) = swap;
+        g_array_index (ids, gint64, i) = g_array_index (ids, gint64, j - 1);
+        g_array_index (ids, gint64, j - 1) = swap;
       }
 
-  self->total = (guint)total;
+  *out_total = (guint)total;
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * tandem_person_model_take:
+ * @query: what @ids answer
+ * @ids: (transfer full) (element-type gint64): from tandem_person_model_select()
+ *
+ * Shows @ids: the rows are fetched from the model's store as they scroll
+ * into view.
+ */
+void
+tandem_person_model_take (TandemPersonModel       *self,
+                          const TandemPersonQuery *query,
+                          GArray                  *ids,
+                          guint                    total)
+{
+  guint removed;
+
+  g_return_if_fail (TANDEM_IS_PERSON_MODEL (self));
+  g_return_if_fail (query != NULL && ids != NULL);
+
+  /* Copy the strings before freeing ours: @query may point at them. */
+  if (query != &self->query)
+    {
+      char *search = g_strdup (query->search);
+      char *department = g_strdup (query->department);
+      char *role = g_strdup (query->role);
+
+      g_free (self->search);
+      g_free (self->department);
+      g_free (self->role);
+      self->search = search;
+      self->department = department;
+      self->role = role;
+      self->query = *query;
+      self->query.search = self->search;
+      self->query.department = self->department;
+      self->query.role = self->role;
+    }
+
+  forget_pages (self);
+  removed = self->ids->len;
+  g_array_unref (self->ids);
+  self->ids = ids;
+  self->total = total;
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->ids->len);
-  return step == TANDEM_STEP_DONE;
+}
+
+/* Runs the query again: after edits, imports and deletions. */
+gboolean
+tandem_person_model_reload (TandemPersonModel  *self,
+                            GError            **error)
+{
+  GArray *ids;
+  guint total = 0;
+
+  g_return_val_if_fail (TANDEM_IS_PERSON_MODEL (self), FALSE);
+
+  ids = tandem_person_model_select (self->store, &self->query, &total, error);
+  if (ids == NULL)
+    return FALSE;
+  tandem_person_model_take (self, &self->query, ids, total);
+  return TRUE;
 }
 
 gboolean
@@ -288,30 +362,18 @@ tandem_person_model_set_query (TandemPersonModel        *self,
                                const TandemPersonQuery  *query,
                                GError                  **error)
 {
+  GArray *ids;
+  guint total = 0;
+
   g_return_val_if_fail (TANDEM_IS_PERSON_MODEL (self), FALSE);
   g_return_val_if_fail (query != NULL, FALSE);
   g_return_val_if_fail (query->sort < TANDEM_N_PERSON_SORTS, FALSE);
 
-  /* Copy the strings before freeing ours: @query may point at them. */
-  {
-    char *search = g_strdup (query->search);
-    char *department = g_strdup (query->department);
-    char *role = g_strdup (query->role);
-
-    g_free (self->search);
-    g_free (self->department);
-    g_free (self->role);
-    self->search = search;
-    self->department = department;
-    self->role = role;
-  }
-
-  self->query = *query;
-  self->query.search = self->search;
-  self->query.department = self->department;
-  self->query.role = self->role;
-
-  return tandem_person_model_reload (self, error);
+  ids = tandem_person_model_select (self->store, query, &total, error);
+  if (ids == NULL)
+    return FALSE;
+  tandem_person_model_take (self, query, ids, total);
+  return TRUE;
 }
 
 /* Everyone in the store, whether the query matches them or not. */

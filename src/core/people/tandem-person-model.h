@@ -49,6 +49,14 @@ gboolean           tandem_person_model_set_query  (TandemPersonModel        *sel
                                                    GError                  **error);
 gboolean           tandem_person_model_reload     (TandemPersonModel        *self,
                                                    GError                  **error);
+GArray            *tandem_person_model_select     (TandemStore              *store,
+                                                   const TandemPersonQuery  *query,
+                                                   guint                    *out_total,
+                                                   GError                  **error);
+void               tandem_person_model_take       (TandemPersonModel        *self,
+                                                   const TandemPersonQuery  *query,
+                                                   GArray                   *ids,
+                                                   guint                     total);
 guint              tandem_person_model_get_total  (TandemPersonModel        *self);
 int                tandem_person_model_find       (TandemPersonModel        *self,
                                                    gint64                    person_id);

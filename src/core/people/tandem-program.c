@@ -225,7 +225,8 @@ tandem_program_get_completed (TandemProgram *self)
 
 #define PROGRAM_SELECT \
   "SELECT p.id, p.title, p.description, p.format," \
-  "       (SELECT count (*) FROM enrollment e WHERE e.program_id = p.id AND e.status <> 'dropped')," \
+  "       (SELECT count (*) FROM enrollment e WHERE e.program_id = p.id)" \
+  "       - (SELECT count (*) FROM enrollment e WHERE e.program_id = p.id AND e.status = 'dropped')," \
   "       (SELECT count (*) FROM enrollment e WHERE e.program_id = p.id AND e.status = 'completed')," \
   "       p.starts_on, p.ends_on, p.owner_id, o.name, coalesce (p.capacity, 0)" \
   "  FROM program p LEFT JOIN person o ON o.id = p.owner_id"
