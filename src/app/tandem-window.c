@@ -192,6 +192,22 @@ active_changed_cb (TandemWindow *self,
 }
 
 static void
+painted_cb (GdkFrameClock *clock,
+            TandemWindow  *self)
+{
+  tandem_startup_mark ("first-frame");
+  g_signal_handlers_disconnect_by_func (clock, painted_cb, self);
+}
+
+/* For TANDEM_DEBUG=startup: the first frame the window shows. */
+static void
+mapped_cb (TandemWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (painted_cb), self, 0);
+}
+
+static void
 session_saved_cb (TandemWindow *self)
 {
   reload_pages (self);
@@ -427,6 +443,7 @@ tandem_window_init (TandemWindow *self)
   GListModel *pages;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -22,9 +22,6 @@
 #include "tandem-import.h"
 #include "tandem-store.h"
 
-#define N_PEOPLE      100000
-#define N_ENROLLMENTS 500000
-#define N_PROGRAMS    12
 #define N_ROUNDS      5
 
 static void
@@ -74,53 +71,6 @@ import_with_shell (const char *db,
   return seconds;
 }
 
-static void
-write_files (const char *people,
-             const char *enrollments)
-{
-  static const char * const statuses[] = { "invited", "enrolled", "in_progress", "completed", "dropped" };
-  g_autoptr(GString) text = g_string_new ("external_id,name,email,department,role,level,champion,tool_access\n");
-  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
-  g_autofree guint32 *pairs = g_new (guint32, N_ENROLLMENTS);
-  g_autoptr(GError) error = NULL;
-
-  for (guint i = 0; i < N_PEOPLE; i++)
-    {
-      /* Departments from a few thousand people down to a handful. */
-      double r = g_rand_double (rand);
-      guint department = (guint)(40 * r * r * r);
-      guint role = g_rand_int_range (rand, 0, 120);
-
-      g_string_append_printf (text, "B-%06u,Person %u,p%u@example.com,Department %u,Role %u,%s,%s,%s\n",
-                              i, i, i, department, role,
-                              role < 4 ? "executive" : role < 20 ? "manager" : "individual_contributor",
-                              i % 25 == 0 ? "yes" : "no", i % 3 == 0 ? "yes" : "no");
-    }
-  g_assert_true (g_file_set_contents (people, text->str, (gssize)text->len, &error));
-
-  /* Each person in a few programs, the whole list shuffled. */
-  for (guint n = 0; n < N_ENROLLMENTS; n++)
-    pairs[n] = (n % N_PEOPLE) * N_PROGRAMS + (n % N_PEOPLE + 5 * (n / N_PEOPLE)) % N_PROGRAMS;
-  for (guint n = N_ENROLLMENTS - 1; n > 0; n--)
-    {
-      guint k = (guint)g_rand_int_range (rand, 0, (gint32)n + 1);
-      guint32 swap = pairs[n];
-
-      pairs[n] = pairs[k];
-      pairs[k] = swap;
-    }
-  g_string_assign (text, "external_id,program,status,enrolled_on,completed_on\n");
-  for (guint n = 0; n < N_ENROLLMENTS; n++)
-    {
-      guint person = pairs[n] / N_PROGRAMS, program = pairs[n] % N_PROGRAMS;
-      const char *status = statuses[(person + program) % 5];
-
-      g_string_append_printf (text, "B-%06u,Program %u,%s,2026-01-%02u,%s\n", person, program, status,
-                              1 + person % 28, g_str_equal (status, "completed") ? "2026-03-01" : "");
-    }
-  g_assert_true (g_file_set_contents (enrollments, text->str, (gssize)text->len, &error));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -134,7 +84,7 @@ main (int   argc,
   double people_s, enrollments_s, shell_people_s, shell_enrollments_s;
   struct rusage usage;
 
-  write_files (people, enrollments);
+  bench_write_organisation (people, enrollments);
 
   for (guint round = 0; round < N_ROUNDS; round++)
     {
@@ -148,9 +98,9 @@ main (int   argc,
               remove_database (db);
               store = tandem_store_open (db, &error);
               g_assert_no_error (error);
-              t_people[round] = import_with_tandem (TANDEM_IMPORT_PEOPLE, people, store, N_PEOPLE);
+              t_people[round] = import_with_tandem (TANDEM_IMPORT_PEOPLE, people, store, BENCH_N_PEOPLE);
               t_enrollments[round] = import_with_tandem (TANDEM_IMPORT_ENROLLMENTS, enrollments, store,
-                                                         N_ENROLLMENTS);
+                                                         BENCH_N_ENROLLMENTS);
             }
           else
             {
@@ -169,10 +119,10 @@ main (int   argc,
   shell_enrollments_s = bench_median (s_enrollments, N_ROUNDS);
   printf ("Medians of %u rounds, by turns with the sqlite3 shell's .import of the same file:\n", N_ROUNDS);
   printf ("people:      %7u rows in %5.2f s = %7.0f rows/s; shell %5.2f s; ratio %.1fx (target <= 2x)\n",
-          N_PEOPLE, people_s, N_PEOPLE / people_s, shell_people_s, people_s / shell_people_s);
+          BENCH_N_PEOPLE, people_s, BENCH_N_PEOPLE / people_s, shell_people_s, people_s / shell_people_s);
   printf ("enrollments: %7u rows in %5.2f s = %7.0f rows/s; shell %5.2f s; ratio %.1fx (target <= 3x),"
           " shuffled\n",
-          N_ENROLLMENTS, enrollments_s, N_ENROLLMENTS / enrollments_s, shell_enrollments_s,
+          BENCH_N_ENROLLMENTS, enrollments_s, BENCH_N_ENROLLMENTS / enrollments_s, shell_enrollments_s,
           enrollments_s / shell_enrollments_s);
   printf ("peak memory: %.0f MB\n", usage.ru_maxrss / 1024.0);
 

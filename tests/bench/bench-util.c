@@ -53,3 +53,54 @@ bench_median (double *values,
   qsort (values, n, sizeof *values, compare_doubles);
   return values[n / 2];
 }
+
+/* The large organisation of issue 14, as a learning system exports it:
+ * BENCH_BENCH_N_PEOPLE people (a role has one level; departments from thousands
+ * of people down to a handful) and BENCH_BENCH_N_ENROLLMENTS enrollments over 12
+ * programs, in random order. */
+void
+bench_write_organisation (const char *people,
+                          const char *enrollments)
+{
+  static const char * const statuses[] = { "invited", "enrolled", "in_progress", "completed", "dropped" };
+  g_autoptr(GString) text = g_string_new ("external_id,name,email,department,role,level,champion,tool_access\n");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+  g_autofree guint32 *pairs = g_new (guint32, BENCH_N_ENROLLMENTS);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < BENCH_N_PEOPLE; i++)
+    {
+      /* Departments from a few thousand people down to a handful. */
+      double r = g_rand_double (rand);
+      guint department = (guint)(40 * r * r * r);
+      guint role = g_rand_int_range (rand, 0, 120);
+
+      g_string_append_printf (text, "B-%06u,Person %u,p%u@example.com,Department %u,Role %u,%s,%s,%s\n",
+                              i, i, i, department, role,
+                              role < 4 ? "executive" : role < 20 ? "manager" : "individual_contributor",
+                              i % 25 == 0 ? "yes" : "no", i % 3 == 0 ? "yes" : "no");
+    }
+  g_assert_true (g_file_set_contents (people, text->str, (gssize)text->len, &error));
+
+  /* Each person in a few programs, the whole list shuffled. */
+  for (guint n = 0; n < BENCH_N_ENROLLMENTS; n++)
+    pairs[n] = (n % BENCH_N_PEOPLE) * BENCH_N_PROGRAMS + (n % BENCH_N_PEOPLE + 5 * (n / BENCH_N_PEOPLE)) % BENCH_N_PROGRAMS;
+  for (guint n = BENCH_N_ENROLLMENTS - 1; n > 0; n--)
+    {
+      guint k = (guint)g_rand_int_range (rand, 0, (gint32)n + 1);
+      guint32 swap = pairs[n];
+
+      pairs[n] = pairs[k];
+      pairs[k] = swap;
+    }
+  g_string_assign (text, "external_id,program,status,enrolled_on,completed_on\n");
+  for (guint n = 0; n < BENCH_N_ENROLLMENTS; n++)
+    {
+      guint person = pairs[n] / BENCH_N_PROGRAMS, program = pairs[n] % BENCH_N_PROGRAMS;
+      const char *status = statuses[(person + program) % 5];
+
+      g_string_append_printf (text, "B-%06u,Program %u,%s,2026-01-%02u,%s\n", person, program, status,
+                              1 + person % 28, g_str_equal (status, "completed") ? "2026-03-01" : "");
+    }
+  g_assert_true (g_file_set_contents (enrollments, text->str, (gssize)text->len, &error));
+}

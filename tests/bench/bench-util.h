@@ -8,9 +8,15 @@
 
 G_BEGIN_DECLS
 
+#define BENCH_N_PEOPLE      100000
+#define BENCH_N_ENROLLMENTS 500000
+#define BENCH_N_PROGRAMS    12
+
 double bench_seconds_since (gint64   start);
 double bench_time_command  (char   **argv);
 double bench_median        (double  *values,
                             guint    n);
+void   bench_write_organisation (const char *people,
+                                 const char *enrollments);
 
 G_END_DECLS

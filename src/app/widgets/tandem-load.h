@@ -31,5 +31,6 @@ void  tandem_load               (gpointer         owner,
                                  GDestroyNotify   result_free,
                                  TandemLoadDone   done);
 guint tandem_load_get_n_pending (void);
+void  tandem_startup_mark       (const char      *what);
 
 G_END_DECLS
