@@ -5,14 +5,17 @@
 #define _GNU_SOURCE
 #include "config.h"
 
+#include <fcntl.h>
 #include <fontconfig/fontconfig.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tandem-chart.h"
-#include "tandem-export.h"
+#include "tandem-export-private.h"
 #include "tandem-slides.h"
 #include "tandem-stats.h"
 #include "tandem-test-util.h"
@@ -752,6 +755,81 @@ test_export_formats (void)
   tandem_test_remove_dir (dir);
 }
 
+/* Whether @a and @b hold the same pixels (cairo's premultiplied ARGB). */
+static gboolean
+same_pixels (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  int width = cairo_image_surface_get_width (a);
+  int height = cairo_image_surface_get_height (a);
+
+  if (width != cairo_image_surface_get_width (b) || height != cairo_image_surface_get_height (b))
+    return FALSE;
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *ra = (const guint32 *)(gconstpointer)(cairo_image_surface_get_data (a) +
+                                                            y * cairo_image_surface_get_stride (a));
+      const guint32 *rb = (const guint32 *)(gconstpointer)(cairo_image_surface_get_data (b) +
+                                                            y * cairo_image_surface_get_stride (b));
+
+      for (int x = 0; x < width; x++)
+        if (ra[x] != rb[x])
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* The PNG writer (its own, for speed) is lossless: the file reads back as
+ * the very pixels drawn, opaque (RGB) and translucent (RGBA) alike. */
+static void
+test_export_png_lossless (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *translucent = g_build_filename (dir, "translucent.png", NULL);
+  g_autoptr(TandemChart) chart = make_chart ();
+  g_autoptr(GError) error = NULL;
+  TandemChartStyle style;
+  cairo_surface_t *drawn = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 450);
+  cairo_surface_t *read;
+  cairo_t *cr = cairo_create (drawn);
+  TandemExportSink sink = { -1, 0 };
+
+  tandem_chart_style_init_light (&style);
+  tandem_chart_render (chart, cr, 800, 450, &style);
+  cairo_destroy (cr);
+  g_assert_true (tandem_export_chart (chart, path, 800, 450, &error));
+  g_assert_no_error (error);
+  read = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (read), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_true (same_pixels (drawn, read));
+  cairo_surface_destroy (read);
+
+  /* Half-transparent pixels survive un- and re-premultiplying. */
+  cr = cairo_create (drawn);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_rgba (cr, 0.2, 0.4, 0.6, 0.5);
+  cairo_rectangle (cr, 10, 10, 100, 50);
+  cairo_fill (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0);
+  cairo_rectangle (cr, 200, 10, 100, 50);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  sink.fd = g_open (translucent, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (sink.fd, >=, 0);
+  g_assert_cmpint (tandem_export_write_png (drawn, &sink), ==, CAIRO_STATUS_SUCCESS);
+  close (sink.fd);
+  read = cairo_image_surface_create_from_png (translucent);
+  g_assert_cmpint (cairo_surface_status (read), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_true (same_pixels (drawn, read));
+  cairo_surface_destroy (read);
+  cairo_surface_destroy (drawn);
+
+  tandem_test_remove_dir (dir);
+}
+
 /* A 2× PNG has twice the pixels of the asked size. */
 static void
 test_export_scaled (void)
@@ -872,6 +950,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/tandem/chart/pixels", test_chart_pixels);
+  g_test_add_func ("/tandem/export/png-lossless", test_export_png_lossless);
   g_test_add_func ("/tandem/chart/suppressed-point", test_chart_suppressed_point);
   g_test_add_func ("/tandem/chart/empty", test_chart_empty);
   g_test_add_func ("/tandem/chart/describe-and-hit", test_chart_describe_and_hit);

@@ -58,6 +58,8 @@ gboolean         tandem_export_write_atomically    (const char             *path
 cairo_status_t   tandem_export_finish_drawing      (cairo_t                *cr,
                                                     cairo_surface_t        *surface,
                                                     TandemExportSink       *png_sink);
+cairo_status_t   tandem_export_write_png           (cairo_surface_t        *surface,
+                                                    TandemExportSink       *sink);
 cairo_status_t   tandem_export_write_text          (TandemExportSink       *sink,
                                                     gpointer                user_data);
 void             tandem_export_collect_svg_text    (PangoLayout            *layout,

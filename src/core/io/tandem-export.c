@@ -194,7 +194,7 @@ tandem_export_finish_drawing (cairo_t          *cr,
   cairo_destroy (cr);
 
   if (status == CAIRO_STATUS_SUCCESS && png_sink != NULL)
-    status = cairo_surface_write_to_png_stream (surface, tandem_export_write_to_fd_cb, png_sink);
+    status = tandem_export_write_png (surface, png_sink);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
