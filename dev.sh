@@ -19,7 +19,7 @@ cd "$(dirname "$(readlink -f "$0")")"
 PACKAGES=(
   meson ninja-build pkg-config gcc
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
-  libsqlite3-dev libcairo2-dev libpango1.0-dev libcsv-dev
+  libsqlite3-dev libcairo2-dev libpng-dev libpango1.0-dev libcsv-dev
   gettext desktop-file-utils appstream python3
   xvfb xauth dbus
 )
