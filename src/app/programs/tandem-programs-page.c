@@ -19,6 +19,7 @@
 #include "tandem-person.h"
 #include "tandem-program-charts.h"
 #include "tandem-program-dialog.h"
+#include "tandem-program-load.h"
 #include "tandem-program.h"
 #include "tandem-load.h"
 #include "tandem-programs-page.h"
@@ -30,6 +31,7 @@ struct _TandemProgramsPage
 
   TandemStore     *store;
   GCancellable    *loading;        /* the list being read, off the main thread */
+  GCancellable    *detail_loading; /* the program shown, likewise */
   GListModel      *programs;
   gint64           program_id;     /* the program shown, or 0 */
 
@@ -107,7 +109,6 @@ program_activated_cb (TandemProgramsPage *self,
     return;
   self->program_id = tandem_program_get_id (program);
   show_program (self);
-  gtk_stack_set_visible_child_name (self->stack, "detail");
 }
 
 static void
@@ -126,8 +127,7 @@ program_saved_cb (TandemProgramsPage *self,
                   gint64              id)
 {
   self->program_id = id;
-  changed (self, _("Program saved"));
-  gtk_stack_set_visible_child_name (self->stack, "detail");
+  changed (self, _("Program saved"));   /* the page reads it again, and shows it */
 }
 
 static void
@@ -353,21 +353,19 @@ names_drop_down (const char *all,
 }
 
 static GtkWidget *
-build_enrol_box (TandemProgramsPage *self,
-                 TandemProgram      *program)
+build_enrol_box (TandemProgramsPage       *self,
+                 const TandemProgramShown *shown)
 {
+  TandemProgram *program = shown->program;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *one = gtk_entry_new ();
   GtkWidget *group = gtk_flow_box_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Invite Everyone Matching"));
   const char * const *targets = tandem_program_get_target_roles (program);
-  g_auto(GStrv) all_roles = NULL;
-  g_auto(GStrv) departments = tandem_department_list_names (self->store, NULL);
+  char **all_roles = targets[0] != NULL ? (char **)targets : shown->roles;
   GtkWidget *roles, *depts;
 
   /* Only the roles the program is for, or every role when it is for everyone. */
-  all_roles = targets[0] != NULL ? g_strdupv ((char **)targets) : tandem_role_list_names (self->store, NULL);
-
   gtk_box_append (GTK_BOX (box), heading (_("Enrol")));
   gtk_entry_set_placeholder_text (GTK_ENTRY (one), _("ID or email of one person, then Enter"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (one), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Enrol one person"), -1);
@@ -375,7 +373,7 @@ build_enrol_box (TandemProgramsPage *self,
   gtk_box_append (GTK_BOX (box), one);
 
   roles = names_drop_down (targets[0] != NULL ? _("Every target role") : _("Every role"), all_roles);
-  depts = names_drop_down (_("Every department"), departments);
+  depts = names_drop_down (_("Every department"), shown->departments);
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (group), GTK_SELECTION_NONE);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (group), 3);
   gtk_flow_box_append (GTK_FLOW_BOX (group), roles);
@@ -388,30 +386,24 @@ build_enrol_box (TandemProgramsPage *self,
   return box;
 }
 
-static GtkWidget *
-build_enrollment_row (TandemProgramsPage *self,
-                      TandemEnrollment   *e)
+/* The people in a program: a list view, so that a program of 40,000 people
+ * makes rows only for what is on screen. */
+static void
+setup_enrollment_row_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *item,
+                         TandemProgramsPage       *self)
 {
   const char *statuses[TANDEM_N_ENROLLMENT_STATUSES + 1] = { NULL, };
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *drop_down, *remove;
-  g_autofree char *subtitle = NULL;
 
   for (TandemEnrollmentStatus s = 0; s < TANDEM_N_ENROLLMENT_STATUSES; s++)
     statuses[s] = tandem_enrollment_status_get_label (s);
 
-  subtitle = g_strdup_printf ("%s · %s", *tandem_enrollment_get_role (e) ? tandem_enrollment_get_role (e) : _("No role"),
-                              *tandem_enrollment_get_department (e) ? tandem_enrollment_get_department (e)
-                                                                    : _("No department"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tandem_enrollment_get_person (e));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-
   drop_down = gtk_drop_down_new_from_strings (statuses);
   gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), tandem_enrollment_get_status (e));
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"), -1);
-  g_object_set_data_full (G_OBJECT (drop_down), "enrollment", g_object_ref (e), g_object_unref);
   g_signal_connect (drop_down, "notify::selected", G_CALLBACK (status_selected_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), drop_down);
 
@@ -419,31 +411,87 @@ build_enrollment_row (TandemProgramsPage *self,
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (remove, _("Remove from the program"));
   gtk_widget_add_css_class (remove, "flat");
-  g_object_set_data_full (G_OBJECT (remove), "enrollment", g_object_ref (e), g_object_unref);
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-  return row;
+
+  g_object_set_data (G_OBJECT (row), "drop-down", drop_down);
+  g_object_set_data (G_OBJECT (row), "remove", remove);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
-show_program (TandemProgramsPage *self)
+bind_enrollment_row_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        TandemProgramsPage       *self)
 {
-  g_autoptr(TandemProgram) program = NULL;
-  g_autoptr(GListModel) enrollments = NULL;
-  g_autoptr(TandemChart) chart = NULL;
+  TandemEnrollment *e = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *drop_down = g_object_get_data (G_OBJECT (row), "drop-down");
+  GtkWidget *remove = g_object_get_data (G_OBJECT (row), "remove");
+  g_autofree char *subtitle = NULL;
+
+  subtitle = g_strdup_printf ("%s · %s", *tandem_enrollment_get_role (e) ? tandem_enrollment_get_role (e) : _("No role"),
+                              *tandem_enrollment_get_department (e) ? tandem_enrollment_get_department (e)
+                                                                    : _("No department"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tandem_enrollment_get_person (e));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  /* The row's widgets say which enrollment they act on before the status
+   * is set, so that setting it is not taken for the user's choice. */
+  g_object_set_data_full (G_OBJECT (drop_down), "enrollment", g_object_ref (e), g_object_unref);
+  g_object_set_data_full (G_OBJECT (remove), "enrollment", g_object_ref (e), g_object_unref);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), tandem_enrollment_get_status (e));
+}
+
+static GtkWidget *
+build_enrollment_list (TandemProgramsPage *self,
+                       GListModel         *enrollments)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *view;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_enrollment_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_enrollment_row_cb), self);
+  view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (enrollments))), factory);
+  gtk_widget_add_css_class (view, "card");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 560);
+  return scroller;
+}
+
+/* Shows the program that was read, or the list when it is gone. */
+static void
+program_shown (gpointer      owner,
+               gpointer      result,
+               const GError *error)
+{
+  TandemProgramsPage *self = owner;
+  TandemProgramShown *shown = result;
+  TandemProgram *program = shown != NULL ? shown->program : NULL;
   g_autoptr(GString) facts = g_string_new (NULL);
   g_autoptr(GString) topics = g_string_new (NULL);
   g_autoptr(GString) counts = g_string_new (NULL);
   g_autofree char *targets = NULL;
-  guint status_counts[TANDEM_N_ENROLLMENT_STATUSES];
-  GtkWidget *child, *bar, *title, *label, *list, *chart_view;
+  GtkWidget *child, *bar, *title, *label, *chart_view;
 
+  g_clear_object (&self->detail_loading);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_box))) != NULL)
     gtk_box_remove (self->detail_box, child);
 
-  if (self->store == NULL || self->program_id == 0 ||
-      (program = tandem_program_lookup (self->store, self->program_id, NULL)) == NULL)
-    return;
+  if (program == NULL)
+    {
+      if (error != NULL)
+        tandem_show_toast (self->toast_overlay, error->message);
+      self->program_id = 0;
+      gtk_stack_set_visible_child_name (self->stack,
+                                        self->programs && g_list_model_get_n_items (self->programs) > 0
+                                        ? "list" : "empty");
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "detail");
 
   /* Back, title, edit and delete. */
   bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -482,11 +530,10 @@ show_program (TandemProgramsPage *self)
     if (tandem_program_get_topics (program) & (1u << t))
       g_string_append_printf (topics, "%s%s", topics->len ? ", " : "", tandem_topic_get_label (t));
   {
-    g_auto(GStrv) every = tandem_role_list_names (self->store, NULL);
     guint n_targets = g_strv_length ((char **)tandem_program_get_target_roles (program));
 
     /* A program meant for every role says so rather than listing them. */
-    targets = n_targets > 0 && every != NULL && n_targets == g_strv_length (every)
+    targets = n_targets > 0 && shown->roles != NULL && n_targets == g_strv_length (shown->roles)
               ? g_strdup ("") : g_strjoinv (", ", (char **)tandem_program_get_target_roles (program));
   }
   if (topics->len > 0)
@@ -501,10 +548,9 @@ show_program (TandemProgramsPage *self)
   gtk_box_append (self->detail_box, label);
 
   /* Status counts. */
-  if (tandem_program_count_statuses (self->store, self->program_id, status_counts, NULL))
-    for (TandemEnrollmentStatus s = 0; s < TANDEM_N_ENROLLMENT_STATUSES; s++)
-      g_string_append_printf (counts, "%s%s %u", counts->len ? "   " : "",
-                              tandem_enrollment_status_get_label (s), status_counts[s]);
+  for (TandemEnrollmentStatus s = 0; s < TANDEM_N_ENROLLMENT_STATUSES; s++)
+    g_string_append_printf (counts, "%s%s %u", counts->len ? "   " : "",
+                            tandem_enrollment_status_get_label (s), shown->counts[s]);
   label = gtk_label_new (counts->str);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -512,20 +558,18 @@ show_program (TandemProgramsPage *self)
   gtk_box_append (self->detail_box, heading (_("Status")));
   gtk_box_append (self->detail_box, label);
 
-  chart = tandem_chart_new_program_by_role (self->store, self->program_id, NULL);
-  if (chart != NULL && !tandem_chart_is_empty (chart))
+  if (shown->by_role != NULL && !tandem_chart_is_empty (shown->by_role))
     {
       chart_view = tandem_chart_view_new ();
-      tandem_chart_view_set_chart (TANDEM_CHART_VIEW (chart_view), chart);
+      tandem_chart_view_set_chart (TANDEM_CHART_VIEW (chart_view), shown->by_role);
       gtk_widget_set_size_request (chart_view, -1, 320);
       gtk_box_append (self->detail_box, chart_view);
     }
 
-  gtk_box_append (self->detail_box, build_enrol_box (self, program));
+  gtk_box_append (self->detail_box, build_enrol_box (self, shown));
 
-  enrollments = tandem_enrollment_list_for_program (self->store, self->program_id, NULL);
   gtk_box_append (self->detail_box, heading (_("People")));
-  if (enrollments == NULL || g_list_model_get_n_items (enrollments) == 0)
+  if (shown->enrollments == NULL || g_list_model_get_n_items (shown->enrollments) == 0)
     {
       label = gtk_label_new (_("Nobody is enrolled yet. Invite people above."));
       gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -533,16 +577,25 @@ show_program (TandemProgramsPage *self)
       gtk_box_append (self->detail_box, label);
       return;
     }
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  for (guint i = 0; i < g_list_model_get_n_items (enrollments); i++)
-    {
-      g_autoptr(TandemEnrollment) e = g_list_model_get_item (enrollments, i);
+  gtk_box_append (self->detail_box, build_enrollment_list (self, shown->enrollments));
+}
 
-      gtk_list_box_append (GTK_LIST_BOX (list), build_enrollment_row (self, e));
+/* Reads the program shown off the main thread; the page keeps what it
+ * shows until it comes. */
+static void
+show_program (TandemProgramsPage *self)
+{
+  gint64 *id;
+
+  if (self->store == NULL || self->program_id == 0)
+    {
+      program_shown (self, NULL, NULL);
+      return;
     }
-  gtk_box_append (self->detail_box, list);
+  id = g_new (gint64, 1);
+  *id = self->program_id;
+  tandem_load (self, self->store, &self->detail_loading, tandem_program_load, id, g_free,
+               (GDestroyNotify)tandem_program_shown_free, program_shown);
 }
 
 static void
@@ -552,6 +605,8 @@ tandem_programs_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  g_cancellable_cancel (self->detail_loading);
+  g_clear_object (&self->detail_loading);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_PROGRAMS_PAGE);
   g_clear_object (&self->programs);
   g_clear_object (&self->store);
@@ -638,13 +693,8 @@ programs_loaded (gpointer      owner,
 
   if (self->program_id != 0)
     {
-      show_program (self);
-      if (gtk_widget_get_first_child (GTK_WIDGET (self->detail_box)) != NULL)
-        {
-          gtk_stack_set_visible_child_name (self->stack, "detail");
-          return;
-        }
-      self->program_id = 0;
+      show_program (self);   /* it shows the list instead if the program is gone */
+      return;
     }
   gtk_stack_set_visible_child_name (self->stack, any ? "list" : "empty");
 }

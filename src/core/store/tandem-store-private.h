@@ -134,4 +134,6 @@ gboolean     tandem_stmt_get_is_null          (TandemStmt   *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemStmt, tandem_stmt_free)
 
+void         tandem_store_set_slow_main_ms (guint ms);
+
 G_END_DECLS
