@@ -24,19 +24,6 @@
 
 #define N_ROUNDS      5
 
-static void
-remove_database (const char *db)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *path = g_strconcat (db, suffixes[i], NULL);
-
-      g_remove (path);
-    }
-}
-
 static double
 import_with_tandem (TandemImportKind  kind,
                     const char       *path,
@@ -52,22 +39,6 @@ import_with_tandem (TandemImportKind  kind,
     g_error ("import of %s failed: %s", path, error->message);
   seconds = bench_seconds_since (start);
   g_assert_cmpuint (report->created, ==, expected);
-  return seconds;
-}
-
-/* The yardstick: the sqlite3 shell reading the same file into a new table. */
-static double
-import_with_shell (const char *db,
-                   const char *path)
-{
-  g_autofree char *command = g_strdup_printf (".import --csv '%s' t", path);
-  char *argv[] = { (char *)"sqlite3", (char *)db, command, NULL };
-  double seconds;
-
-  remove_database (db);
-  seconds = bench_time_command (argv);
-  if (seconds < 0)
-    g_error ("sqlite3 .import of %s failed (is the sqlite3 package installed?)", path);
   return seconds;
 }
 
@@ -95,7 +66,7 @@ main (int   argc,
               g_autoptr(TandemStore) store = NULL;
               g_autoptr(GError) error = NULL;
 
-              remove_database (db);
+              bench_remove_database (db);
               store = tandem_store_open (db, &error);
               g_assert_no_error (error);
               t_people[round] = import_with_tandem (TANDEM_IMPORT_PEOPLE, people, store, BENCH_N_PEOPLE);
@@ -104,8 +75,8 @@ main (int   argc,
             }
           else
             {
-              s_people[round] = import_with_shell (shell_db, people);
-              s_enrollments[round] = import_with_shell (shell_db, enrollments);
+              s_people[round] = bench_shell_import (shell_db, people);
+              s_enrollments[round] = bench_shell_import (shell_db, enrollments);
             }
         }
       g_printerr ("round %u: people %.2f s (shell %.2f s), enrollments %.2f s (shell %.2f s)\n", round + 1,
@@ -126,8 +97,8 @@ main (int   argc,
           enrollments_s / shell_enrollments_s);
   printf ("peak memory: %.0f MB\n", usage.ru_maxrss / 1024.0);
 
-  remove_database (db);
-  remove_database (shell_db);
+  bench_remove_database (db);
+  bench_remove_database (shell_db);
   g_remove (people);
   g_remove (enrollments);
   g_rmdir (dir);

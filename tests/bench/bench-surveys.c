@@ -116,6 +116,7 @@ main (int   argc,
   g_autofree char *dir = g_dir_make_tmp ("tandem-bench-XXXXXX", NULL);
   g_autofree char *db = g_build_filename (dir, "bench.db", NULL);
   g_autofree char *csv = g_build_filename (dir, "responses.csv", NULL);
+  g_autofree char *shell_db = g_build_filename (dir, "shell.db", NULL);
   g_autoptr(GString) text = g_string_new ("wave,fielded_on,level,department,role,optimism,resources,transparency\n");
   g_autoptr(TandemImportReport) report = tandem_import_report_new ();
   g_autoptr(TandemStore) store = NULL;
@@ -123,7 +124,7 @@ main (int   argc,
   g_autoptr(GPtrArray) points = NULL;
   const char *cli = argc > 1 ? argv[1] : g_getenv ("TANDEM_CLI");
   struct rusage usage;
-  double t_import, t_report = G_MAXDOUBLE, t_chart = G_MAXDOUBLE;
+  double t_import, t_shell[2], t_report = G_MAXDOUBLE, t_chart = G_MAXDOUBLE;
   GRand *rand = g_rand_new_with_seed (42);
   gint64 start;
 
@@ -154,11 +155,16 @@ main (int   argc,
   store = tandem_store_open (db, &error);
   g_assert_no_error (error);
 
+  /* The yardstick, before and after: the sqlite3 shell's .import of the
+   * same file into a table of its own, which validates nothing. */
+  t_shell[0] = bench_shell_import (shell_db, csv);
   start = g_get_monotonic_time ();
   if (!tandem_import_run (store, TANDEM_IMPORT_RESPONSES, csv, NULL, report, NULL, &error))
     g_error ("import failed: %s", error->message);
   t_import = bench_seconds_since (start);
   g_assert_cmpuint (report->created, ==, N_RESPONSES);
+  t_shell[1] = bench_shell_import (shell_db, csv);
+  bench_remove_database (shell_db);
 
   /* Warm: the first run fills SQLite's cache; the best of ten counts. */
   for (guint i = 0; i < 11; i++)
@@ -193,8 +199,10 @@ main (int   argc,
   }
   getrusage (RUSAGE_SELF, &usage);
 
-  printf ("import:     %u responses over %u waves in %.2f s = %.0f rows/s (target >= 300000)\n",
-          N_RESPONSES, N_WAVES, t_import, N_RESPONSES / t_import);
+  printf ("import:     %u responses over %u waves in %.2f s = %.0f rows/s (target >= 300000);"
+          " sqlite3 .import %.2f s, ratio %.2fx (target <= 1.0x)\n",
+          N_RESPONSES, N_WAVES, t_import, N_RESPONSES / t_import, (t_shell[0] + t_shell[1]) / 2,
+          2 * t_import / (t_shell[0] + t_shell[1]));
   printf ("gap report: %.2f ms warm, all waves and dimensions (target <= 50 ms)\n", t_report * 1000);
   printf ("gap chart:  %.2f ms to render at 1920x1080 (target <= 4 ms)\n", t_chart * 1000);
   printf ("peak memory: %.0f MB\n", usage.ru_maxrss / 1024.0);

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <stdlib.h>
 
 #include "bench-util.h"
@@ -103,4 +104,34 @@ bench_write_organisation (const char *people,
                               1 + person % 28, g_str_equal (status, "completed") ? "2026-03-01" : "");
     }
   g_assert_true (g_file_set_contents (enrollments, text->str, (gssize)text->len, &error));
+}
+
+/* Removes the database @db and the files SQLite keeps beside it. */
+void
+bench_remove_database (const char *db)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (db, suffixes[i], NULL);
+
+      g_remove (path);
+    }
+}
+
+/* The yardstick: the sqlite3 shell reading the same file into a new table. */
+double
+bench_shell_import (const char *db,
+                    const char *path)
+{
+  g_autofree char *command = g_strdup_printf (".import --csv '%s' t", path);
+  char *argv[] = { (char *)"sqlite3", (char *)db, command, NULL };
+  double seconds;
+
+  bench_remove_database (db);
+  seconds = bench_time_command (argv);
+  if (seconds < 0)
+    g_error ("sqlite3 .import of %s failed (is the sqlite3 package installed?)", path);
+  return seconds;
 }
