@@ -3,9 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A page lays itself out at once, with spinners where its figures go, and
- * asks for them here: a GTask reads them in a worker on a connection of its
- * own (SQLite in WAL mode lets it read while the window's connection
- * writes), and hands them back on the main thread. A page that asks again
+ * asks for them here: the loader's one worker thread reads them on a
+ * connection of its own (SQLite in WAL mode lets it read while the
+ * window's connection writes), and a GTask hands them back on the main
+ * thread. A page that asks again
  * before the answer comes cancels the first request, whose answer is then
  * dropped: a page never shows stale figures over fresh ones.
  */
