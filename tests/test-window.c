@@ -548,6 +548,47 @@ is_label_starting (GtkWidget  *widget,
   return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
 }
 
+/* A save while another program holds the database (a long import from
+ * the command line) fails at once with a message that says so, instead of
+ * freezing the window for the command line's 30 s. */
+static void
+test_window_other_writer (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "tandem.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 2025);
+  g_autoptr(TandemStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemWindow *window;
+  gint64 person, start;
+
+  window = tandem_window_new (GTK_APPLICATION (app), store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_mapped, window));
+
+  other = tandem_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_store_begin (other, &error));
+  person = expected_count (store, "SELECT min (id) FROM person");
+
+  start = g_get_monotonic_time ();
+  g_assert_false (tandem_person_set_active (store, person, FALSE, &error));
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "in use by another program"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  /* Once the other writer is done, the same save goes through. */
+  tandem_store_rollback (other);
+  g_assert_true (tandem_person_set_active (store, person, FALSE, &error));
+  g_assert_no_error (error);
+
+  close_and_finalize (window);
+  g_clear_object (&other);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
 /* A database that holds a 5 MB name and a 4 MB insight (an older file,
  * raw SQL) opens like any other: every page lays out the values cut at
  * their limits. Before, the window never showed. */
@@ -1084,6 +1125,7 @@ main (int    argc,
   g_test_add_func ("/tandem/window/overdue-notification", test_window_overdue_notification);
   g_test_add_func ("/tandem/window/import-dialog", test_window_import_dialog);
   g_test_add_func ("/tandem/window/second-instance", test_window_second_instance);
+  g_test_add_func ("/tandem/window/other-writer", test_window_other_writer);
 
   status = g_test_run ();
   g_clear_object (&app);

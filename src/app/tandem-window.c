@@ -494,6 +494,10 @@ tandem_window_new (GtkApplication *application,
 
   self = g_object_new (TANDEM_TYPE_WINDOW, "application", application, NULL);
   self->store = g_object_ref (store);
+  /* A save while another program writes (a long import from the command
+   * line) says so after half a second rather than freezing the window for
+   * up to 30 s; nothing is lost, the dialog stays open. */
+  tandem_store_set_wait (store, 500);
 
   tandem_dashboard_page_set_store (self->dashboard_page, store);
   tandem_programs_page_set_store (self->programs_page, store);

@@ -517,6 +517,24 @@ tandem_store_set_wait_func (TandemStore         *self,
   self->wait_data = user_data;
 }
 
+/**
+ * tandem_store_set_wait:
+ * @milliseconds: how long a write waits for another writer before it
+ *   gives up with %TANDEM_STORE_ERROR_BUSY
+ *
+ * The window waits briefly, so that a save during another program's long
+ * import says so at once instead of freezing the window; the command line
+ * keeps $TANDEM_WAIT_SECONDS (30 s by default).
+ */
+void
+tandem_store_set_wait (TandemStore *self,
+                       guint        milliseconds)
+{
+  g_return_if_fail (TANDEM_IS_STORE (self));
+
+  self->wait_usec = (gint64)milliseconds * 1000;
+}
+
 const char *
 tandem_store_get_path (TandemStore *self)
 {

@@ -51,6 +51,8 @@ const char  *tandem_store_get_path          (TandemStore  *self);
 void         tandem_store_set_wait_func     (TandemStore         *self,
                                              TandemStoreWaitFunc  func,
                                              gpointer             user_data);
+void         tandem_store_set_wait          (TandemStore         *self,
+                                             guint                milliseconds);
 int          tandem_store_get_schema_version (TandemStore *self);
 gboolean     tandem_store_is_empty          (TandemStore  *self,
                                              gboolean     *out_empty,
