@@ -637,6 +637,7 @@ test_window_overlong_values (void)
     }
 
   close_and_finalize (window);
+  tandem_store_set_slow_main_ms (0);
   g_clear_object (&store);
   tandem_test_remove_dir (dir);
 }

@@ -20,8 +20,6 @@
 #include <sys/wait.h>
 
 #include "bench-util.h"
-#include "tandem-import.h"
-#include "tandem-store.h"
 
 #define N_RUNS 9
 
@@ -69,26 +67,6 @@ time_start (char   **argv,
     g_error ("%s did not say when it was ready (is there a display?)", argv[0]);
 }
 
-static void
-import_organisation (const char *db,
-                     const char *dir)
-{
-  g_autofree char *people = g_build_filename (dir, "people.csv", NULL);
-  g_autofree char *enrollments = g_build_filename (dir, "enrollments.csv", NULL);
-  g_autoptr(TandemImportReport) report = tandem_import_report_new ();
-  g_autoptr(TandemStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-
-  bench_write_organisation (people, enrollments);
-  store = tandem_store_open (db, &error);
-  g_assert_no_error (error);
-  if (!tandem_import_run (store, TANDEM_IMPORT_PEOPLE, people, NULL, report, NULL, &error) ||
-      !tandem_import_run (store, TANDEM_IMPORT_ENROLLMENTS, enrollments, NULL, report, NULL, &error))
-    g_error ("the organisation could not be imported: %s", error->message);
-  g_remove (people);
-  g_remove (enrollments);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -105,7 +83,7 @@ main (int   argc,
   if (app == NULL || trivial == NULL)
     g_error ("usage: bench-startup TANDEM BENCH-TRIVIAL-WINDOW (or TANDEM_APP and BENCH_TRIVIAL_WINDOW)");
 
-  import_organisation (db, dir);
+  bench_import_organisation (db, dir);
   envp = g_environ_setenv (envp, "TANDEM_DEBUG", "startup", TRUE);
   envp = g_environ_setenv (envp, "TANDEM_DATABASE", db, TRUE);
 

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 
 #include "bench-util.h"
+#include "tandem-import.h"
+#include "tandem-store.h"
 
 double
 bench_seconds_since (gint64 start)
@@ -134,4 +136,26 @@ bench_shell_import (const char *db,
   if (seconds < 0)
     g_error ("sqlite3 .import of %s failed (is the sqlite3 package installed?)", path);
   return seconds;
+}
+
+/* Writes the large organisation's files into @dir and imports them into a
+ * new database @db. */
+void
+bench_import_organisation (const char *db,
+                           const char *dir)
+{
+  g_autofree char *people = g_build_filename (dir, "people.csv", NULL);
+  g_autofree char *enrollments = g_build_filename (dir, "enrollments.csv", NULL);
+  g_autoptr(TandemImportReport) report = tandem_import_report_new ();
+  g_autoptr(TandemStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bench_write_organisation (people, enrollments);
+  store = tandem_store_open (db, &error);
+  g_assert_no_error (error);
+  if (!tandem_import_run (store, TANDEM_IMPORT_PEOPLE, people, NULL, report, NULL, &error) ||
+      !tandem_import_run (store, TANDEM_IMPORT_ENROLLMENTS, enrollments, NULL, report, NULL, &error))
+    g_error ("the organisation could not be imported: %s", error->message);
+  g_remove (people);
+  g_remove (enrollments);
 }

@@ -18,6 +18,8 @@ double bench_median        (double  *values,
                             guint    n);
 void   bench_write_organisation (const char *people,
                                  const char *enrollments);
+void   bench_import_organisation (const char *db,
+                                  const char *dir);
 void   bench_remove_database    (const char *db);
 double bench_shell_import       (const char *db,
                                  const char *path);

@@ -74,6 +74,7 @@ slow_main_limit (void)
 
 /**
  * tandem_store_set_slow_main_ms:
+ * @ms: the new limit, or 0 for the one $TANDEM_SLOW_MAIN_MS sets (8 ms)
  *
  * Changes the limit TANDEM_DEBUG=slow-main warns over, for a test that
  * opens a file meant to be slow (a 5 MB name takes its time to read,
@@ -82,7 +83,7 @@ slow_main_limit (void)
 void
 tandem_store_set_slow_main_ms (guint ms)
 {
-  g_atomic_int_set (&slow_main_us, (gint)MIN (ms, 60000) * 1000);
+  g_atomic_int_set (&slow_main_us, ms > 0 ? (gint)MIN (ms, 60000) * 1000 : -1);
 }
 
 /* The main thread's own processor time, in µs: unlike the wall clock it
