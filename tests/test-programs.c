@@ -991,11 +991,12 @@ test_charts (Fixture       *f,
   cairo_t *cr = cairo_create (surface);
   double x0, x1, y;
 
-  empty = tandem_chart_new_program (f->store, TANDEM_PROGRAM_CHART_COMPLETION, &error);
+  empty = tandem_chart_new_program (f->store, TANDEM_PROGRAM_CHART_COMPLETION, 1, &error);
   g_assert_true (tandem_chart_is_empty (empty));
 
   build_org (f);
-  completion = tandem_chart_new_program (f->store, TANDEM_PROGRAM_CHART_COMPLETION, &error);
+  /* With no anonymity threshold (1), every role has its row. */
+  completion = tandem_chart_new_program (f->store, TANDEM_PROGRAM_CHART_COMPLETION, 1, &error);
   g_assert_no_error (error);
   /* Sorted by completion: CFO 100 %, Analyst 50 %, Agent 0 %. */
   g_assert_cmpuint (tandem_chart_get_n_categories (completion), ==, 3);
@@ -1023,18 +1024,41 @@ test_charts (Fixture       *f,
     g_assert_cmpuint (pixel & 0xff, ==, (guint)round (style.series[0].blue * 255));
   }
 
-  champions = tandem_chart_new_program (f->store, TANDEM_PROGRAM_CHART_CHAMPIONS, &error);
+  champions = tandem_chart_new_program (f->store, TANDEM_PROGRAM_CHART_CHAMPIONS, 5, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (tandem_chart_get_n_categories (champions), ==, 2);
   /* Support (0 of 1) is further short than Finance (1 of 1). */
   g_assert_cmpfloat (tandem_chart_get_value (champions, 0, 0), ==, 0);
   g_assert_cmpfloat (tandem_chart_get_value (champions, 1, 0), ==, 1);
 
-  program = tandem_chart_new_program_by_role (f->store, 1, &error);
+  program = tandem_chart_new_program_by_role (f->store, 1, 1, &error);
   g_assert_no_error (error);
   /* Everyone who took part counts here, the deactivated counsel too. */
   g_assert_cmpuint (tandem_chart_get_n_categories (program), ==, 4);
   g_assert_cmpfloat_with_epsilon (tandem_chart_get_value (program, 0, 0), 100.0, 1e-9);
+  g_clear_object (&program);
+
+  /* With a threshold of 3, no role has three enrolled: the bars would tell
+   * the CFO's status. Together the six active people have four enrolled
+   * (two analysts, the CFO, an agent), two of whom completed. With 5, even
+   * together they are too few, and the chart shows nothing rather than them. */
+  g_clear_object (&completion);
+  completion = tandem_chart_new_program (f->store, TANDEM_PROGRAM_CHART_COMPLETION, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tandem_chart_get_n_categories (completion), ==, 1);
+  g_assert_cmpstr (tandem_chart_get_category (completion, 0), ==, "3 other roles (6 people)");
+  g_assert_cmpfloat_with_epsilon (tandem_chart_get_value (completion, 0, 0), 50.0, 1e-9);
+  g_clear_object (&completion);
+  completion = tandem_chart_new_program (f->store, TANDEM_PROGRAM_CHART_COMPLETION, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tandem_chart_get_n_categories (completion), ==, 0);
+  /* The program's own chart counts the deactivated counsel too: five. */
+  program = tandem_chart_new_program_by_role (f->store, 1, 5, &error);
+  g_assert_cmpuint (tandem_chart_get_n_categories (program), ==, 1);
+  g_assert_cmpstr (tandem_chart_get_category (program, 0), ==, "4 other roles (5 people)");
+  g_clear_object (&program);
+  program = tandem_chart_new_program_by_role (f->store, 1, 6, &error);
+  g_assert_cmpuint (tandem_chart_get_n_categories (program), ==, 0);
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);

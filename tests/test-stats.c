@@ -12,6 +12,7 @@
 #include "tandem-import.h"
 #include "tandem-pair.h"
 #include "tandem-person.h"
+#include "tandem-program-charts.h"
 #include "tandem-program.h"
 #include "tandem-report.h"
 #include "tandem-stats.h"
@@ -693,6 +694,18 @@ test_stats_impact (void)
   tandem_test_remove_dir (dir);
 }
 
+/* The demo organisation in a folder of its own; tandem_test_remove_dir()
+ * takes the folder away once the store is closed. */
+static TandemStore *
+open_demo (char **out_dir)
+{
+  g_autofree char *path = NULL;
+
+  *out_dir = tandem_test_make_dir ();
+  path = g_build_filename (*out_dir, "tandem.db", NULL);
+  return tandem_test_demo_store (path, 3);
+}
+
 /* How many people's stored learning (schema 5) differs from what their
  * enrollments say. */
 static gint64
@@ -721,12 +734,12 @@ query (TandemStore *store,
 static void
 test_stats_learning_summary (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("tandem-test-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "tandem.db", NULL);
-  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 3);
+  g_autofree char *dir = NULL;
+  g_autoptr(TandemStore) store = open_demo (&dir);
   g_autoptr(GError) error = NULL;
   g_autofree char *person_undo = NULL;
   g_autofree char *program_undo = NULL;
+  g_autofree char *path = NULL;
   gint64 enrollment, person, program, completed_before;
   guint added = 0;
 
@@ -775,11 +788,14 @@ test_stats_learning_summary (void)
   /* A file from before schema 5 gets it worked out. */
   tandem_test_make_v4 (store);
   g_clear_object (&store);
+  path = g_build_filename (dir, "tandem.db", NULL);
   store = tandem_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (tandem_store_get_schema_version (store), ==, TANDEM_STORE_SCHEMA_VERSION);
   g_assert_cmpint (learning_wrong (store), ==, 0);
   g_assert_cmpint (query (store, "SELECT count (*) FROM person WHERE learning > 0"), >, 0);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
 }
 
 /* Imports run with SQLite's foreign-key checks off (they cost a fifth of a
@@ -795,9 +811,8 @@ test_stats_imports_keep_references (void)
     { TANDEM_IMPORT_SESSIONS, "sessions/good.csv" },
     { TANDEM_IMPORT_RESPONSES, "hostile/responses-numbers-readable.csv" },
   };
-  g_autofree char *dir = g_dir_make_tmp ("tandem-test-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "tandem.db", NULL);
-  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 3);
+  g_autofree char *dir = NULL;
+  g_autoptr(TandemStore) store = open_demo (&dir);
   g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
@@ -812,6 +827,43 @@ test_stats_imports_keep_references (void)
       g_assert_cmpint (query (store, "PRAGMA foreign_keys"), ==, 1);
     }
   g_assert_cmpint (learning_wrong (store), ==, 0);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
+/* On the demo organisation (roles of every size), the completion charts
+ * give no role of fewer than the threshold its own bar, and the row that
+ * stands for the rest comes last, whatever its completion. */
+static void
+test_stats_program_charts_fold (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(TandemStore) store = open_demo (&dir);
+  g_autoptr(GError) error = NULL;
+  TandemChart *charts[2];
+
+  charts[0] = tandem_chart_new_program (store, TANDEM_PROGRAM_CHART_COMPLETION, 5, &error);
+  g_assert_no_error (error);
+  charts[1] = tandem_chart_new_program_by_role (store, query (store, "SELECT min (id) FROM program"), 5, &error);
+  g_assert_no_error (error);
+  for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
+    {
+      guint n_categories = tandem_chart_get_n_categories (charts[c]);
+
+      g_assert_cmpuint (n_categories, >, 2);
+      for (guint i = 0; i < n_categories; i++)
+        {
+          guint n = 0;
+
+          tandem_chart_get_figures (charts[c], 0, i, NULL, NULL, &n);
+          g_assert_cmpuint (n, >=, 5);
+          g_assert_true ((strstr (tandem_chart_get_category (charts[c], i), " other roles") != NULL) ==
+                         (i == n_categories - 1));
+        }
+      g_object_unref (charts[c]);
+    }
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
 }
 
 static GString *plans;
@@ -832,9 +884,8 @@ collect_plan (const char     *domain,
 static void
 test_stats_hot_plans (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("tandem-test-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "tandem.db", NULL);
-  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 3);
+  g_autofree char *dir = NULL;
+  g_autoptr(TandemStore) store = open_demo (&dir);
   g_autoptr(GError) error = NULL;
   TandemCounts counts;
 
@@ -862,6 +913,8 @@ test_stats_hot_plans (void)
   g_assert_null (strstr (plans->str, "SCAN e\n"));
   g_assert_null (strstr (plans->str, "SCAN enrollment\n"));
   g_string_free (g_steal_pointer (&plans), TRUE);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
 }
 
 int
@@ -873,6 +926,7 @@ main (int    argc,
 
   g_test_add_func ("/tandem/stats/learning-summary", test_stats_learning_summary);
   g_test_add_func ("/tandem/stats/hot-plans", test_stats_hot_plans);
+  g_test_add_func ("/tandem/stats/program-charts-fold", test_stats_program_charts_fold);
   g_test_add_func ("/tandem/stats/imports-keep-references", test_stats_imports_keep_references);
 
   g_test_add_func ("/tandem/stats/impact", test_stats_impact);

@@ -78,9 +78,9 @@ read_charts (gpointer data)
     }
 
   if (g_str_equal (request->name, "completion"))
-    chart = tandem_chart_new_program (store, TANDEM_PROGRAM_CHART_COMPLETION, &request->error);
+    chart = tandem_chart_new_program (store, TANDEM_PROGRAM_CHART_COMPLETION, request->threshold, &request->error);
   else if (g_str_equal (request->name, "champions"))
-    chart = tandem_chart_new_program (store, TANDEM_PROGRAM_CHART_CHAMPIONS, &request->error);
+    chart = tandem_chart_new_program (store, TANDEM_PROGRAM_CHART_CHAMPIONS, request->threshold, &request->error);
   else if (g_str_equal (request->name, "snapshot"))
     chart = tandem_chart_new_snapshot (store, request->threshold, &request->error);
   else if (g_str_equal (request->name, "heatmap"))

@@ -114,7 +114,8 @@ load_figures (TandemStore  *store,
   if (figures->gap != NULL)
     tandem_chart_set_target_percent (figures->gap, figures->gap_target);
   for (TandemProgramChart which = 0; which < TANDEM_N_PROGRAM_CHARTS; which++)
-    figures->programs[which] = tandem_chart_new_program (store, which, &figures->program_errors[which]);
+    figures->programs[which] = tandem_chart_new_program (store, which, figures->threshold,
+                                                         &figures->program_errors[which]);
   return figures;
 }
 

@@ -20,20 +20,20 @@ tandem_program_shown_free (TandemProgramShown *shown)
   g_free (shown);
 }
 
-/* Runs in a worker; @program_id is a gint64 in a pointer-sized box. */
+/* Runs in a worker; @asked is a TandemProgramAsked. */
 gpointer
 tandem_program_load (TandemStore  *store,
-                     gpointer      program_id,
+                     gpointer      asked,
                      GError      **error)
 {
-  gint64 id = *(gint64 *)program_id;
+  gint64 id = ((TandemProgramAsked *)asked)->program_id;
   TandemProgramShown *shown = g_new0 (TandemProgramShown, 1);
 
   shown->program = tandem_program_lookup (store, id, NULL);
   if (shown->program == NULL)
     return shown;
   tandem_program_count_statuses (store, id, shown->counts, NULL);
-  shown->by_role = tandem_chart_new_program_by_role (store, id, NULL);
+  shown->by_role = tandem_chart_new_program_by_role (store, id, ((TandemProgramAsked *)asked)->threshold, NULL);
   shown->enrollments = tandem_enrollment_list_for_program (store, id, error);
   shown->roles = tandem_role_list_names (store, NULL);
   shown->departments = tandem_department_list_names (store, NULL);

@@ -21,9 +21,16 @@ typedef struct
   GStrv          departments;
 } TandemProgramShown;
 
+/* Which program, and the anonymity threshold its chart keeps. */
+typedef struct
+{
+  gint64 program_id;
+  guint  threshold;
+} TandemProgramAsked;
+
 void     tandem_program_shown_free (TandemProgramShown  *shown);
 gpointer tandem_program_load       (TandemStore         *store,
-                                    gpointer             program_id,
+                                    gpointer             asked,
                                     GError             **error);
 
 G_END_DECLS

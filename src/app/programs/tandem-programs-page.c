@@ -585,16 +585,19 @@ program_shown (gpointer      owner,
 static void
 show_program (TandemProgramsPage *self)
 {
-  gint64 *id;
+  g_autoptr(GSettings) settings = NULL;
+  TandemProgramAsked *asked;
 
   if (self->store == NULL || self->program_id == 0)
     {
       program_shown (self, NULL, NULL);
       return;
     }
-  id = g_new (gint64, 1);
-  *id = self->program_id;
-  tandem_load (self, self->store, &self->detail_loading, tandem_program_load, id, g_free,
+  settings = g_settings_new (APPLICATION_ID);
+  asked = g_new0 (TandemProgramAsked, 1);
+  asked->program_id = self->program_id;
+  asked->threshold = MAX (g_settings_get_uint (settings, "anonymity-threshold"), TANDEM_MIN_ANONYMITY_THRESHOLD);
+  tandem_load (self, self->store, &self->detail_loading, tandem_program_load, asked, g_free,
                (GDestroyNotify)tandem_program_shown_free, program_shown);
 }
 

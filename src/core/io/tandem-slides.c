@@ -105,7 +105,7 @@ tandem_slides_new (TandemStore  *store,
 
   if (counts.active_people > 0)
     {
-      TandemChart *chart = tandem_chart_new_program (store, TANDEM_PROGRAM_CHART_COMPLETION, error);
+      TandemChart *chart = tandem_chart_new_program (store, TANDEM_PROGRAM_CHART_COMPLETION, threshold, error);
       double completion = counts.enrollments > 0 ? 100.0 * counts.completions / counts.enrollments : 0;
       double tools = 100.0 * counts.with_tool_access / counts.active_people;
 

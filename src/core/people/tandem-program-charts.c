@@ -61,50 +61,89 @@ compare_size (gconstpointer a,
   return g_utf8_collate (x->group, y->group);
 }
 
-/* Keeps the MAX_ROWS - 1 largest groups and sums the others into one row. */
+/* How many people a row's bars are about: a completion share is of those
+ * enrolled, a tool-access share of everyone. */
+static guint
+row_size (const TandemGroupRow *row)
+{
+  return MIN (row->people, row->enrolled);
+}
+
+/* Keeps the largest groups of at least @threshold people (by row_size(),
+ * so that no bar tells one person's status) and sums the others into one
+ * row, which is returned in @out_rest; a rest smaller than @threshold is
+ * left out, as it would tell on its few people too. */
 static GPtrArray *
-keep_largest (GPtrArray *rows,
-              gboolean   roles)
+keep_largest (GPtrArray        *rows,
+              gboolean          roles,
+              guint             threshold,
+              TandemGroupRow  **out_rest)
 {
   GPtrArray *kept = g_ptr_array_new_with_free_func ((GDestroyNotify)tandem_group_row_free);
-  TandemGroupRow *rest;
-  guint n_rest;
+  TandemGroupRow *rest = g_new0 (TandemGroupRow, 1);
+  guint n_big = 0, n_rest = 0;
 
+  *out_rest = NULL;
   g_ptr_array_sort (rows, compare_size);
   for (guint i = 0; i < rows->len; i++)
+    n_big += row_size (g_ptr_array_index (rows, i)) >= threshold;
+
+  for (guint i = 0, shown = 0; i < rows->len; i++)
     {
       TandemGroupRow *row = g_ptr_array_index (rows, i);
-      TandemGroupRow *copy;
+      gboolean room = shown < (n_big == rows->len && rows->len <= MAX_ROWS ? MAX_ROWS : MAX_ROWS - 1);
 
-      if (rows->len > MAX_ROWS && i >= MAX_ROWS - 1)
-        break;
-      copy = g_memdup2 (row, sizeof *row);
-      copy->group = g_strdup (row->group);
-      g_ptr_array_add (kept, copy);
-    }
-  if (rows->len <= MAX_ROWS)
-    return kept;
+      if (row_size (row) >= threshold && room)
+        {
+          TandemGroupRow *copy = g_memdup2 (row, sizeof *row);
 
-  n_rest = rows->len - (MAX_ROWS - 1);
-  rest = g_new0 (TandemGroupRow, 1);
-  for (guint i = MAX_ROWS - 1; i < rows->len; i++)
-    {
-      TandemGroupRow *row = g_ptr_array_index (rows, i);
-
+          copy->group = g_strdup (row->group);
+          g_ptr_array_add (kept, copy);
+          shown++;
+          continue;
+        }
       rest->people += row->people;
       rest->enrolled += row->enrolled;
       rest->completed += row->completed;
       rest->tool_access += row->tool_access;
       rest->champions += row->champions;
+      n_rest++;
+    }
+
+  if (n_rest == 0 || row_size (rest) < threshold)
+    {
+      tandem_group_row_free (rest);
+      return kept;
     }
   if (roles)
     /* Translators: one row of a chart standing for the smaller roles; %u is how many */
-    rest->group = g_strdup_printf (_("%u other roles"), n_rest);
+    rest->group = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other role", "%u other roles", n_rest),
+                                   n_rest);
   else
     /* Translators: one row of a chart standing for the smaller departments; %u is how many */
-    rest->group = g_strdup_printf (_("%u other departments"), n_rest);
+    rest->group = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other department", "%u other departments",
+                                                n_rest), n_rest);
   g_ptr_array_add (kept, rest);
+  *out_rest = rest;
   return kept;
+}
+
+/* Sorts @rows with @compare, the "other roles" row always last. */
+static void
+sort_rest_last (GPtrArray      *rows,
+                GCompareFunc    compare,
+                TandemGroupRow *rest)
+{
+  guint index;
+
+  if (rest != NULL && g_ptr_array_find (rows, rest, &index))
+    {
+      g_ptr_array_steal_index (rows, index);
+      g_ptr_array_sort (rows, compare);
+      g_ptr_array_add (rows, rest);
+      return;
+    }
+  g_ptr_array_sort (rows, compare);
 }
 
 static char *
@@ -118,17 +157,19 @@ group_label (const TandemGroupRow *row,
 
 static TandemChart *
 new_completion (TandemStore  *store,
+                guint         threshold,
                 GError      **error)
 {
   g_autoptr(GPtrArray) all = tandem_report_group_rows (store, TANDEM_GROUP_BY_ROLE, error);
   g_autoptr(GPtrArray) rows = NULL;
+  TandemGroupRow *rest;
   TandemChart *chart;
   guint completion, access;
 
   if (all == NULL)
     return NULL;
-  rows = keep_largest (all, TRUE);
-  g_ptr_array_sort (rows, compare_completion);
+  rows = keep_largest (all, TRUE, threshold, &rest);
+  sort_rest_last (rows, compare_completion, rest);
 
   chart = tandem_chart_new (_("Completion and tool access by role"));
   tandem_chart_set_subtitle (chart, _("Share of enrolled people who completed a program, "
@@ -152,10 +193,20 @@ new_completion (TandemStore  *store,
         tandem_chart_set_value (chart, access, c, 100.0 * row->tool_access / row->people,
                                 NAN, NAN, row->people);
     }
-  tandem_chart_set_note (chart, all->len > MAX_ROWS
-                        ? _("Active people only; the largest roles, the rest together. "
-                            "Completed: of those enrolled and not dropped.")
-                        : _("Active people only. Completed: of those enrolled in a program they did not drop."));
+  if (rows->len < all->len)
+    {
+      g_autofree char *note = g_strdup_printf (_("Active people only; roles with fewer than %u enrolled are shown "
+                                                 "together, or left out when even together they are fewer. "
+                                                 "Completed: of those enrolled and not dropped."),
+                                               threshold);
+
+      tandem_chart_set_note (chart, all->len > MAX_ROWS && rest != NULL
+                             ? _("Active people only; the largest roles, the rest together. "
+                                 "Completed: of those enrolled and not dropped.")
+                             : note);
+    }
+  else
+    tandem_chart_set_note (chart, _("Active people only. Completed: of those enrolled in a program they did not drop."));
   return chart;
 }
 
@@ -165,6 +216,7 @@ new_champions (TandemStore  *store,
 {
   g_autoptr(GPtrArray) all = tandem_report_group_rows (store, TANDEM_GROUP_BY_DEPARTMENT, error);
   g_autoptr(GPtrArray) rows = NULL;
+  TandemGroupRow *rest;
   TandemChart *chart;
   guint champions, target;
   double most = 1;
@@ -172,8 +224,9 @@ new_champions (TandemStore  *store,
 
   if (all == NULL)
     return NULL;
-  rows = keep_largest (all, FALSE);
-  g_ptr_array_sort (rows, compare_coverage);
+  /* Being a champion is a public role: small departments keep their row. */
+  rows = keep_largest (all, FALSE, 0, &rest);
+  sort_rest_last (rows, compare_coverage, rest);
 
   chart = tandem_chart_new (_("AI champions by department"));
   tandem_chart_set_subtitle (chart, _("Champions against the target of one per 25 people"));
@@ -206,19 +259,23 @@ new_champions (TandemStore  *store,
 
 /**
  * tandem_chart_new_program:
+ * @threshold: the anonymity threshold: a role with fewer enrolled people
+ *   joins "other roles" in the completion chart, so that no bar tells one
+ *   person's status (the champions chart shows every department)
  *
  * Returns: (transfer full): the chart, or %NULL with @error set
  */
 TandemChart *
 tandem_chart_new_program (TandemStore         *store,
                           TandemProgramChart   which,
+                          guint                threshold,
                           GError             **error)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
   g_return_val_if_fail (which < TANDEM_N_PROGRAM_CHARTS, NULL);
 
   if (which == TANDEM_PROGRAM_CHART_COMPLETION)
-    return new_completion (store, error);
+    return new_completion (store, threshold, error);
   return new_champions (store, error);
 }
 
@@ -226,19 +283,22 @@ tandem_chart_new_program (TandemStore         *store,
  * tandem_chart_new_program_by_role:
  *
  * One program's completion by role: of each role's enrolled people (not
- * dropped), the share who completed it.
+ * dropped), the share who completed it. Roles with fewer than @threshold
+ * enrolled share one row, as in tandem_chart_new_program().
  *
  * Returns: (transfer full): the chart, or %NULL with @error set
  */
 TandemChart *
 tandem_chart_new_program_by_role (TandemStore  *store,
                                   gint64        program_id,
+                                  guint         threshold,
                                   GError      **error)
 {
   g_autoptr(TandemStmt) stmt = NULL;
   g_autoptr(TandemChart) chart = NULL;
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify)tandem_group_row_free);
   g_autoptr(GPtrArray) rows = NULL;
+  TandemGroupRow *rest;
   guint series;
   TandemStep step;
 
@@ -267,8 +327,8 @@ tandem_chart_new_program_by_role (TandemStore  *store,
     }
   if (step == TANDEM_STEP_ERROR)
     return NULL;
-  rows = keep_largest (all, TRUE);
-  g_ptr_array_sort (rows, compare_completion);
+  rows = keep_largest (all, TRUE, threshold, &rest);
+  sort_rest_last (rows, compare_completion, rest);
 
   chart = tandem_chart_new (_("Completion by role"));
   tandem_chart_set_empty_text (chart, _("Nobody is enrolled yet."));
@@ -283,7 +343,16 @@ tandem_chart_new_program_by_role (TandemStore  *store,
 
       tandem_chart_set_value (chart, series, c, 100.0 * row->completed / row->enrolled, NAN, NAN, row->enrolled);
     }
-  if (all->len > MAX_ROWS)
+  if (all->len > MAX_ROWS && rest != NULL)
     tandem_chart_set_note (chart, _("The largest roles, the rest together; people who dropped out are left out."));
+  else if (rows->len < all->len)
+    {
+      g_autofree char *note = g_strdup_printf (_("Roles with fewer than %u enrolled are shown together, or left out "
+                                                 "when even together they are fewer; people who dropped out are "
+                                                 "left out."),
+                                               threshold);
+
+      tandem_chart_set_note (chart, note);
+    }
   return g_steal_pointer (&chart);
 }

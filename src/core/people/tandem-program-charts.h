@@ -20,9 +20,11 @@ typedef enum
 
 TandemChart *tandem_chart_new_program           (TandemStore         *store,
                                                  TandemProgramChart   which,
+                                                 guint                threshold,
                                                  GError             **error);
 TandemChart *tandem_chart_new_program_by_role   (TandemStore         *store,
                                                  gint64               program_id,
+                                                 guint                threshold,
                                                  GError             **error);
 
 G_END_DECLS
