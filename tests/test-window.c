@@ -495,7 +495,9 @@ test_window_log_session (void)
                                          "  JOIN follow_up f ON f.session_id = s.id"
                                          " WHERE s.tools_tried = 'Claude' AND s.data_used = 'My own inbox'"
                                          "   AND s.insight = 'Emails turn abrasive in busy weeks'"
-                                         "   AND f.text = 'Tone check on escalations' AND f.done_on IS NULL",
+                                         "   AND f.text = 'Tone check on escalations' AND f.done_on IS NULL"
+                                         /* Confidence left unrated is stored as unrated, not as 3. */
+                                         "   AND s.confidence_before IS NULL AND s.confidence_after IS NULL",
                                          &found, &error));
   g_assert_no_error (error);
   g_assert_cmpint (found, ==, 1);

@@ -32,8 +32,8 @@ struct _TandemSessionDialog
   AdwEntryRow   *data_row;
   GtkTextView   *insight_view;
   GtkTextView   *follow_ups_view;
-  GtkSpinButton *before_spin;
-  GtkSpinButton *after_spin;
+  GtkDropDown   *before_drop;   /* "Not rated" (0), then 1 to 5 */
+  GtkDropDown   *after_drop;
   GtkTextView   *notes_view;
 };
 
@@ -91,8 +91,9 @@ save_action (GtkWidget  *widget,
   draft.data_used = gtk_editable_get_text (GTK_EDITABLE (self->data_row));
   draft.insight = insight;
   draft.follow_ups = follow_ups;
-  draft.confidence_before = gtk_spin_button_get_value_as_int (self->before_spin);
-  draft.confidence_after = gtk_spin_button_get_value_as_int (self->after_spin);
+  /* Unrated until chosen: a default would be saved as a rating. */
+  draft.confidence_before = (int)gtk_drop_down_get_selected (self->before_drop);
+  draft.confidence_after = (int)gtk_drop_down_get_selected (self->after_drop);
   draft.private_notes = notes;
 
   id = tandem_session_add (self->store, &draft, &error);
@@ -188,8 +189,8 @@ tandem_session_dialog_class_init (TandemSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemSessionDialog, data_row);
   gtk_widget_class_bind_template_child (widget_class, TandemSessionDialog, insight_view);
   gtk_widget_class_bind_template_child (widget_class, TandemSessionDialog, follow_ups_view);
-  gtk_widget_class_bind_template_child (widget_class, TandemSessionDialog, before_spin);
-  gtk_widget_class_bind_template_child (widget_class, TandemSessionDialog, after_spin);
+  gtk_widget_class_bind_template_child (widget_class, TandemSessionDialog, before_drop);
+  gtk_widget_class_bind_template_child (widget_class, TandemSessionDialog, after_drop);
   gtk_widget_class_bind_template_child (widget_class, TandemSessionDialog, notes_view);
 
   gtk_widget_class_install_action (widget_class, "session.save", NULL, save_action);
