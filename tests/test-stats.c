@@ -866,6 +866,47 @@ test_stats_program_charts_fold (void)
   tandem_test_remove_dir (dir);
 }
 
+/* Files may name levels as Tandem's own screens do ("Individual
+ * contributor", any case and spacing, plural or singular) and in German,
+ * as well as by Tandem's code names; anything else is still refused. */
+static void
+test_stats_import_level_words (void)
+{
+  static const char people[] =
+    "external_id,name,email,department,role,level,champion,tool_access\n"
+    "L-1,One,,Sales,Rep,Individual contributor,no,no\n"
+    "L-2,Two,,Sales,Chief,EXECUTIVE,no,no\n"
+    "L-3,Three,,Sales,Lead,Managers,no,no\n"
+    "L-4,Four,,Sales,Analyst, individual-contributors ,no,no\n"
+    "L-5,Five,,Sales,Vorstand,Führungskraft,no,no\n"
+    "L-6,Six,,Sales,Fachkraft,mitarbeitende,no,no\n";
+  g_autofree char *dir = NULL;
+  g_autoptr(TandemStore) store = open_demo (&dir);
+  g_autofree char *csv = g_build_filename (dir, "levels.csv", NULL);
+  g_autoptr(TandemImportReport) report = tandem_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  TandemLevel level;
+
+  tandem_test_write_file (csv, people, strlen (people));
+  g_assert_true (tandem_import_run (store, TANDEM_IMPORT_PEOPLE, csv, NULL, report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->created, ==, 6);
+  g_assert_cmpint (query (store, "SELECT count (*) FROM role WHERE level = 'individual_contributor'"
+                                 " AND name IN ('Rep', 'Analyst', 'Fachkraft')"), ==, 3);
+  g_assert_cmpint (query (store, "SELECT count (*) FROM role WHERE level = 'executive'"
+                                 " AND name IN ('Chief', 'Vorstand')"), ==, 2);
+  g_assert_cmpint (query (store, "SELECT count (*) FROM role WHERE level = 'manager' AND name = 'Lead'"), ==, 1);
+
+  g_assert_false (tandem_parse_level ("Director", &level));
+  g_assert_false (tandem_parse_level ("individual", &level));
+  g_assert_false (tandem_parse_level ("", &level));
+  g_assert_true (tandem_parse_level ("Individual_Contributor", &level));
+  g_assert_cmpint (level, ==, TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR);
+
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
 static GString *plans;
 
 static void
@@ -926,6 +967,7 @@ main (int    argc,
 
   g_test_add_func ("/tandem/stats/learning-summary", test_stats_learning_summary);
   g_test_add_func ("/tandem/stats/hot-plans", test_stats_hot_plans);
+  g_test_add_func ("/tandem/stats/import-level-words", test_stats_import_level_words);
   g_test_add_func ("/tandem/stats/program-charts-fold", test_stats_program_charts_fold);
   g_test_add_func ("/tandem/stats/imports-keep-references", test_stats_imports_keep_references);
 

@@ -246,6 +246,74 @@ tandem_parse_yes_no (const char *text,
   return TRUE;
 }
 
+/**
+ * tandem_parse_level:
+ *
+ * A level as people write it in a file: Tandem's own names
+ * (individual_contributor), the labels the app shows ("Individual
+ * contributor") in any case, with a space, hyphen or underscore between the
+ * words, singular or plural, and the same in every language Tandem ships.
+ */
+gboolean
+tandem_parse_level (const char  *text,
+                    TandemLevel *out_level)
+{
+  static const struct { const char *word; TandemLevel level; } words[] = {
+    { "executive", TANDEM_LEVEL_EXECUTIVE },
+    { "executives", TANDEM_LEVEL_EXECUTIVE },
+    { "manager", TANDEM_LEVEL_MANAGER },
+    { "managers", TANDEM_LEVEL_MANAGER },
+    { "individual contributor", TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR },
+    { "individual contributors", TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR },
+    /* German, as Tandem's German labels write them */
+    { "führungskraft", TANDEM_LEVEL_EXECUTIVE },
+    { "führungskräfte", TANDEM_LEVEL_EXECUTIVE },
+    { "mitarbeitende", TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR },
+    { "mitarbeitender", TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR },
+  };
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *joined = NULL;
+
+  g_return_val_if_fail (out_level != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  g_strdelimit (folded, "_-", ' ');
+  parts = g_strsplit (g_strstrip (folded), " ", -1);
+  {
+    GStrvBuilder *builder = g_strv_builder_new ();
+    g_auto(GStrv) words_only = NULL;
+
+    for (guint i = 0; parts[i] != NULL; i++)
+      if (*parts[i] != '\0')
+        g_strv_builder_add (builder, parts[i]);
+    words_only = g_strv_builder_end (builder);
+    g_strv_builder_unref (builder);
+    joined = g_strjoinv (" ", words_only);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_equal (joined, words[i].word))
+      {
+        *out_level = words[i].level;
+        return TRUE;
+      }
+  /* The labels in the language the app runs in. */
+  for (TandemLevel level = 0; level < TANDEM_N_LEVELS; level++)
+    {
+      g_autofree char *label = g_utf8_casefold (tandem_level_get_label (level), -1);
+
+      if (g_str_equal (joined, label))
+        {
+          *out_level = level;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 const char *
 tandem_program_format_to_string (TandemProgramFormat format)
 {

@@ -79,6 +79,8 @@ gboolean    tandem_topic_from_string           (const char            *text,
 const char *tandem_topic_get_label             (TandemTopic            topic);
 gboolean    tandem_parse_yes_no                (const char            *text,
                                                 gboolean              *out_value);
+gboolean    tandem_parse_level                 (const char            *text,
+                                                TandemLevel           *out_level);
 const char *tandem_program_format_to_string    (TandemProgramFormat    format);
 gboolean    tandem_program_format_from_string  (const char            *text,
                                                 TandemProgramFormat   *out_format);

@@ -82,9 +82,9 @@ people_row_cb (guint       line,
   if (*email != '\0' && (strchr (email, '@') == NULL || strchr (email, ' ') != NULL))
     tandem_import_add_problem (report, line, people_columns[P_EMAIL], _("“%s” is not an email address"), email);
   /* A person without a role has no level either. */
-  if (*role_name != '\0' && !tandem_level_from_string (tandem_import_field (h, fields, P_LEVEL), &level))
+  if (*role_name != '\0' && !tandem_parse_level (tandem_import_field (h, fields, P_LEVEL), &level))
     tandem_import_add_problem (report, line, people_columns[P_LEVEL],
-                               _("“%s” is not a level; use executive, manager or individual_contributor"),
+                               _("“%s” is not a level; use executive, manager or individual contributor"),
                                tandem_import_field (h, fields, P_LEVEL));
   if (!tandem_parse_yes_no (tandem_import_field (h, fields, P_CHAMPION), &champion))
     tandem_import_add_problem (report, line, people_columns[P_CHAMPION], _("“%s” is not yes or no"),

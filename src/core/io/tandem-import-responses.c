@@ -119,9 +119,9 @@ response_row_cb (guint       line,
   /* A wave's date was checked on its first row. */
   if (wave == NULL || g_strcmp0 (wave->fielded_on, fielded_on) != 0)
     fielded = tandem_import_parse_date (report, line, response_columns[R_FIELDED_ON], fielded_on);
-  if (!tandem_level_from_string (tandem_import_field (h, fields, R_LEVEL), &level))
+  if (!tandem_parse_level (tandem_import_field (h, fields, R_LEVEL), &level))
     tandem_import_add_problem (report, line, response_columns[R_LEVEL],
-                               _("“%s” is not a level; use executive, manager or individual_contributor"),
+                               _("“%s” is not a level; use executive, manager or individual contributor"),
                                tandem_import_field (h, fields, R_LEVEL));
   for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
     if (!tandem_survey_parse_score (tandem_import_field (h, fields, R_OPTIMISM + d), &scores[d]))
