@@ -1005,6 +1005,45 @@ has_summary (gpointer data)
 
 /* The import dialog guesses the columns from the header, imports in its
  * worker thread on a connection of its own, and says what it did. */
+static gboolean
+is_stack (GtkWidget  *widget,
+          const char *unused)
+{
+  return GTK_IS_STACK (widget);
+}
+
+/* The choice of every column drop-down in @dialog, in order. */
+static guint
+combo_selections (GtkWidget  *dialog,
+                  guint     **out_chosen)
+{
+  g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  guint n;
+
+  g_ptr_array_add (stack, dialog);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+      g_autoptr(GPtrArray) children = g_ptr_array_new ();
+
+      if (ADW_IS_COMBO_ROW (widget))
+        {
+          guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (widget));
+
+          g_array_append_val (chosen, selected);
+        }
+      for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (children, c);
+      /* Last child pushed first, so children come in order. */
+      for (guint i = children->len; i > 0; i--)
+        g_ptr_array_add (stack, g_ptr_array_index (children, i - 1));
+    }
+  n = chosen->len;
+  *out_chosen = (guint *)(gpointer)g_array_free (g_steal_pointer (&chosen), FALSE);
+  return n;
+}
+
 static void
 test_window_import_dialog (void)
 {
@@ -1027,6 +1066,46 @@ test_window_import_dialog (void)
   g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &summary);
   gtk_window_present (GTK_WINDOW (dialog));
   spin ();
+
+  /* A refused import keeps the columns chosen: Back returns to them, and
+   * once the file is fixed the same choices import it. */
+  {
+    const char *bad = "External ID,Name,Email,Department,Role,Level,Champion,Tool Access\n"
+                      "A-1,Ada,ada@example.com,Finance,Analyst,individual_contributor,no,yes\n"
+                      "A-2,Wei,wei@example.com,Support,Agent,Director,yes,no\n";
+    GtkWidget *stack = find_widget (dialog, is_stack, NULL);
+    GtkWidget *back = find_widget (dialog, has_widget_name, "import-back");
+    g_autofree guint *chosen = NULL;
+    guint n_rows;
+
+    g_assert_nonnull (stack);
+    g_assert_nonnull (back);
+    n_rows = combo_selections (dialog, &chosen);
+    g_assert_cmpuint (n_rows, ==, 9);   /* the eight columns and the optional “active” */
+    tandem_test_write_file (csv, bad, strlen (bad));
+    gtk_widget_activate_action (dialog, "import.run", NULL);
+    end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+    while (!gtk_widget_get_visible (back) && g_get_monotonic_time () < end)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (1000);
+      }
+    g_assert_true (gtk_widget_get_visible (back));
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "result");
+    g_assert_null (summary);
+    g_assert_cmpuint (expected_count (store, "SELECT count(*) FROM person"), ==, 0);
+
+    gtk_widget_activate_action (dialog, "import.back", NULL);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "mapping");
+    g_assert_false (gtk_widget_get_visible (back));
+    {
+      g_autofree guint *again = NULL;
+
+      g_assert_cmpuint (combo_selections (dialog, &again), ==, n_rows);
+      g_assert_cmpmem (again, n_rows * sizeof (guint), chosen, n_rows * sizeof (guint));
+    }
+    tandem_test_write_file (csv, text, strlen (text));
+  }
 
   gtk_widget_activate_action (dialog, "import.run", NULL);
   end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;

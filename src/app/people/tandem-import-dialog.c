@@ -31,6 +31,7 @@ struct _TandemImportDialog
 
   GtkStack         *stack;
   GtkWidget        *import_button;
+  GtkWidget        *back_button;     /* after a refused import: back to the columns */
   GtkBox           *mapping_box;
   GtkProgressBar   *progress;
   AdwStatusPage    *result_page;
@@ -209,6 +210,9 @@ import_done_cb (GObject      *object,
           add_text_row (self->problems_list, more);
         }
       gtk_widget_set_visible (GTK_WIDGET (self->problems_list), job->report->problems->len > 0);
+      /* The columns chosen are kept: Back fixes them (or the file, then
+       * Import again); Close abandons. */
+      gtk_widget_set_visible (self->back_button, TRUE);
       g_object_unref (self);
       return;
     }
@@ -223,6 +227,23 @@ import_done_cb (GObject      *object,
 
   g_signal_emit (self, signals[IMPORTED], 0, summary);
   g_object_unref (self);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TandemImportDialog *self = TANDEM_IMPORT_DIALOG (widget);
+  GtkWidget *row;
+
+  if (!gtk_widget_get_visible (self->back_button))
+    return;
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list))) != NULL)
+    gtk_list_box_remove (self->problems_list, row);
+  gtk_widget_set_visible (self->back_button, FALSE);
+  gtk_widget_set_visible (self->import_button, TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "mapping");
 }
 
 static gboolean
@@ -302,6 +323,8 @@ tandem_import_dialog_class_init (TandemImportDialogClass *klass)
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_install_action (widget_class, "import.run", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "import.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "import.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -317,6 +340,14 @@ build_content (TandemImportDialog *self)
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (close), "window.close");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), close);
+  self->back_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  gtk_widget_set_name (self->back_button, "import-back");
+  gtk_widget_set_tooltip_text (self->back_button, _("Back to the Columns"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->back_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Back to the Columns"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->back_button), "import.back");
+  gtk_widget_set_visible (self->back_button, FALSE);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->back_button);
   self->import_button = gtk_button_new_with_mnemonic (_("_Import"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->import_button), "import.run");
   gtk_widget_add_css_class (self->import_button, "suggested-action");
