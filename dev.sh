@@ -21,8 +21,10 @@ PACKAGES=(
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libcairo2-dev libpng-dev libpango1.0-dev libcsv-dev
   gettext desktop-file-utils appstream python3
-  xvfb xauth dbus
+  xvfb xauth dbus locales
 )
+# The locales the tests switch to (digit grouping, translations).
+LOCALES=(en_US de_DE)
 # Only for --full (CI) and fuzz: memcheck, and clang with libFuzzer.
 FULL_PACKAGES=(valgrind clang libclang-rt-14-dev)
 
@@ -50,6 +52,21 @@ install_missing() {
   say "Installing ${missing[*]}"
   "${sudo[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# Generates the LOCALES the tests use when the system lacks them (root only:
+# without them, the tests that need them say they were skipped).
+ensure_locales() {
+  local name
+  for name in "${LOCALES[@]}"; do
+    locale -a 2>/dev/null | grep -qi "^${name}\.utf-\?8$" && continue
+    if [ "$(id -u)" -ne 0 ]; then
+      say "Locale ${name}.UTF-8 is missing; run as root to generate it"
+      continue
+    fi
+    say "Generating the locale ${name}.UTF-8"
+    localedef -i "$name" -f UTF-8 "${name}.UTF-8" 2>/dev/null || true
+  done
 }
 
 # build DIR [meson options…]
@@ -166,6 +183,7 @@ cmd_test() {
   else
     install_missing
   fi
+  ensure_locales
   build "$dir" "${options[@]}"
   say "Running the tests"
   run_suite "$dir"

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -907,6 +908,38 @@ test_stats_import_level_words (void)
   tandem_test_remove_dir (dir);
 }
 
+/* Counts are written with the reader's digit grouping. */
+static void
+test_types_format_count (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autofree char *plain = NULL;
+
+  plain = tandem_format_count (33381);
+  g_assert_cmpstr (plain, ==, "33381");   /* the tests' C.UTF-8 groups nothing */
+  if (setlocale (LC_NUMERIC, "en_US.UTF-8") == NULL || setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL)
+    {
+      setlocale (LC_NUMERIC, saved);
+      g_test_skip ("en_US.UTF-8 or de_DE.UTF-8 is not generated (./dev.sh test generates them)");
+      return;
+    }
+  setlocale (LC_NUMERIC, "en_US.UTF-8");
+  {
+    g_autofree char *english = tandem_format_count (33381);
+    g_autofree char *small = tandem_format_count (981);
+
+    g_assert_cmpstr (english, ==, "33,381");
+    g_assert_cmpstr (small, ==, "981");
+  }
+  setlocale (LC_NUMERIC, "de_DE.UTF-8");
+  {
+    g_autofree char *german = tandem_format_count (1000000);
+
+    g_assert_cmpstr (german, ==, "1.000.000");
+  }
+  setlocale (LC_NUMERIC, saved);
+}
+
 static GString *plans;
 
 static void
@@ -982,6 +1015,7 @@ main (int    argc,
   g_test_add_func ("/tandem/stats/gap-series", test_stats_gap_series);
   g_test_add_func ("/tandem/pair/cadence", test_pair_cadence);
   g_test_add_func ("/tandem/types/date-parse", test_date_parse);
+  g_test_add_func ("/tandem/types/format-count", test_types_format_count);
 
   return g_test_run ();
 }

@@ -247,6 +247,20 @@ tandem_parse_yes_no (const char *text,
 }
 
 /**
+ * tandem_format_count:
+ *
+ * @n as the reader's locale writes it: "33,381" in English, "33.381" in
+ * German, "33381" where the locale groups no digits.
+ *
+ * Returns: (transfer full): the figure
+ */
+char *
+tandem_format_count (guint64 n)
+{
+  return g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
+}
+
+/**
  * tandem_parse_level:
  *
  * A level as people write it in a file: Tandem's own names

@@ -81,6 +81,7 @@ gboolean    tandem_parse_yes_no                (const char            *text,
                                                 gboolean              *out_value);
 gboolean    tandem_parse_level                 (const char            *text,
                                                 TandemLevel           *out_level);
+char       *tandem_format_count                (guint64                n);
 const char *tandem_program_format_to_string    (TandemProgramFormat    format);
 gboolean    tandem_program_format_from_string  (const char            *text,
                                                 TandemProgramFormat   *out_format);

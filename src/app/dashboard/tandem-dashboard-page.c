@@ -123,30 +123,39 @@ static void
 show_counts (TandemDashboardPage *self,
              const TandemCounts  *counts)
 {
-  set_figure (self->people_label, "%u", counts->active_people);
+  g_autofree char *people = tandem_format_count (counts->active_people);
+  g_autofree char *departments = tandem_format_count (counts->departments);
+  g_autofree char *completions = tandem_format_count (counts->completions);
+  g_autofree char *enrollments = tandem_format_count (counts->enrollments);
+  g_autofree char *champions = tandem_format_count (counts->champions);
+  g_autofree char *target = tandem_format_count (tandem_champion_target (counts->active_people));
+  g_autofree char *pairs = tandem_format_count (counts->pairs);
+  g_autofree char *sessions = tandem_format_count (counts->sessions);
+
+  gtk_label_set_text (self->people_label, people);
   set_figure (self->people_caption,
-              g_dngettext (GETTEXT_PACKAGE, "active person in %u department",
-                           "active people in %u departments", counts->departments),
-              counts->departments);
-  set_figure (self->completion_label, "%u", counts->completions);
+              g_dngettext (GETTEXT_PACKAGE, "active person in %s department",
+                           "active people in %s departments", counts->departments),
+              departments);
+  gtk_label_set_text (self->completion_label, completions);
   set_figure (self->completion_caption,
-              g_dngettext (GETTEXT_PACKAGE, "completion of %u enrollment",
-                           "completions of %u enrollments", counts->enrollments),
-              counts->enrollments);
+              g_dngettext (GETTEXT_PACKAGE, "completion of %s enrollment",
+                           "completions of %s enrollments", counts->enrollments),
+              enrollments);
   if (counts->active_people > 0)
     /* Translators: a percentage on a dashboard card */
     set_figure (self->access_label, _("%.0f%%"), 100.0 * counts->with_tool_access / counts->active_people);
   else
     gtk_label_set_text (self->access_label, "–");
-  set_figure (self->champions_label, "%u", counts->champions);
+  gtk_label_set_text (self->champions_label, champions);
   set_figure (self->champions_caption,
               /* Translators: the target is one AI champion per 25 people */
-              _("AI champions, target %u"), tandem_champion_target (counts->active_people));
-  set_figure (self->pairs_label, "%u", counts->pairs);
+              _("AI champions, target %s"), target);
+  gtk_label_set_text (self->pairs_label, pairs);
   set_figure (self->pairs_caption,
-              g_dngettext (GETTEXT_PACKAGE, "mentoring pair, %u session logged",
-                           "mentoring pairs, %u sessions logged", counts->sessions),
-              counts->sessions);
+              g_dngettext (GETTEXT_PACKAGE, "mentoring pair, %s session logged",
+                           "mentoring pairs, %s sessions logged", counts->sessions),
+              sessions);
 }
 
 static void

@@ -143,13 +143,16 @@ update_count (TandemPeoplePage *self)
   gboolean searching = *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
   gboolean filtering = any_drop_down_filter (self);
   g_autofree char *text = NULL;
+  g_autofree char *shown_text = tandem_format_count (shown);
+  g_autofree char *total_text = tandem_format_count (total);
 
   if (!searching && !filtering && !gtk_check_button_get_active (self->inactive_check))
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u active person", "%u active people", shown), shown);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s active person", "%s active people", shown),
+                            shown_text);
   else
     /* Translators: shown while searching or filtering, e.g. "12 of 400 people" */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u person", "%u of %u people", total),
-                            shown, total);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s person", "%s of %s people", total),
+                            shown_text, total_text);
   gtk_label_set_text (self->count_label, text);
   gtk_menu_button_set_label (self->filter_button, filtering ? _("_Filter (on)") : _("_Filter"));
 }

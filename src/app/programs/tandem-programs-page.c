@@ -76,14 +76,16 @@ create_row (gpointer item,
   guint completed = tandem_program_get_completed (program);
   g_autofree char *subtitle = NULL;
   g_autofree char *share = NULL;
+  g_autofree char *enrolled_text = tandem_format_count (enrolled);
+  g_autofree char *completed_text = tandem_format_count (completed);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *suffix;
 
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%s · %u person enrolled, %u completed",
-                                           "%s · %u people enrolled, %u completed", enrolled),
+                                           "%s · %s person enrolled, %s completed",
+                                           "%s · %s people enrolled, %s completed", enrolled),
                               tandem_program_format_get_label (tandem_program_get_format (program)),
-                              enrolled, completed);
+                              enrolled_text, completed_text);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tandem_program_get_title (program));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -549,8 +551,11 @@ program_shown (gpointer      owner,
 
   /* Status counts. */
   for (TandemEnrollmentStatus s = 0; s < TANDEM_N_ENROLLMENT_STATUSES; s++)
-    g_string_append_printf (counts, "%s%s %u", counts->len ? "   " : "",
-                            tandem_enrollment_status_get_label (s), shown->counts[s]);
+    {
+      g_autofree char *n = tandem_format_count (shown->counts[s]);
+
+      g_string_append_printf (counts, "%s%s %s", counts->len ? "   " : "", tandem_enrollment_status_get_label (s), n);
+    }
   label = gtk_label_new (counts->str);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);

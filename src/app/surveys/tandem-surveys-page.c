@@ -53,13 +53,14 @@ create_row (gpointer item,
 {
   TandemWave *wave = item;
   g_autofree char *subtitle = NULL;
+  g_autofree char *answers = tandem_format_count (tandem_wave_get_n_answers (wave));
   GtkWidget *row = adw_action_row_new ();
 
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Fielded %s · %u answer",
-                                           "Fielded %s · %u answers",
+                                           "Fielded %s · %s answer",
+                                           "Fielded %s · %s answers",
                                            tandem_wave_get_n_answers (wave)),
-                              tandem_wave_get_fielded_on (wave), tandem_wave_get_n_answers (wave));
+                              tandem_wave_get_fielded_on (wave), answers);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tandem_wave_get_title (wave));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
