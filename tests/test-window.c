@@ -464,6 +464,9 @@ test_window_log_session (void)
   g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (child (window, TANDEM_TYPE_WINDOW, "overdue_bar"))));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (window, TANDEM_TYPE_WINDOW, "overdue_label"))),
                             "overdue"));
+  /* As a pair: the executive with their mentor. */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (window, TANDEM_TYPE_WINDOW, "overdue_label"))),
+                            " with mentor "));
 
   /* Ctrl+L from the Dashboard opens the dialog, dated today. */
   press (GTK_WIDGET (window), "<Control>l");

@@ -129,17 +129,23 @@ overdue_pairs_loaded (gpointer      owner,
   /* Pairs come most overdue first. */
   first = g_ptr_array_index (overdue, 0);
   self->overdue.first_pair = tandem_pair_get_id (first);
+  /* A pair is named as a pair: the executive with their mentor, not two
+   * names that read like two people late for something. */
   if (overdue->len == 1)
-    text = g_strdup_printf (_("%s and %s are overdue for a coaching session (due %s)."),
+    /* Translators: an executive, their mentor, and the day the session was due */
+    text = g_strdup_printf (_("%s with mentor %s is overdue for a coaching session (due %s)."),
                             tandem_pair_get_executive (first), tandem_pair_get_mentor (first),
                             tandem_pair_get_next_due (first));
   else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%s and %s are overdue for a coaching session, and %u more pair.",
-                                         "%s and %s are overdue for a coaching session, and %u more pairs.",
-                                         overdue->len - 1),
-                            tandem_pair_get_executive (first), tandem_pair_get_mentor (first),
-                            overdue->len - 1);
+    {
+      g_autofree char *more = tandem_format_count (overdue->len - 1);
+
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s with mentor %s is overdue for a coaching session, and %s more pair.",
+                                           "%s with mentor %s is overdue for a coaching session, and %s more pairs.",
+                                           overdue->len - 1),
+                              tandem_pair_get_executive (first), tandem_pair_get_mentor (first), more);
+    }
   gtk_label_set_text (self->overdue_label, text);
   gtk_info_bar_set_revealed (self->overdue_bar, !overdue_set_equal (&self->overdue, &self->dismissed));
   update_overdue_notification (self, text);
