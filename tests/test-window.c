@@ -320,6 +320,47 @@ test_window_welcome_then_demo (void)
   tandem_test_remove_dir (dir);
 }
 
+/* A new user can start with their own people or with nothing, not only
+ * with the demo: "Start Empty" shows the pages (the shortcuts work), and
+ * "Import Your People" opens the People page and its file chooser. */
+static void
+test_window_welcome_choices (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemStore) store = tandem_store_open (path, &error);
+  TandemWindow *window;
+
+  g_assert_no_error (error);
+  window = tandem_window_new (GTK_APPLICATION (app), store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_mapped, window));
+  g_assert_cmpstr (main_state (window), ==, "welcome");
+  g_assert_true (gtk_widget_is_visible (find_widget (GTK_WIDGET (window), is_button_labelled, "_Import Your People…")));
+  g_assert_true (gtk_widget_is_visible (find_widget (GTK_WIDGET (window), is_button_labelled, "_Start Empty")));
+  /* On the welcome, the pages' shortcuts have no pages to go to. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "people") &&
+                  g_str_equal (main_state (window), "main"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start-empty", NULL);
+  spin ();
+  g_assert_cmpstr (main_state (window), ==, "main");
+  g_assert_cmpstr (tandem_window_get_page (window), ==, "dashboard");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "surveys");
+  spin ();
+  g_assert_cmpstr (tandem_window_get_page (window), ==, "surveys");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-people", NULL);
+  spin ();
+  g_assert_cmpstr (main_state (window), ==, "main");
+  g_assert_cmpstr (tandem_window_get_page (window), ==, "people");
+
+  close_and_finalize (window);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
 static gboolean
 has_message_dialog (gpointer data)
 {
@@ -1202,6 +1243,7 @@ main (int    argc,
 
   g_test_add_func ("/tandem/window/visits-every-page", test_window_visits_every_page);
   g_test_add_func ("/tandem/window/welcome-then-demo", test_window_welcome_then_demo);
+  g_test_add_func ("/tandem/window/welcome-choices", test_window_welcome_choices);
   g_test_add_func ("/tandem/window/presentation", test_window_presentation);
   g_test_add_func ("/tandem/window/refused-file", test_window_refused_file);
   g_test_add_func ("/tandem/window/log-session", test_window_log_session);

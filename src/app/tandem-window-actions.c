@@ -69,6 +69,37 @@ load_demo_action (GtkWidget  *widget,
   tandem_show_toast (self->toast_overlay, _("Meridian Logistics, a demo organisation, is ready to explore"));
 }
 
+/* Leaves the welcome of an empty database for @page, with its empty state. */
+static void
+leave_welcome (TandemWindow *self,
+               const char   *page)
+{
+  self->start_empty = TRUE;
+  _tandem_window_data_replaced (self);
+  tandem_window_show_page (self, page);
+}
+
+/* "Start Empty": the pages, each with its empty state. */
+static void
+start_empty_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  leave_welcome (TANDEM_WINDOW (widget), "dashboard");
+}
+
+/* "Import Your People": the People page, and its import of a CSV file. */
+static void
+import_people_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  leave_welcome (self, "people");
+  gtk_widget_activate_action (GTK_WIDGET (self->people_page), "people.import", "s", "people");
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -447,6 +478,8 @@ _tandem_window_class_actions_init (GtkWidgetClass *widget_class)
   static const char * const pages[] = { "dashboard", "programs", "people", "coaching", "surveys" };
 
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, start_empty_action);
+  gtk_widget_class_install_action (widget_class, "win.import-people", NULL, import_people_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);

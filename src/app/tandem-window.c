@@ -277,16 +277,22 @@ update_main_stack (TandemWindow *self)
   if (!tandem_store_is_empty (self->store, &empty, &error))
     g_warning ("Could not tell whether the database is empty: %s", error->message);
 
-  gtk_stack_set_visible_child_name (self->main_stack, empty ? "welcome" : "main");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", empty);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", !empty);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", !empty);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", !empty);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-session", !empty);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", !empty);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pack", !empty);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", !empty);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-data", !empty);
+  /* An empty database shows the welcome, until the user chooses to start
+   * empty or to import their people: then the pages, with their empty states. */
+  {
+    gboolean welcome = empty && !self->start_empty;
+
+    gtk_stack_set_visible_child_name (self->main_stack, welcome ? "welcome" : "main");
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", empty);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", !empty);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", !welcome);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", !welcome);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-session", !empty);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", !empty);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pack", !empty);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", !empty);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-data", !empty);
+  }
   update_overdue_bar (self);
 }
 
