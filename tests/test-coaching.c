@@ -405,6 +405,41 @@ test_migrate_from_v1 (Fixture       *f,
   g_assert_true (backed_up);
 }
 
+/* A session logged by mistake is deleted with its follow-ups, and Undo
+ * brings both back exactly as they were, private notes included. */
+static void
+test_session_delete_and_restore (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undo = NULL;
+  gint64 session = count (f, "SELECT s.id FROM coaching_session s"
+                             " WHERE EXISTS (SELECT 1 FROM follow_up u WHERE u.session_id = s.id)"
+                             "   AND s.private_notes <> '' ORDER BY s.id LIMIT 1");
+  gint64 sessions = count (f, "SELECT count (*) FROM coaching_session");
+
+  g_assert_cmpint (session, >, 0);
+  before = tandem_test_dump (f->store);
+  g_assert_true (tandem_session_delete (f->store, session, &undo, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (undo);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM coaching_session"), ==, sessions - 1);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM follow_up WHERE session_id NOT IN"
+                             " (SELECT id FROM coaching_session)"), ==, 0);
+
+  /* Deleting it again says it is gone. */
+  g_assert_false (tandem_session_delete (f->store, session, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_assert_true (tandem_session_restore (f->store, undo, &error));
+  g_assert_no_error (error);
+  after = tandem_test_dump (f->store);
+  g_assert_cmpstr (after, ==, before);
+}
+
 static void
 test_coaching_charts (Fixture       *f,
                       gconstpointer  data)
@@ -476,6 +511,7 @@ main (int    argc,
   ADD ("/tandem/privacy/private-notes", test_private_notes);
   ADD ("/tandem/store/migrate-from-v1", test_migrate_from_v1);
   ADD ("/tandem/coaching/charts", test_coaching_charts);
+  ADD ("/tandem/session/delete-and-restore", test_session_delete_and_restore);
 #undef ADD
 
   return g_test_run ();

@@ -594,6 +594,54 @@ is_label_starting (GtkWidget  *widget,
   return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
 }
 
+static gboolean
+has_tooltip (GtkWidget  *widget,
+             const char *tooltip)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+/* On a pair's page, a session logged by mistake is deleted from its row
+ * (with an Undo toast), and the page shows one session fewer. */
+static void
+test_window_delete_session (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "tandem.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 2025);
+  TandemWindow *window;
+  GObject *page;
+  GtkWidget *delete;
+  GtkListBox *sessions;
+  gint64 pair;
+  guint before, rows;
+
+  window = tandem_window_new (GTK_APPLICATION (app), store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_mapped, window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "coaching");
+  spin ();
+  page = child (window, TANDEM_TYPE_WINDOW, "coaching_page");
+  pair = expected_count (store, "SELECT min (pair_id) FROM coaching_session");
+  before = expected_count (store, "SELECT count (*) FROM coaching_session");
+  tandem_coaching_page_show_pair (TANDEM_COACHING_PAGE (page), pair);
+  spin ();
+
+  sessions = GTK_LIST_BOX (child (page, TANDEM_TYPE_COACHING_PAGE, "sessions_list"));
+  rows = count_rows (sessions);
+  g_assert_cmpuint (rows, >, 0);
+  delete = find_widget (GTK_WIDGET (sessions), has_tooltip, "Delete Session");
+  g_assert_nonnull (delete);
+  g_signal_emit_by_name (delete, "clicked");
+  spin ();
+  g_assert_cmpuint (expected_count (store, "SELECT count (*) FROM coaching_session"), ==, before - 1);
+  g_assert_cmpuint (count_rows (sessions), ==, rows - 1);
+
+  close_and_finalize (window);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
 /* A save while another program holds the database (a long import from
  * the command line) fails at once with a message that says so, instead of
  * freezing the window for the command line's 30 s. */
@@ -1253,6 +1301,7 @@ main (int    argc,
   g_test_add_func ("/tandem/window/import-dialog", test_window_import_dialog);
   g_test_add_func ("/tandem/window/second-instance", test_window_second_instance);
   g_test_add_func ("/tandem/window/other-writer", test_window_other_writer);
+  g_test_add_func ("/tandem/window/delete-session", test_window_delete_session);
 
   status = g_test_run ();
   g_clear_object (&app);

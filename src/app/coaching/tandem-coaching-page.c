@@ -167,12 +167,79 @@ add_detail (AdwExpanderRow *expander,
   adw_expander_row_add_row (expander, row);
 }
 
+typedef struct
+{
+  TandemCoachingPage *self;
+  char               *undo;   /* holds private notes: memory only */
+} SessionUndo;
+
+static void
+session_undo_free (SessionUndo *undo)
+{
+  g_object_unref (undo->self);
+  g_free (undo->undo);
+  g_free (undo);
+}
+
+static void
+undo_session_cb (AdwToast    *toast,
+                 SessionUndo *undo)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!tandem_session_restore (undo->self->store, undo->undo, &error))
+    {
+      changed (undo->self, error->message);
+      return;
+    }
+  changed (undo->self, _("Session restored"));
+}
+
+/* Deletes a session logged by mistake; the toast's Undo brings it back. */
+static void
+delete_session_cb (GtkButton          *button,
+                   TandemCoachingPage *self)
+{
+  TandemSession *session = g_object_get_data (G_OBJECT (button), "session");
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  SessionUndo *undo;
+  AdwToast *toast;
+  char *snapshot = NULL;
+
+  if (!tandem_session_delete (self->store, tandem_session_get_id (session), &snapshot, &error))
+    {
+      changed (self, error->message);
+      return;
+    }
+  /* Translators: %s is the day the session was held */
+  title = g_strdup_printf (_("Session of %s deleted"), tandem_session_get_held_on (session));
+  changed (self, NULL);
+  if (overlay == NULL)
+    {
+      g_free (snapshot);
+      return;
+    }
+  undo = g_new0 (SessionUndo, 1);
+  undo->self = g_object_ref (self);
+  undo->undo = snapshot;
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_session_cb), undo,
+                         (GClosureNotify)(void (*) (void))session_undo_free, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
 static GtkWidget *
 create_session_row (gpointer item,
                     gpointer user_data)
 {
+  TandemCoachingPage *self = user_data;
   TandemSession *session = item;
   GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
   g_autoptr(GString) title = g_string_new (tandem_session_get_held_on (session));
 
   if (tandem_session_get_minutes (session) >= 0)
@@ -190,7 +257,35 @@ create_session_row (gpointer item,
   add_detail (ADW_EXPANDER_ROW (row), _("Learned"), tandem_session_get_insight (session));
   add_detail (ADW_EXPANDER_ROW (row), _("Next"), tandem_session_get_follow_ups (session));
   add_detail (ADW_EXPANDER_ROW (row), _("Private notes"), tandem_session_get_private_notes (session));
+
+  gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (delete, "flat");
+  gtk_widget_set_tooltip_text (delete, _("Delete Session"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete Session"), -1);
+  g_object_set_data_full (G_OBJECT (delete), "session", g_object_ref (session), g_object_unref);
+  g_signal_connect (delete, "clicked", G_CALLBACK (delete_session_cb), self);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), delete);
+  g_object_set_data (G_OBJECT (row), "delete-button", delete);
   return row;
+}
+
+/* The Delete key deletes the session whose row has the keyboard. */
+static gboolean
+sessions_key_pressed_cb (GtkEventControllerKey *controller,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         TandemCoachingPage    *self)
+{
+  GtkWidget *row = gtk_widget_get_focus_child (GTK_WIDGET (self->sessions_list));
+  GtkWidget *delete;
+
+  if (keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete)
+    return FALSE;
+  if (row == NULL || (delete = g_object_get_data (G_OBJECT (row), "delete-button")) == NULL)
+    return FALSE;
+  delete_session_cb (GTK_BUTTON (delete), self);
+  return TRUE;
 }
 
 static void
@@ -220,7 +315,7 @@ reload_detail (TandemCoachingPage *self)
     g_warning ("The pair could not be loaded: %s", error->message);
 
   gtk_list_box_bind_model (self->follow_ups_list, open, create_follow_up_row, self, NULL);
-  gtk_list_box_bind_model (self->sessions_list, sessions, create_session_row, NULL, NULL);
+  gtk_list_box_bind_model (self->sessions_list, sessions, create_session_row, self, NULL);
 }
 
 static void
@@ -439,6 +534,12 @@ tandem_coaching_page_init (TandemCoachingPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   tandem_stack_add_loading (self->stack);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (sessions_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->sessions_list), keys);
+  }
 
   for (guint i = 0; i < TANDEM_N_COACHING_CHARTS; i++)
     {

@@ -309,6 +309,41 @@ failed:
 }
 
 /**
+ * tandem_session_delete:
+ * @out_undo: (out) (optional): what tandem_session_restore() needs to bring
+ *   the session and its follow-ups back; it holds private notes, so keep it
+ *   in memory only
+ *
+ * Deletes a session logged by mistake, with its follow-ups.
+ */
+gboolean
+tandem_session_delete (TandemStore  *store,
+                       gint64        id,
+                       char        **out_undo,
+                       GError      **error)
+{
+  g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
+
+  return tandem_store_delete_row (store, TANDEM_SQL_SESSION_SNAPSHOT, "DELETE FROM coaching_session WHERE id = $1",
+                                  id, _("This session is no longer in the record."), out_undo, error);
+}
+
+/* Brings back a session tandem_session_delete() took, as it was. */
+gboolean
+tandem_session_restore (TandemStore  *store,
+                        const char   *undo,
+                        GError      **error)
+{
+  static const TandemSql restore[] = {
+    TANDEM_SQL_PERSON_RESTORE_SESSIONS, TANDEM_SQL_PERSON_RESTORE_FOLLOW_UPS,
+  };
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
+
+  return tandem_store_restore_rows (store, restore, G_N_ELEMENTS (restore), undo, error);
+}
+
+/**
  * tandem_session_list_for_pair:
  *
  * Returns: (transfer full): the pair's sessions, newest first

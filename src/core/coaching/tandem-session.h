@@ -45,6 +45,13 @@ const char  *tandem_session_get_private_notes     (TandemSession *self);
 gint64       tandem_session_add                   (TandemStore              *store,
                                                    const TandemSessionDraft *draft,
                                                    GError                  **error);
+gboolean     tandem_session_delete                (TandemStore              *store,
+                                                   gint64                    id,
+                                                   char                    **out_undo,
+                                                   GError                  **error);
+gboolean     tandem_session_restore               (TandemStore              *store,
+                                                   const char               *undo,
+                                                   GError                  **error);
 GListModel  *tandem_session_list_for_pair         (TandemStore              *store,
                                                    gint64                    pair_id,
                                                    GError                  **error);

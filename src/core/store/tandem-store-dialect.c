@@ -118,6 +118,17 @@ static const char * const sqlite_sql[TANDEM_N_SQL] = {
     "        json_extract (value, '$[6]')"
     "   FROM json_each ($1, '$.enrollments')"
     "  WHERE json_extract (value, '$[1]') IN (SELECT id FROM person)",
+  /* A coaching session and its follow-ups, in the shape the person's
+   * PERSON_RESTORE_SESSIONS and PERSON_RESTORE_FOLLOW_UPS read back. */
+  [TANDEM_SQL_SESSION_SNAPSHOT] =
+    "SELECT json_object ("
+    "  'sessions', (SELECT json_group_array (json_array (id, pair_id, held_on, minutes, topics, tools_tried,"
+    "                                                     data_used, insight, follow_ups, confidence_before,"
+    "                                                     confidence_after, private_notes))"
+    "                 FROM coaching_session WHERE id = $1),"
+    "  'follow_ups', (SELECT json_group_array (json_array (id, session_id, text, done_on))"
+    "                   FROM follow_up WHERE session_id = $1)"
+    ")",
   /* After either restore: the learning of everyone whose enrollments came back. */
   [TANDEM_SQL_RESTORE_LEARNING] =
     "UPDATE person SET learning = " TANDEM_SQL_LEARNING_OF ("person.id")
