@@ -440,6 +440,58 @@ test_session_delete_and_restore (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* A mistaken entry is corrected: every field, and the follow-ups follow
+ * the new text (a ticked-off one stays ticked, one taken out goes, a new
+ * line becomes an open item). */
+static void
+test_session_update (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 pair = tandem_pair_add (f->store, person_id (f, "MER-1000"), person_id (f, "MER-1200"),
+                                 "2026-10-01", 14, NULL, &error);
+  TandemSessionDraft draft = {
+    .pair_id = pair, .held_on = "2026-10-15", .minutes = 40, .tools = "Claude",
+    .insight = "First try", .follow_ups = "Keep this\nDrop this", .confidence_before = 2,
+  };
+  gint64 session, kept;
+
+  g_assert_no_error (error);
+  session = tandem_session_add (f->store, &draft, &error);
+  g_assert_no_error (error);
+  kept = count (f, "SELECT id FROM follow_up WHERE text = 'Keep this'");
+  {
+    g_autoptr(GDate) done_on = g_date_new_dmy (20, G_DATE_OCTOBER, 2026);
+
+    g_assert_true (tandem_follow_up_set_done (f->store, kept, done_on, &error));
+  }
+  g_assert_no_error (error);
+
+  draft.held_on = "2026-10-16";
+  draft.insight = "What really happened";
+  draft.follow_ups = "Keep this\nA new one";
+  draft.confidence_before = 0;
+  draft.confidence_after = 5;
+  g_assert_true (tandem_session_update (f->store, session, &draft, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM coaching_session WHERE insight = 'What really happened'"
+                             " AND held_on = '2026-10-16' AND confidence_before IS NULL AND confidence_after = 5"),
+                   ==, 1);
+  g_assert_cmpint (count (f, "SELECT id FROM follow_up WHERE text = 'Keep this' AND done_on = '2026-10-20'"), ==, kept);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM follow_up WHERE text = 'Drop this'"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM follow_up WHERE text = 'A new one' AND done_on IS NULL"), ==, 1);
+
+  /* A bad date changes nothing; a session that is gone says so. */
+  draft.held_on = "2026-02-30";
+  g_assert_false (tandem_session_update (f->store, session, &draft, &error));
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM coaching_session WHERE held_on = '2026-10-16'"), >=, 1);
+  draft.held_on = "2026-10-17";
+  g_assert_false (tandem_session_update (f->store, session + 100000, &draft, &error));
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+}
+
 static void
 test_coaching_charts (Fixture       *f,
                       gconstpointer  data)
@@ -512,6 +564,7 @@ main (int    argc,
   ADD ("/tandem/store/migrate-from-v1", test_migrate_from_v1);
   ADD ("/tandem/coaching/charts", test_coaching_charts);
   ADD ("/tandem/session/delete-and-restore", test_session_delete_and_restore);
+  ADD ("/tandem/session/update", test_session_update);
 #undef ADD
 
   return g_test_run ();

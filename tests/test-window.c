@@ -601,8 +601,9 @@ has_tooltip (GtkWidget  *widget,
   return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
-/* On a pair's page, a session logged by mistake is deleted from its row
- * (with an Undo toast), and the page shows one session fewer. */
+/* On a pair's page, a session entered wrongly is corrected in the log
+ * dialog, and one logged by mistake is deleted from its row (with an Undo
+ * toast): the page shows one session fewer. */
 static void
 test_window_delete_session (void)
 {
@@ -630,6 +631,32 @@ test_window_delete_session (void)
   sessions = GTK_LIST_BOX (child (page, TANDEM_TYPE_COACHING_PAGE, "sessions_list"));
   rows = count_rows (sessions);
   g_assert_cmpuint (rows, >, 0);
+
+  /* Edit: the log dialog opens filled in with the session, and saves the
+   * correction in place. */
+  {
+    GtkWidget *edit = find_widget (GTK_WIDGET (sessions), has_tooltip, "Edit Session");
+    GtkWidget *dialog = NULL;
+
+    g_assert_nonnull (edit);
+    g_signal_emit_by_name (edit, "clicked");
+    g_assert_true (wait_for (has_session_dialog, &dialog));
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Coaching Session");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, TANDEM_TYPE_SESSION_DIALOG, "date_entry"))),
+                     !=, "");
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (dialog, TANDEM_TYPE_SESSION_DIALOG,
+                                                                              "insight_view"))),
+                              "Corrected after the fact", -1);
+    gtk_widget_activate_action (dialog, "session.save", NULL);
+    g_assert_true (wait_for (dialog_gone, NULL));
+    spin ();
+    g_assert_cmpuint (expected_count (store, "SELECT count (*) FROM coaching_session"
+                                             " WHERE insight = 'Corrected after the fact'"), ==, 1);
+    g_assert_cmpuint (expected_count (store, "SELECT count (*) FROM coaching_session"), ==, before);
+    sessions = GTK_LIST_BOX (child (page, TANDEM_TYPE_COACHING_PAGE, "sessions_list"));
+    g_assert_cmpuint (count_rows (sessions), ==, rows);
+  }
+
   delete = find_widget (GTK_WIDGET (sessions), has_tooltip, "Delete Session");
   g_assert_nonnull (delete);
   g_signal_emit_by_name (delete, "clicked");

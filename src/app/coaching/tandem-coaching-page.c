@@ -232,6 +232,46 @@ delete_session_cb (GtkButton          *button,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
+static void
+session_edited_cb (TandemCoachingPage *self)
+{
+  changed (self, _("Session saved"));
+}
+
+/* Opens the session in the log dialog, to correct a mistaken entry. */
+static void
+edit_session_cb (GtkButton          *button,
+                 TandemCoachingPage *self)
+{
+  TandemSession *session = g_object_get_data (G_OBJECT (button), "session");
+  GtkWindow *dialog = tandem_session_dialog_new_for_session (tandem_widget_get_window (GTK_WIDGET (self)),
+                                                             self->store, session);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (session_edited_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (dialog);
+}
+
+/* An icon button on a session's row that acts on @session. */
+static GtkWidget *
+add_session_button (GtkWidget          *row,
+                    TandemSession      *session,
+                    const char         *icon,
+                    const char         *label,
+                    GCallback           clicked,
+                    TandemCoachingPage *self)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data_full (G_OBJECT (button), "session", g_object_ref (session), g_object_unref);
+  g_signal_connect (button, "clicked", clicked, self);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+  return button;
+}
+
 static GtkWidget *
 create_session_row (gpointer item,
                     gpointer user_data)
@@ -239,7 +279,7 @@ create_session_row (gpointer item,
   TandemCoachingPage *self = user_data;
   TandemSession *session = item;
   GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *delete;
   g_autoptr(GString) title = g_string_new (tandem_session_get_held_on (session));
 
   if (tandem_session_get_minutes (session) >= 0)
@@ -258,14 +298,10 @@ create_session_row (gpointer item,
   add_detail (ADW_EXPANDER_ROW (row), _("Next"), tandem_session_get_follow_ups (session));
   add_detail (ADW_EXPANDER_ROW (row), _("Private notes"), tandem_session_get_private_notes (session));
 
-  gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (delete, "flat");
-  gtk_widget_set_tooltip_text (delete, _("Delete Session"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete Session"), -1);
-  g_object_set_data_full (G_OBJECT (delete), "session", g_object_ref (session), g_object_unref);
-  g_signal_connect (delete, "clicked", G_CALLBACK (delete_session_cb), self);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), delete);
+  delete = add_session_button (row, session, "user-trash-symbolic", _("Delete Session"),
+                               G_CALLBACK (delete_session_cb), self);
   g_object_set_data (G_OBJECT (row), "delete-button", delete);
+  add_session_button (row, session, "document-edit-symbolic", _("Edit Session"), G_CALLBACK (edit_session_cb), self);
   return row;
 }
 

@@ -23,6 +23,7 @@ struct _TandemSessionDialog
   TandemStore   *store;
   GSettings     *settings;
   GArray        *pair_ids;
+  gint64         session_id;    /* the session being corrected, or 0 for a new one */
 
   GtkLabel      *error_label;
   AdwComboRow   *pair_row;
@@ -96,7 +97,10 @@ save_action (GtkWidget  *widget,
   draft.confidence_after = (int)gtk_drop_down_get_selected (self->after_drop);
   draft.private_notes = notes;
 
-  id = tandem_session_add (self->store, &draft, &error);
+  if (self->session_id != 0)
+    id = tandem_session_update (self->store, self->session_id, &draft, &error) ? self->session_id : 0;
+  else
+    id = tandem_session_add (self->store, &draft, &error);
   if (id == 0)
     {
       show_error (self, error->message);
@@ -247,5 +251,58 @@ tandem_session_dialog_new (GtkWindow   *parent,
 
   /* Straight to the first thing to type. */
   gtk_widget_grab_focus (GTK_WIDGET (self->tools_row));
+  return GTK_WINDOW (self);
+}
+
+static void
+set_text (GtkTextView *view,
+          const char  *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
+}
+
+/**
+ * tandem_session_dialog_new_for_session:
+ * @session: the session to correct
+ *
+ * The same dialog, filled in with @session, that saves the corrections.
+ */
+GtkWindow *
+tandem_session_dialog_new_for_session (GtkWindow     *parent,
+                                       TandemStore   *store,
+                                       TandemSession *session)
+{
+  TandemSessionDialog *self;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+  g_return_val_if_fail (TANDEM_IS_SESSION (session), NULL);
+
+  self = TANDEM_SESSION_DIALOG (tandem_session_dialog_new (parent, store, tandem_session_get_pair_id (session)));
+  self->session_id = tandem_session_get_id (session);
+  gtk_window_set_title (GTK_WINDOW (self), _("Edit Coaching Session"));
+  {
+    guint i;
+
+    /* Only active pairs are offered: a session of an ended pair would move
+     * to another pair on saving, so it is shown but cannot be saved. */
+    for (i = 0; i < self->pair_ids->len; i++)
+      if (g_array_index (self->pair_ids, gint64, i) == tandem_session_get_pair_id (session))
+        break;
+    if (i == self->pair_ids->len)
+      {
+        show_error (self, _("This session's pair has ended; its sessions can no longer be edited."));
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.save", FALSE);
+      }
+  }
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), tandem_session_get_held_on (session));
+  if (tandem_session_get_minutes (session) >= 0)
+    gtk_spin_button_set_value (self->minutes_spin, tandem_session_get_minutes (session));
+  gtk_editable_set_text (GTK_EDITABLE (self->tools_row), tandem_session_get_tools (session));
+  gtk_editable_set_text (GTK_EDITABLE (self->data_row), tandem_session_get_data_used (session));
+  set_text (self->insight_view, tandem_session_get_insight (session));
+  set_text (self->follow_ups_view, tandem_session_get_follow_ups (session));
+  set_text (self->notes_view, tandem_session_get_private_notes (session));
+  gtk_drop_down_set_selected (self->before_drop, (guint)MAX (tandem_session_get_confidence_before (session), 0));
+  gtk_drop_down_set_selected (self->after_drop, (guint)MAX (tandem_session_get_confidence_after (session), 0));
   return GTK_WINDOW (self);
 }

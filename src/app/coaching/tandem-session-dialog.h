@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "tandem-session.h"
 #include "tandem-store.h"
 
 G_BEGIN_DECLS
@@ -14,8 +15,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TandemSessionDialog, tandem_session_dialog, TANDEM, SESSION_DIALOG, AdwWindow)
 
-GtkWindow *tandem_session_dialog_new (GtkWindow   *parent,
-                                      TandemStore *store,
-                                      gint64       pair_id);
+GtkWindow *tandem_session_dialog_new             (GtkWindow     *parent,
+                                                  TandemStore   *store,
+                                                  gint64         pair_id);
+GtkWindow *tandem_session_dialog_new_for_session (GtkWindow     *parent,
+                                                  TandemStore   *store,
+                                                  TandemSession *session);
 
 G_END_DECLS

@@ -203,32 +203,17 @@ bind_optional_int (TandemStmt *stmt,
     tandem_stmt_bind_int (stmt, index, value);
 }
 
-/**
- * tandem_session_add:
- *
- * Logs a session and makes each line of its follow-ups an open item. The
- * session and its follow-ups are written whole or not at all; inside a
- * caller's transaction they become one step of it.
- *
- * Returns: the new session's id, or 0 with @error set (%TANDEM_STORE_ERROR_INVALID
- *   names what is wrong with the draft)
- */
-gint64
-tandem_session_add (TandemStore               *store,
-                    const TandemSessionDraft  *draft,
-                    GError                   **error)
+/* What a draft must be before it is written: a real date in range, a
+ * plausible length, ratings from 1 to 5 (or none), texts within their
+ * limits, and a pair that exists. */
+static gboolean
+check_draft (TandemStore               *store,
+             const TandemSessionDraft  *draft,
+             GError                   **error)
 {
-  g_autoptr(TandemStmt) session = NULL;
-  g_autoptr(TandemStmt) follow_up = NULL;
-  g_autoptr(GDate) held_on = NULL;
-  g_auto(GStrv) lines = NULL;
-  gint64 exists = 0;
-  gint64 id;
+  g_autoptr(GDate) held_on = tandem_date_parse_iso (draft->held_on);
+  g_autoptr(TandemStmt) check = NULL;
 
-  g_return_val_if_fail (TANDEM_IS_STORE (store), 0);
-  g_return_val_if_fail (draft != NULL, 0);
-
-  held_on = tandem_date_parse_iso (draft->held_on);
   if (held_on == NULL)
     return invalid (error, _("“%s” is not a date; write it as YYYY-MM-DD."),
                     draft->held_on ? draft->held_on : "");
@@ -245,49 +230,53 @@ tandem_session_add (TandemStore               *store,
       !tandem_store_check_length (error, _("What you learned"), draft->insight, TANDEM_LIMIT_LONG) ||
       !tandem_store_check_length (error, _("The follow-ups"), draft->follow_ups, TANDEM_LIMIT_LONG) ||
       !tandem_store_check_length (error, _("The private notes"), draft->private_notes, TANDEM_LIMIT_LONG))
-    return 0;
+    return FALSE;
 
-  {
-    g_autoptr(TandemStmt) check = tandem_store_prepare (store,
-                                                          "SELECT count(*) FROM mentoring_pair WHERE id = $1",
-                                                          error);
-    if (check == NULL)
-      return 0;
-    tandem_stmt_bind_int64 (check, 1, draft->pair_id);
-    if (tandem_stmt_step (check, error) != TANDEM_STEP_ROW)
-      return 0;
-    exists = tandem_stmt_get_int64 (check, 0);
-    if (exists == 0)
-      return invalid (error, _("That mentoring pair no longer exists."));
-  }
+  check = tandem_store_prepare (store, "SELECT count(*) FROM mentoring_pair WHERE id = $1", error);
+  if (check == NULL)
+    return FALSE;
+  tandem_stmt_bind_int64 (check, 1, draft->pair_id);
+  if (tandem_stmt_step (check, error) != TANDEM_STEP_ROW)
+    return FALSE;
+  if (tandem_stmt_get_int64 (check, 0) == 0)
+    return invalid (error, _("That mentoring pair no longer exists."));
+  return TRUE;
+}
 
-  session = tandem_store_prepare (store,
-                                  "INSERT INTO coaching_session (pair_id, held_on, minutes, tools_tried,"
-                                  "  data_used, insight, follow_ups, confidence_before, confidence_after,"
-                                  "  private_notes)"
-                                  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-                                  error);
-  follow_up = session ? tandem_store_prepare (store,
-                                              "INSERT INTO follow_up (session_id, text) VALUES ($1, $2)",
-                                              error) : NULL;
-  if (follow_up == NULL || !tandem_store_savepoint (store, error))
-    return 0;
+/* Binds @draft's fields as $1 to $10 of an INSERT or UPDATE. */
+static void
+bind_draft (TandemStmt               *stmt,
+            const TandemSessionDraft *draft)
+{
+  tandem_stmt_bind_int64 (stmt, 1, draft->pair_id);
+  tandem_stmt_bind_text (stmt, 2, draft->held_on);
+  bind_optional_int (stmt, 3, draft->minutes, 0);
+  bind_optional_text (stmt, 4, draft->tools);
+  bind_optional_text (stmt, 5, draft->data_used);
+  bind_optional_text (stmt, 6, draft->insight);
+  bind_optional_text (stmt, 7, draft->follow_ups);
+  bind_optional_int (stmt, 8, draft->confidence_before, 1);
+  bind_optional_int (stmt, 9, draft->confidence_after, 1);
+  bind_optional_text (stmt, 10, draft->private_notes);
+}
 
-  tandem_stmt_bind_int64 (session, 1, draft->pair_id);
-  tandem_stmt_bind_text (session, 2, draft->held_on);
-  bind_optional_int (session, 3, draft->minutes, 0);
-  bind_optional_text (session, 4, draft->tools);
-  bind_optional_text (session, 5, draft->data_used);
-  bind_optional_text (session, 6, draft->insight);
-  bind_optional_text (session, 7, draft->follow_ups);
-  bind_optional_int (session, 8, draft->confidence_before, 1);
-  bind_optional_int (session, 9, draft->confidence_after, 1);
-  bind_optional_text (session, 10, draft->private_notes);
-  if (!tandem_stmt_step_done (session, error))
-    goto failed;
-  id = tandem_store_get_last_insert_id (store);
+/* Makes each line of @text an open follow-up of session @id, unless the
+ * session already has one of that text (a ticked-off one stays ticked). */
+static gboolean
+write_follow_ups (TandemStore  *store,
+                  gint64        id,
+                  const char   *text,
+                  GError      **error)
+{
+  g_autoptr(TandemStmt) follow_up = NULL;
+  g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
 
-  lines = g_strsplit (draft->follow_ups ? draft->follow_ups : "", "\n", -1);
+  follow_up = tandem_store_prepare (store,
+                                    "INSERT INTO follow_up (session_id, text) SELECT $1, $2"
+                                    " WHERE NOT EXISTS (SELECT 1 FROM follow_up WHERE session_id = $1 AND text = $2)",
+                                    error);
+  if (follow_up == NULL)
+    return FALSE;
   for (guint i = 0; lines[i] != NULL; i++)
     {
       g_strstrip (lines[i]);
@@ -296,16 +285,113 @@ tandem_session_add (TandemStore               *store,
       tandem_stmt_bind_int64 (follow_up, 1, id);
       tandem_stmt_bind_text (follow_up, 2, lines[i]);
       if (!tandem_stmt_step_done (follow_up, error))
-        goto failed;
+        return FALSE;
     }
+  return TRUE;
+}
 
-  if (!tandem_store_release (store, error))
+/**
+ * tandem_session_add:
+ *
+ * Logs a session and makes each line of its follow-ups an open item. The
+ * session and its follow-ups are written whole or not at all; inside a
+ * caller's transaction they become one step of it.
+ *
+ * Returns: the new session's id, or 0 with @error set (%TANDEM_STORE_ERROR_INVALID
+ *   names what is wrong with the draft)
+ */
+gint64
+tandem_session_add (TandemStore               *store,
+                    const TandemSessionDraft  *draft,
+                    GError                   **error)
+{
+  g_autoptr(TandemStmt) session = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), 0);
+  g_return_val_if_fail (draft != NULL, 0);
+
+  if (!check_draft (store, draft, error))
+    return 0;
+  session = tandem_store_prepare (store,
+                                  "INSERT INTO coaching_session (pair_id, held_on, minutes, tools_tried,"
+                                  "  data_used, insight, follow_ups, confidence_before, confidence_after,"
+                                  "  private_notes)"
+                                  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                                  error);
+  if (session == NULL || !tandem_store_savepoint (store, error))
+    return 0;
+
+  bind_draft (session, draft);
+  if (!tandem_stmt_step_done (session, error))
+    goto failed;
+  id = tandem_store_get_last_insert_id (store);
+  if (!write_follow_ups (store, id, draft->follow_ups, error) ||
+      !tandem_store_release (store, error))
     goto failed;
   return id;
 
 failed:
   tandem_store_rollback_savepoint (store);
   return 0;
+}
+
+/**
+ * tandem_session_update:
+ * @id: the session to correct
+ *
+ * Corrects a logged session. Its follow-ups follow the new text: a line
+ * taken out goes unless it was ticked off, a line added becomes an open
+ * item, and the ones that stay keep their state.
+ */
+gboolean
+tandem_session_update (TandemStore               *store,
+                       gint64                     id,
+                       const TandemSessionDraft  *draft,
+                       GError                   **error)
+{
+  g_autoptr(TandemStmt) session = NULL;
+  g_autoptr(TandemStmt) stale = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (draft != NULL, FALSE);
+
+  if (!check_draft (store, draft, error))
+    return FALSE;
+  session = tandem_store_prepare (store,
+                                  "UPDATE coaching_session SET pair_id = $1, held_on = $2, minutes = $3,"
+                                  "       tools_tried = $4, data_used = $5, insight = $6, follow_ups = $7,"
+                                  "       confidence_before = $8, confidence_after = $9, private_notes = $10"
+                                  " WHERE id = $11",
+                                  error);
+  stale = session ? tandem_store_prepare (store,
+                                          "DELETE FROM follow_up WHERE session_id = $1 AND done_on IS NULL"
+                                          "   AND instr (char (10) || $2 || char (10),"
+                                          "              char (10) || text || char (10)) = 0",
+                                          error) : NULL;
+  if (stale == NULL || !tandem_store_savepoint (store, error))
+    return FALSE;
+
+  bind_draft (session, draft);
+  tandem_stmt_bind_int64 (session, 11, id);
+  if (!tandem_stmt_step_done (session, error))
+    goto failed;
+  if (tandem_store_get_changes (store) == 0)
+    {
+      invalid (error, _("This session is no longer in the record."));
+      goto failed;
+    }
+  tandem_stmt_bind_int64 (stale, 1, id);
+  tandem_stmt_bind_text (stale, 2, draft->follow_ups ? draft->follow_ups : "");
+  if (!tandem_stmt_step_done (stale, error) ||
+      !write_follow_ups (store, id, draft->follow_ups, error) ||
+      !tandem_store_release (store, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  tandem_store_rollback_savepoint (store);
+  return FALSE;
 }
 
 /**

@@ -45,6 +45,10 @@ const char  *tandem_session_get_private_notes     (TandemSession *self);
 gint64       tandem_session_add                   (TandemStore              *store,
                                                    const TandemSessionDraft *draft,
                                                    GError                  **error);
+gboolean     tandem_session_update                (TandemStore              *store,
+                                                   gint64                    id,
+                                                   const TandemSessionDraft *draft,
+                                                   GError                  **error);
 gboolean     tandem_session_delete                (TandemStore              *store,
                                                    gint64                    id,
                                                    char                    **out_undo,
