@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "tandem-store-private.h"
 #include "tandem-test-util.h"
 
 typedef struct
@@ -935,6 +936,99 @@ test_cli_waits_its_turn (void)
   tandem_test_remove_dir (dir);
 }
 
+/* A logged session is listed by executive, corrected field by field and
+ * deleted from the command line; mistakes say what is wrong and change
+ * nothing. */
+static void
+test_cli_sessions (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "s.db", NULL);
+  g_autofree char *first_id = NULL;
+  g_autoptr(TandemStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *executive;
+  gint64 n = 0;
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "demo", "--today", "2026-11-22", NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  store = tandem_store_open (db, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(TandemStmt) stmt = tandem_store_prepare (store,
+                                                         "SELECT e.external_id FROM coaching_session s"
+                                                         "  JOIN mentoring_pair m ON m.id = s.pair_id"
+                                                         "  JOIN person e ON e.id = m.executive_id"
+                                                         " ORDER BY s.id LIMIT 1", &error);
+
+    g_assert_cmpint (tandem_stmt_step (stmt, &error), ==, TANDEM_STEP_ROW);
+    executive = g_intern_string (tandem_stmt_get_text (stmt, 0));
+  }
+  g_clear_object (&store);
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "session", "list", "--executive", executive, NULL };
+    g_auto(GStrv) lines = NULL;
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+    lines = g_strsplit (r.out, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), >, 1);
+    first_id = g_strndup (lines[0], strcspn (lines[0], "\t"));
+    g_assert_cmpint (atoi (first_id), >, 0);
+  }
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "session", "edit", first_id, "--insight", "Corrected",
+                           "--confidence-after", "4", NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  store = tandem_store_open (db, &error);
+  g_assert_true (tandem_store_query_int (store, "SELECT count (*) FROM coaching_session"
+                                               " WHERE insight = 'Corrected' AND confidence_after = 4", &n, &error));
+  g_assert_cmpint (n, ==, 1);
+  g_clear_object (&store);
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "session", "edit", first_id, "--date", "2026-02-30", NULL };
+    g_autofree char *before = tandem_test_checksum (db);
+    g_autofree char *after = NULL;
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "is not a date"));
+    after = tandem_test_checksum (db);
+    g_assert_cmpstr (before, ==, after);
+  }
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "session", "delete", first_id, NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "deleted"));
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "There is no session"));
+  }
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "session", "edit", "abc", NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 2);
+  }
+  tandem_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -953,6 +1047,7 @@ main (int    argc,
   g_test_add_func ("/tandem/cli/people-round-trip", test_cli_people_round_trip);
   g_test_add_func ("/tandem/cli/dialects", test_cli_dialects);
   g_test_add_func ("/tandem/cli/translated", test_cli_translated);
+  g_test_add_func ("/tandem/cli/sessions", test_cli_sessions);
   g_test_add_func ("/tandem/app/without-display", test_app_without_display);
 
   return g_test_run ();

@@ -42,5 +42,8 @@ int          tandem_cli_export        (Globals       *globals,
 int          tandem_cli_report        (Globals       *globals,
                                        int            argc,
                                        char         **argv);
+int          tandem_cli_session       (Globals       *globals,
+                                       int            argc,
+                                       char         **argv);
 
 G_END_DECLS

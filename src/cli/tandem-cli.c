@@ -322,6 +322,12 @@ static const Command commands[] = {
     tandem_cli_report },
   { "import", N_("people|enrollments|sessions|responses FILE"), N_("Import a CSV file, all or nothing"),
     cmd_import },
+  { "session", N_("list --executive ID"), N_("An executive's coaching sessions, one a line, the id first"),
+    tandem_cli_session },
+  { "session", N_("edit ID --FIELD VALUE"), N_("Correct a session: --date, --minutes, --tools, --data-used, --insight, "
+                                               "--follow-ups, --confidence-before, --confidence-after, --private-note"),
+    tandem_cli_session },
+  { "session", N_("delete ID"), N_("Delete a session logged by mistake, with its follow-ups"), tandem_cli_session },
   { "backup", N_("--output FILE"), N_("Copy the database safely while it is in use"), cmd_backup },
   { "restore", N_("FILE"), N_("Replace the data with a backup's (the current data is backed up first)"),
     cmd_restore },

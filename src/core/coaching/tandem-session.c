@@ -429,32 +429,19 @@ tandem_session_restore (TandemStore  *store,
   return tandem_store_restore_rows (store, restore, G_N_ELEMENTS (restore), undo, error);
 }
 
-/**
- * tandem_session_list_for_pair:
- *
- * Returns: (transfer full): the pair's sessions, newest first
- */
-GListModel *
-tandem_session_list_for_pair (TandemStore  *store,
-                              gint64        pair_id,
-                              GError      **error)
+#define SESSION_SELECT \
+  "SELECT s.id, s.pair_id, s.held_on, coalesce (s.minutes, -1), s.tools_tried, s.data_used," \
+  "       s.insight, s.follow_ups, coalesce (s.confidence_before, 0)," \
+  "       coalesce (s.confidence_after, 0), s.private_notes" \
+  "  FROM coaching_session s"
+
+/* The sessions @stmt (a SESSION_SELECT, its parameters bound) finds. */
+static GListModel *
+list_sessions (TandemStmt  *stmt,
+               GError     **error)
 {
   g_autoptr(GListStore) sessions = g_list_store_new (TANDEM_TYPE_SESSION);
-  g_autoptr(TandemStmt) stmt = NULL;
   TandemStep step;
-
-  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
-
-  stmt = tandem_store_prepare (store,
-                               "SELECT id, pair_id, held_on, coalesce (minutes, -1), tools_tried, data_used,"
-                               "       insight, follow_ups, coalesce (confidence_before, 0),"
-                               "       coalesce (confidence_after, 0), private_notes"
-                               "  FROM coaching_session WHERE pair_id = $1"
-                               " ORDER BY held_on DESC, id DESC",
-                               error);
-  if (stmt == NULL)
-    return NULL;
-  tandem_stmt_bind_int64 (stmt, 1, pair_id);
 
   while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
     {
@@ -473,8 +460,89 @@ tandem_session_list_for_pair (TandemStore  *store,
       s->private_notes = g_strdup (tandem_stmt_get_text (stmt, 10));
       g_list_store_append (sessions, s);
     }
-
   if (step == TANDEM_STEP_ERROR)
     return NULL;
   return G_LIST_MODEL (g_steal_pointer (&sessions));
+}
+
+/**
+ * tandem_session_list_for_pair:
+ *
+ * Returns: (transfer full): the pair's sessions, newest first
+ */
+GListModel *
+tandem_session_list_for_pair (TandemStore  *store,
+                              gint64        pair_id,
+                              GError      **error)
+{
+  g_autoptr(TandemStmt) stmt = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+
+  stmt = tandem_store_prepare (store, SESSION_SELECT " WHERE s.pair_id = $1 ORDER BY s.held_on DESC, s.id DESC",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  tandem_stmt_bind_int64 (stmt, 1, pair_id);
+  return list_sessions (stmt, error);
+}
+
+/**
+ * tandem_session_list_for_executive:
+ * @external_id: the executive's ID
+ *
+ * Returns: (transfer full): the sessions of every pair the executive has
+ *   been in, oldest first
+ */
+GListModel *
+tandem_session_list_for_executive (TandemStore  *store,
+                                   const char   *external_id,
+                                   GError      **error)
+{
+  g_autoptr(TandemStmt) stmt = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+
+  stmt = tandem_store_prepare (store,
+                               SESSION_SELECT
+                               "  JOIN mentoring_pair m ON m.id = s.pair_id"
+                               "  JOIN person e ON e.id = m.executive_id"
+                               " WHERE e.external_id = $1 ORDER BY s.held_on, s.id",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  tandem_stmt_bind_text (stmt, 1, external_id);
+  return list_sessions (stmt, error);
+}
+
+/**
+ * tandem_session_lookup:
+ *
+ * Returns: (transfer full): the session, or %NULL with @error set
+ */
+TandemSession *
+tandem_session_lookup (TandemStore  *store,
+                       gint64        id,
+                       GError      **error)
+{
+  g_autoptr(TandemStmt) stmt = NULL;
+  g_autoptr(GListModel) found = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+
+  stmt = tandem_store_prepare (store, SESSION_SELECT " WHERE s.id = $1", error);
+  if (stmt == NULL)
+    return NULL;
+  tandem_stmt_bind_int64 (stmt, 1, id);
+  found = list_sessions (stmt, error);
+  if (found == NULL)
+    return NULL;
+  if (g_list_model_get_n_items (found) == 0)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      invalid (error, _("There is no session %s."), number);
+      return NULL;
+    }
+  return g_list_model_get_item (found, 0);
 }

@@ -59,5 +59,11 @@ gboolean     tandem_session_restore               (TandemStore              *sto
 GListModel  *tandem_session_list_for_pair         (TandemStore              *store,
                                                    gint64                    pair_id,
                                                    GError                  **error);
+GListModel  *tandem_session_list_for_executive    (TandemStore              *store,
+                                                   const char               *external_id,
+                                                   GError                  **error);
+TandemSession *tandem_session_lookup              (TandemStore              *store,
+                                                   gint64                    id,
+                                                   GError                  **error);
 
 G_END_DECLS
