@@ -12,6 +12,7 @@
 
 #include "tandem-application.h"
 #include "tandem-dashboard-page.h"
+#include "tandem-demo.h"
 #include "tandem-coaching-page.h"
 #include "tandem-import-dialog.h"
 #include "tandem-load.h"
@@ -355,6 +356,52 @@ test_window_welcome_choices (void)
   spin ();
   g_assert_cmpstr (main_state (window), ==, "main");
   g_assert_cmpstr (tandem_window_get_page (window), ==, "people");
+
+  close_and_finalize (window);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
+/* Once real data is wanted, the demo goes from the main menu after a
+ * backup beside the database, which brings it back; a database with anyone
+ * of the user's own does not offer it. */
+static void
+test_window_remove_demo (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 2025);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  g_autofree char *backup = NULL;
+  TandemWindow *window;
+  const char *name;
+  gboolean empty = FALSE;
+
+  window = tandem_window_new (GTK_APPLICATION (app), store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_mapped, window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-demo", NULL));
+  spin ();
+  g_assert_true (tandem_store_is_empty (store, &empty, &error));
+  g_assert_true (empty);
+  g_assert_cmpstr (main_state (window), ==, "welcome");
+
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (strstr (name, ".demo-") != NULL && g_str_has_suffix (name, ".bak"))
+      backup = g_build_filename (dir, name, NULL);
+  g_assert_nonnull (backup);
+  g_assert_true (tandem_store_restore (store, backup, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (expected_count (store, "SELECT count (*) FROM person"), ==, 1200);
+
+  /* With one person of the user's own, the demo is not offered for removal. */
+  g_assert_true (tandem_store_exec (store, "INSERT INTO person (external_id, name) VALUES ('E-1', 'Ada')", &error));
+  g_assert_false (tandem_demo_is_all (store));
+  g_assert_false (tandem_demo_remove (store, backup, &error));
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+  g_assert_cmpuint (expected_count (store, "SELECT count (*) FROM person"), ==, 1201);
 
   close_and_finalize (window);
   g_clear_object (&store);
@@ -1319,6 +1366,7 @@ main (int    argc,
   g_test_add_func ("/tandem/window/visits-every-page", test_window_visits_every_page);
   g_test_add_func ("/tandem/window/welcome-then-demo", test_window_welcome_then_demo);
   g_test_add_func ("/tandem/window/welcome-choices", test_window_welcome_choices);
+  g_test_add_func ("/tandem/window/remove-demo", test_window_remove_demo);
   g_test_add_func ("/tandem/window/presentation", test_window_presentation);
   g_test_add_func ("/tandem/window/refused-file", test_window_refused_file);
   g_test_add_func ("/tandem/window/log-session", test_window_log_session);

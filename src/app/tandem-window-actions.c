@@ -100,6 +100,69 @@ import_people_action (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (self->people_page), "people.import", "s", "people");
 }
 
+typedef struct
+{
+  GWeakRef  window;   /* the toast lives in the window: a strong ref would keep both */
+  char     *backup;
+} DemoUndo;
+
+static void
+demo_undo_free (DemoUndo *undo)
+{
+  g_weak_ref_clear (&undo->window);
+  g_free (undo->backup);
+  g_free (undo);
+}
+
+static void
+undo_remove_demo_cb (AdwToast *toast,
+                     DemoUndo *undo)
+{
+  g_autoptr(TandemWindow) self = g_weak_ref_get (&undo->window);
+  g_autoptr(GError) error = NULL;
+
+  if (self == NULL)
+    return;
+  if (!tandem_store_restore (self->store, undo->backup, &error))
+    {
+      tandem_show_error (GTK_WIDGET (self), _("The Demo Organisation Could Not Be Brought Back"), error->message);
+      return;
+    }
+  _tandem_window_data_replaced (self);
+  tandem_window_show_page (self, "dashboard");
+}
+
+/* Once real data is wanted: the demo goes, after a backup beside the
+ * database that the toast's Undo (or Restore from a Backup) brings back. */
+static void
+remove_demo_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *backup = g_strdup_printf ("%s.demo-%s.bak", tandem_store_get_path (self->store), stamp);
+  g_autoptr(GError) error = NULL;
+  DemoUndo *undo;
+  AdwToast *toast;
+
+  if (!tandem_demo_remove (self->store, backup, &error))
+    {
+      tandem_show_error (GTK_WIDGET (self), _("The Demo Organisation Could Not Be Removed"), error->message);
+      return;
+    }
+
+  _tandem_window_data_replaced (self);
+  undo = g_new0 (DemoUndo, 1);
+  g_weak_ref_init (&undo->window, self);
+  undo->backup = g_steal_pointer (&backup);
+  toast = tandem_offer_undo (self->toast_overlay,
+                             _("The demo organisation was removed; a backup was kept beside the database"),
+                             G_CALLBACK (undo_remove_demo_cb), undo, (GDestroyNotify)demo_undo_free);
+  adw_toast_set_timeout (toast, 10);
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -479,6 +542,7 @@ _tandem_window_class_actions_init (GtkWidgetClass *widget_class)
 
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, start_empty_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-demo", NULL, remove_demo_action);
   gtk_widget_class_install_action (widget_class, "win.import-people", NULL, import_people_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-demo.h"
 #include "tandem-load.h"
 #include "tandem-pair.h"
 #include "tandem-session-dialog.h"
@@ -284,6 +285,7 @@ update_main_stack (TandemWindow *self)
 
     gtk_stack_set_visible_child_name (self->main_stack, welcome ? "welcome" : "main");
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", empty);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-demo", !empty && tandem_demo_is_all (self->store));
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", !empty);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", !welcome);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", !welcome);

@@ -205,7 +205,6 @@ delete_session_cb (GtkButton          *button,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   SessionUndo *undo;
-  AdwToast *toast;
   char *snapshot = NULL;
 
   if (!tandem_session_delete (self->store, tandem_session_get_id (session), &snapshot, &error))
@@ -224,12 +223,8 @@ delete_session_cb (GtkButton          *button,
   undo = g_new0 (SessionUndo, 1);
   undo->self = g_object_ref (self);
   undo->undo = snapshot;
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_session_cb), undo,
-                         (GClosureNotify)(void (*) (void))session_undo_free, 0);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  tandem_offer_undo (ADW_TOAST_OVERLAY (overlay), title, G_CALLBACK (undo_session_cb), undo,
+                     (GDestroyNotify)session_undo_free);
 }
 
 static void

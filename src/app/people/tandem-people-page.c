@@ -444,7 +444,6 @@ tandem_people_page_delete_person (TandemPeoplePage *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   char *snapshot = NULL;
-  AdwToast *undo_toast;
   Undo *undo;
 
   g_return_if_fail (TANDEM_IS_PEOPLE_PAGE (self));
@@ -462,12 +461,7 @@ tandem_people_page_delete_person (TandemPeoplePage *self,
   undo->self = g_object_ref (self);
   undo->undo = snapshot;
   title = g_strdup_printf (_("%s deleted"), tandem_person_get_name (person));
-  undo_toast = adw_toast_new (title);
-  adw_toast_set_button_label (undo_toast, _("_Undo"));
-  adw_toast_set_priority (undo_toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (undo_toast, "button-clicked", G_CALLBACK (undo_delete_cb), undo,
-                         (GClosureNotify)(void (*) (void))undo_free, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, undo_toast);
+  tandem_offer_undo (self->toast_overlay, title, G_CALLBACK (undo_delete_cb), undo, undo_free);
 }
 
 static void

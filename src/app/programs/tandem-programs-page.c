@@ -203,17 +203,12 @@ offer_undo (TandemProgramsPage *self,
             char               *snapshot,
             TandemEnrollment   *enrollment)
 {
-  AdwToast *undo_toast = adw_toast_new (title);
   Undo *undo = g_new0 (Undo, 1);
 
   undo->self = g_object_ref (self);
   undo->snapshot = snapshot;
   undo->enrollment = enrollment ? g_object_ref (enrollment) : NULL;
-  adw_toast_set_button_label (undo_toast, _("_Undo"));
-  adw_toast_set_priority (undo_toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (undo_toast, "button-clicked", G_CALLBACK (undo_cb), undo,
-                         (GClosureNotify)(void (*) (void))undo_free, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, undo_toast);
+  tandem_offer_undo (self->toast_overlay, title, G_CALLBACK (undo_cb), undo, undo_free);
 }
 
 static void

@@ -171,3 +171,28 @@ tandem_stack_add_loading (GtkStack *stack)
   gtk_widget_set_size_request (spinner, 32, 32);
   gtk_stack_add_named (stack, spinner, "loading");
 }
+
+/**
+ * tandem_offer_undo:
+ * @undo: called with the toast and @data when Undo is pressed
+ * @data_free: frees @data when the toast goes, pressed or not
+ *
+ * A toast saying what was done, with an Undo button, shown before others.
+ *
+ * Returns: (transfer none): the toast
+ */
+AdwToast *
+tandem_offer_undo (AdwToastOverlay *overlay,
+                   const char      *title,
+                   GCallback        undo,
+                   gpointer         data,
+                   GDestroyNotify   data_free)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", undo, data, (GClosureNotify)(void (*) (void))data_free, 0);
+  adw_toast_overlay_add_toast (overlay, toast);
+  return toast;
+}

@@ -10,6 +10,11 @@ G_BEGIN_DECLS
 
 GtkWindow *tandem_widget_get_window (GtkWidget       *widget);
 void       tandem_stack_add_loading (GtkStack        *stack);
+AdwToast  *tandem_offer_undo        (AdwToastOverlay *overlay,
+                                     const char      *title,
+                                     GCallback        undo,
+                                     gpointer         data,
+                                     GDestroyNotify   data_free);
 void       tandem_show_toast        (AdwToastOverlay *overlay,
                                      const char      *title);
 void       tandem_show_error        (GtkWidget       *widget,

@@ -17,5 +17,9 @@ gboolean tandem_demo_populate (TandemStore  *store,
                                const GDate  *today,
                                gboolean      replace,
                                GError      **error);
+gboolean tandem_demo_is_all   (TandemStore  *store);
+gboolean tandem_demo_remove   (TandemStore  *store,
+                               const char   *backup,
+                               GError      **error);
 
 G_END_DECLS
