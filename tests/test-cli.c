@@ -1011,13 +1011,14 @@ test_cli_sessions (void)
   {
     g_auto(Result) r = { 0, };
     const char *args[] = { "--database", db, "session", "delete", first_id, NULL };
+    g_auto(Result) again = { 0, };
 
     run (&r, cli (), NULL, args);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_nonnull (strstr (r.out, "deleted"));
-    run (&r, cli (), NULL, args);
-    g_assert_cmpint (r.status, ==, 1);
-    g_assert_nonnull (strstr (r.err, "There is no session"));
+    run (&again, cli (), NULL, args);
+    g_assert_cmpint (again.status, ==, 1);
+    g_assert_nonnull (strstr (again.err, "There is no session"));
   }
   {
     g_auto(Result) r = { 0, };
