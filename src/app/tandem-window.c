@@ -10,6 +10,7 @@
 #include "tandem-load.h"
 #include "tandem-pair.h"
 #include "tandem-session-dialog.h"
+#include "tandem-session.h"
 #include "tandem-utils.h"
 #include "tandem-window-private.h"
 
@@ -214,12 +215,47 @@ mapped_cb (TandemWindow *self)
                            G_CALLBACK (painted_cb), self, 0);
 }
 
-static void
-session_saved_cb (TandemWindow *self)
+typedef struct
 {
+  GWeakRef window;   /* the toast lives in the window */
+  gint64   session_id;
+} LoggedUndo;
+
+static void
+logged_undo_free (LoggedUndo *undo)
+{
+  g_weak_ref_clear (&undo->window);
+  g_free (undo);
+}
+
+/* Undo of "Session logged": the session goes again, with its follow-ups. */
+static void
+undo_logged_cb (AdwToast   *toast,
+                LoggedUndo *undo)
+{
+  g_autoptr(TandemWindow) self = g_weak_ref_get (&undo->window);
+  g_autoptr(GError) error = NULL;
+
+  if (self == NULL)
+    return;
+  if (!tandem_session_delete (self->store, undo->session_id, NULL, &error))
+    tandem_show_toast (self->toast_overlay, error->message);
   reload_pages (self);
   update_overdue_bar (self);
-  tandem_show_toast (self->toast_overlay, _("Session logged"));
+}
+
+static void
+session_saved_cb (TandemWindow *self,
+                  gint64        session_id)
+{
+  LoggedUndo *undo = g_new0 (LoggedUndo, 1);
+
+  reload_pages (self);
+  update_overdue_bar (self);
+  g_weak_ref_init (&undo->window, self);
+  undo->session_id = session_id;
+  tandem_offer_undo (self->toast_overlay, _("Session logged"), G_CALLBACK (undo_logged_cb), undo,
+                     (GDestroyNotify)logged_undo_free);
 }
 
 static void
