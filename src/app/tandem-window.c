@@ -215,31 +215,9 @@ mapped_cb (TandemWindow *self)
                            G_CALLBACK (painted_cb), self, 0);
 }
 
-typedef struct
-{
-  GWeakRef window;   /* the toast lives in the window */
-  gint64   session_id;
-} LoggedUndo;
-
 static void
-logged_undo_free (LoggedUndo *undo)
+refresh_after_undo (TandemWindow *self)
 {
-  g_weak_ref_clear (&undo->window);
-  g_free (undo);
-}
-
-/* Undo of "Session logged": the session goes again, with its follow-ups. */
-static void
-undo_logged_cb (AdwToast   *toast,
-                LoggedUndo *undo)
-{
-  g_autoptr(TandemWindow) self = g_weak_ref_get (&undo->window);
-  g_autoptr(GError) error = NULL;
-
-  if (self == NULL)
-    return;
-  if (!tandem_session_delete (self->store, undo->session_id, NULL, &error))
-    tandem_show_toast (self->toast_overlay, error->message);
   reload_pages (self);
   update_overdue_bar (self);
 }
@@ -248,14 +226,9 @@ static void
 session_saved_cb (TandemWindow *self,
                   gint64        session_id)
 {
-  LoggedUndo *undo = g_new0 (LoggedUndo, 1);
-
-  reload_pages (self);
-  update_overdue_bar (self);
-  g_weak_ref_init (&undo->window, self);
-  undo->session_id = session_id;
-  tandem_offer_undo (self->toast_overlay, _("Session logged"), G_CALLBACK (undo_logged_cb), undo,
-                     (GDestroyNotify)logged_undo_free);
+  refresh_after_undo (self);
+  tandem_offer_undo_logged (GTK_WIDGET (self->toast_overlay), self->store, session_id,
+                            G_CALLBACK (refresh_after_undo), self);
 }
 
 static void

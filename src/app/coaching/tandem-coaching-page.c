@@ -391,9 +391,17 @@ new_pair_action (GtkWidget  *widget,
 }
 
 static void
-session_saved_cb (TandemCoachingPage *self)
+refresh_after_undo (TandemCoachingPage *self)
 {
-  changed (self, _("Session logged"));
+  changed (self, NULL);
+}
+
+static void
+session_saved_cb (TandemCoachingPage *self,
+                  gint64              session_id)
+{
+  changed (self, NULL);
+  tandem_offer_undo_logged (GTK_WIDGET (self), self->store, session_id, G_CALLBACK (refresh_after_undo), self);
 }
 
 static void

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-session.h"
 #include "tandem-utils.h"
 
 /**
@@ -195,4 +196,63 @@ tandem_offer_undo (AdwToastOverlay *overlay,
   g_signal_connect_data (toast, "button-clicked", undo, data, (GClosureNotify)(void (*) (void))data_free, 0);
   adw_toast_overlay_add_toast (overlay, toast);
   return toast;
+}
+
+typedef struct
+{
+  TandemStore *store;
+  gint64       session_id;
+  GCallback    refresh;
+  GWeakRef     owner;   /* the toast lives in the owner's window */
+} LoggedUndo;
+
+static void
+logged_undo_free (LoggedUndo *undo)
+{
+  g_object_unref (undo->store);
+  g_weak_ref_clear (&undo->owner);
+  g_free (undo);
+}
+
+static void
+undo_logged_cb (AdwToast   *toast,
+                LoggedUndo *undo)
+{
+  g_autoptr(GObject) owner = g_weak_ref_get (&undo->owner);
+  g_autoptr(GError) error = NULL;
+
+  if (!tandem_session_delete (undo->store, undo->session_id, NULL, &error))
+    g_warning ("The logged session could not be taken back: %s", error->message);
+  if (owner != NULL)
+    ((void (*) (gpointer)) undo->refresh) (owner);
+}
+
+/**
+ * tandem_offer_undo_logged:
+ * @widget: a widget in the window whose toast overlay shows the toast
+ * @refresh: called with @owner (a #GObject) once Undo has deleted the session
+ *
+ * "Session logged", with an Undo that deletes the session again, with its
+ * follow-ups: a session logged by mistake is one click from gone.
+ */
+void
+tandem_offer_undo_logged (GtkWidget   *widget,
+                          TandemStore *store,
+                          gint64       session_id,
+                          GCallback    refresh,
+                          gpointer     owner)
+{
+  GtkWidget *overlay = ADW_IS_TOAST_OVERLAY (widget) ? widget
+                       : gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  LoggedUndo *undo;
+
+  if (overlay == NULL)
+    return;
+  undo = g_new0 (LoggedUndo, 1);
+  undo->store = g_object_ref (store);
+  undo->session_id = session_id;
+  undo->refresh = refresh;
+  g_weak_ref_init (&undo->owner, owner);
+  tandem_offer_undo (ADW_TOAST_OVERLAY (overlay), _("Session logged"), G_CALLBACK (undo_logged_cb), undo,
+                     (GDestroyNotify)logged_undo_free);
 }

@@ -6,10 +6,17 @@
 
 #include <adwaita.h>
 
+#include "tandem-store.h"
+
 G_BEGIN_DECLS
 
 GtkWindow *tandem_widget_get_window (GtkWidget       *widget);
 void       tandem_stack_add_loading (GtkStack        *stack);
+void       tandem_offer_undo_logged (GtkWidget       *widget,
+                                     TandemStore     *store,
+                                     gint64           session_id,
+                                     GCallback        refresh,
+                                     gpointer         owner);
 AdwToast  *tandem_offer_undo        (AdwToastOverlay *overlay,
                                      const char      *title,
                                      GCallback        undo,
