@@ -26,6 +26,7 @@
 #include "tandem-session-dialog.h"
 #include "tandem-store-private.h"
 #include "tandem-presentation.h"
+#include "tandem-report.h"
 #include "tandem-window.h"
 
 static TandemApplication *app;
@@ -198,6 +199,29 @@ test_window_visits_every_page (void)
   g_assert_nonnull (chart);
   g_assert_false (tandem_chart_is_empty (chart));
   g_assert_cmpuint (tandem_chart_get_n_categories (chart), ==, 6);
+
+  /* The Champions card says how many departments are short of 1 per 25. */
+  {
+    g_autoptr(GPtrArray) departments = tandem_report_group_rows (store, TANDEM_GROUP_BY_DEPARTMENT, NULL);
+    const char *caption = gtk_label_get_text (GTK_LABEL (child (page, TANDEM_TYPE_DASHBOARD_PAGE,
+                                                                "champions_caption")));
+    guint short_of = 0;
+
+    for (guint i = 0; i < departments->len; i++)
+      {
+        TandemGroupRow *row = g_ptr_array_index (departments, i);
+
+        short_of += row->champions < tandem_champion_target (row->people);
+      }
+    if (short_of == 0)
+      g_assert_null (strstr (caption, "short"));
+    else
+      {
+        g_autofree char *expected = g_strdup_printf ("; %u department%s short", short_of, short_of == 1 ? "" : "s");
+
+        g_assert_true (g_str_has_suffix (caption, expected));
+      }
+  }
   chart_view = GTK_WIDGET (child (page, TANDEM_TYPE_DASHBOARD_PAGE, "chart_view"));
   g_assert_true (gtk_widget_get_mapped (chart_view));
   g_assert_cmpint (gtk_widget_get_width (chart_view), >, 200);

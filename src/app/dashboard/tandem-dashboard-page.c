@@ -82,6 +82,7 @@ typedef struct
   guint            gap_target;
   TandemCounts     counts;
   GError          *counts_error;
+  guint            departments_short;   /* with fewer champions than one per 25 */
   TandemChart     *gap;
   GError          *gap_error;
   TandemChart     *programs[TANDEM_N_PROGRAM_CHARTS];   /* completion by role, champions */
@@ -110,6 +111,16 @@ load_figures (TandemStore  *store,
   Figures *figures = g_memdup2 (input, sizeof (Figures));
 
   tandem_stats_get_counts (store, &figures->counts, &figures->counts_error);
+  {
+    g_autoptr(GPtrArray) departments = tandem_report_group_rows (store, TANDEM_GROUP_BY_DEPARTMENT, NULL);
+
+    for (guint i = 0; departments != NULL && i < departments->len; i++)
+      {
+        TandemGroupRow *row = g_ptr_array_index (departments, i);
+
+        figures->departments_short += row->champions < tandem_champion_target (row->people);
+      }
+  }
   figures->gap = tandem_chart_new_gap (store, figures->dimension, figures->threshold, &figures->gap_error);
   if (figures->gap != NULL)
     tandem_chart_set_target_percent (figures->gap, figures->gap_target);
@@ -121,7 +132,8 @@ load_figures (TandemStore  *store,
 
 static void
 show_counts (TandemDashboardPage *self,
-             const TandemCounts  *counts)
+             const TandemCounts  *counts,
+             guint                departments_short)
 {
   g_autofree char *people = tandem_format_count (counts->active_people);
   g_autofree char *departments = tandem_format_count (counts->departments);
@@ -148,9 +160,21 @@ show_counts (TandemDashboardPage *self,
   else
     gtk_label_set_text (self->access_label, "–");
   gtk_label_set_text (self->champions_label, champions);
-  set_figure (self->champions_caption,
-              /* Translators: the target is one AI champion per 25 people */
-              _("AI champions, target %s"), target);
+  if (departments_short == 0)
+    set_figure (self->champions_caption,
+                /* Translators: the target is one AI champion per 25 people */
+                _("AI champions, target %s"), target);
+  else
+    {
+      g_autofree char *short_text = tandem_format_count (departments_short);
+
+      set_figure (self->champions_caption,
+                  /* Translators: the target is one AI champion per 25 people; then how many
+                   * departments have fewer than that */
+                  g_dngettext (GETTEXT_PACKAGE, "AI champions, target %s; %s department short",
+                               "AI champions, target %s; %s departments short", departments_short),
+                  target, short_text);
+    }
   gtk_label_set_text (self->pairs_label, pairs);
   set_figure (self->pairs_caption,
               g_dngettext (GETTEXT_PACKAGE, "mentoring pair, %s session logged",
@@ -172,7 +196,8 @@ figures_loaded (gpointer      owner,
   if (figures == NULL || figures->counts_error != NULL)
     g_warning ("The dashboard figures could not be read: %s",
                figures != NULL ? figures->counts_error->message : error->message);
-  show_counts (self, figures != NULL && figures->counts_error == NULL ? &figures->counts : &none);
+  show_counts (self, figures != NULL && figures->counts_error == NULL ? &figures->counts : &none,
+               figures != NULL ? figures->departments_short : 0);
 
   if (figures != NULL && figures->gap_error != NULL)
     g_warning ("The gap chart could not be built: %s", figures->gap_error->message);
@@ -352,7 +377,7 @@ tandem_dashboard_page_reload (TandemDashboardPage *self)
 
       g_cancellable_cancel (self->loading);
       g_clear_object (&self->loading);
-      show_counts (self, &none);
+      show_counts (self, &none, 0);
       tandem_chart_view_set_chart (self->chart_view, NULL);
       return;
     }
