@@ -200,19 +200,17 @@ test_window_visits_every_page (void)
   g_assert_false (tandem_chart_is_empty (chart));
   g_assert_cmpuint (tandem_chart_get_n_categories (chart), ==, 6);
 
-  /* The Champions card says how many departments are short of 1 per 25. */
+  /* The Champions card says how many departments are short of 1 per 25:
+   * the "short" rows of the champions report. */
   {
-    g_autoptr(GPtrArray) departments = tandem_report_group_rows (store, TANDEM_GROUP_BY_DEPARTMENT, NULL);
+    g_autofree char *report = tandem_report_champions (store, TANDEM_REPORT_CSV, NULL);
+    g_auto(GStrv) lines = g_strsplit (report, "\n", -1);
     const char *caption = gtk_label_get_text (GTK_LABEL (child (page, TANDEM_TYPE_DASHBOARD_PAGE,
                                                                 "champions_caption")));
     guint short_of = 0;
 
-    for (guint i = 0; i < departments->len; i++)
-      {
-        TandemGroupRow *row = g_ptr_array_index (departments, i);
-
-        short_of += row->champions < tandem_champion_target (row->people);
-      }
+    for (guint i = 0; lines[i] != NULL; i++)
+      short_of += g_str_has_suffix (lines[i], ",short");
     if (short_of == 0)
       g_assert_null (strstr (caption, "short"));
     else

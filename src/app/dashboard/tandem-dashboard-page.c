@@ -111,16 +111,7 @@ load_figures (TandemStore  *store,
   Figures *figures = g_memdup2 (input, sizeof (Figures));
 
   tandem_stats_get_counts (store, &figures->counts, &figures->counts_error);
-  {
-    g_autoptr(GPtrArray) departments = tandem_report_group_rows (store, TANDEM_GROUP_BY_DEPARTMENT, NULL);
-
-    for (guint i = 0; departments != NULL && i < departments->len; i++)
-      {
-        TandemGroupRow *row = g_ptr_array_index (departments, i);
-
-        figures->departments_short += row->champions < tandem_champion_target (row->people);
-      }
-  }
+  figures->departments_short = tandem_report_departments_short (store, NULL);
   figures->gap = tandem_chart_new_gap (store, figures->dimension, figures->threshold, &figures->gap_error);
   if (figures->gap != NULL)
     tandem_chart_set_target_percent (figures->gap, figures->gap_target);

@@ -237,6 +237,32 @@ tandem_champion_target (guint people)
   return (people + TANDEM_PEOPLE_PER_CHAMPION - 1) / TANDEM_PEOPLE_PER_CHAMPION;
 }
 
+/* Whether @group has fewer champions than one per 25 of its people. */
+static gboolean
+group_is_short (const TandemGroupRow *group)
+{
+  return group->champions < tandem_champion_target (group->people);
+}
+
+/**
+ * tandem_report_departments_short:
+ *
+ * Returns: how many departments have fewer champions than one per 25 of
+ *   their active people (the "short" rows of tandem_report_champions()),
+ *   or 0 with @error set
+ */
+guint
+tandem_report_departments_short (TandemStore  *store,
+                                 GError      **error)
+{
+  g_autoptr(GPtrArray) groups = tandem_report_group_rows (store, TANDEM_GROUP_BY_DEPARTMENT, error);
+  guint n = 0;
+
+  for (guint i = 0; groups != NULL && i < groups->len; i++)
+    n += group_is_short (g_ptr_array_index (groups, i));
+  return n;
+}
+
 /* A ratio with one decimal, or empty when @denominator is 0. */
 static char *
 format_ratio (double numerator,
@@ -325,7 +351,7 @@ tandem_report_champions (TandemStore         *store,
       row[2] = g_strdup_printf ("%u", g->champions);
       row[3] = g_strdup_printf ("%u", target);
       row[4] = format_ratio (g->people, g->champions, 1.0);
-      row[5] = g_strdup (g->champions >= target ? "ok" : "short");
+      row[5] = g_strdup (group_is_short (g) ? "short" : "ok");
       g_ptr_array_add (rows, row);
     }
   return format_table (rows, format);

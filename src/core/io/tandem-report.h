@@ -43,6 +43,8 @@ GPtrArray *tandem_report_group_rows    (TandemStore    *store,
                                         TandemGroupBy   by,
                                         GError        **error);
 guint      tandem_champion_target      (guint           people);
+guint      tandem_report_departments_short (TandemStore *store,
+                                            GError     **error);
 
 char *tandem_report_completion (TandemStore         *store,
                                 TandemGroupBy        by,

@@ -81,19 +81,20 @@ keep_largest (GPtrArray        *rows,
 {
   GPtrArray *kept = g_ptr_array_new_with_free_func ((GDestroyNotify)tandem_group_row_free);
   TandemGroupRow *rest = g_new0 (TandemGroupRow, 1);
-  guint n_big = 0, n_rest = 0;
+  guint n_big = 0, n_rest = 0, room;
 
   *out_rest = NULL;
   g_ptr_array_sort (rows, compare_size);
   for (guint i = 0; i < rows->len; i++)
     n_big += row_size (g_ptr_array_index (rows, i)) >= threshold;
+  /* Every row fits when none folds; else one row is kept for the rest. */
+  room = n_big == rows->len && rows->len <= MAX_ROWS ? MAX_ROWS : MAX_ROWS - 1;
 
   for (guint i = 0, shown = 0; i < rows->len; i++)
     {
       TandemGroupRow *row = g_ptr_array_index (rows, i);
-      gboolean room = shown < (n_big == rows->len && rows->len <= MAX_ROWS ? MAX_ROWS : MAX_ROWS - 1);
 
-      if (row_size (row) >= threshold && room)
+      if (row_size (row) >= threshold && shown < room)
         {
           TandemGroupRow *copy = g_memdup2 (row, sizeof *row);
 
