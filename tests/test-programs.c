@@ -114,9 +114,10 @@ import_ok (Fixture            *f,
            TandemImportReport *report)
 {
   g_autoptr(GError) error = NULL;
+  gboolean ok = tandem_import_run (f->store, kind, path, NULL, report, NULL, &error);
 
-  g_assert_true (tandem_import_run (f->store, kind, path, NULL, report, NULL, &error));
   g_assert_no_error (error);
+  g_assert_true (ok);
   g_assert_cmpuint (report->n_problems, ==, 0);
   return report->created;
 }
@@ -628,7 +629,7 @@ test_import_malformed (Fixture       *f,
     { "people", "duplicate-external-id.csv", 4, "external_id", "already on line 2" },
     { "people", "bad-flag.csv", 2, "champion", "not yes or no" },
     { "people", "role-two-levels.csv", 3, "level", "a role has one level" },
-    { "people", "missing-columns.csv", 1, NULL, "email" },
+    { "people", "missing-columns.csv", 1, NULL, "name" },
     { "people", "empty.csv", 0, NULL, "empty" },
     { "people", "binary.bin", 0, NULL, "binary" },
     { "enrollments", "bad-date.csv", 2, "completed_on", "not a date" },
@@ -810,20 +811,78 @@ test_import_mapping (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (preview->len, ==, 2);   /* the header and one row */
 
-  /* Names that only differ in case and spacing are found; others are not. */
+  /* Names that differ only in case and spacing are found, and so are the
+   * headings HR systems use for a field; a heading nobody uses is not. */
   g_assert_false (tandem_import_guess_mapping (TANDEM_IMPORT_PEOPLE,
                                                (const char * const *)g_ptr_array_index (preview, 0), mapping));
-  g_assert_cmpint (mapping[0], ==, -1);
+  g_assert_cmpint (mapping[0], ==, -1);   /* "Employee ID;x" */
+  g_assert_cmpint (mapping[1], ==, 1);    /* "Full name" */
+  g_assert_cmpint (mapping[2], ==, 2);    /* "Work email" */
+  g_assert_cmpint (mapping[3], ==, 3);    /* "Dept" */
+  g_assert_cmpint (mapping[4], ==, 4);    /* "Job title" */
   g_assert_cmpint (mapping[5], ==, 5);
+  g_assert_cmpint (mapping[6], ==, 6);    /* "AI Champion" */
   g_assert_cmpint (mapping[7], ==, 7);
   g_assert_cmpint (mapping[8], ==, -1);   /* no active column: everyone stays as they are */
 
   /* The user maps the rest by hand. */
-  mapping[0] = 0; mapping[1] = 1; mapping[2] = 2; mapping[3] = 3; mapping[4] = 4; mapping[6] = 6;
+  mapping[0] = 0;
   g_assert_true (tandem_import_run (f->store, TANDEM_IMPORT_PEOPLE, path, mapping, report, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->created, ==, 2);
   g_assert_cmpint (count (f, "SELECT count(*) FROM person WHERE is_champion"), ==, 1);
+
+  /* Only the two fields a person needs are required; a file with just
+   * those renames a known person and keeps the rest of what was stored. */
+  {
+    const char *names = "Emp No,Name\nA-1,Ada Lovelace\nA-3,Grace\n";
+    g_autoptr(TandemImportReport) again = tandem_import_report_new ();
+    const char *header[] = { "Emp No", "Name", NULL };
+    int two[9];
+
+    for (guint c = 0; c < n_columns; c++)
+      g_assert_true (tandem_import_kind_is_optional (TANDEM_IMPORT_PEOPLE, c) == (c > 1));
+    g_assert_true (tandem_import_guess_mapping (TANDEM_IMPORT_PEOPLE, header, two));
+    g_assert_cmpint (two[0], ==, 0);
+    g_assert_cmpint (two[1], ==, 1);
+    tandem_test_write_file (path, names, strlen (names));
+    g_assert_true (tandem_import_run (f->store, TANDEM_IMPORT_PEOPLE, path, two, again, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (again->created, ==, 1);
+    g_assert_cmpuint (again->updated, ==, 1);
+    g_assert_cmpint (count (f, "SELECT count(*) FROM person p JOIN department d ON d.id = p.department_id"
+                               " JOIN role r ON r.id = p.role_id"
+                               " WHERE p.name = 'Ada Lovelace' AND p.email = 'ada@example.com'"
+                               "   AND d.name = 'Finance' AND r.name = 'Analyst' AND p.has_tool_access"
+                               "   AND NOT p.is_champion"), ==, 1);
+    g_assert_cmpint (count (f, "SELECT count(*) FROM person WHERE name = 'Grace' AND role_id IS NULL"
+                               " AND department_id IS NULL AND email = '' AND NOT is_champion AND active"), ==, 1);
+  }
+
+  /* A learning system's export without dates enrols all the same. */
+  {
+    const char *courses = "Employee ID,Course,Enrollment Status\nA-1,Basics,enrolled\n";
+    const char *header[] = { "Employee ID", "Course", "Enrollment Status", NULL };
+    g_autoptr(TandemImportReport) enrolled = tandem_import_report_new ();
+    const char *no_roles[] = { NULL };
+    int three[5];
+
+    add_program (f, "Basics", no_roles, 0);
+    g_assert_true (tandem_import_guess_mapping (TANDEM_IMPORT_ENROLLMENTS, header, three));
+    g_assert_cmpint (three[0], ==, 0);
+    g_assert_cmpint (three[1], ==, 1);
+    g_assert_cmpint (three[2], ==, 2);
+    g_assert_cmpint (three[3], ==, -1);
+    g_assert_cmpint (three[4], ==, -1);
+    tandem_test_write_file (path, courses, strlen (courses));
+    g_assert_true (tandem_import_run (f->store, TANDEM_IMPORT_ENROLLMENTS, path, three, enrolled, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (count (f, "SELECT count(*) FROM enrollment WHERE enrolled_on IS NULL"), ==, 1);
+  }
+
+  /* Every field has a name for people, not the file format's. */
+  g_assert_cmpstr (tandem_import_column_label ("external_id"), ==, "Employee ID");
+  g_assert_cmpstr (tandem_import_column_label ("tool_access"), ==, "Tool access");
 }
 
 /* ----- reports ----- */

@@ -1201,6 +1201,13 @@ is_stack (GtkWidget  *widget,
   return GTK_IS_STACK (widget);
 }
 
+static gboolean
+is_combo_row (GtkWidget  *widget,
+              const char *unused)
+{
+  return ADW_IS_COMBO_ROW (widget);
+}
+
 /* The choice of every column drop-down in @dialog, in order. */
 static guint
 combo_selections (GtkWidget  *dialog,
@@ -1271,6 +1278,15 @@ test_window_import_dialog (void)
     g_assert_nonnull (back);
     n_rows = combo_selections (dialog, &chosen);
     g_assert_cmpuint (n_rows, ==, 9);   /* the eight columns and the optional “active” */
+    /* Fields go by the names people use, and say whether a file needs them. */
+    {
+      GtkWidget *first = find_widget (dialog, is_combo_row, NULL);
+
+      g_assert_nonnull (first);
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "Employee ID");
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (first)), ==, "Required");
+      g_assert_cmpuint (chosen[0], ==, 1);   /* "External ID", the file's first column */
+    }
     tandem_test_write_file (csv, bad, strlen (bad));
     gtk_widget_activate_action (dialog, "import.run", NULL);
     end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;

@@ -33,6 +33,7 @@ struct _TandemImportDialog
   GtkWidget        *import_button;
   GtkWidget        *back_button;     /* after a refused import: back to the columns */
   GtkBox           *mapping_box;
+  GtkBox           *preview_box;
   GtkProgressBar   *progress;
   AdwStatusPage    *result_page;
   GtkListBox       *problems_list;
@@ -162,6 +163,21 @@ apply_remembered_mapping (TandemImportDialog *self,
         if (g_str_equal (columns[c], field))
           mapping[c] = (int)f;
     }
+}
+
+/* The labels of the fields a file of @kind must have, joined by commas. */
+static char *
+required_fields (TandemImportKind kind)
+{
+  guint n_columns;
+  const char * const *columns = tandem_import_kind_get_columns (kind, &n_columns);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n_columns; i++)
+    if (!tandem_import_kind_is_optional (kind, i))
+      /* Translators: between the names of the fields an import needs */
+      g_string_append_printf (text, "%s%s", text->len > 0 ? _(", ") : "", tandem_import_column_label (columns[i]));
+  return g_string_free (text, FALSE);
 }
 
 static void
@@ -361,15 +377,23 @@ build_content (TandemImportDialog *self)
   /* Step one: the mapping. */
   self->mapping_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
   gtk_widget_set_margin_top (GTK_WIDGET (self->mapping_box), 18);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->mapping_box), 18);
   gtk_widget_set_margin_start (GTK_WIDGET (self->mapping_box), 12);
   gtk_widget_set_margin_end (GTK_WIDGET (self->mapping_box), 12);
   clamp = adw_clamp_new ();
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 640);
   adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->mapping_box));
+  /* The file's first rows take the window's whole width, to be read. */
+  self->preview_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 12));
+  gtk_widget_set_margin_top (GTK_WIDGET (self->preview_box), 18);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->preview_box), 18);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->preview_box), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->preview_box), 12);
+  result_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (result_box), clamp);
+  gtk_box_append (GTK_BOX (result_box), GTK_WIDGET (self->preview_box));
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), result_box);
   gtk_stack_add_named (self->stack, scrolled, "mapping");
 
   /* Step two: working. */
@@ -411,7 +435,7 @@ tandem_import_dialog_init (TandemImportDialog *self)
   self->cancellable = g_cancellable_new ();
   self->combo_rows = g_ptr_array_new ();
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 640, 680);
+  gtk_window_set_default_size (GTK_WINDOW (self), 880, 860);
   gtk_widget_set_size_request (GTK_WIDGET (self), 360, 300);
   adw_window_set_content (ADW_WINDOW (self), build_content (self));
 }
@@ -436,6 +460,19 @@ kind_title (TandemImportKind kind)
 }
 
 /* The preview: the first rows as the file has them, in a grid. */
+/* A cell of the preview, cut to 32 characters. */
+static char *
+preview_text (const char *cell)
+{
+  const glong most = 32;
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (cell, -1) <= most)
+    return g_strdup (cell);
+  start = g_utf8_substring (cell, 0, most - 1);
+  return g_strconcat (start, "…", NULL);
+}
+
 static GtkWidget *
 build_preview (TandemImportDialog *self)
 {
@@ -455,12 +492,13 @@ build_preview (TandemImportDialog *self)
 
       for (guint c = 0; row[c] != NULL && c < 16; c++)
         {
-          GtkWidget *cell = gtk_label_new (row[c]);
+          g_autofree char *text = preview_text (row[c]);
+          GtkWidget *cell = gtk_label_new (text);
 
+          /* Cut by hand, not ellipsized: a cell keeps its width and the
+           * preview scrolls sideways rather than squeezing every column. */
           gtk_label_set_xalign (GTK_LABEL (cell), 0);
           gtk_label_set_single_line_mode (GTK_LABEL (cell), TRUE);
-          gtk_label_set_ellipsize (GTK_LABEL (cell), PANGO_ELLIPSIZE_END);
-          gtk_label_set_max_width_chars (GTK_LABEL (cell), 24);
           if (r == 0)
             gtk_widget_add_css_class (cell, "heading");
           gtk_grid_attach (GTK_GRID (grid), cell, (int)c, (int)r, 1, 1);
@@ -546,11 +584,21 @@ tandem_import_dialog_new (GtkWindow        *parent,
 
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Columns"));
+  {
+    g_autofree char *required = required_fields (kind);
+    /* Translators: %s lists fields, e.g. "Employee ID, Name" */
+    g_autofree char *description = g_strdup_printf (_("Required: %s. Every other field may be left out."),
+                                                    required);
+
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  }
   for (guint i = 0; i < n_columns; i++)
     {
       GtkWidget *row = adw_combo_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), columns[i]);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tandem_import_column_label (columns[i]));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   tandem_import_kind_is_optional (kind, i) ? _("Optional") : _("Required"));
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), (guint)(guess[i] + 1));
       g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (update_ready), self);
@@ -562,8 +610,8 @@ tandem_import_dialog_new (GtkWindow        *parent,
   label = gtk_label_new (_("First rows of the file"));
   gtk_widget_add_css_class (label, "heading");
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_box_append (self->mapping_box, label);
-  gtk_box_append (self->mapping_box, build_preview (self));
+  gtk_box_append (self->preview_box, label);
+  gtk_box_append (self->preview_box, build_preview (self));
 
   update_ready (self);
   return GTK_WIDGET (self);

@@ -18,6 +18,9 @@ static const char * const enrollment_columns[E_N] = {
   "external_id", "program", "status", "enrolled_on", "completed_on",
 };
 
+/* Learning systems do not all export dates. */
+#define ENROLLMENT_OPTIONAL (1u << E_ENROLLED_ON | 1u << E_COMPLETED_ON)
+
 typedef struct
 {
   TandemStore        *store;
@@ -319,7 +322,7 @@ import_enrollments (TandemStore         *store,
   g_autoptr(GHashTable) programs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (enrollment_key_hash, enrollment_key_equal, g_free, NULL);
   g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (PendingEnrollment));
-  EnrollmentImport import = { store, report, { enrollment_columns, E_N, mapping, 0, { 0, }, 0, FALSE, FALSE },
+  EnrollmentImport import = { store, report, { enrollment_columns, E_N, mapping, ENROLLMENT_OPTIONAL, { 0, }, 0, FALSE, FALSE },
                               NULL, NULL, NULL, NULL, NULL, people, programs, seen, pending, NULL };
   gboolean ok;
 
@@ -356,5 +359,5 @@ import_enrollments (TandemStore         *store,
 }
 
 const TandemImporter tandem_enrollments_importer = {
-  enrollment_columns, E_N, 0, import_enrollments, NULL,
+  enrollment_columns, E_N, ENROLLMENT_OPTIONAL, import_enrollments, NULL,
 };

@@ -17,9 +17,11 @@ static const char * const people_columns[P_N] = {
   "external_id", "name", "email", "department", "role", "level", "champion", "tool_access", "active",
 };
 
-/* An HR export may leave out whether someone is still active (Tandem's own
- * export says it). */
-#define PEOPLE_OPTIONAL (1u << P_ACTIVE)
+/* An HR export needs only who someone is; a column it leaves out keeps
+ * what Tandem stored for a person it knows, and is empty (no, or active)
+ * for a new one. */
+#define PEOPLE_OPTIONAL (1u << P_EMAIL | 1u << P_DEPARTMENT | 1u << P_ROLE | 1u << P_LEVEL | 1u << P_CHAMPION | \
+                         1u << P_TOOL_ACCESS | 1u << P_ACTIVE)
 
 typedef struct
 {
@@ -38,71 +40,96 @@ typedef struct
   GHashTable         *seen;         /* external_id → first line */
 } PeopleImport;
 
-static gboolean
-people_row_cb (guint       line,
-               GPtrArray  *fields,
-               gpointer    user_data,
-               GError    **error)
+/* What a person stored before holds, for the columns a file leaves out. */
+typedef struct
 {
-  PeopleImport *import = user_data;
-  TandemImportReport *report = import->report;
+  gboolean  found;
+  char     *name;
+  char     *email;
+  gint64    department;
+  gint64    role;
+  gboolean  champion;
+  gboolean  tool_access;
+  gboolean  active;
+} StoredPerson;
+
+static void
+stored_person_clear (StoredPerson *stored)
+{
+  g_clear_pointer (&stored->name, g_free);
+  g_clear_pointer (&stored->email, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StoredPerson, stored_person_clear)
+
+static void
+find_stored (PeopleImport *import,
+             const char   *external_id,
+             StoredPerson *out_stored)
+{
+  const gint64 *known = *external_id != '\0' ? g_hash_table_lookup (import->known, external_id) : NULL;
+
+  if (known == NULL)
+    return;
+  tandem_stmt_bind_int64 (import->find, 1, *known);
+  if (tandem_stmt_step (import->find, NULL) == TANDEM_STEP_ROW)
+    {
+      out_stored->found = TRUE;
+      out_stored->name = g_strdup (tandem_stmt_get_text (import->find, 0));
+      out_stored->email = g_strdup (tandem_stmt_get_text (import->find, 1));
+      out_stored->department = tandem_stmt_get_int64 (import->find, 2);
+      out_stored->role = tandem_stmt_get_int64 (import->find, 3);
+      out_stored->champion = tandem_stmt_get_int (import->find, 4);
+      out_stored->tool_access = tandem_stmt_get_int (import->find, 5);
+      out_stored->active = tandem_stmt_get_int (import->find, 6);
+    }
+  tandem_stmt_reset (import->find);
+}
+
+/* A yes-or-no column: the file's word, else what was stored, else no. */
+static void
+read_yes_no (TandemImportHeader *h,
+             GPtrArray          *fields,
+             guint               column,
+             guint               line,
+             gboolean            stored,
+             TandemImportReport *report,
+             gboolean           *out_value)
+{
+  const char *text = tandem_import_field (h, fields, column);
+
+  *out_value = stored;
+  if (tandem_import_has_column (h, column) && !tandem_parse_yes_no (text, out_value))
+    tandem_import_add_problem (report, line, people_columns[column], _("“%s” is not yes or no"), text);
+}
+
+/* The role a row names, created or given the row's level as needed; 0 for
+ * none. Returns FALSE on a database error; a problem with the row is added
+ * to @report. */
+static gboolean
+resolve_role (PeopleImport  *import,
+              GPtrArray     *fields,
+              guint          line,
+              TandemLevel    level,
+              gint64        *out_role,
+              GError       **error)
+{
   TandemImportHeader *h = &import->header;
-  guint problems_before = report->n_problems;
-  const char *external_id, *name, *email, *role_name;
+  TandemImportReport *report = import->report;
+  const char *role_name = tandem_import_field (h, fields, P_ROLE);
   g_autofree char *role_key = NULL;
-  gboolean champion = FALSE, tool_access = FALSE, active = TRUE;
-  const char *active_text;
-  TandemLevel level = TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR;
   TandemRoleSeen *role;
-  TandemRoleSeen no_role = { 0, TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR, 1 };
-  gint64 department = 0;
-  const gint64 *known;
-  gpointer first_line;
 
-  if (!tandem_import_take_row (h, line, fields, report))
+  *out_role = 0;
+  if (*role_name == '\0')
     return TRUE;
-
-  external_id = tandem_import_field (h, fields, P_EXTERNAL_ID);
-  name = tandem_import_field (h, fields, P_NAME);
-  email = tandem_import_field (h, fields, P_EMAIL);
-  role_name = tandem_import_field (h, fields, P_ROLE);
-
-  /* Without an external id a person is added, never matched. */
-  if (*external_id == '\0')
-    ;
-  else if (g_hash_table_lookup_extended (import->seen, external_id, NULL, &first_line))
-    tandem_import_add_problem (report, line, people_columns[P_EXTERNAL_ID],
-                               _("“%s” is already on line %u; each person may appear once"), external_id,
-                               GPOINTER_TO_UINT (first_line));
-  else
-    g_hash_table_insert (import->seen, g_strdup (external_id), GUINT_TO_POINTER (line));
-
-  if (*name == '\0')
-    tandem_import_add_problem (report, line, people_columns[P_NAME], _("every person needs a name"));
-  if (*email != '\0' && (strchr (email, '@') == NULL || strchr (email, ' ') != NULL))
-    tandem_import_add_problem (report, line, people_columns[P_EMAIL], _("“%s” is not an email address"), email);
-  /* A person without a role has no level either. */
-  if (*role_name != '\0' && !tandem_parse_level (tandem_import_field (h, fields, P_LEVEL), &level))
-    tandem_import_add_problem (report, line, people_columns[P_LEVEL],
-                               _("“%s” is not a level; use executive, manager or individual contributor"),
-                               tandem_import_field (h, fields, P_LEVEL));
-  if (!tandem_parse_yes_no (tandem_import_field (h, fields, P_CHAMPION), &champion))
-    tandem_import_add_problem (report, line, people_columns[P_CHAMPION], _("“%s” is not yes or no"),
-                               tandem_import_field (h, fields, P_CHAMPION));
-  if (!tandem_parse_yes_no (tandem_import_field (h, fields, P_TOOL_ACCESS), &tool_access))
-    tandem_import_add_problem (report, line, people_columns[P_TOOL_ACCESS], _("“%s” is not yes or no"),
-                               tandem_import_field (h, fields, P_TOOL_ACCESS));
-
-  active_text = tandem_import_field (h, fields, P_ACTIVE);
-  if (*active_text != '\0' && !tandem_parse_yes_no (active_text, &active))
-    tandem_import_add_problem (report, line, people_columns[P_ACTIVE], _("“%s” is not yes or no"), active_text);
-
-  if (report->n_problems > problems_before)
-    return TRUE;
+  role_key = g_utf8_casefold (role_name, -1);
+  role = g_hash_table_lookup (import->roles, role_key);
+  /* Without a level column a known role keeps its level. */
+  if (!tandem_import_has_column (h, P_LEVEL) && role != NULL)
+    level = role->level;
 
   /* A role has one level: the file may set it, but not two ways. */
-  role_key = g_utf8_casefold (role_name, -1);
-  role = *role_name != '\0' ? g_hash_table_lookup (import->roles, role_key) : &no_role;
   if (role != NULL && role->line != 0 && role->level != level)
     {
       tandem_import_add_problem (report, line, people_columns[P_LEVEL],
@@ -136,37 +163,110 @@ people_row_cb (guint       line,
     }
   if (role->line == 0)
     role->line = line;
+  *out_role = role->id;
+  return TRUE;
+}
 
-  if (!tandem_import_named_id (import->store, import->departments, import->add_department,
-                               tandem_import_field (h, fields, P_DEPARTMENT), level, report, &department, error))
-    return FALSE;
+static gboolean
+people_row_cb (guint       line,
+               GPtrArray  *fields,
+               gpointer    user_data,
+               GError    **error)
+{
+  PeopleImport *import = user_data;
+  TandemImportReport *report = import->report;
+  TandemImportHeader *h = &import->header;
+  guint problems_before = report->n_problems;
+  g_auto(StoredPerson) stored = { FALSE, };
+  const char *external_id, *name, *email, *active_text;
+  gboolean champion, tool_access, active = TRUE;
+  TandemLevel level = TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR;
+  gint64 department = 0, role = 0;
+  gpointer first_line;
 
-  /* Only a person stored before has anything to compare with. */
-  known = *external_id != '\0' ? g_hash_table_lookup (import->known, external_id) : NULL;
-  if (known != NULL)
-    tandem_stmt_bind_int64 (import->find, 1, *known);
-  if (known != NULL && tandem_stmt_step (import->find, NULL) == TANDEM_STEP_ROW)
+  if (!tandem_import_take_row (h, line, fields, report))
+    return TRUE;
+
+  external_id = tandem_import_field (h, fields, P_EXTERNAL_ID);
+  name = tandem_import_field (h, fields, P_NAME);
+
+  /* Without an external id a person is added, never matched. */
+  if (*external_id == '\0')
+    ;
+  else if (g_hash_table_lookup_extended (import->seen, external_id, NULL, &first_line))
+    tandem_import_add_problem (report, line, people_columns[P_EXTERNAL_ID],
+                               _("“%s” is already on line %u; each person may appear once"), external_id,
+                               GPOINTER_TO_UINT (first_line));
+  else
+    g_hash_table_insert (import->seen, g_strdup (external_id), GUINT_TO_POINTER (line));
+
+  /* A person stored before keeps what the file has no column for. */
+  find_stored (import, external_id, &stored);
+  email = tandem_import_has_column (h, P_EMAIL) || !stored.found ? tandem_import_field (h, fields, P_EMAIL)
+                                                                 : stored.email;
+
+  if (*name == '\0')
+    tandem_import_add_problem (report, line, people_columns[P_NAME], _("every person needs a name"));
+  if (*email != '\0' && (strchr (email, '@') == NULL || strchr (email, ' ') != NULL))
+    tandem_import_add_problem (report, line, people_columns[P_EMAIL], _("“%s” is not an email address"), email);
+  read_yes_no (h, fields, P_CHAMPION, line, stored.champion, report, &champion);
+  read_yes_no (h, fields, P_TOOL_ACCESS, line, stored.tool_access, report, &tool_access);
+
+  /* A person without a role has no level either. */
+  if (*tandem_import_field (h, fields, P_ROLE) != '\0' && tandem_import_has_column (h, P_LEVEL) &&
+      !tandem_parse_level (tandem_import_field (h, fields, P_LEVEL), &level))
+    tandem_import_add_problem (report, line, people_columns[P_LEVEL],
+                               _("“%s” is not a level; use executive, manager or individual contributor"),
+                               tandem_import_field (h, fields, P_LEVEL));
+
+  active_text = tandem_import_field (h, fields, P_ACTIVE);
+  if (*active_text != '\0' && !tandem_parse_yes_no (active_text, &active))
+    tandem_import_add_problem (report, line, people_columns[P_ACTIVE], _("“%s” is not yes or no"), active_text);
+
+  if (report->n_problems > problems_before)
+    return TRUE;
+
+  if (tandem_import_has_column (h, P_ROLE) || !stored.found)
     {
-      gint64 id = *known;
-      gboolean same = g_strcmp0 (tandem_stmt_get_text (import->find, 0), name) == 0 &&
-                      g_strcmp0 (tandem_stmt_get_text (import->find, 1), email) == 0 &&
-                      tandem_stmt_get_int64 (import->find, 2) == department &&
-                      tandem_stmt_get_int64 (import->find, 3) == role->id &&
-                      tandem_stmt_get_int (import->find, 4) == champion &&
-                      tandem_stmt_get_int (import->find, 5) == tool_access &&
-                      (*active_text == '\0' || tandem_stmt_get_int (import->find, 6) == active);
+      if (!resolve_role (import, fields, line, level, &role, error))
+        return FALSE;
+      if (report->n_problems > problems_before)
+        return TRUE;
+    }
+  else
+    role = stored.role;
 
-      tandem_stmt_reset (import->find);
+  if (tandem_import_has_column (h, P_DEPARTMENT) || !stored.found)
+    {
+      if (!tandem_import_named_id (import->store, import->departments, import->add_department,
+                                   tandem_import_field (h, fields, P_DEPARTMENT), TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR,
+                                   report, &department, error))
+        return FALSE;
+    }
+  else
+    department = stored.department;
+
+  if (stored.found)
+    {
+      const gint64 *id = g_hash_table_lookup (import->known, external_id);
+      gboolean same = g_strcmp0 (stored.name, name) == 0 &&
+                      g_strcmp0 (stored.email, email) == 0 &&
+                      stored.department == department &&
+                      stored.role == role &&
+                      stored.champion == champion &&
+                      stored.tool_access == tool_access &&
+                      (*active_text == '\0' || stored.active == active);
+
       if (same)
         {
           report->unchanged++;
           return TRUE;
         }
-      tandem_stmt_bind_int64 (import->update, 1, id);
+      tandem_stmt_bind_int64 (import->update, 1, *id);
       tandem_stmt_bind_text (import->update, 2, name);
       tandem_stmt_bind_text (import->update, 3, email);
       tandem_stmt_bind_int64 (import->update, 4, department);
-      tandem_stmt_bind_int64 (import->update, 5, role->id);
+      tandem_stmt_bind_int64 (import->update, 5, role);
       tandem_stmt_bind_int (import->update, 6, champion);
       tandem_stmt_bind_int (import->update, 7, tool_access);
       if (*active_text == '\0')
@@ -178,13 +278,12 @@ people_row_cb (guint       line,
       report->updated++;
       return TRUE;
     }
-  tandem_stmt_reset (import->find);
 
   tandem_stmt_bind_text (import->insert, 1, external_id);
   tandem_stmt_bind_text (import->insert, 2, name);
   tandem_stmt_bind_text (import->insert, 3, email);
   tandem_stmt_bind_int64 (import->insert, 4, department);
-  tandem_stmt_bind_int64 (import->insert, 5, role->id);
+  tandem_stmt_bind_int64 (import->insert, 5, role);
   tandem_stmt_bind_int (import->insert, 6, champion);
   tandem_stmt_bind_int (import->insert, 7, tool_access);
   tandem_stmt_bind_int (import->insert, 8, active);

@@ -74,6 +74,8 @@ gboolean    tandem_import_take_row       (TandemImportHeader  *header,
                                           guint                line,
                                           GPtrArray           *fields,
                                           TandemImportReport  *report);
+gboolean    tandem_import_has_column     (TandemImportHeader  *header,
+                                          guint                n);
 const char *tandem_import_field          (TandemImportHeader  *header,
                                           GPtrArray           *fields,
                                           guint                n);

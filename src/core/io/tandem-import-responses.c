@@ -247,16 +247,6 @@ import_responses (TandemStore         *store,
                                        error);
 }
 
-/**
- * tandem_import_guess_mapping:
- * @header: the file's first row
- * @mapping: (out caller-allocates) (array): one entry per column of @kind
- *
- * Finds each column of @kind in @header by name, ignoring case, spaces and
- * underscores ("External ID" is external_id); -1 where none matches.
- *
- * Returns: %TRUE when every column was found
- */
 /* Survey tools name a column after its question, or call the level
  * “seniority” and the wave “survey”: a few words that give a column away. */
 static int

@@ -21,6 +21,10 @@ static const char * const session_columns[S_N] = {
   "insight", "follow_ups", "confidence_before", "confidence_after",
 };
 
+/* A session is who met whom and when; the rest may be left out. */
+#define SESSION_OPTIONAL (1u << S_MINUTES | 1u << S_TOOLS | 1u << S_DATA | 1u << S_INSIGHT | \
+                          1u << S_FOLLOW_UPS | 1u << S_BEFORE | 1u << S_AFTER)
+
 typedef struct
 {
   TandemStore        *store;
@@ -169,7 +173,7 @@ import_sessions (TandemStore         *store,
   g_autoptr(TandemStmt) find_pair = NULL;
   g_autoptr(TandemStmt) move_start = NULL;
   g_autoptr(GHashTable) new_pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  SessionImport import = { store, report, { session_columns, S_N, mapping, 0, { 0, }, 0, FALSE, FALSE },
+  SessionImport import = { store, report, { session_columns, S_N, mapping, SESSION_OPTIONAL, { 0, }, 0, FALSE, FALSE },
                            NULL, NULL, NULL, new_pairs };
 
   find_person = tandem_store_prepare (store,
@@ -195,5 +199,5 @@ import_sessions (TandemStore         *store,
 }
 
 const TandemImporter tandem_sessions_importer = {
-  session_columns, S_N, 0, import_sessions, NULL,
+  session_columns, S_N, SESSION_OPTIONAL, import_sessions, NULL,
 };

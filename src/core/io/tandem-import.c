@@ -572,50 +572,171 @@ tandem_import_preview (const char  *path,
   return g_steal_pointer (&rows);
 }
 
+/* What each column is called in the app, and the headings HR systems,
+ * learning systems and spreadsheets give it, written as header_key()
+ * leaves them ("Emp. No" is empno), separated by "|". */
+static const struct
+{
+  const char *column;
+  const char *label;
+  const char *headings;
+} column_words[] = {
+  { "external_id", N_("Employee ID"),
+    "employeeid|employeeno|employeenumber|empid|empno|empnumber|staffid|staffnumber|personid|personnelnumber|"
+    "emp|workerid|userid|id|personalnummer|mitarbeiternummer" },
+  { "name", N_("Name"), "fullname|employeename|employee|displayname|person|learner|preferredname" },
+  { "email", N_("Work email"), "workemail|emailaddress|businessemail|mail|username|login" },
+  { "department", N_("Department"), "dept|team|division|businessunit|unit|orgunit|abteilung" },
+  { "role", N_("Role"), "jobtitle|title|position|job|jobrole|jobname|stelle|stellenbezeichnung|rolle" },
+  { "level", N_("Level"), "seniority|grade|careerlevel|joblevel|band|ebene" },
+  { "champion", N_("AI champion"), "aichampion|ischampion|champions" },
+  { "tool_access", N_("Tool access"), "aitoolaccess|hastoolaccess|aitools|aiaccess|licence|license|aiseat|seat" },
+  { "active", N_("Active"), "isactive|employed|current|aktiv" },
+  { "program", N_("Program"), "programme|course|coursename|coursetitle|programtitle|training|learningitem" },
+  { "status", N_("Status"), "enrollmentstatus|enrolmentstatus|completionstatus|progress|state" },
+  { "enrolled_on", N_("Enrolled on"), "enrolled|enrolleddate|enrollmentdate|enrolmentdate|enrolledat|assignedon|"
+    "assigned|startdate|started" },
+  { "completed_on", N_("Completed on"), "completed|completeddate|completiondate|completedat|finishedon|finished" },
+  { "executive_external_id", N_("Executive’s employee ID"), "executive|executiveid|mentee|menteeid" },
+  { "mentor_external_id", N_("Mentor’s employee ID"), "mentor|mentorid|coach|coachid" },
+  { "date", N_("Date"), "sessiondate|heldon|meetingdate|day" },
+  { "minutes", N_("Minutes"), "duration|length|durationminutes" },
+  { "tools", N_("Tools tried"), "tool|toolsused|aitools" },
+  { "data_used", N_("Data used"), "data|dataset|datasources" },
+  { "insight", N_("What was learned"), "learned|learning|insights|takeaway|notes" },
+  { "follow_ups", N_("Next steps"), "followup|nextsteps|actions|todo" },
+  { "confidence_before", N_("Confidence before"), "before" },
+  { "confidence_after", N_("Confidence after"), "after" },
+  { "wave", N_("Wave"), "" },
+  { "fielded_on", N_("Fielded on"), "" },
+  { "optimism", N_("Optimism"), "" },
+  { "resources", N_("Resources"), "" },
+  { "transparency", N_("Transparency"), "" },
+};
+
+static guint
+column_words_index (const char *column)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (column_words); i++)
+    if (g_str_equal (column_words[i].column, column))
+      return i;
+  g_return_val_if_reached (0);
+}
+
+/**
+ * tandem_import_column_label:
+ * @column: a column of tandem_import_kind_get_columns()
+ *
+ * Returns: (transfer none): what the app calls @column, e.g. "Employee ID"
+ *   for external_id, in the user's language
+ */
+const char *
+tandem_import_column_label (const char *column)
+{
+  g_return_val_if_fail (column != NULL, NULL);
+
+  return _(column_words[column_words_index (column)].label);
+}
+
+/* A heading as guessing compares it: folded case, without spaces,
+ * underscores, dashes, dots or the "#" of "Emp #". */
+static char *
+header_key (const char *heading)
+{
+  g_autofree char *folded = g_utf8_casefold (heading, -1);
+  GString *key = g_string_new (NULL);
+
+  for (const char *c = folded; *c != '\0'; c++)
+    if (strchr (" _-.#’'/()", *c) == NULL)
+      g_string_append_c (key, *c);
+  return g_string_free (key, FALSE);
+}
+
+/* Whether @key names @column: its own name, its label in English or the
+ * user's language, or a heading known to mean it. */
+static gboolean
+key_names_column (const char *key,
+                  const char *column,
+                  gboolean    by_name_only)
+{
+  guint w = column_words_index (column);
+  g_autofree char *own = header_key (column);
+  g_autofree char *english = header_key (column_words[w].label);
+  g_autofree char *translated = header_key (_(column_words[w].label));
+  g_auto(GStrv) headings = NULL;
+
+  if (g_str_equal (key, own))
+    return TRUE;
+  if (by_name_only)
+    return FALSE;
+  if (g_str_equal (key, english) || g_str_equal (key, translated))
+    return TRUE;
+  headings = g_strsplit (column_words[w].headings, "|", -1);
+  return *column_words[w].headings != '\0' && g_strv_contains ((const char * const *)headings, key);
+}
+
 /**
  * tandem_import_guess_mapping:
  * @header: the file's first row
  * @mapping: (out caller-allocates) (array): one entry per column of @kind
  *
- * Finds each column of @kind in @header by name, ignoring case, spaces and
- * underscores ("External ID" is external_id); -1 where none matches.
+ * Finds each column of @kind in @header: first by its own name, ignoring
+ * case, spaces and underscores ("External ID" is external_id), then by its
+ * label or a heading other systems use ("Emp No", "Dept", "Job Title"),
+ * then by the importer's own hints; -1 where none matches. No heading is
+ * given to two columns.
  *
- * Returns: %TRUE when every column was found
+ * Returns: %TRUE when every column a file must have was found
  */
 gboolean
 tandem_import_guess_mapping (TandemImportKind    kind,
                              const char * const *header,
                              int                *mapping)
 {
-  guint n_columns;
+  guint n_columns, n_headings;
   const char * const *columns = tandem_import_kind_get_columns (kind, &n_columns);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autofree gboolean *used = NULL;
   gboolean all = TRUE;
 
   g_return_val_if_fail (header != NULL && mapping != NULL, FALSE);
 
+  for (n_headings = 0; header[n_headings] != NULL; n_headings++)
+    g_ptr_array_add (keys, header_key (header[n_headings]));
+  used = g_new0 (gboolean, n_headings + 1);
+
+  for (guint c = 0; c < n_columns; c++)
+    mapping[c] = -1;
+  for (int pass = 0; pass < 2; pass++)
+    for (guint c = 0; c < n_columns; c++)
+      for (guint f = 0; f < n_headings && mapping[c] < 0; f++)
+        if (!used[f] && key_names_column (g_ptr_array_index (keys, f), columns[c], pass == 0))
+          {
+            mapping[c] = (int)f;
+            used[f] = TRUE;
+          }
   for (guint c = 0; c < n_columns; c++)
     {
-      mapping[c] = -1;
-      for (guint f = 0; header[f] != NULL && mapping[c] < 0; f++)
-        {
-          g_autoptr(GString) simple = g_string_new (NULL);
-
-          for (const char *h = header[f]; *h != '\0'; h++)
-            if (*h != ' ' && *h != '_' && *h != '-')
-              g_string_append_c (simple, g_ascii_tolower (*h));
-          {
-            g_autoptr(GString) want = g_string_new (NULL);
-
-            for (const char *w = columns[c]; *w != '\0'; w++)
-              if (*w != '_')
-                g_string_append_c (want, *w);
-            if (g_str_equal (simple->str, want->str))
-              mapping[c] = (int)f;
-          }
-        }
       if (mapping[c] < 0 && importers[kind]->guess_column != NULL)
-        mapping[c] = importers[kind]->guess_column (c, header);
+        {
+          int f = importers[kind]->guess_column (c, header);
+
+          if (f >= 0 && !used[f])
+            {
+              mapping[c] = f;
+              used[f] = TRUE;
+            }
+        }
       all = all && (mapping[c] >= 0 || tandem_import_kind_is_optional (kind, c));
     }
   return all;
+}
+
+/* Whether the file being read has @column: a mapping may leave out an
+ * optional one, whose fields then read as "". */
+gboolean
+tandem_import_has_column (TandemImportHeader *header,
+                          guint               n)
+{
+  return header->index[n] >= 0;
 }

@@ -47,6 +47,7 @@ const char * const *tandem_import_kind_get_columns (TandemImportKind     kind,
                                                     guint               *out_n_columns);
 gboolean            tandem_import_kind_is_optional (TandemImportKind     kind,
                                                     guint                column);
+const char         *tandem_import_column_label     (const char          *column);
 gboolean            tandem_import_kind_from_string (const char          *text,
                                                     TandemImportKind    *out_kind);
 gboolean            tandem_import_run            (TandemStore         *store,
