@@ -698,6 +698,29 @@ test_window_delete_session (void)
   tandem_coaching_page_show_pair (TANDEM_COACHING_PAGE (page), pair);
   spin ();
 
+  /* A destination page: the header bar names the pair over its page and
+   * holds the one Back, which returns to the list, as Alt+← does. */
+  {
+    AdwWindowTitle *title = ADW_WINDOW_TITLE (child (window, TANDEM_TYPE_WINDOW, "page_title"));
+    GtkWidget *back = GTK_WIDGET (child (window, TANDEM_TYPE_WINDOW, "back_button"));
+    g_autofree char *detail = g_strdup (tandem_coaching_page_get_detail_title (TANDEM_COACHING_PAGE (page)));
+
+    g_assert_nonnull (detail);
+    g_assert_true (strstr (detail, "coached by") != NULL);
+    g_assert_cmpstr (adw_window_title_get_title (title), ==, detail);
+    g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Coaching");
+    g_assert_true (gtk_widget_get_visible (back));
+    g_assert_null (find_widget (GTK_WIDGET (page), has_tooltip, "All Pairs"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+    spin ();
+    g_assert_null (tandem_coaching_page_get_detail_title (TANDEM_COACHING_PAGE (page)));
+    g_assert_cmpstr (adw_window_title_get_title (title), ==, "Coaching");
+    g_assert_false (gtk_widget_get_visible (back));   /* unfolded, the sidebar is there */
+    tandem_coaching_page_show_pair (TANDEM_COACHING_PAGE (page), pair);
+    spin ();
+    g_assert_cmpstr (adw_window_title_get_title (title), ==, detail);
+  }
+
   sessions = GTK_LIST_BOX (child (page, TANDEM_TYPE_COACHING_PAGE, "sessions_list"));
   rows = count_rows (sessions);
   g_assert_cmpuint (rows, >, 0);
@@ -1328,6 +1351,69 @@ test_window_import_dialog (void)
   tandem_test_remove_dir (dir);
 }
 
+static guint
+count_visible_columns (GListModel *columns)
+{
+  guint visible = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      visible += gtk_column_view_column_get_visible (column);
+    }
+  return visible;
+}
+
+/* At 360 px, as on a phone: one Back in the header bar, a banner of one
+ * line that keeps the full sentence in its tooltip, and a people table of
+ * the name and one more column; wide again, everything comes back. */
+static void
+test_window_narrow (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 2025);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  TandemWindow *window;
+  GtkLabel *banner;
+  GObject *people;
+  GListModel *columns;
+  guint n_pairs;
+
+  g_assert_true (tandem_store_exec (store, "UPDATE mentoring_pair SET cadence_days = 1", &error));
+  g_assert_no_error (error);
+  n_pairs = expected_count (store, "SELECT count (*) FROM mentoring_pair WHERE active");
+  g_assert_cmpuint (n_pairs, >, 1);
+  expected = g_strdup_printf ("%u pairs overdue", n_pairs);
+
+  window = tandem_window_new (GTK_APPLICATION (app), store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_mapped, window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "people");
+  spin ();
+
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (child (window, TANDEM_TYPE_WINDOW, "leaflet"))));
+  banner = GTK_LABEL (child (window, TANDEM_TYPE_WINDOW, "overdue_label"));
+  g_assert_cmpstr (gtk_label_get_text (banner), ==, expected);
+  g_assert_false (gtk_label_get_wrap (banner));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (banner)), "overdue for a coaching session"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (window, TANDEM_TYPE_WINDOW, "back_button"))));
+
+  people = child (window, TANDEM_TYPE_WINDOW, "people_page");
+  columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (child (people, TANDEM_TYPE_PEOPLE_PAGE, "column_view")));
+  g_assert_cmpuint (count_visible_columns (columns), ==, 2);
+
+  tandem_people_page_set_narrow (TANDEM_PEOPLE_PAGE (people), FALSE);
+  g_assert_cmpuint (count_visible_columns (columns), ==, g_list_model_get_n_items (columns));
+
+  close_and_finalize (window);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
 static gboolean
 bus_name_has_owner (const char *name)
 {
@@ -1416,6 +1502,7 @@ main (int    argc,
   g_test_add_func ("/tandem/window/second-instance", test_window_second_instance);
   g_test_add_func ("/tandem/window/other-writer", test_window_other_writer);
   g_test_add_func ("/tandem/window/delete-session", test_window_delete_session);
+  g_test_add_func ("/tandem/window/narrow", test_window_narrow);
 
   status = g_test_run ();
   g_clear_object (&app);

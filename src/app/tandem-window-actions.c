@@ -44,7 +44,16 @@ go_back_action (GtkWidget  *widget,
 {
   TandemWindow *self = TANDEM_WINDOW (widget);
 
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  /* From a program or a pair to its list, as the header bar's Back does;
+   * from a page to the sidebar when the window is folded. */
+  if (_tandem_window_get_detail_title (self) != NULL)
+    {
+      g_autofree char *back = g_strdup_printf ("%s.back", tandem_window_get_page (self));
+
+      gtk_widget_activate_action (gtk_stack_get_visible_child (self->page_stack), back, NULL);
+    }
+  else
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 static void

@@ -41,6 +41,7 @@ struct _TandemWindow
   GtkWidget            *content;
   GtkListBox           *sidebar_list;
   AdwWindowTitle       *page_title;
+  GtkWidget            *back_button;
   GtkStack             *page_stack;
   GtkWidget            *export_button;
   GtkInfoBar           *overdue_bar;
@@ -60,6 +61,7 @@ struct _TandemWindow
 };
 
 void _tandem_window_class_actions_init (GtkWidgetClass *widget_class);
+const char *_tandem_window_get_detail_title (TandemWindow *self);
 void _tandem_window_data_replaced      (TandemWindow   *self);
 
 G_END_DECLS

@@ -97,6 +97,29 @@ load_active_pairs (TandemStore  *store,
 
 /* A quiet banner over the pages when a pair has missed its cadence, unless
  * closed for these very pairs; a notification when the window is away. */
+
+/* The banner says whom it is about in full; in a narrow (folded) window it
+ * keeps to one line, the full sentence in its tooltip. */
+static void
+update_overdue_label (TandemWindow *self)
+{
+  gboolean narrow = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_label_set_wrap (self->overdue_label, !narrow);
+  gtk_label_set_ellipsize (self->overdue_label, narrow ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  if (narrow)
+    {
+      g_autofree char *count = tandem_format_count (self->overdue.n_pairs);
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s pair overdue", "%s pairs overdue",
+                                                            self->overdue.n_pairs),
+                                               count);
+
+      gtk_label_set_text (self->overdue_label, text);
+    }
+  else
+    gtk_label_set_text (self->overdue_label, gtk_widget_get_tooltip_text (GTK_WIDGET (self->overdue_label)));
+}
+
 static void
 overdue_pairs_loaded (gpointer      owner,
                       gpointer      result,
@@ -148,7 +171,8 @@ overdue_pairs_loaded (gpointer      owner,
                                            overdue->len - 1),
                               tandem_pair_get_executive (first), tandem_pair_get_mentor (first), more);
     }
-  gtk_label_set_text (self->overdue_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->overdue_label), text);
+  update_overdue_label (self);
   gtk_info_bar_set_revealed (self->overdue_bar, !overdue_set_equal (&self->overdue, &self->dismissed));
   update_overdue_notification (self, text);
 }
@@ -316,14 +340,34 @@ _tandem_window_data_replaced (TandemWindow *self)
   update_main_stack (self);
 }
 
+/* The item a page shows on a destination page of its own (a program, a
+ * pair), or NULL while it shows its list. */
+const char *
+_tandem_window_get_detail_title (TandemWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->page_stack);
+
+  if (child == GTK_WIDGET (self->programs_page))
+    return tandem_programs_page_get_detail_title (self->programs_page);
+  if (child == GTK_WIDGET (self->coaching_page))
+    return tandem_coaching_page_get_detail_title (self->coaching_page);
+  return NULL;
+}
+
+/* The header bar names the page, or the item shown with the page beneath
+ * it; Back leads from an item to its list, else (folded) to the sidebar. */
 static void
 update_page_title (TandemWindow *self)
 {
   GtkWidget *child = gtk_stack_get_visible_child (self->page_stack);
   GtkStackPage *page = gtk_stack_get_page (self->page_stack, child);
   const char *name = gtk_stack_page_get_name (page);
+  const char *detail = _tandem_window_get_detail_title (self);
 
-  adw_window_title_set_title (self->page_title, gtk_stack_page_get_title (page));
+  adw_window_title_set_title (self->page_title, detail != NULL ? detail : gtk_stack_page_get_title (page));
+  adw_window_title_set_subtitle (self->page_title, detail != NULL ? gtk_stack_page_get_title (page) : NULL);
+  gtk_widget_set_visible (self->back_button, detail != NULL || adw_leaflet_get_folded (self->leaflet));
+  gtk_widget_set_tooltip_text (self->back_button, detail != NULL ? gtk_stack_page_get_title (page) : _("Back"));
   gtk_widget_set_visible (self->export_button, g_strcmp0 (name, "dashboard") == 0);
 }
 
@@ -356,6 +400,9 @@ sidebar_row_activated_cb (TandemWindow  *self,
 static void
 leaflet_folded_cb (TandemWindow *self)
 {
+  update_page_title (self);
+  update_overdue_label (self);
+  tandem_people_page_set_narrow (self->people_page, adw_leaflet_get_folded (self->leaflet));
   /* Folded, the sidebar is a page of its own and needs no selection shown. */
   if (adw_leaflet_get_folded (self->leaflet))
     gtk_list_box_set_selection_mode (self->sidebar_list, GTK_SELECTION_NONE);
@@ -431,6 +478,7 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, content);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, overdue_bar);
@@ -500,6 +548,8 @@ tandem_window_init (TandemWindow *self)
   /* A narrow window opens on the page, with Back leading to the sidebar. */
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 
+  g_signal_connect_swapped (self->programs_page, "notify::detail-title", G_CALLBACK (update_page_title), self);
+  g_signal_connect_swapped (self->coaching_page, "notify::detail-title", G_CALLBACK (update_page_title), self);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   g_signal_connect_swapped (self->overdue_button, "clicked", G_CALLBACK (overdue_clicked_cb), self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);

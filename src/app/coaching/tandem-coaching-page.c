@@ -49,6 +49,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_DETAIL_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void reload_detail (TandemCoachingPage *self);
 
 static void
@@ -339,6 +347,7 @@ reload_detail (TandemCoachingPage *self)
                               tandem_pair_get_cadence_days (self->pair),
                               tandem_pair_get_next_due (self->pair));
   gtk_label_set_text (self->detail_title, title);
+  tandem_notify_detail_title (G_OBJECT (self));
   gtk_label_set_text (self->detail_subtitle, subtitle);
 
   if (!(open = tandem_follow_up_list_open (self->store, tandem_pair_get_id (self->pair), &error)) ||
@@ -532,12 +541,37 @@ tandem_coaching_page_dispose (GObject *object)
 }
 
 static void
+tandem_coaching_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  TandemCoachingPage *self = TANDEM_COACHING_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DETAIL_TITLE:
+      g_value_set_string (value, tandem_coaching_page_get_detail_title (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 tandem_coaching_page_class_init (TandemCoachingPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tandem_coaching_page_dispose;
+  object_class->get_property = tandem_coaching_page_get_property;
+
+  /* The pair shown, or %NULL while the list is: the window puts it in its
+   * header bar, with Back. */
+  properties[PROP_DETAIL_TITLE] = g_param_spec_string ("detail-title", NULL, NULL, NULL,
+                                                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * TandemCoachingPage::data-changed:
@@ -573,6 +607,7 @@ tandem_coaching_page_init (TandemCoachingPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   tandem_stack_add_loading (self->stack);
+  g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (tandem_notify_detail_title), self);
   {
     GtkEventController *keys = gtk_event_controller_key_new ();
 
@@ -724,4 +759,20 @@ tandem_coaching_page_show_pair (TandemCoachingPage *self,
 
   reload_detail (self);
   gtk_stack_set_visible_child_name (self->stack, "detail");
+}
+
+/**
+ * tandem_coaching_page_get_detail_title:
+ *
+ * Returns: (nullable): the pair shown, as its page names it, or %NULL while
+ *   the list of pairs is
+ */
+const char *
+tandem_coaching_page_get_detail_title (TandemCoachingPage *self)
+{
+  g_return_val_if_fail (TANDEM_IS_COACHING_PAGE (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "detail") != 0)
+    return NULL;
+  return gtk_label_get_text (self->detail_title);
 }

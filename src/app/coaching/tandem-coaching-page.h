@@ -20,4 +20,6 @@ void tandem_coaching_page_reload    (TandemCoachingPage *self);
 void tandem_coaching_page_show_pair (TandemCoachingPage *self,
                                      gint64              pair_id);
 
+const char *tandem_coaching_page_get_detail_title (TandemCoachingPage *self);
+
 G_END_DECLS

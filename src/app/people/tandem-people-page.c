@@ -763,3 +763,23 @@ tandem_people_page_focus_search (TandemPeoplePage *self)
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
+
+/**
+ * tandem_people_page_set_narrow:
+ * @narrow: whether the window is as narrow as a phone
+ *
+ * A narrow table shows the name and the department; the other columns
+ * come back when there is room.
+ */
+void
+tandem_people_page_set_narrow (TandemPeoplePage *self,
+                               gboolean          narrow)
+{
+  g_return_if_fail (TANDEM_IS_PEOPLE_PAGE (self));
+
+  for (guint i = 0; i < TANDEM_N_PERSON_SORTS; i++)
+    if (self->sort_columns[i] != NULL)
+      gtk_column_view_column_set_visible (self->sort_columns[i],
+                                          !narrow || i == TANDEM_PERSON_SORT_NAME ||
+                                          i == TANDEM_PERSON_SORT_DEPARTMENT);
+}

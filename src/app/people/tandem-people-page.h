@@ -21,4 +21,7 @@ void tandem_people_page_focus_search (TandemPeoplePage *self);
 void tandem_people_page_delete_person (TandemPeoplePage *self,
                                        gint64            id);
 
+void tandem_people_page_set_narrow (TandemPeoplePage *self,
+                                    gboolean          narrow);
+
 G_END_DECLS

@@ -34,6 +34,7 @@ struct _TandemProgramsPage
   GCancellable    *detail_loading; /* the program shown, likewise */
   GListModel      *programs;
   gint64           program_id;     /* the program shown, or 0 */
+  char            *detail_title;   /* its title */
 
   AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
@@ -49,6 +50,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_DETAIL_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void show_program (TandemProgramsPage *self);
 
@@ -488,14 +497,13 @@ program_shown (gpointer      owner,
                                         ? "list" : "empty");
       return;
     }
+  g_free (self->detail_title);
+  self->detail_title = g_strdup (tandem_program_get_title (program));
   gtk_stack_set_visible_child_name (self->stack, "detail");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAIL_TITLE]);
 
-  /* Back, title, edit and delete. */
+  /* Title, edit and delete; the window's header bar holds Back. */
   bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  child = gtk_button_new_from_icon_name ("go-previous-symbolic");
-  gtk_widget_set_tooltip_text (child, _("All Programs"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (child), "programs.back");
-  gtk_box_append (GTK_BOX (bar), child);
   title = gtk_label_new (tandem_program_get_title (program));
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
@@ -611,10 +619,29 @@ tandem_programs_page_dispose (GObject *object)
   g_cancellable_cancel (self->detail_loading);
   g_clear_object (&self->detail_loading);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_PROGRAMS_PAGE);
+  g_clear_pointer (&self->detail_title, g_free);
   g_clear_object (&self->programs);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (tandem_programs_page_parent_class)->dispose (object);
+}
+
+static void
+tandem_programs_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  TandemProgramsPage *self = TANDEM_PROGRAMS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DETAIL_TITLE:
+      g_value_set_string (value, tandem_programs_page_get_detail_title (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -624,6 +651,13 @@ tandem_programs_page_class_init (TandemProgramsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tandem_programs_page_dispose;
+  object_class->get_property = tandem_programs_page_get_property;
+
+  /* The title of the program shown, or %NULL while the list is: the window
+   * puts it in its header bar, with Back. */
+  properties[PROP_DETAIL_TITLE] = g_param_spec_string ("detail-title", NULL, NULL, NULL,
+                                                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted after programs or enrollments changed, with a message or NULL. */
   signals[DATA_CHANGED] = g_signal_new ("data-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -642,7 +676,6 @@ tandem_programs_page_class_init (TandemProgramsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "programs.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "programs.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "programs.add", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "programs.back", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -652,6 +685,21 @@ tandem_programs_page_init (TandemProgramsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   tandem_stack_add_loading (self->stack);
+  g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (tandem_notify_detail_title), self);
+}
+
+/**
+ * tandem_programs_page_get_detail_title:
+ *
+ * Returns: (nullable): the title of the program shown, or %NULL while the
+ *   list of programs is
+ */
+const char *
+tandem_programs_page_get_detail_title (TandemProgramsPage *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PROGRAMS_PAGE (self), NULL);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "detail") == 0 ? self->detail_title : NULL;
 }
 
 void

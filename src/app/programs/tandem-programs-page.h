@@ -17,5 +17,6 @@ G_DECLARE_FINAL_TYPE (TandemProgramsPage, tandem_programs_page, TANDEM, PROGRAMS
 void tandem_programs_page_set_store (TandemProgramsPage *self,
                                     TandemStore *store);
 void tandem_programs_page_reload    (TandemProgramsPage *self);
+const char *tandem_programs_page_get_detail_title (TandemProgramsPage *self);
 
 G_END_DECLS

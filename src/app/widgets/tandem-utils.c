@@ -173,6 +173,14 @@ tandem_stack_add_loading (GtkStack *stack)
   gtk_stack_add_named (stack, spinner, "loading");
 }
 
+/* For a page with a list and a destination ("detail") in its stack: the
+ * title the window's header bar shows changes with what the stack shows. */
+void
+tandem_notify_detail_title (GObject *page)
+{
+  g_object_notify (page, "detail-title");
+}
+
 /**
  * tandem_offer_undo:
  * @undo: called with the toast and @data when Undo is pressed
