@@ -597,6 +597,39 @@ test_date_parse (void)
       g_assert_null (d);
     }
   g_assert_null (tandem_date_parse_iso (NULL));
+
+  /* What a person is told about a date they typed: how to put it right. */
+  {
+    static const struct { const char *text; const char *says; } told[] = {
+      { "2026-02-29", "February has 28 days in 2026." },
+      { "2024-02-30", "February has 29 days in 2024." },
+      { "2026-04-31", "April has 30 days in 2026." },
+      { "2026-04-00", "April has 30 days in 2026." },
+      { "2026-13-01", "There is no month 13; months go from 01 to 12." },
+      { "2026-00-10", "There is no month 00; months go from 01 to 12." },
+      { "26-3-14", "Write the date as YYYY-MM-DD, e.g. 2026-03-14." },
+      { "", "Write the date as YYYY-MM-DD, e.g. 2026-03-14." },
+      { "1999-12-31", "Choose a day from 2000-01-01 to a year from today." },
+      { "0000-01-01", "Choose a day from 2000-01-01 to a year from today." },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (told); i++)
+      {
+        g_autofree char *says = tandem_date_explain (told[i].text, TRUE);
+
+        g_assert_cmpstr (says, ==, told[i].says);
+      }
+    g_assert_null (tandem_date_explain ("2024-02-29", TRUE));
+    /* A program may be planned years ahead; no day is year 0. */
+    g_assert_null (tandem_date_explain ("2031-09-01", FALSE));
+    {
+      g_autofree char *ahead = tandem_date_explain ("2031-09-01", TRUE);
+      g_autofree char *zero = tandem_date_explain ("0000-01-01", FALSE);
+
+      g_assert_nonnull (ahead);
+      g_assert_cmpstr (zero, ==, "There is no year 0000.");
+    }
+  }
 }
 
 static void

@@ -14,11 +14,13 @@
 #include "tandem-dashboard-page.h"
 #include "tandem-demo.h"
 #include "tandem-coaching-page.h"
+#include "tandem-date-row.h"
 #include "tandem-import-dialog.h"
 #include "tandem-load.h"
 #include "tandem-people-page.h"
 #include "tandem-person.h"
 #include "tandem-person-drop-down.h"
+#include "tandem-pair-dialog.h"
 #include "tandem-program-dialog.h"
 #include "tandem-programs-page.h"
 #include "tandem-surveys-page.h"
@@ -131,6 +133,36 @@ find_widget (GtkWidget   *widget,
     }
   return NULL;
 }
+
+static gboolean
+has_tooltip (GtkWidget  *widget,
+             const char *tooltip)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static gboolean
+has_title (GtkWidget  *widget,
+           const char *title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_calendar (GtkWidget  *widget,
+             const char *unused)
+{
+  return GTK_IS_CALENDAR (widget);
+}
+
+static gboolean
+has_action_name (GtkWidget  *widget,
+                 const char *name)
+{
+  return GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), name) == 0;
+}
+
 
 static gboolean
 is_button_labelled (GtkWidget  *widget,
@@ -586,7 +618,8 @@ test_window_log_session (void)
     g_autoptr(GDate) today = tandem_date_new_today ();
     g_autofree char *today_text = tandem_date_to_iso (today);
 
-    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, TANDEM_TYPE_SESSION_DIALOG, "date_entry"))),
+    g_assert_cmpstr (tandem_date_row_get_text (TANDEM_DATE_ROW (child (dialog, TANDEM_TYPE_SESSION_DIALOG,
+                                                                       "date_row"))),
                      ==, today_text);
   }
 
@@ -616,16 +649,40 @@ test_window_log_session (void)
   g_assert_no_error (error);
   g_assert_cmpint (found, ==, 1);
 
-  /* A bad date is said in the dialog, and nothing is written. */
+  /* An impossible date marks its own row with what is wrong, Save stays
+   * insensitive, and nothing is written; a day from the calendar mends it. */
   press (GTK_WIDGET (window), "<Control>l");
   g_assert_true (wait_for (has_session_dialog, &dialog));
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, TANDEM_TYPE_SESSION_DIALOG, "date_entry")), "2026-02-30");
-  press (dialog, "<Control>Return");
-  spin ();
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (dialog, TANDEM_TYPE_SESSION_DIALOG, "error_label"))));
-  g_assert_true (tandem_store_query_int (store, "SELECT count(*) FROM coaching_session WHERE held_on = '2026-02-30'",
-                                         &found, &error));
-  g_assert_cmpint (found, ==, 0);
+  {
+    TandemDateRow *date_row = TANDEM_DATE_ROW (child (dialog, TANDEM_TYPE_SESSION_DIALOG, "date_row"));
+    GtkCalendar *calendar = GTK_CALENDAR (find_widget (GTK_WIDGET (date_row), is_calendar, NULL));
+    GtkMenuButton *pick = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (date_row), has_tooltip, "Choose a Date"));
+    g_autoptr(GDateTime) day = g_date_time_new_local (2026, 2, 27, 12, 0, 0);
+
+    g_assert_true (gtk_widget_is_sensitive (find_widget (dialog, has_action_name, "session.save")));
+    tandem_date_row_set_text (date_row, "2026-02-30");
+    g_assert_false (tandem_date_row_get_valid (date_row));
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (date_row), "error"));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (date_row)), ==, "February has 28 days in 2026.");
+    g_assert_false (gtk_widget_is_sensitive (find_widget (dialog, has_action_name, "session.save")));
+    gtk_widget_activate_action (dialog, "session.save", NULL);
+    spin ();
+    g_assert_true (tandem_store_query_int (store, "SELECT count(*) FROM coaching_session WHERE held_on = '2026-02-30'",
+                                           &found, &error));
+    g_assert_cmpint (found, ==, 0);
+    g_assert_true (has_session_dialog (&dialog));
+
+    g_assert_nonnull (calendar);
+    g_assert_nonnull (pick);
+    gtk_menu_button_popup (pick);
+    spin ();
+    gtk_calendar_select_day (calendar, day);
+    spin ();
+    g_assert_cmpstr (tandem_date_row_get_text (date_row), ==, "2026-02-27");
+    g_assert_true (tandem_date_row_get_valid (date_row));
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (date_row), "error"));
+    g_assert_true (gtk_widget_is_sensitive (find_widget (dialog, has_action_name, "session.save")));
+  }
 
   /* A paste past a field's limit stops at the limit, and the dialog says
    * why; what fits is kept. */
@@ -662,13 +719,6 @@ is_label_starting (GtkWidget  *widget,
                    const char *prefix)
 {
   return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
-}
-
-static gboolean
-has_tooltip (GtkWidget  *widget,
-             const char *tooltip)
-{
-  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
 /* On a pair's page, a session entered wrongly is corrected in the log
@@ -735,7 +785,8 @@ test_window_delete_session (void)
     g_signal_emit_by_name (edit, "clicked");
     g_assert_true (wait_for (has_session_dialog, &dialog));
     g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Coaching Session");
-    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, TANDEM_TYPE_SESSION_DIALOG, "date_entry"))),
+    g_assert_cmpstr (tandem_date_row_get_text (TANDEM_DATE_ROW (child (dialog, TANDEM_TYPE_SESSION_DIALOG,
+                                                                       "date_row"))),
                      !=, "");
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (dialog, TANDEM_TYPE_SESSION_DIALOG,
                                                                               "insight_view"))),
@@ -951,6 +1002,78 @@ test_window_program_owner (void)
   owner = open_program_owner (store, program, &dialog);
   tandem_person_drop_down_select_id (owner, other);
   g_assert_cmpint (tandem_person_drop_down_get_id (owner), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
+static TandemDateRow *
+date_row_titled (GtkWidget  *dialog,
+                 const char *title)
+{
+  GtkWidget *row = find_widget (dialog, has_title, title);
+
+  g_assert_true (TANDEM_IS_DATE_ROW (row));
+  return TANDEM_DATE_ROW (row);
+}
+
+/* Forms say what is wrong on the field itself and keep Save insensitive
+ * until they can be saved: a new program needs a title, and its dates must
+ * be real days, the end not before the start (years ahead is fine); a new
+ * pair needs two different people and a start date. */
+static void
+test_window_form_validation (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 2025);
+  GtkWidget *dialog = tandem_program_dialog_new (NULL, store, 0);
+  GtkWidget *save = find_widget (dialog, has_action_name, "program.save");
+  TandemDateRow *starts = date_row_titled (dialog, "_Starts on");
+  TandemDateRow *ends = date_row_titled (dialog, "_Ends on");
+  GtkDropDown *executive, *mentor;
+  gint64 leader = 0, junior = 0;
+
+  g_assert_nonnull (save);
+  g_assert_false (gtk_widget_is_sensitive (save));   /* no title yet */
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (dialog, has_title, "_Title")), "Prompting for Finance");
+  g_assert_true (gtk_widget_is_sensitive (save));   /* the dates are optional */
+
+  tandem_date_row_set_text (starts, "2031-09-01");
+  g_assert_true (gtk_widget_is_sensitive (save));
+  tandem_date_row_set_text (ends, "2031-02-29");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ends)), ==, "February has 28 days in 2031.");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (ends), "error"));
+  g_assert_false (gtk_widget_is_sensitive (save));
+  tandem_date_row_set_text (ends, "2031-08-31");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ends)), ==, "The program ends before it starts.");
+  g_assert_false (gtk_widget_is_sensitive (save));
+  tandem_date_row_set_text (ends, "2031-12-19");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (ends), "error"));
+  g_assert_true (gtk_widget_is_sensitive (save));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (tandem_store_query_int (store, "SELECT min (p.id) FROM person p JOIN role r ON r.id = p.role_id"
+                                                " WHERE p.active AND r.level = 'executive'", &leader, NULL));
+  g_assert_true (tandem_store_query_int (store, "SELECT min (p.id) FROM person p JOIN role r ON r.id = p.role_id"
+                                                " WHERE p.active AND r.level = 'individual_contributor'",
+                                         &junior, NULL));
+  dialog = GTK_WIDGET (tandem_pair_dialog_new (NULL, store));
+  save = find_widget (dialog, has_action_name, "pair.save");
+  executive = GTK_DROP_DOWN (child (dialog, TANDEM_TYPE_PAIR_DIALOG, "executive_drop_down"));
+  mentor = GTK_DROP_DOWN (child (dialog, TANDEM_TYPE_PAIR_DIALOG, "mentor_drop_down"));
+  g_assert_false (gtk_widget_is_sensitive (save));
+  tandem_person_drop_down_select_id (executive, leader);
+  tandem_person_drop_down_select_id (mentor, leader);
+  g_assert_cmpint (tandem_person_drop_down_get_id (mentor), ==, leader);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (child (dialog, TANDEM_TYPE_PAIR_DIALOG, "mentor_row")), "error"));
+  g_assert_false (gtk_widget_is_sensitive (save));
+  tandem_person_drop_down_select_id (mentor, junior);
+  g_assert_true (gtk_widget_is_sensitive (save));
+  tandem_date_row_set_text (TANDEM_DATE_ROW (child (dialog, TANDEM_TYPE_PAIR_DIALOG, "date_row")), "2026-13-01");
+  g_assert_false (gtk_widget_is_sensitive (save));
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin ();
 
@@ -1503,6 +1626,7 @@ main (int    argc,
   g_test_add_func ("/tandem/window/other-writer", test_window_other_writer);
   g_test_add_func ("/tandem/window/delete-session", test_window_delete_session);
   g_test_add_func ("/tandem/window/narrow", test_window_narrow);
+  g_test_add_func ("/tandem/window/form-validation", test_window_form_validation);
 
   status = g_test_run ();
   g_clear_object (&app);

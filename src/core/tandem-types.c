@@ -437,6 +437,58 @@ tandem_date_is_plausible (const GDate *date)
   return plausible;
 }
 
+/**
+ * tandem_date_explain:
+ * @text: a date as typed
+ * @plausible: whether the day must also be one work can have happened on
+ *   (tandem_date_is_plausible()), as for a session; a program may be
+ *   planned further ahead
+ *
+ * What is wrong with a date a person typed, in words that say how to put
+ * it right: "February has 28 days in 2026", "There is no month 13".
+ *
+ * Returns: (transfer full) (nullable): %NULL when @text is a real day,
+ *   written YYYY-MM-DD (and plausible, if asked)
+ */
+char *
+tandem_date_explain (const char *text,
+                     gboolean    plausible)
+{
+  g_autoptr(GDate) date = NULL;
+  guint year, month, day;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
+      !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) || !g_ascii_isdigit (text[2]) ||
+      !g_ascii_isdigit (text[3]) || !g_ascii_isdigit (text[5]) || !g_ascii_isdigit (text[6]) ||
+      !g_ascii_isdigit (text[8]) || !g_ascii_isdigit (text[9]))
+    return g_strdup (_("Write the date as YYYY-MM-DD, e.g. 2026-03-14."));
+
+  year = (guint)strtoul (text, NULL, 10);
+  month = (guint)strtoul (text + 5, NULL, 10);
+  day = (guint)strtoul (text + 8, NULL, 10);
+  if (month < 1 || month > 12)
+    return g_strdup_printf (_("There is no month %02u; months go from 01 to 12."), month);
+  if (year < 1 && plausible)
+    return g_strdup (_("Choose a day from 2000-01-01 to a year from today."));
+  if (year < 1)
+    return g_strdup (_("There is no year 0000."));
+  if (day < 1 || !g_date_valid_dmy ((GDateDay)day, (GDateMonth)month, (GDateYear)year))
+    {
+      g_autoptr(GDateTime) first = g_date_time_new_utc ((int)year, (int)month, 1, 0, 0, 0);
+      g_autofree char *month_name = first ? g_date_time_format (first, "%B") : g_strdup_printf ("%02u", month);
+      guint8 days = g_date_get_days_in_month ((GDateMonth)month, (GDateYear)year);
+
+      /* Translators: e.g. "February has 28 days in 2026" */
+      return g_strdup_printf (_("%s has %u days in %u."), month_name, (guint)days, year);
+    }
+  date = g_date_new_dmy ((GDateDay)day, (GDateMonth)month, (GDateYear)year);
+  if (plausible && !tandem_date_is_plausible (date))
+    return g_strdup (_("Choose a day from 2000-01-01 to a year from today."));
+  return NULL;
+}
+
 /* An optional date: absent (%NULL), or a real day written YYYY-MM-DD. */
 gboolean
 tandem_date_is_valid_or_null (const char *text)

@@ -89,6 +89,8 @@ const char *tandem_program_format_get_label    (TandemProgramFormat    format);
 
 GDate      *tandem_date_parse_iso        (const char             *text);
 gboolean    tandem_date_is_valid_or_null (const char             *text);
+char       *tandem_date_explain          (const char             *text,
+                                          gboolean                plausible);
 gboolean    tandem_date_is_plausible     (const GDate            *date);
 char       *tandem_date_to_iso           (const GDate            *date);
 GDate      *tandem_date_new_today        (void);

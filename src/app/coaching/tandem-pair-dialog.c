@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-date-row.h"
 #include "tandem-pair-dialog.h"
 #include "tandem-pair.h"
 #include "tandem-person.h"
@@ -22,7 +23,8 @@ struct _TandemPairDialog
   GtkLabel      *error_label;
   GtkDropDown   *executive_drop_down;
   GtkDropDown   *mentor_drop_down;
-  GtkEntry      *date_entry;
+  AdwActionRow  *mentor_row;
+  TandemDateRow *date_row;
   GtkSpinButton *cadence_spin;
   AdwEntryRow   *goals_row;
 };
@@ -53,6 +55,21 @@ is_active (gpointer item,
   return tandem_person_get_active (TANDEM_PERSON (item));
 }
 
+/* Save stays insensitive until the pair can be made: two different people
+ * and a real start date, each problem said on its own row. */
+static void
+update_save (TandemPairDialog *self)
+{
+  gint64 executive = tandem_person_drop_down_get_id (self->executive_drop_down);
+  gint64 mentor = tandem_person_drop_down_get_id (self->mentor_drop_down);
+  gboolean same = executive != 0 && executive == mentor;
+
+  tandem_row_show_problem (self->mentor_row, same ? _("A person cannot mentor themself.") : NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pair.save",
+                                 executive != 0 && mentor != 0 && !same &&
+                                 tandem_date_row_get_valid (self->date_row));
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -65,7 +82,7 @@ save_action (GtkWidget  *widget,
   id = tandem_pair_add (self->store,
                         tandem_person_drop_down_get_id (self->executive_drop_down),
                         tandem_person_drop_down_get_id (self->mentor_drop_down),
-                        gtk_editable_get_text (GTK_EDITABLE (self->date_entry)),
+                        tandem_date_row_get_text (self->date_row),
                         (guint)gtk_spin_button_get_value_as_int (self->cadence_spin),
                         gtk_editable_get_text (GTK_EDITABLE (self->goals_row)),
                         &error);
@@ -102,12 +119,14 @@ tandem_pair_dialog_class_init (TandemPairDialogClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (TANDEM_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/tandem-pair-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TandemPairDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, TandemPairDialog, executive_drop_down);
   gtk_widget_class_bind_template_child (widget_class, TandemPairDialog, mentor_drop_down);
-  gtk_widget_class_bind_template_child (widget_class, TandemPairDialog, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, TandemPairDialog, mentor_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemPairDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, TandemPairDialog, cadence_spin);
   gtk_widget_class_bind_template_child (widget_class, TandemPairDialog, goals_row);
 
@@ -123,8 +142,12 @@ tandem_pair_dialog_init (TandemPairDialog *self)
   g_autofree char *today_text = tandem_date_to_iso (today);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), today_text);
+  tandem_date_row_set_text (self->date_row, today_text);
   tandem_limit_text (GTK_WIDGET (self->goals_row), TANDEM_LIMIT_LONG, self->error_label);
+  g_signal_connect_swapped (self->date_row, "notify::valid", G_CALLBACK (update_save), self);
+  g_signal_connect_swapped (self->executive_drop_down, "notify::selected", G_CALLBACK (update_save), self);
+  g_signal_connect_swapped (self->mentor_drop_down, "notify::selected", G_CALLBACK (update_save), self);
+  update_save (self);
 }
 
 GtkWindow *
@@ -149,5 +172,6 @@ tandem_pair_dialog_new (GtkWindow   *parent,
     }
   tandem_person_drop_down_set_people (self->executive_drop_down, people, is_leader, NULL);
   tandem_person_drop_down_set_people (self->mentor_drop_down, people, is_active, NULL);
+  update_save (self);
   return GTK_WINDOW (self);
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-date-row.h"
 #include "tandem-pair.h"
 #include "tandem-session-dialog.h"
 #include "tandem-session.h"
@@ -27,7 +28,7 @@ struct _TandemSessionDialog
 
   GtkLabel      *error_label;
   AdwComboRow   *pair_row;
-  GtkEntry      *date_entry;
+  TandemDateRow *date_row;
   GtkSpinButton *minutes_spin;
   AdwEntryRow   *tools_row;
   AdwEntryRow   *data_row;
@@ -65,6 +66,18 @@ show_error (TandemSessionDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 }
 
+/* Save stays insensitive until the form can be saved: a pair chosen and a
+ * real date; the date row itself says what is wrong with one. */
+static void
+update_save (TandemSessionDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->pair_row);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.save",
+                                 tandem_date_row_get_valid (self->date_row) && self->pair_ids != NULL &&
+                                 selected != GTK_INVALID_LIST_POSITION && selected < self->pair_ids->len);
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -86,7 +99,7 @@ save_action (GtkWidget  *widget,
     }
 
   draft.pair_id = g_array_index (self->pair_ids, gint64, selected);
-  draft.held_on = gtk_editable_get_text (GTK_EDITABLE (self->date_entry));
+  draft.held_on = tandem_date_row_get_text (self->date_row);
   draft.minutes = gtk_spin_button_get_value_as_int (self->minutes_spin);
   draft.tools = gtk_editable_get_text (GTK_EDITABLE (self->tools_row));
   draft.data_used = gtk_editable_get_text (GTK_EDITABLE (self->data_row));
@@ -104,8 +117,6 @@ save_action (GtkWidget  *widget,
   if (id == 0)
     {
       show_error (self, error->message);
-      if (g_error_matches (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID))
-        gtk_widget_grab_focus (GTK_WIDGET (self->date_entry));
       return;
     }
 
@@ -149,10 +160,8 @@ load_pairs (TandemSessionDialog *self,
   if (self->pair_ids->len > 0)
     adw_combo_row_set_selected (self->pair_row, select);
   else
-    {
-      show_error (self, _("There is no active mentoring pair yet. Create one on the Coaching page first."));
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.save", FALSE);
-    }
+    show_error (self, _("There is no active mentoring pair yet. Create one on the Coaching page first."));
+  update_save (self);
 }
 
 static void
@@ -183,11 +192,12 @@ tandem_session_dialog_class_init (TandemSessionDialogClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (TANDEM_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/tandem-session-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TandemSessionDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, TandemSessionDialog, pair_row);
-  gtk_widget_class_bind_template_child (widget_class, TandemSessionDialog, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, TandemSessionDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, TandemSessionDialog, minutes_spin);
   gtk_widget_class_bind_template_child (widget_class, TandemSessionDialog, tools_row);
   gtk_widget_class_bind_template_child (widget_class, TandemSessionDialog, data_row);
@@ -219,7 +229,9 @@ tandem_session_dialog_init (TandemSessionDialog *self)
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->pair_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), today_text);
+  tandem_date_row_set_text (self->date_row, today_text);
+  g_signal_connect_swapped (self->date_row, "notify::valid", G_CALLBACK (update_save), self);
+  g_signal_connect_swapped (self->pair_row, "notify::selected", G_CALLBACK (update_save), self);
 
   /* Ctrl+Enter saves even from inside a text view, which would otherwise
    * take the key for a new line: catch it before the focused widget. */
@@ -294,7 +306,7 @@ tandem_session_dialog_new_for_session (GtkWindow     *parent,
         gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.save", FALSE);
       }
   }
-  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), tandem_session_get_held_on (session));
+  tandem_date_row_set_text (self->date_row, tandem_session_get_held_on (session));
   if (tandem_session_get_minutes (session) >= 0)
     gtk_spin_button_set_value (self->minutes_spin, tandem_session_get_minutes (session));
   gtk_editable_set_text (GTK_EDITABLE (self->tools_row), tandem_session_get_tools (session));

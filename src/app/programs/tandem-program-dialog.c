@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-date-row.h"
 #include "tandem-person.h"
 #include "tandem-person-drop-down.h"
 #include "tandem-program-dialog.h"
@@ -27,8 +28,8 @@ struct _TandemProgramDialog
   AdwComboRow   *format_row;
   GtkCheckButton *topics[TANDEM_N_TOPICS];
   GPtrArray     *role_checks;
-  AdwEntryRow   *starts_row;
-  AdwEntryRow   *ends_row;
+  TandemDateRow *starts_row;
+  TandemDateRow *ends_row;
   GtkDropDown   *owner_drop_down;
   gint64         owner_id;      /* the owner when the dialog opened, offered even if inactive */
   GtkSpinButton *capacity_spin;
@@ -72,6 +73,23 @@ clear_owner_action (GtkWidget  *widget,
   gtk_drop_down_set_selected (self->owner_drop_down, GTK_INVALID_LIST_POSITION);
 }
 
+/* Save stays insensitive until the program can be saved: a title, and
+ * dates that are real days with the end not before the start; the date
+ * rows themselves say what is wrong. */
+static void
+update_save (TandemProgramDialog *self)
+{
+  g_autoptr(GDate) starts = tandem_date_parse_iso (tandem_date_row_get_text (self->starts_row));
+  g_autoptr(GDate) ends = tandem_date_parse_iso (tandem_date_row_get_text (self->ends_row));
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+
+  tandem_date_row_set_problem (self->ends_row, starts != NULL && ends != NULL && g_date_compare (ends, starts) < 0
+                                               ? _("The program ends before it starts.") : NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "program.save",
+                                 *title != '\0' && tandem_date_row_get_valid (self->starts_row) &&
+                                 tandem_date_row_get_valid (self->ends_row));
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -95,8 +113,8 @@ save_action (GtkWidget  *widget,
     if (gtk_check_button_get_active (self->topics[t]))
       draft.topics |= 1u << t;
   draft.target_roles = (const char * const *)roles->pdata;
-  draft.starts_on = gtk_editable_get_text (GTK_EDITABLE (self->starts_row));
-  draft.ends_on = gtk_editable_get_text (GTK_EDITABLE (self->ends_row));
+  draft.starts_on = tandem_date_row_get_text (self->starts_row);
+  draft.ends_on = tandem_date_row_get_text (self->ends_row);
   draft.owner_id = tandem_person_drop_down_get_id (self->owner_drop_down);
   draft.capacity = (guint)gtk_spin_button_get_value_as_int (self->capacity_spin);
 
@@ -226,8 +244,15 @@ tandem_program_dialog_init (TandemProgramDialog *self)
 
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("When and Who"));
-  self->starts_row = entry_row (group, _("_Starts on (YYYY-MM-DD)"));
-  self->ends_row = entry_row (group, _("_Ends on (YYYY-MM-DD)"));
+  self->starts_row = TANDEM_DATE_ROW (tandem_date_row_new (_("_Starts on"), TRUE));
+  self->ends_row = TANDEM_DATE_ROW (tandem_date_row_new (_("_Ends on"), TRUE));
+  tandem_date_row_set_any_year (self->starts_row, TRUE);
+  tandem_date_row_set_any_year (self->ends_row, TRUE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->starts_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->ends_row));
+  g_signal_connect_swapped (self->starts_row, "notify::text", G_CALLBACK (update_save), self);
+  g_signal_connect_swapped (self->ends_row, "notify::text", G_CALLBACK (update_save), self);
+  g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (update_save), self);
   self->owner_drop_down = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   gtk_widget_set_name (GTK_WIDGET (self->owner_drop_down), "owner-drop-down");
   gtk_widget_set_valign (GTK_WIDGET (self->owner_drop_down), GTK_ALIGN_CENTER);
@@ -317,10 +342,8 @@ tandem_program_dialog_new (GtkWindow   *parent,
       for (guint i = 0; i < self->role_checks->len; i++)
         gtk_check_button_set_active (g_ptr_array_index (self->role_checks, i),
                                      g_strv_contains (targets, self->roles[i]));
-      gtk_editable_set_text (GTK_EDITABLE (self->starts_row),
-                             tandem_program_get_starts_on (program) ? tandem_program_get_starts_on (program) : "");
-      gtk_editable_set_text (GTK_EDITABLE (self->ends_row),
-                             tandem_program_get_ends_on (program) ? tandem_program_get_ends_on (program) : "");
+      tandem_date_row_set_text (self->starts_row, tandem_program_get_starts_on (program));
+      tandem_date_row_set_text (self->ends_row, tandem_program_get_ends_on (program));
       self->owner_id = tandem_program_get_owner_id (program);
       gtk_spin_button_set_value (self->capacity_spin, tandem_program_get_capacity (program));
     }
@@ -339,5 +362,6 @@ tandem_program_dialog_new (GtkWindow   *parent,
   owner_changed (self);
 
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  update_save (self);
   return GTK_WIDGET (self);
 }
