@@ -20,7 +20,9 @@
 #include "tandem-people-page.h"
 #include "tandem-person.h"
 #include "tandem-person-drop-down.h"
+#include "tandem-name-row.h"
 #include "tandem-pair-dialog.h"
+#include "tandem-person-dialog.h"
 #include "tandem-program-dialog.h"
 #include "tandem-programs-page.h"
 #include "tandem-surveys-page.h"
@@ -1537,6 +1539,86 @@ test_window_narrow (void)
   tandem_test_remove_dir (dir);
 }
 
+/* A person's department and role are chosen from those that exist, so a
+ * typo makes no new department; a new one is added on purpose at the end
+ * of the list. Changing a role's level says how many others it moves, and
+ * asks first. */
+static void
+test_window_person_dialog (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 2025);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog, *message = NULL;
+  TandemNameRow *department, *role;
+  guint departments = expected_count (store, "SELECT count (*) FROM department");
+  guint agents = expected_count (store, "SELECT count (*) FROM person p JOIN role r ON r.id = p.role_id"
+                                        " WHERE r.name = 'Support Agent'");
+  g_autofree char *body = NULL;
+
+  g_assert_cmpuint (agents, >, 1);
+  dialog = tandem_person_dialog_new (NULL, store, 0);
+  department = TANDEM_NAME_ROW (child (dialog, TANDEM_TYPE_PERSON_DIALOG, "department_row"));
+  role = TANDEM_NAME_ROW (child (dialog, TANDEM_TYPE_PERSON_DIALOG, "role_row"));
+  g_assert_false (gtk_widget_is_sensitive (find_widget (dialog, has_action_name, "person.save")));
+
+  /* An existing department, in another case, is the existing one. */
+  tandem_name_row_set_name (department, "finance");
+  g_assert_true (tandem_name_row_is_new (department));
+  tandem_name_row_set_name (department, "Finance");
+  g_assert_false (tandem_name_row_is_new (department));
+  g_assert_cmpstr (tandem_name_row_get_name (department), ==, "Finance");
+  tandem_name_row_set_name (role, "Support Agent");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (dialog, TANDEM_TYPE_PERSON_DIALOG, "level_row"))),
+                    ==, TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR);
+
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, TANDEM_TYPE_PERSON_DIALOG, "email_row")), "not an address");
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, TANDEM_TYPE_PERSON_DIALOG, "name_row")), "Noor Haddad");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (child (dialog, TANDEM_TYPE_PERSON_DIALOG, "email_row")),
+                                           "error"));
+  g_assert_false (gtk_widget_is_sensitive (find_widget (dialog, has_action_name, "person.save")));
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, TANDEM_TYPE_PERSON_DIALOG, "email_row")), "noor@example.com");
+  g_assert_true (gtk_widget_is_sensitive (find_widget (dialog, has_action_name, "person.save")));
+
+  /* Making the new person a manager would make every Support Agent one:
+   * the dialog says how many and asks; Cancel writes nothing. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (dialog, TANDEM_TYPE_PERSON_DIALOG, "level_row")),
+                              TANDEM_LEVEL_MANAGER);
+  gtk_widget_activate_action (dialog, "person.save", NULL);
+  g_assert_true (wait_for (has_message_dialog, &message));
+  body = g_strdup_printf ("A level belongs to the role: %u other people in it change from Individual contributor"
+                          " to Manager too.", agents);
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)), ==, body);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (message), "cancel");
+  spin ();
+  g_assert_cmpuint (expected_count (store, "SELECT count (*) FROM person WHERE name = 'Noor Haddad'"), ==, 0);
+
+  /* Back to the role's own level: saved at once, in the department chosen. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (dialog, TANDEM_TYPE_PERSON_DIALOG, "level_row")),
+                              TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR);
+  gtk_widget_activate_action (dialog, "person.save", NULL);
+  spin ();
+  g_assert_cmpuint (expected_count (store, "SELECT count (*) FROM person p JOIN department d ON d.id = p.department_id"
+                                           " WHERE p.name = 'Noor Haddad' AND d.name = 'Finance'"), ==, 1);
+  g_assert_cmpuint (expected_count (store, "SELECT count (*) FROM department"), ==, departments);
+
+  /* A new department is made on purpose, from the last choice. */
+  dialog = tandem_person_dialog_new (NULL, store, 0);
+  department = TANDEM_NAME_ROW (child (dialog, TANDEM_TYPE_PERSON_DIALOG, "department_row"));
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, TANDEM_TYPE_PERSON_DIALOG, "name_row")), "Ines Park");
+  tandem_name_row_set_name (department, "AI Office");
+  g_assert_true (tandem_name_row_is_new (department));
+  g_assert_true (gtk_widget_get_visible (tandem_name_row_get_entry (department)));
+  gtk_widget_activate_action (dialog, "person.save", NULL);
+  spin ();
+  g_assert_cmpuint (expected_count (store, "SELECT count (*) FROM department"), ==, departments + 1);
+  g_assert_no_error (error);
+
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
 static gboolean
 bus_name_has_owner (const char *name)
 {
@@ -1627,6 +1709,7 @@ main (int    argc,
   g_test_add_func ("/tandem/window/delete-session", test_window_delete_session);
   g_test_add_func ("/tandem/window/narrow", test_window_narrow);
   g_test_add_func ("/tandem/window/form-validation", test_window_form_validation);
+  g_test_add_func ("/tandem/window/person-dialog", test_window_person_dialog);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -6,7 +6,10 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "tandem-enrollment.h"
+#include "tandem-name-row.h"
 #include "tandem-person-dialog.h"
 #include "tandem-person.h"
 #include "tandem-types.h"
@@ -23,8 +26,8 @@ struct _TandemPersonDialog
   AdwEntryRow  *name_row;
   AdwEntryRow  *email_row;
   AdwEntryRow  *external_id_row;
-  AdwEntryRow  *department_row;
-  AdwEntryRow  *role_row;
+  TandemNameRow *department_row;
+  TandemNameRow *role_row;
   AdwComboRow  *level_row;
   GtkSwitch    *champion_switch;
   GtkSwitch    *tool_access_switch;
@@ -32,6 +35,7 @@ struct _TandemPersonDialog
   GtkWidget    *programs_group;
   GtkListBox   *programs_list;
   GtkWidget    *delete_button;
+  GtkWidget    *email_problem;  /* beneath the email's group */
 };
 
 G_DEFINE_FINAL_TYPE (TandemPersonDialog, tandem_person_dialog, ADW_TYPE_WINDOW)
@@ -53,18 +57,15 @@ show_error (TandemPersonDialog *self,
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+save (TandemPersonDialog *self)
 {
-  TandemPersonDialog *self = TANDEM_PERSON_DIALOG (widget);
   g_autoptr(GError) error = NULL;
   TandemPersonDraft draft = {
     gtk_editable_get_text (GTK_EDITABLE (self->external_id_row)),
     gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
     gtk_editable_get_text (GTK_EDITABLE (self->email_row)),
-    gtk_editable_get_text (GTK_EDITABLE (self->department_row)),
-    gtk_editable_get_text (GTK_EDITABLE (self->role_row)),
+    tandem_name_row_get_name (self->department_row),
+    tandem_name_row_get_name (self->role_row),
     (TandemLevel)adw_combo_row_get_selected (self->level_row),
     gtk_switch_get_active (self->champion_switch),
     gtk_switch_get_active (self->tool_access_switch),
@@ -81,6 +82,75 @@ save_action (GtkWidget  *widget,
 
   g_signal_emit (self, signals[SAVED], 0, id);
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+level_response_cb (AdwMessageDialog   *dialog,
+                   const char         *response,
+                   TandemPersonDialog *self)
+{
+  if (g_str_equal (response, "change"))
+    save (self);
+}
+
+/* A role has one level: changing it here changes it for everyone in the
+ * role, so say so, with how many, and ask first. */
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TandemPersonDialog *self = TANDEM_PERSON_DIALOG (widget);
+  const char *role = tandem_name_row_get_name (self->role_row);
+  TandemLevel level = (TandemLevel)adw_combo_row_get_selected (self->level_row);
+  TandemLevel known;
+  guint others;
+  GtkWidget *dialog;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *count = NULL;
+
+  if (!tandem_role_get_level (self->store, role, &known) || known == level ||
+      (others = tandem_role_count_people (self->store, role, self->person_id)) == 0)
+    {
+      save (self);
+      return;
+    }
+
+  count = tandem_format_count (others);
+  /* Translators: %s is a role, e.g. "Support Agent" */
+  heading = g_strdup_printf (_("Change the Level of “%s”?"), role);
+  /* Translators: %s is a number of people, then two levels */
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "A level belongs to the role: %s other person in it changes from %s to %s too.",
+                                       "A level belongs to the role: %s other people in it change from %s to %s too.",
+                                       others),
+                          count, tandem_level_get_label (known), tandem_level_get_label (level));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "change", _("_Change Level"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "change", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (level_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Save stays insensitive until the person can be saved: a name, and an
+ * email address that looks like one (said on its row). */
+static void
+update_save (TandemPersonDialog *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  const char *email = gtk_editable_get_text (GTK_EDITABLE (self->email_row));
+  gboolean email_ok = *email == '\0' || (strchr (email, '@') != NULL && strchr (email, ' ') == NULL);
+
+  if (email_ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->email_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->email_row), "error");
+  gtk_widget_set_visible (self->email_problem, !email_ok);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.save", *name != '\0' && email_ok);
 }
 
 static void
@@ -101,7 +171,7 @@ role_changed_cb (TandemPersonDialog *self)
   TandemLevel level;
 
   if (self->store != NULL &&
-      tandem_role_get_level (self->store, gtk_editable_get_text (GTK_EDITABLE (self->role_row)), &level))
+      tandem_role_get_level (self->store, tandem_name_row_get_name (self->role_row), &level))
     adw_combo_row_set_selected (self->level_row, level);
 }
 
@@ -128,6 +198,7 @@ tandem_person_dialog_class_init (TandemPersonDialogClass *klass)
   signals[DELETE_REQUESTED] = g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (TANDEM_TYPE_NAME_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/tandem-person-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TandemPersonDialog, error_label);
@@ -160,8 +231,21 @@ tandem_person_dialog_init (TandemPersonDialog *self)
   tandem_limit_text (GTK_WIDGET (self->name_row), TANDEM_LIMIT_SHORT, self->error_label);
   tandem_limit_text (GTK_WIDGET (self->email_row), TANDEM_LIMIT_EMAIL, self->error_label);
   tandem_limit_text (GTK_WIDGET (self->external_id_row), TANDEM_LIMIT_SHORT, self->error_label);
-  tandem_limit_text (GTK_WIDGET (self->department_row), TANDEM_LIMIT_SHORT, self->error_label);
-  tandem_limit_text (GTK_WIDGET (self->role_row), TANDEM_LIMIT_SHORT, self->error_label);
+  tandem_limit_text (tandem_name_row_get_entry (self->department_row), TANDEM_LIMIT_SHORT, self->error_label);
+  tandem_limit_text (tandem_name_row_get_entry (self->role_row), TANDEM_LIMIT_SHORT, self->error_label);
+  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (update_save), self);
+  g_signal_connect_swapped (self->email_row, "changed", G_CALLBACK (update_save), self);
+  {
+    GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (self->email_row), ADW_TYPE_PREFERENCES_GROUP);
+
+    self->email_problem = gtk_label_new (_("An email address has an @ and no spaces."));
+    gtk_label_set_xalign (GTK_LABEL (self->email_problem), 0);
+    gtk_label_set_wrap (GTK_LABEL (self->email_problem), TRUE);
+    gtk_widget_add_css_class (self->email_problem, "error");
+    gtk_widget_add_css_class (self->email_problem, "caption");
+    gtk_widget_set_visible (self->email_problem, FALSE);
+    gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (group)), self->email_problem, group);
+  }
 
   for (TandemLevel level = 0; level < TANDEM_N_LEVELS; level++)
     gtk_string_list_append (levels, tandem_level_get_label (level));
@@ -229,6 +313,13 @@ tandem_person_dialog_new (GtkWindow   *parent,
   self = g_object_new (TANDEM_TYPE_PERSON_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   self->person_id = person_id;
+  {
+    g_auto(GStrv) departments = tandem_department_list_names (store, NULL);
+    g_auto(GStrv) roles = tandem_role_list_names (store, NULL);
+
+    tandem_name_row_set_names (self->department_row, (const char * const *)departments, _("New Department…"));
+    tandem_name_row_set_names (self->role_row, (const char * const *)roles, _("New Role…"));
+  }
 
   if (person_id != 0 && (person = tandem_person_lookup (store, person_id, NULL)) != NULL)
     {
@@ -236,8 +327,8 @@ tandem_person_dialog_new (GtkWindow   *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), tandem_person_get_name (person));
       gtk_editable_set_text (GTK_EDITABLE (self->email_row), tandem_person_get_email (person));
       gtk_editable_set_text (GTK_EDITABLE (self->external_id_row), tandem_person_get_external_id (person));
-      gtk_editable_set_text (GTK_EDITABLE (self->department_row), tandem_person_get_department (person));
-      gtk_editable_set_text (GTK_EDITABLE (self->role_row), tandem_person_get_role (person));
+      tandem_name_row_set_name (self->department_row, tandem_person_get_department (person));
+      tandem_name_row_set_name (self->role_row, tandem_person_get_role (person));
       adw_combo_row_set_selected (self->level_row, tandem_person_get_level (person));
       gtk_switch_set_active (self->champion_switch, tandem_person_get_champion (person));
       gtk_switch_set_active (self->tool_access_switch, tandem_person_get_tool_access (person));
@@ -246,6 +337,7 @@ tandem_person_dialog_new (GtkWindow   *parent,
       show_programs (self);
     }
 
+  update_save (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   return GTK_WIDGET (self);
 }

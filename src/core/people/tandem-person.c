@@ -578,6 +578,28 @@ tandem_role_get_level (TandemStore *store,
          tandem_level_from_string (tandem_stmt_get_text (stmt, 0), out_level);
 }
 
+/* Returns: how many people other than @except_person_id have the role
+ * called @name, deactivated ones included: a role's level is theirs too. */
+guint
+tandem_role_count_people (TandemStore *store,
+                          const char  *name,
+                          gint64       except_person_id)
+{
+  g_autoptr(TandemStmt) stmt = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), 0);
+
+  stmt = tandem_store_prepare (store,
+                               "SELECT count (*) FROM person p JOIN role r ON r.id = p.role_id"
+                               " WHERE r.name = trim ($1) AND p.id <> $2",
+                               NULL);
+  if (stmt == NULL)
+    return 0;
+  tandem_stmt_bind_text (stmt, 1, name ? name : "");
+  tandem_stmt_bind_int64 (stmt, 2, except_person_id);
+  return tandem_stmt_step (stmt, NULL) == TANDEM_STEP_ROW ? (guint)tandem_stmt_get_int64 (stmt, 0) : 0;
+}
+
 /* Returns: the id of the person whose external id or email is @text, or 0 */
 gint64
 tandem_person_find (TandemStore *store,

@@ -76,5 +76,8 @@ char       **tandem_role_list_names        (TandemStore  *store,
 gboolean     tandem_role_get_level         (TandemStore  *store,
                                             const char   *name,
                                             TandemLevel  *out_level);
+guint        tandem_role_count_people      (TandemStore  *store,
+                                            const char   *name,
+                                            gint64        except_person_id);
 
 G_END_DECLS
