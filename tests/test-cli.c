@@ -219,6 +219,36 @@ test_cli_demo_and_export (void)
     g_assert_nonnull (strstr (text, ">The resource gap</text>"));
   }
 
+  /* A past wave, by its title; one that does not exist is said. */
+  {
+    g_auto(Result) gaps = { 0, };
+    g_auto(Result) r = { 0, };
+    g_auto(Result) none = { 0, };
+    const char *report[] = { "--database", db, "report", "gaps", "--format", "csv", NULL };
+    g_auto(GStrv) lines = NULL;
+    g_auto(GStrv) fields = NULL;
+    g_autofree char *text = NULL;
+    g_autofree char *title = NULL;
+
+    run (&gaps, cli (), NULL, report);
+    g_assert_cmpint (gaps.status, ==, 0);
+    lines = g_strsplit (gaps.out, "\n", 3);
+    fields = g_strsplit (lines[1], ",", 2);
+    {
+      const char *args[] = { "--database", db, "export", "chart", "snapshot", "--wave", fields[0], "-o", svg, NULL };
+      const char *wrong[] = { "--database", db, "export", "chart", "snapshot", "--wave", "1999", "-o", svg, NULL };
+
+      run (&r, cli (), NULL, args);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_true (g_file_get_contents (svg, &text, NULL, NULL));
+      title = g_strdup_printf (">The three gaps, %s</text>", fields[0]);
+      g_assert_nonnull (strstr (text, title));
+      run (&none, cli (), NULL, wrong);
+      g_assert_cmpint (none.status, ==, 1);
+      g_assert_nonnull (strstr (none.err, "There is no survey wave “1999”"));
+    }
+  }
+
   {
     g_auto(Result) r = { 0, };
     const char *args[] = { "--database", db, "export", "chart", "optimism", "--output", gif, NULL };

@@ -470,7 +470,7 @@ test_stats_heatmap (void)
   add_rows (csv, "New", "2025-04-15", "manager", "Sales", 1, 0);              /* a lone manager */
   import_responses (store, dir, csv);
 
-  rows = tandem_stats_heatmap (store, "department", 5, 0, &wave, &error);
+  rows = tandem_stats_heatmap (store, "department", NULL, 5, 0, &wave, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (wave, ==, "New");
   g_assert_cmpuint (rows->len, ==, 4);
@@ -494,7 +494,7 @@ test_stats_heatmap (void)
 
   /* Two groups at most: the smaller two go together. */
   g_clear_pointer (&rows, g_ptr_array_unref);
-  rows = tandem_stats_heatmap (store, "department", 5, 2, NULL, &error);
+  rows = tandem_stats_heatmap (store, "department", NULL, 5, 2, NULL, &error);
   g_assert_cmpuint (rows->len, ==, 3);
   g_assert_cmpstr (((TandemHeatRow *)g_ptr_array_index (rows, 1))->name, ==, "Sales");
   row = g_ptr_array_index (rows, 2);
@@ -503,7 +503,7 @@ test_stats_heatmap (void)
   g_assert_cmpfloat_with_epsilon (row->shares[0].pct, 100.0 * 5 / 11, 1e-9);
 
   /* The chart draws what the figures say: hidden cells have no value. */
-  chart = tandem_chart_new_heatmap (store, "department", 5, &error);
+  chart = tandem_chart_new_heatmap (store, "department", NULL, 5, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (tandem_chart_get_n_categories (chart), ==, 4);
   g_assert_true (isnan (tandem_chart_get_value (chart, 0, 1)));
@@ -514,7 +514,7 @@ test_stats_heatmap (void)
    * − executives − ICs would be that person's answers. A level under the
    * threshold is left out of every cell. */
   g_clear_pointer (&rows, g_ptr_array_unref);
-  rows = tandem_stats_heatmap (store, "department", 5, 0, NULL, &error);
+  rows = tandem_stats_heatmap (store, "department", NULL, 5, 0, NULL, &error);
   g_assert_no_error (error);
   row = g_ptr_array_index (rows, 0);
   g_assert_cmpuint (row->shares[TANDEM_DIMENSION_OPTIMISM].n, ==, 21);   /* 10 executives + 11 ICs */

@@ -14,6 +14,7 @@
 #include "tandem-dashboard-page.h"
 #include "tandem-demo.h"
 #include "tandem-coaching-page.h"
+#include "tandem-chart-view.h"
 #include "tandem-date-row.h"
 #include "tandem-import-dialog.h"
 #include "tandem-load.h"
@@ -114,6 +115,17 @@ expected_count (TandemStore *store,
 
   g_assert_true (tandem_store_query_int (store, sql, &value, NULL));
   return (guint)value;
+}
+
+static char *
+expected_text (TandemStore *store,
+               const char  *sql)
+{
+  g_autoptr(TandemStmt) stmt = tandem_store_prepare (store, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (tandem_stmt_step (stmt, NULL), ==, TANDEM_STEP_ROW);
+  return g_strdup (tandem_stmt_get_text (stmt, 0));
 }
 
 typedef gboolean (*WidgetMatch) (GtkWidget *widget, const char *key);
@@ -1620,6 +1632,98 @@ test_window_person_dialog (void)
 }
 
 static gboolean
+always (gpointer data)
+{
+  return TRUE;
+}
+
+static gboolean
+has_wording_window (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (g_str_has_prefix (gtk_window_get_title (toplevel) ? gtk_window_get_title (toplevel) : "", "Wording of "))
+        {
+          *(GtkWindow **)data = toplevel;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The Surveys page shows the wave chosen, and compares the impact chart
+ * with another: a past wave clicked in the list opens its figures (and not
+ * its wording, which only its Edit button opens). */
+static void
+test_window_waves (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 2025);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *expected = NULL;
+  TandemWindow *window;
+  GObject *page;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  AdwComboRow *wave_row, *from_row;
+  GtkWindow *wording = NULL;
+  TandemChart *chart;
+
+  first = expected_text (store, "SELECT title FROM survey_wave ORDER BY fielded_on LIMIT 1");
+  second = expected_text (store, "SELECT title FROM survey_wave ORDER BY fielded_on LIMIT 1 OFFSET 1");
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+
+  window = tandem_window_new (GTK_APPLICATION (app), store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_mapped, window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "surveys");
+  g_assert_true (wait_for (always, NULL));
+  page = child (window, TANDEM_TYPE_WINDOW, "surveys_page");
+  list = GTK_LIST_BOX (child (page, TANDEM_TYPE_SURVEYS_PAGE, "list"));
+  wave_row = ADW_COMBO_ROW (child (page, TANDEM_TYPE_SURVEYS_PAGE, "wave_row"));
+  from_row = ADW_COMBO_ROW (child (page, TANDEM_TYPE_SURVEYS_PAGE, "from_row"));
+  g_assert_cmpuint (adw_combo_row_get_selected (wave_row), ==, 0);   /* the latest */
+
+  /* The oldest wave, clicked: its figures above, and no wording window. */
+  row = gtk_list_box_get_row_at_index (list, (int)count_rows (list) - 1);
+  g_signal_emit_by_name (list, "row-activated", row);
+  g_assert_true (wait_for (always, NULL));
+  g_assert_false (has_wording_window (&wording));
+  g_assert_cmpuint (adw_combo_row_get_selected (wave_row), ==, count_rows (list) - 1);
+  chart = tandem_chart_view_get_chart (TANDEM_CHART_VIEW (child (page, TANDEM_TYPE_SURVEYS_PAGE, "snapshot_view")));
+  expected = g_strdup_printf ("The three gaps, %s", first);
+  g_assert_cmpstr (tandem_chart_get_title (chart), ==, expected);
+  /* Compared with itself, the comparison row says what to choose. */
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (from_row), "error"));
+
+  /* The second wave against the first: the impact chart says so. */
+  adw_combo_row_set_selected (wave_row, count_rows (list) - 2);
+  g_assert_true (wait_for (always, NULL));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (from_row), "error"));
+  chart = tandem_chart_view_get_chart (TANDEM_CHART_VIEW (child (page, TANDEM_TYPE_SURVEYS_PAGE, "impact_view")));
+  g_free (expected);
+  expected = g_strdup_printf ("%s → %s", first, second);
+  g_assert_nonnull (strstr (tandem_chart_get_subtitle (chart), expected));
+
+  /* The wording opens from the row's Edit button. */
+  row = gtk_list_box_get_row_at_index (list, 0);
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (row), has_tooltip, "Edit Wording"), "clicked");
+  g_assert_true (wait_for (has_wording_window, &wording));
+  gtk_window_destroy (wording);
+
+  close_and_finalize (window);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
+static gboolean
 bus_name_has_owner (const char *name)
 {
   g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
@@ -1710,6 +1814,7 @@ main (int    argc,
   g_test_add_func ("/tandem/window/narrow", test_window_narrow);
   g_test_add_func ("/tandem/window/form-validation", test_window_form_validation);
   g_test_add_func ("/tandem/window/person-dialog", test_window_person_dialog);
+  g_test_add_func ("/tandem/window/waves", test_window_waves);
 
   status = g_test_run ();
   g_clear_object (&app);

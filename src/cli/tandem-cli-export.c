@@ -30,6 +30,8 @@ typedef struct
   TandemDimension  dimension;
   guint            threshold;
   const char      *by;
+  const char      *wave;     /* snapshot and heatmap: which wave; NULL for the latest */
+  const char      *from;     /* impact: the earlier wave; NULL for the first */
   double           target;
   GPtrArray       *charts;   /* out: (element-type TandemChart) (nullable) */
   GError          *error;    /* out: set when charts is NULL */
@@ -82,11 +84,12 @@ read_charts (gpointer data)
   else if (g_str_equal (request->name, "champions"))
     chart = tandem_chart_new_program (store, TANDEM_PROGRAM_CHART_CHAMPIONS, request->threshold, &request->error);
   else if (g_str_equal (request->name, "snapshot"))
-    chart = tandem_chart_new_snapshot (store, request->threshold, &request->error);
+    chart = tandem_chart_new_snapshot (store, request->wave, request->threshold, &request->error);
   else if (g_str_equal (request->name, "heatmap"))
-    chart = tandem_chart_new_heatmap (store, request->by, request->threshold, &request->error);
+    chart = tandem_chart_new_heatmap (store, request->by, request->wave, request->threshold, &request->error);
   else if (g_str_equal (request->name, "impact"))
-    chart = tandem_chart_new_impact (store, request->by, request->threshold, &request->error);
+    chart = tandem_chart_new_impact (store, request->by, request->from, request->wave, request->threshold,
+                                     &request->error);
   else if ((chart = tandem_chart_new_gap (store, request->dimension, request->threshold, &request->error)))
     tandem_chart_set_target_percent (chart, request->target);
 
@@ -115,6 +118,8 @@ tandem_cli_export (Globals  *globals,
   int threshold = TANDEM_DEFAULT_ANONYMITY_THRESHOLD;
   gboolean private_notes = FALSE;
   g_autofree char *by_text = NULL;
+  g_autofree char *wave = NULL;
+  g_autofree char *from_wave = NULL;
   g_autofree char *delimiter_text = NULL;
   double target = NAN;
   double min_effect = TANDEM_DEFAULT_MIN_EFFECT;
@@ -123,6 +128,10 @@ tandem_cli_export (Globals  *globals,
   GOptionEntry entries[] = {
     { "by", 0, 0, G_OPTION_ARG_STRING, &by_text, N_("The heatmap’s rows, the impact chart’s points: department (default) or role"),
       N_("GROUP") },
+    { "wave", 0, 0, G_OPTION_ARG_STRING, &wave,
+      N_("snapshot and heatmap: the wave to draw (default the latest); impact: the later wave"), N_("WAVE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_wave, N_("impact: the earlier wave (default the first)"),
+      N_("WAVE") },
     { "scale", 0, 0, G_OPTION_ARG_INT, &scale, N_("PNG pixels per unit: 1 (default) or 2 for sharp screens"),
       N_("N") },
     { "target", 0, 0, G_OPTION_ARG_DOUBLE, &target,
@@ -225,6 +234,11 @@ tandem_cli_export (Globals  *globals,
     return tandem_cli_usage_error (_("the anonymity threshold must be at least %d"), TANDEM_MIN_ANONYMITY_THRESHOLD);
   if (by_text != NULL && !g_str_equal (by_text, "department") && !g_str_equal (by_text, "role"))
     return tandem_cli_usage_error (_("--by is department or role, not “%s”"), by_text);
+  if (wave != NULL && !g_str_equal (argv[2], "snapshot") && !g_str_equal (argv[2], "heatmap") &&
+      !g_str_equal (argv[2], "impact"))
+    return tandem_cli_usage_error (_("--wave is for the snapshot, heatmap and impact charts"));
+  if (from_wave != NULL && !g_str_equal (argv[2], "impact"))
+    return tandem_cli_usage_error (_("--from is for the impact chart"));
   if (scale != 1 && scale != 2)
     return tandem_cli_usage_error (_("--scale is 1 or 2, not %d"), scale);
   if (width < TANDEM_EXPORT_MIN_SIZE || width > TANDEM_EXPORT_MAX_SIZE ||
@@ -247,6 +261,8 @@ tandem_cli_export (Globals  *globals,
   request.dimension = dimension;
   request.threshold = (guint)threshold;
   request.by = by_text != NULL ? by_text : "department";
+  request.wave = wave;
+  request.from = from_wave;
   request.target = target;
   fontconfig = g_thread_new ("tandem-fontconfig", init_fontconfig, NULL);
   reader = g_thread_new ("tandem-figures", read_charts, &request);

@@ -304,7 +304,8 @@ cmd_check (Globals  *globals,
 
 static const Command commands[] = {
   { "demo", N_("[--replace] [--seed N]"), N_("Fill an empty database with the demo organisation"), cmd_demo },
-  { "export", N_("chart NAME --output FILE"), N_("Write a chart as PNG, SVG or PDF"), tandem_cli_export },
+  { "export", N_("chart NAME --output FILE"), N_("Write a chart as PNG, SVG or PDF (--wave, --from: which waves)"),
+    tandem_cli_export },
   { "export", N_("pack --output FILE.pdf"), N_("Write the leadership pack: a cover and every chart, one per page"),
     tandem_cli_export },
   { "export", N_("journal ID --output FILE"), N_("Write an executive’s coaching journal (.md or .pdf)"), tandem_cli_export },

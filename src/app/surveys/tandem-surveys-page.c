@@ -36,6 +36,13 @@ struct _TandemSurveysPage
   TandemChartView      *impact_view;
   GtkToggleButton      *department_button;
   GtkToggleButton      *role_button;
+  AdwComboRow          *wave_row;
+  AdwComboRow          *from_row;
+
+  GListModel           *waves;     /* newest first */
+  char                 *wave;      /* the wave the page shows; NULL for the latest */
+  char                 *from;      /* the impact chart's earlier wave; NULL for the first */
+  gboolean              filling;   /* the wave rows are being filled, not chosen */
 };
 
 G_DEFINE_FINAL_TYPE (TandemSurveysPage, tandem_surveys_page, GTK_TYPE_WIDGET)
@@ -47,14 +54,43 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static void edit_wording (TandemSurveysPage *self,
+                          TandemWave        *wave);
+
+static void
+edit_clicked_cb (GtkButton         *button,
+                 TandemSurveysPage *self)
+{
+  edit_wording (self, g_object_get_data (G_OBJECT (button), "wave"));
+}
+
+/* The wave shown: the one chosen, else the latest. */
+static const char *
+shown_wave (TandemSurveysPage *self)
+{
+  g_autoptr(TandemWave) latest = NULL;
+
+  if (self->wave != NULL)
+    return self->wave;
+  if (self->waves == NULL || g_list_model_get_n_items (self->waves) == 0)
+    return NULL;
+  latest = g_list_model_get_item (self->waves, 0);
+  return tandem_wave_get_title (latest);
+}
+
+/* A wave: clicking it shows its figures above; its wording opens only
+ * through the Edit button, so a look never risks an edit. */
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
+  TandemSurveysPage *self = user_data;
   TandemWave *wave = item;
   g_autofree char *subtitle = NULL;
   g_autofree char *answers = tandem_format_count (tandem_wave_get_n_answers (wave));
   GtkWidget *row = adw_action_row_new ();
+  GtkWidget *shown = gtk_image_new_from_icon_name ("object-select-symbolic");
+  GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
 
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "Fielded %s · %s answer",
@@ -64,7 +100,16 @@ create_row (gpointer item,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tandem_wave_get_title (wave));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  gtk_widget_set_tooltip_text (shown, _("Shown above"));
+  gtk_widget_set_visible (shown, g_strcmp0 (shown_wave (self), tandem_wave_get_title (wave)) == 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), shown);
+  gtk_widget_set_tooltip_text (edit, _("Edit Wording"));
+  gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (edit, "flat");
+  g_object_set_data_full (G_OBJECT (edit), "wave", g_object_ref (wave), g_object_unref);
+  g_signal_connect (edit, "clicked", G_CALLBACK (edit_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "wave", g_object_ref (wave), g_object_unref);
 
@@ -107,13 +152,28 @@ save_wordings_cb (GtkButton   *button,
   gtk_window_destroy (GTK_WINDOW (edit->window));
 }
 
-/* What each audience was asked in a wave, editable: leaders are asked
- * about what they provide, ICs about what they receive. */
+/* A wave clicked in the list: its figures, above. */
 static void
 row_activated_cb (TandemSurveysPage *self,
                   GtkListBoxRow     *row)
 {
   TandemWave *wave = g_object_get_data (G_OBJECT (row), "wave");
+
+  for (guint i = 0; wave != NULL && self->waves != NULL && i < g_list_model_get_n_items (self->waves); i++)
+    {
+      g_autoptr(TandemWave) item = g_list_model_get_item (self->waves, i);
+
+      if (item == wave)
+        adw_combo_row_set_selected (self->wave_row, i);
+    }
+}
+
+/* What each audience was asked in a wave, editable: leaders are asked
+ * about what they provide, ICs about what they receive. */
+static void
+edit_wording (TandemSurveysPage *self,
+              TandemWave        *wave)
+{
   WordingEdit *edit;
   GtkWidget *content, *header, *page, *save, *cancel;
   g_autofree char *title = NULL;
@@ -200,6 +260,84 @@ threshold (TandemSurveysPage *self)
   return MAX (g_settings_get_uint (self->settings, "anonymity-threshold"), TANDEM_MIN_ANONYMITY_THRESHOLD);
 }
 
+/* The earlier wave must come before the one shown; the impact chart
+ * compares with the first wave until it does. */
+static const char *
+usable_from (TandemSurveysPage *self)
+{
+  guint wave = adw_combo_row_get_selected (self->wave_row);
+  guint from = adw_combo_row_get_selected (self->from_row);
+  gboolean before = from == GTK_INVALID_LIST_POSITION || wave == GTK_INVALID_LIST_POSITION || from > wave;
+
+  tandem_row_show_problem (ADW_ACTION_ROW (self->from_row),
+                           before ? NULL : _("Choose a wave before the one shown; until then the chart compares "
+                                             "with the first."));
+  return before ? self->from : NULL;
+}
+
+/* A wave chosen, to show or to compare with: the charts follow. */
+static void
+waves_chosen_cb (TandemSurveysPage *self)
+{
+  guint wave = adw_combo_row_get_selected (self->wave_row);
+  guint from = adw_combo_row_get_selected (self->from_row);
+  guint n = self->waves != NULL ? g_list_model_get_n_items (self->waves) : 0;
+
+  if (self->filling || n == 0)
+    return;
+  g_clear_pointer (&self->wave, g_free);
+  g_clear_pointer (&self->from, g_free);
+  /* The newest is "the latest", and the oldest "the first", so that a new
+   * wave imported later is shown and compared as the user expects. */
+  if (wave != GTK_INVALID_LIST_POSITION && wave > 0 && wave < n)
+    {
+      g_autoptr(TandemWave) item = g_list_model_get_item (self->waves, wave);
+
+      self->wave = g_strdup (tandem_wave_get_title (item));
+    }
+  if (from != GTK_INVALID_LIST_POSITION && from + 1 < n)
+    {
+      g_autoptr(TandemWave) item = g_list_model_get_item (self->waves, from);
+
+      self->from = g_strdup (tandem_wave_get_title (item));
+    }
+  tandem_surveys_page_reload (self);
+}
+
+/* The wave rows offer every wave, keeping what was chosen while it exists. */
+static void
+fill_wave_rows (TandemSurveysPage *self)
+{
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  guint n = self->waves != NULL ? g_list_model_get_n_items (self->waves) : 0;
+  guint wave = 0, from = n > 0 ? n - 1 : 0;
+  gboolean wave_found = FALSE, from_found = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TandemWave) item = g_list_model_get_item (self->waves, i);
+
+      gtk_string_list_append (titles, tandem_wave_get_title (item));
+      if (g_strcmp0 (self->wave, tandem_wave_get_title (item)) == 0)
+        wave = i, wave_found = TRUE;
+      if (g_strcmp0 (self->from, tandem_wave_get_title (item)) == 0)
+        from = i, from_found = TRUE;
+    }
+  if (!wave_found)
+    g_clear_pointer (&self->wave, g_free);
+  if (!from_found)
+    g_clear_pointer (&self->from, g_free);
+
+  self->filling = TRUE;
+  adw_combo_row_set_model (self->wave_row, G_LIST_MODEL (titles));
+  adw_combo_row_set_model (self->from_row, G_LIST_MODEL (titles));
+  adw_combo_row_set_selected (self->wave_row, wave);
+  adw_combo_row_set_selected (self->from_row, from);
+  self->filling = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->from_row), n > 1);
+  usable_from (self);
+}
+
 static void
 grouping_toggled_cb (TandemSurveysPage *self,
                      GtkToggleButton   *button)
@@ -268,6 +406,9 @@ tandem_surveys_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->chooser);
+  g_clear_object (&self->waves);
+  g_clear_pointer (&self->wave, g_free);
+  g_clear_pointer (&self->from, g_free);
 
   G_OBJECT_CLASS (tandem_surveys_page_parent_class)->dispose (object);
 }
@@ -295,6 +436,9 @@ tandem_surveys_page_class_init (TandemSurveysPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, impact_view);
   gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, department_button);
   gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, role_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, wave_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, from_row);
+  gtk_widget_class_bind_template_callback (widget_class, waves_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, grouping_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_install_action (widget_class, "surveys.import", NULL, import_action);
@@ -329,6 +473,8 @@ tandem_surveys_page_set_store (TandemSurveysPage *self,
 typedef struct
 {
   char        *grouping;   /* "department" or "role", for the heatmap and impact charts */
+  char        *wave;       /* the wave shown; NULL for the latest */
+  char        *from;       /* the impact chart's earlier wave; NULL for the first */
   guint        threshold;
   GListModel  *waves;
   GError      *waves_error;
@@ -344,6 +490,8 @@ static void
 surveys_free (Surveys *surveys)
 {
   g_free (surveys->grouping);
+  g_free (surveys->wave);
+  g_free (surveys->from);
   g_clear_object (&surveys->waves);
   g_clear_error (&surveys->waves_error);
   g_clear_object (&surveys->snapshot);
@@ -364,9 +512,11 @@ load_surveys (TandemStore  *store,
   Surveys *surveys = g_new0 (Surveys, 1);
 
   surveys->waves = tandem_wave_list (store, &surveys->waves_error);
-  surveys->snapshot = tandem_chart_new_snapshot (store, asked->threshold, &surveys->snapshot_error);
-  surveys->heatmap = tandem_chart_new_heatmap (store, asked->grouping, asked->threshold, &surveys->heatmap_error);
-  surveys->impact = tandem_chart_new_impact (store, asked->grouping, asked->threshold, &surveys->impact_error);
+  surveys->snapshot = tandem_chart_new_snapshot (store, asked->wave, asked->threshold, &surveys->snapshot_error);
+  surveys->heatmap = tandem_chart_new_heatmap (store, asked->grouping, asked->wave, asked->threshold,
+                                               &surveys->heatmap_error);
+  surveys->impact = tandem_chart_new_impact (store, asked->grouping, asked->from, asked->wave, asked->threshold,
+                                             &surveys->impact_error);
   return surveys;
 }
 
@@ -384,7 +534,11 @@ surveys_loaded (gpointer      owner,
                surveys != NULL ? surveys->waves_error->message : error->message);
 
   self->loaded = TRUE;
-  gtk_list_box_bind_model (self->list, surveys ? surveys->waves : NULL, create_row, NULL, NULL);
+  g_clear_object (&self->waves);
+  if (surveys != NULL && surveys->waves != NULL)
+    self->waves = g_object_ref (surveys->waves);
+  fill_wave_rows (self);
+  gtk_list_box_bind_model (self->list, self->waves, create_row, self, NULL);
   gtk_stack_set_visible_child_name (self->stack,
                                     surveys != NULL && surveys->waves != NULL &&
                                     g_list_model_get_n_items (surveys->waves) > 0 ? "list" : "empty");
@@ -423,6 +577,8 @@ tandem_surveys_page_reload (TandemSurveysPage *self)
   asked = g_new0 (Surveys, 1);
   asked->grouping = g_strdup (gtk_toggle_button_get_active (self->role_button) ? "role" : "department");
   asked->threshold = threshold (self);
+  asked->wave = g_strdup (self->wave);
+  asked->from = g_strdup (usable_from (self));
   tandem_load (self, self->store, &self->loading, load_surveys, asked, (GDestroyNotify)surveys_free,
                (GDestroyNotify)surveys_free, surveys_loaded);
 }

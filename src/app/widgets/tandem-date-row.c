@@ -15,6 +15,7 @@
 
 #include "tandem-date-row.h"
 #include "tandem-types.h"
+#include "tandem-utils.h"
 
 struct _TandemDateRow
 {
@@ -40,26 +41,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/**
- * tandem_row_show_problem:
- * @problem: (nullable): what is wrong with the row's value, or %NULL
- *
- * Marks @row with the "error" style and says beneath its title what is
- * wrong, or clears both.
- */
-void
-tandem_row_show_problem (AdwActionRow *row,
-                         const char   *problem)
-{
-  g_return_if_fail (ADW_IS_ACTION_ROW (row));
-
-  adw_action_row_set_subtitle (row, problem != NULL ? problem : "");
-  if (problem != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
 
 static void
 update (TandemDateRow *self)

@@ -23,7 +23,4 @@ void        tandem_date_row_set_any_year (TandemDateRow *self,
 void        tandem_date_row_set_problem  (TandemDateRow *self,
                                           const char    *problem);
 
-void        tandem_row_show_problem      (AdwActionRow  *row,
-                                          const char    *problem);
-
 G_END_DECLS

@@ -264,3 +264,35 @@ tandem_offer_undo_logged (GtkWidget   *widget,
   tandem_offer_undo (ADW_TOAST_OVERLAY (overlay), _("Session logged"), G_CALLBACK (undo_logged_cb), undo,
                      (GDestroyNotify)logged_undo_free);
 }
+
+/**
+ * tandem_row_show_problem:
+ * @problem: (nullable): what is wrong with the row's value, or %NULL
+ *
+ * Marks @row with the "error" style and says beneath its title what is
+ * wrong, in place of its subtitle; %NULL puts the subtitle back.
+ */
+void
+tandem_row_show_problem (AdwActionRow *row,
+                         const char   *problem)
+{
+  static const char key[] = "tandem-subtitle";
+  const char *subtitle;
+
+  g_return_if_fail (ADW_IS_ACTION_ROW (row));
+
+  subtitle = g_object_get_data (G_OBJECT (row), key);
+  if (problem != NULL)
+    {
+      if (subtitle == NULL)
+        g_object_set_data_full (G_OBJECT (row), key, g_strdup (adw_action_row_get_subtitle (row) ?: ""), g_free);
+      adw_action_row_set_subtitle (row, problem);
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+    }
+  else if (subtitle != NULL)
+    {
+      adw_action_row_set_subtitle (row, subtitle);
+      g_object_set_data (G_OBJECT (row), key, NULL);
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+    }
+}

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 GtkWindow *tandem_widget_get_window (GtkWidget       *widget);
 void       tandem_stack_add_loading (GtkStack        *stack);
 void       tandem_notify_detail_title (GObject      *page);
+void       tandem_row_show_problem  (AdwActionRow    *row,
+                                     const char      *problem);
 void       tandem_offer_undo_logged (GtkWidget       *widget,
                                      TandemStore     *store,
                                      gint64           session_id,

@@ -89,14 +89,14 @@ tandem_slides_new (TandemStore  *store,
           tandem_chart_set_target_percent (chart, target);
           g_ptr_array_add (slides, slide_new (chart, tandem_gap_takeaway (series[d], d, min_effect)));
         }
-      if (!(chart = tandem_chart_new_snapshot (store, threshold, error)))
+      if (!(chart = tandem_chart_new_snapshot (store, NULL, threshold, error)))
         goto out;
       g_ptr_array_add (slides, slide_new (chart, tandem_snapshot_takeaway (series)));
-      if (!(chart = tandem_chart_new_heatmap (store, "department", threshold, error)))
+      if (!(chart = tandem_chart_new_heatmap (store, "department", NULL, threshold, error)))
         goto out;
       g_ptr_array_add (slides, slide_new (chart, g_strdup (_("Where people answer favourably, and where they "
                                                               "do not yet."))));
-      if (!(chart = tandem_chart_new_impact (store, "department", threshold, error)))
+      if (!(chart = tandem_chart_new_impact (store, "department", NULL, NULL, threshold, error)))
         goto out;
       g_ptr_array_add (slides, slide_new (chart, g_strdup (_("Where more people completed a program, did ICs’ "
                                                               "answers on resources move? Association, not "

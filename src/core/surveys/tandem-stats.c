@@ -267,7 +267,8 @@ tandem_stats_suppress_complements (TandemShare *shares,
  * than $2 times in the wave: its answers would follow from the total (or
  * the groups' sum) minus the levels the gap charts show. */
 #define HEATMAP_SQL(table) \
-  "WITH latest AS (SELECT id, title FROM survey_wave ORDER BY fielded_on DESC, id DESC LIMIT 1)" \
+  "WITH latest AS (SELECT id, title FROM survey_wave WHERE $3 IS NULL OR title = $3" \
+  "                 ORDER BY fielded_on DESC, id DESC LIMIT 1)" \
   "SELECT latest.title, t.group_id, coalesce (g.name, ''), t.dimension," \
   "       sum (t.answered), sum (t.favourable), t.grouping" \
   "  FROM latest JOIN survey_tally t ON t.wave_id = latest.id AND t.grouping IN ('all', $1)" \
@@ -291,10 +292,11 @@ tandem_heat_row_free (TandemHeatRow *row)
  * @grouping: "department" or "role"
  * @max_rows: how many groups at most (0: all); the smallest beyond are
  *   shown together as one
+ * @wave: (nullable): the wave's title; %NULL for the latest
  * @out_wave: (out) (optional) (transfer full): the wave's title
  *
  * The share answering favourably per department or role, every level
- * together, in the latest wave: the first row is everyone, then the
+ * together, in @wave: the first row is everyone, then the
  * groups by name. Groups under @threshold are hidden, and so are as many
  * more as it takes to keep them from being worked out from the total.
  *
@@ -332,6 +334,7 @@ compare_heat_rows_by_name (gconstpointer a,
 GPtrArray *
 tandem_stats_heatmap (TandemStore  *store,
                       const char   *grouping,
+                      const char   *wave,
                       guint         threshold,
                       guint         max_rows,
                       char        **out_wave,
@@ -354,6 +357,7 @@ tandem_stats_heatmap (TandemStore  *store,
     return NULL;
   tandem_stmt_bind_text (stmt, 1, grouping);
   tandem_stmt_bind_int (stmt, 2, (int)threshold);
+  tandem_stmt_bind_text (stmt, 3, wave);
 
   everyone = g_new0 (TandemHeatRow, 1);
   everyone->name = g_strdup (_("Everyone"));

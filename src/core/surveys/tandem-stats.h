@@ -76,6 +76,7 @@ guint       tandem_stats_suppress_complements (TandemShare *shares,
 void        tandem_heat_row_free      (TandemHeatRow    *row);
 GPtrArray  *tandem_stats_heatmap      (TandemStore      *store,
                                        const char       *grouping,
+                                       const char       *wave,
                                        guint             threshold,
                                        guint             max_rows,
                                        char            **out_wave,

@@ -103,9 +103,10 @@ tandem_chart_new_gap (TandemStore      *store,
 
 /**
  * tandem_chart_new_snapshot:
+ * @wave: (nullable): the wave's title; %NULL for the latest
  * @threshold: the anonymity threshold
  *
- * The three gaps of the latest wave side by side: executives' and ICs'
+ * The three gaps of @wave side by side: executives' and ICs'
  * favourable shares as paired bars, each pair labelled with its gap —
  * the figure that made the 61/46, 25/11 and 44/25 gaps famous.
  *
@@ -113,6 +114,7 @@ tandem_chart_new_gap (TandemStore      *store,
  */
 TandemChart *
 tandem_chart_new_snapshot (TandemStore  *store,
+                           const char   *wave_title,
                            guint         threshold,
                            GError      **error)
 {
@@ -120,7 +122,7 @@ tandem_chart_new_snapshot (TandemStore  *store,
   g_autofree char *title = NULL;
   g_autofree char *note = NULL;
   const char *wave = NULL;
-  guint leaders, ics;
+  guint leaders, ics, point = 0;
   GPtrArray *series[TANDEM_N_DIMENSIONS] = { NULL, };
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
@@ -133,8 +135,25 @@ tandem_chart_new_snapshot (TandemStore  *store,
         return NULL;
       }
 
-  if (series[0]->len > 0)
-    wave = ((TandemGapPoint *)g_ptr_array_index (series[0], series[0]->len - 1))->wave_title;
+  /* The wave asked for, else the latest; every dimension has a point per wave. */
+  for (guint i = 0; i < series[0]->len; i++)
+    {
+      TandemGapPoint *p = g_ptr_array_index (series[0], i);
+
+      if (wave_title == NULL || g_strcmp0 (p->wave_title, wave_title) == 0)
+        {
+          wave = p->wave_title;
+          point = i;
+        }
+    }
+  if (wave_title != NULL && wave == NULL)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _("There is no survey wave “%s”; name one as report gaps lists them."), wave_title);
+      for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+        g_ptr_array_unref (series[d]);
+      return NULL;
+    }
   /* Translators: the title of the snapshot chart; %s is a survey wave, e.g. "2026 Q3" */
   title = wave ? g_strdup_printf (_("The three gaps, %s"), wave) : g_strdup (_("The three gaps"));
   chart = tandem_chart_new (title);
@@ -149,7 +168,7 @@ tandem_chart_new_snapshot (TandemStore  *store,
 
   for (guint d = 0; d < TANDEM_N_DIMENSIONS && wave != NULL; d++)
     {
-      TandemGapPoint *p = g_ptr_array_index (series[d], series[d]->len - 1);
+      TandemGapPoint *p = g_ptr_array_index (series[d], point);
       guint c = tandem_chart_add_category (chart, tandem_dimension_get_label (d));
 
       tandem_chart_set_value (chart, leaders, c, p->leaders.pct, p->leaders.ci_low, p->leaders.ci_high,
@@ -171,8 +190,9 @@ tandem_chart_new_snapshot (TandemStore  *store,
 /**
  * tandem_chart_new_heatmap:
  * @grouping: "department" or "role"
+ * @wave: (nullable): the wave's title; %NULL for the latest
  *
- * Favourable shares of the latest wave per department or role (every
+ * Favourable shares of @wave per department or role (every
  * level together), a column per dimension. Hidden cells are hatched.
  *
  * Returns: (transfer full): the chart, or %NULL with @error set
@@ -180,6 +200,7 @@ tandem_chart_new_snapshot (TandemStore  *store,
 TandemChart *
 tandem_chart_new_heatmap (TandemStore  *store,
                           const char   *grouping,
+                          const char   *wave_title,
                           guint         threshold,
                           GError      **error)
 {
@@ -194,7 +215,7 @@ tandem_chart_new_heatmap (TandemStore  *store,
   g_return_val_if_fail (g_strcmp0 (grouping, "department") == 0 || g_strcmp0 (grouping, "role") == 0, NULL);
 
   by_role = g_str_equal (grouping, "role");
-  if (!(rows = tandem_stats_heatmap (store, grouping, threshold, 14, &wave, error)))
+  if (!(rows = tandem_stats_heatmap (store, grouping, wave_title, threshold, 14, &wave, error)))
     return NULL;
 
   if (wave != NULL)
@@ -231,6 +252,8 @@ tandem_chart_new_heatmap (TandemStore  *store,
 /**
  * tandem_chart_new_impact:
  * @grouping: "department" or "role"
+ * @from_wave: (nullable): the earlier wave's title; %NULL for the first
+ * @to_wave: (nullable): the later wave's title; %NULL for the latest
  * @threshold: the anonymity threshold, for people and answers alike
  *
  * Did the programs work? One point per group: across, the share of its
@@ -244,6 +267,8 @@ tandem_chart_new_heatmap (TandemStore  *store,
 TandemChart *
 tandem_chart_new_impact (TandemStore  *store,
                          const char   *grouping,
+                         const char   *from_wave,
+                         const char   *to_wave,
                          guint         threshold,
                          GError      **error)
 {
@@ -267,7 +292,7 @@ tandem_chart_new_impact (TandemStore  *store,
                              "see how answers moved where people trained."), threshold);
   tandem_chart_set_empty_text (chart, empty);
 
-  rows = tandem_stats_impact (store, grouping, NULL, NULL, threshold, &from, &to, &local_error);
+  rows = tandem_stats_impact (store, grouping, from_wave, to_wave, threshold, &from, &to, &local_error);
   if (rows == NULL)
     {
       /* No waves yet: the chart says what it needs. */

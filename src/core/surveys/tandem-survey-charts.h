@@ -14,15 +14,19 @@ TandemChart *tandem_chart_new_gap      (TandemStore      *store,
                                         guint             threshold,
                                         GError          **error);
 TandemChart *tandem_chart_new_snapshot (TandemStore  *store,
+                                        const char   *wave,
                                         guint         threshold,
                                         GError      **error);
 TandemChart *tandem_chart_new_heatmap  (TandemStore  *store,
                                         const char   *grouping,
+                                        const char   *wave,
                                         guint         threshold,
                                         GError      **error);
 
 TandemChart *tandem_chart_new_impact   (TandemStore  *store,
                                         const char   *grouping,
+                                        const char   *from_wave,
+                                        const char   *to_wave,
                                         guint         threshold,
                                         GError      **error);
 
