@@ -68,7 +68,8 @@ collect_translatable (const char *root,
       else if ((g_str_has_suffix (name, ".c") || g_str_has_suffix (name, ".ui")) &&
                g_file_get_contents (path, &text, NULL, NULL) &&
                (strstr (text, "_(\"") != NULL || strstr (text, "N_(\"") != NULL ||
-                strstr (text, "C_(\"") != NULL || strstr (text, "translatable=\"yes\"") != NULL))
+                strstr (text, "C_(\"") != NULL || strstr (text, "ngettext (GETTEXT_PACKAGE,") != NULL ||
+                strstr (text, "translatable=\"yes\"") != NULL))
         g_ptr_array_add (found, g_steal_pointer (&child));
     }
 }

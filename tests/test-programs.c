@@ -351,6 +351,24 @@ test_program_rules (Fixture       *f,
   g_assert_cmpuint (tandem_program_get_capacity (program), ==, 20);
   g_assert_cmpstr (tandem_program_get_starts_on (program), ==, "2026-02-01");
 
+  /* Its status by its dates, 2026-02-01 to 2026-03-31, on either side. */
+  {
+    static const struct { const char *today; TandemProgramPhase phase; } days[] = {
+      { "2026-01-31", TANDEM_PROGRAM_UPCOMING },
+      { "2026-02-01", TANDEM_PROGRAM_RUNNING },
+      { "2026-03-31", TANDEM_PROGRAM_RUNNING },
+      { "2026-04-01", TANDEM_PROGRAM_ENDED },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+      {
+        g_autoptr(GDate) today = tandem_date_parse_iso (days[i].today);
+
+        g_assert_cmpint (tandem_program_get_phase (program, today), ==, days[i].phase);
+      }
+    g_assert_cmpstr (tandem_program_phase_get_label (TANDEM_PROGRAM_RUNNING), ==, "Running");
+  }
+
   /* A second program may not take the same title. */
   g_assert_cmpint (tandem_program_save (f->store, 0, &draft, &error), ==, 0);
   g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);

@@ -24,6 +24,8 @@
 #include "tandem-name-row.h"
 #include "tandem-pair-dialog.h"
 #include "tandem-person-dialog.h"
+#include "tandem-person-search.h"
+#include "tandem-preferences-window.h"
 #include "tandem-program-dialog.h"
 #include "tandem-programs-page.h"
 #include "tandem-surveys-page.h"
@@ -161,6 +163,20 @@ has_title (GtkWidget  *widget,
 {
   return ADW_IS_PREFERENCES_ROW (widget) &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_preferences_page (GtkWidget  *widget,
+                     const char *unused)
+{
+  return ADW_IS_PREFERENCES_PAGE (widget);
+}
+
+static gboolean
+is_scrolled_window (GtkWidget  *widget,
+                    const char *unused)
+{
+  return GTK_IS_SCROLLED_WINDOW (widget);
 }
 
 static gboolean
@@ -1724,6 +1740,100 @@ test_window_waves (void)
 }
 
 static gboolean
+is_search_entry (GtkWidget  *widget,
+                 const char *unused)
+{
+  return GTK_IS_SEARCH_ENTRY (widget);
+}
+
+static gboolean
+has_matches (gpointer search)
+{
+  return tandem_person_search_get_n_matches (search) > 0;
+}
+
+/* On a program's page one person is enrolled by typing their name: the
+ * matches come with email and department, and Enter invites the first. */
+static void
+test_window_enrol_by_name (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 2025);
+  g_autofree char *name = NULL;
+  g_autofree char *sql = NULL;
+  TandemWindow *window;
+  GObject *page;
+  GtkWidget *search;
+  gint64 program = 0;
+
+  g_assert_true (tandem_store_query_int (store, "SELECT id FROM program ORDER BY starts_on, title COLLATE NOCASE"
+                                                " LIMIT 1", &program, NULL));
+  sql = g_strdup_printf ("SELECT name FROM person WHERE active AND id NOT IN"
+                         " (SELECT person_id FROM enrollment WHERE program_id = %" G_GINT64_FORMAT ")"
+                         " AND name NOT IN (SELECT name FROM person GROUP BY name HAVING count (*) > 1)"
+                         " ORDER BY id LIMIT 1", program);
+  name = expected_text (store, sql);
+
+  window = tandem_window_new (GTK_APPLICATION (app), store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_mapped, window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "programs");
+  g_assert_true (wait_for (always, NULL));
+  page = child (window, TANDEM_TYPE_WINDOW, "programs_page");
+  g_signal_emit_by_name (child (page, TANDEM_TYPE_PROGRAMS_PAGE, "list"), "row-activated",
+                         gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (page, TANDEM_TYPE_PROGRAMS_PAGE, "list")),
+                                                        0));
+  g_assert_true (wait_for (always, NULL));
+  search = find_widget (GTK_WIDGET (page), has_widget_name, "enrol-search");
+  g_assert_nonnull (search);
+
+  tandem_person_search_set_text (TANDEM_PERSON_SEARCH (search), name);
+  g_assert_true (wait_for (has_matches, search));   /* the entry waits for a pause in typing */
+  g_assert_cmpuint (tandem_person_search_get_n_matches (TANDEM_PERSON_SEARCH (search)), ==, 1);
+  g_assert_nonnull (find_widget (search, has_title, name));
+  g_signal_emit_by_name (find_widget (search, is_search_entry, NULL), "activate");
+  g_assert_true (wait_for (always, NULL));
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count (*) FROM enrollment e JOIN person p ON p.id = e.person_id"
+                         " WHERE e.program_id = %" G_GINT64_FORMAT " AND p.name = '%s' AND e.status = 'invited'",
+                         program, name);
+  g_assert_cmpuint (expected_count (store, sql), ==, 1);
+
+  close_and_finalize (window);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
+static gboolean
+is_allocated (gpointer widget)
+{
+  return gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0;
+}
+
+/* Preferences opens tall enough to show every group without scrolling. */
+static void
+test_window_preferences_height (void)
+{
+  GtkWindow *window = tandem_preferences_window_new (NULL);
+  GtkWidget *page = find_widget (GTK_WIDGET (window), is_preferences_page, NULL);
+  GtkWidget *scrolled;
+  int natural = 0;
+
+  gtk_window_present (window);
+  g_assert_true (wait_for (is_mapped, window));
+  g_assert_nonnull (page);
+  scrolled = find_widget (page, is_scrolled_window, NULL);
+  g_assert_nonnull (scrolled);
+  g_assert_true (wait_for (is_allocated, scrolled));
+  gtk_widget_measure (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)), GTK_ORIENTATION_VERTICAL,
+                      gtk_widget_get_width (scrolled), NULL, &natural, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_height (scrolled), >=, natural);
+  gtk_window_destroy (window);
+  spin ();
+}
+
+static gboolean
 bus_name_has_owner (const char *name)
 {
   g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
@@ -1815,6 +1925,8 @@ main (int    argc,
   g_test_add_func ("/tandem/window/form-validation", test_window_form_validation);
   g_test_add_func ("/tandem/window/person-dialog", test_window_person_dialog);
   g_test_add_func ("/tandem/window/waves", test_window_waves);
+  g_test_add_func ("/tandem/window/enrol-by-name", test_window_enrol_by_name);
+  g_test_add_func ("/tandem/window/preferences-height", test_window_preferences_height);
 
   status = g_test_run ();
   g_clear_object (&app);

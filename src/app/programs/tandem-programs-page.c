@@ -16,6 +16,7 @@
 
 #include "tandem-chart-view.h"
 #include "tandem-enrollment.h"
+#include "tandem-person-search.h"
 #include "tandem-person.h"
 #include "tandem-program-charts.h"
 #include "tandem-program-dialog.h"
@@ -89,12 +90,20 @@ create_row (gpointer item,
   g_autofree char *completed_text = tandem_format_count (completed);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *suffix;
+  g_autoptr(GDate) today = tandem_date_new_today ();
+  TandemProgramPhase phase = tandem_program_get_phase (program, today);
+  g_autofree char *dates = NULL;
 
+  if (tandem_program_get_starts_on (program) != NULL)
+    dates = g_strdup_printf (" · %s – %s", tandem_program_get_starts_on (program),
+                             tandem_program_get_ends_on (program) ? tandem_program_get_ends_on (program) : "");
+  /* Translators: a program's format, then its dates (" · 2026-03-01 – 2026-06-30", or nothing), then
+   * how many take part in it (invited, enrolled, in progress or completed) and how many completed */
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%s · %s person enrolled, %s completed",
-                                           "%s · %s people enrolled, %s completed", enrolled),
+                                           "%s%s · %s taking part, %s completed",
+                                           "%s%s · %s taking part, %s completed", enrolled),
                               tandem_program_format_get_label (tandem_program_get_format (program)),
-                              enrolled_text, completed_text);
+                              dates ? dates : "", enrolled_text, completed_text);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tandem_program_get_title (program));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -105,6 +114,12 @@ create_row (gpointer item,
   share = enrolled > 0 ? g_strdup_printf (_("%.0f%% done"), 100.0 * completed / enrolled) : g_strdup ("–");
   suffix = gtk_label_new (share);
   gtk_widget_add_css_class (suffix, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+  suffix = gtk_label_new (tandem_program_phase_get_label (phase));
+  gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (suffix, "status-pill");
+  gtk_widget_add_css_class (suffix, phase == TANDEM_PROGRAM_RUNNING ? "success"
+                                    : phase == TANDEM_PROGRAM_UPCOMING ? "accent" : "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   return row;
@@ -285,24 +300,19 @@ remove_clicked_cb (GtkButton          *button,
 }
 
 static void
-enrol_one_cb (GtkEntry           *entry,
-              TandemProgramsPage *self)
+enrol_chosen_cb (TandemPersonSearch *search,
+                 gint64              person,
+                 TandemProgramsPage *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  gint64 person = tandem_person_find (self->store, text);
   g_autoptr(GError) error = NULL;
   g_autofree char *today = today_iso ();
 
-  if (person == 0)
-    {
-      tandem_show_toast (self->toast_overlay, _("Nobody has that ID or email."));
-      return;
-    }
   if (tandem_enrollment_add (self->store, person, self->program_id, TANDEM_ENROLLMENT_INVITED, today, &error) == 0)
     {
       tandem_show_toast (self->toast_overlay, error->message);
       return;
     }
+  tandem_person_search_set_text (search, "");
   changed (self, _("Invited to the program"));
 }
 
@@ -364,7 +374,7 @@ build_enrol_box (TandemProgramsPage       *self,
 {
   TandemProgram *program = shown->program;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *one = gtk_entry_new ();
+  GtkWidget *one = tandem_person_search_new (self->store, _("Name, email or ID of one person"));
   GtkWidget *group = gtk_flow_box_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Invite Everyone Matching"));
   const char * const *targets = tandem_program_get_target_roles (program);
@@ -373,9 +383,8 @@ build_enrol_box (TandemProgramsPage       *self,
 
   /* Only the roles the program is for, or every role when it is for everyone. */
   gtk_box_append (GTK_BOX (box), heading (_("Enrol")));
-  gtk_entry_set_placeholder_text (GTK_ENTRY (one), _("ID or email of one person, then Enter"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (one), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Enrol one person"), -1);
-  g_signal_connect (one, "activate", G_CALLBACK (enrol_one_cb), self);
+  gtk_widget_set_name (one, "enrol-search");
+  g_signal_connect (one, "chosen", G_CALLBACK (enrol_chosen_cb), self);
   gtk_box_append (GTK_BOX (box), one);
 
   roles = names_drop_down (targets[0] != NULL ? _("Every target role") : _("Every role"), all_roles);

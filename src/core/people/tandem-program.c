@@ -216,6 +216,47 @@ tandem_program_get_completed (TandemProgram *self)
   return self->completed;
 }
 
+/**
+ * tandem_program_get_phase:
+ * @today: the day to measure against
+ *
+ * Upcoming before its start, running from its start to its end (or with no
+ * end), ended after its end; undated without a start.
+ */
+TandemProgramPhase
+tandem_program_get_phase (TandemProgram *self,
+                          const GDate   *today)
+{
+  g_autoptr(GDate) starts = NULL;
+  g_autoptr(GDate) ends = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_PROGRAM (self), TANDEM_PROGRAM_UNDATED);
+  g_return_val_if_fail (today != NULL, TANDEM_PROGRAM_UNDATED);
+
+  starts = tandem_date_parse_iso (self->starts_on);
+  ends = tandem_date_parse_iso (self->ends_on);
+  if (starts == NULL)
+    return TANDEM_PROGRAM_UNDATED;
+  if (g_date_compare (today, starts) < 0)
+    return TANDEM_PROGRAM_UPCOMING;
+  if (ends != NULL && g_date_compare (today, ends) > 0)
+    return TANDEM_PROGRAM_ENDED;
+  return TANDEM_PROGRAM_RUNNING;
+}
+
+const char *
+tandem_program_phase_get_label (TandemProgramPhase phase)
+{
+  static const char * const labels[TANDEM_N_PROGRAM_PHASES] = {
+    /* Translators: a program's status, by its dates */
+    N_("No dates"), N_("Upcoming"), N_("Running"), N_("Ended"),
+  };
+
+  g_return_val_if_fail (phase < TANDEM_N_PROGRAM_PHASES, NULL);
+
+  return _(labels[phase]);
+}
+
 #define PROGRAM_ROLES_SELECT \
   "SELECT r.name FROM program_role pr JOIN role r ON r.id = pr.role_id" \
   " WHERE pr.program_id = $1 ORDER BY r.name COLLATE NOCASE"

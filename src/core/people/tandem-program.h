@@ -27,6 +27,18 @@ typedef struct
   guint                capacity;
 } TandemProgramDraft;
 
+/* Where a program stands against today, by its dates. */
+typedef enum
+{
+  TANDEM_PROGRAM_UNDATED,   /* no start date */
+  TANDEM_PROGRAM_UPCOMING,
+  TANDEM_PROGRAM_RUNNING,
+  TANDEM_PROGRAM_ENDED,
+  TANDEM_N_PROGRAM_PHASES
+} TandemProgramPhase;
+
+const char *tandem_program_phase_get_label (TandemProgramPhase phase);
+
 #define TANDEM_TYPE_PROGRAM (tandem_program_get_type ())
 
 G_DECLARE_FINAL_TYPE (TandemProgram, tandem_program, TANDEM, PROGRAM, GObject)
@@ -44,6 +56,8 @@ const char          *tandem_program_get_owner        (TandemProgram *self);
 guint                tandem_program_get_capacity     (TandemProgram *self);
 guint                tandem_program_get_enrolled     (TandemProgram *self);
 guint                tandem_program_get_completed    (TandemProgram *self);
+TandemProgramPhase   tandem_program_get_phase        (TandemProgram *self,
+                                                      const GDate   *today);
 
 GListModel          *tandem_program_list             (TandemStore   *store,
                                                       GError       **error);
