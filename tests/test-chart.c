@@ -342,6 +342,20 @@ collect_text (PangoLayout          *layout,
   g_ptr_array_add (user_data, g_strdup (pango_layout_get_text (layout)));
 }
 
+/* Keeps the smallest text size handed over, in pixels. */
+static void
+collect_size (PangoLayout          *layout,
+              const cairo_matrix_t *matrix,
+              const TandemColor    *color,
+              gpointer              user_data)
+{
+  double *smallest = user_data;
+  const PangoFontDescription *font = pango_layout_get_font_description (layout);
+  double size = (double)pango_font_description_get_size (font) / PANGO_SCALE * hypot (matrix->xy, matrix->yy);
+
+  *smallest = MIN (*smallest, size);
+}
+
 /* Pixels in the text colour, in the rows above @height. */
 static guint
 count_text_pixels (cairo_surface_t        *surface,
@@ -871,11 +885,39 @@ test_export_pack (void)
 
   slides = tandem_slides_new (store, 5, 60, TANDEM_DEFAULT_MIN_EFFECT, today, &error);
   g_assert_no_error (error);
-  /* three gaps, the snapshot, the heatmap, did the programs work, completion, coaching */
-  g_assert_cmpuint (slides->len, ==, 8);
+  /* three gaps, the snapshot, the heatmap, did the programs work,
+   * completion, then coaching: sessions, cadence and confidence */
+  g_assert_cmpuint (slides->len, ==, 10);
   g_assert_nonnull (strstr (((TandemSlide *)g_ptr_array_index (slides, 0))->takeaway, " optimism gap "));
   g_assert_nonnull (strstr (((TandemSlide *)g_ptr_array_index (slides, 5))->takeaway, "Association, not cause"));
-  g_assert_cmpuint (((TandemSlide *)g_ptr_array_index (slides, 7))->charts->len, ==, 3);
+  /* One chart a slide (and so a page), each with its own finding. */
+  for (guint i = 0; i < slides->len; i++)
+    g_assert_cmpuint (((TandemSlide *)g_ptr_array_index (slides, i))->charts->len, ==, 1);
+  g_assert_nonnull (strstr (((TandemSlide *)g_ptr_array_index (slides, 7))->takeaway, "sessions so far"));
+  g_assert_nonnull (strstr (((TandemSlide *)g_ptr_array_index (slides, 8))->takeaway, "met on cadence"));
+  g_assert_nonnull (strstr (((TandemSlide *)g_ptr_array_index (slides, 9))->takeaway, "rated session"));
+
+  /* One type scale: at 1080p no text on any slide is under 20 px; on a
+   * card the size of the app's (900 × 380) none is under 12 px. */
+  for (guint i = 0; i < slides->len; i++)
+    {
+      TandemSlide *slide = g_ptr_array_index (slides, i);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
+      cairo_t *cr = cairo_create (surface);
+      TandemChartStyle style;
+      double smallest = G_MAXDOUBLE;
+
+      tandem_chart_style_init_light (&style);
+      tandem_chart_set_text_func (cr, collect_size, &smallest);
+      tandem_slide_render (slide, cr, 1920, 1080, &style);
+      g_assert_cmpfloat (smallest, >=, 20.0);
+
+      smallest = G_MAXDOUBLE;
+      tandem_chart_render (g_ptr_array_index (slide->charts, 0), cr, 900, 380, &style);
+      g_assert_cmpfloat (smallest, >=, 12.0);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
 
   g_assert_true (tandem_export_pack (store, pdf, 5, NAN, TANDEM_DEFAULT_MIN_EFFECT, &error));
   g_assert_no_error (error);

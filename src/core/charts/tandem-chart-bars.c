@@ -20,7 +20,7 @@ _tandem_chart_draw_bars (TandemChart            *self,
   double slot = l->plot.width / MAX (self->categories->len, 1);
   double bar = MIN (slot * 0.7 / n_series, 3.0 * l->em);
   double base = _tandem_chart_y_for_value (l, MAX (self->y_min, 0.0));
-  double label_size = MIN (0.85 * l->em, 0.45 * bar);
+  double label_size = _tandem_chart_type_within (l, TYPE_LABEL, 0.45 * bar);
 
   for (guint s = 0; s < self->series->len; s++)
     {
@@ -43,7 +43,7 @@ _tandem_chart_draw_bars (TandemChart            *self,
 
   /* Each bar's value on top of it; a hidden group says so where its bar
    * would stand. */
-  for (guint s = 0; s < self->series->len && label_size >= 0.5 * l->em; s++)
+  for (guint s = 0; s < self->series->len && label_size > 0; s++)
     {
       Series *series = g_ptr_array_index (self->series, s);
 
@@ -60,7 +60,7 @@ _tandem_chart_draw_bars (TandemChart            *self,
                                        _tandem_chart_y_for_value (l, v->value) - 0.2 * l->em, 0.5, 1.0, 0);
             }
           else if (v->n > 0)
-            _tandem_chart_draw_text (cr, layout, style, _("hidden"), 0.8 * label_size, FALSE, &style->muted, x,
+            _tandem_chart_draw_text (cr, layout, style, _("hidden"), label_size, FALSE, &style->muted, x,
                                      base - 0.2 * l->em, 0.5, 1.0, bar);
         }
     }
@@ -79,7 +79,7 @@ _tandem_chart_draw_bars (TandemChart            *self,
           continue;
         /* Translators: the gap between two bars, in percentage points */
         label = g_strdup_printf (_("gap %+.0f pts"), _tandem_chart_gap_points (a, b));
-        _tandem_chart_draw_text (cr, layout, style, label, 0.95 * l->em, TRUE, &style->muted,
+        _tandem_chart_draw_text (cr, layout, style, label, _tandem_chart_type (l, TYPE_LABEL), TRUE, &style->muted,
                                  _tandem_chart_x_for_category (self, l, c),
                                  _tandem_chart_y_for_value (l, MAX (a, b)) - 1.5 * l->em, 0.5, 1.0, slot);
       }
@@ -113,13 +113,15 @@ _tandem_chart_draw_hbars (TandemChart            *self,
     {
       g_autofree char *label = _tandem_chart_format_value (self, tick);
 
-      _tandem_chart_draw_text (cr, layout, style, label, 0.8 * l->em, FALSE, &style->muted,
+      _tandem_chart_draw_text (cr, layout, style, label, _tandem_chart_type (l, TYPE_LABEL), FALSE, &style->muted,
                                _tandem_chart_x_for_value (l, tick), bottom + 0.4 * l->em, 0.5, 0.0, 0);
     }
 
   for (guint c = 0; c < self->categories->len; c++)
     _tandem_chart_draw_text (cr, layout, style, g_ptr_array_index (self->categories, c),
-                             MIN (0.9 * l->em, 0.6 * l->plot.height / MAX (self->categories->len, 1)), FALSE,
+                             MAX (_tandem_chart_type (l, 0), MIN (_tandem_chart_type (l, TYPE_BODY),
+                                                                   0.6 * l->plot.height /
+                                                                   MAX (self->categories->len, 1))), FALSE,
                              &style->foreground, l->pad + l->label_width, _tandem_chart_y_for_category (self, l, c),
                              1.0, 0.5, l->label_width);
 
@@ -141,10 +143,11 @@ _tandem_chart_draw_hbars (TandemChart            *self,
           cairo_rectangle (cr, MIN (x, base), y - 0.44 * bar, fabs (x - base), 0.88 * bar);
           cairo_fill (cr);
 
-          if (bar >= 0.45 * l->em)
+          if (_tandem_chart_type_within (l, TYPE_LABEL, 0.9 * bar) > 0)
             {
               label = _tandem_chart_format_value (self, value);
-              _tandem_chart_draw_text (cr, layout, style, label, MIN (0.8 * l->em, 0.9 * bar), FALSE,
+              _tandem_chart_draw_text (cr, layout, style, label, _tandem_chart_type_within (l, TYPE_LABEL, 0.9 * bar),
+                                       FALSE,
                                        &style->foreground, MAX (x, base) + 0.3 * l->em, y, 0.0, 0.5, 0);
             }
         }

@@ -22,12 +22,13 @@ _tandem_chart_draw_heatmap (TandemChart            *self,
   guint n_columns = MAX (self->series->len, 1);
   double cell_width = l->plot.width / n_columns;
   double cell_height = _tandem_chart_heatmap_row_height (self, l);
-  double text_size = MIN (0.9 * l->em, 0.45 * cell_height);
+  double text_size = MAX (_tandem_chart_type (l, 0), MIN (_tandem_chart_type (l, TYPE_BODY), 0.45 * cell_height));
   const TandemColor *hue = &style->series[0];
   const TandemColor *paper = style->background.alpha > 0 ? &style->background : &style->grid;
 
   for (guint s = 0; s < self->series->len; s++)
-    _tandem_chart_draw_text (cr, layout, style, ((Series *)g_ptr_array_index (self->series, s))->name, 0.9 * l->em,
+    _tandem_chart_draw_text (cr, layout, style, ((Series *)g_ptr_array_index (self->series, s))->name,
+                             _tandem_chart_type (l, TYPE_BODY),
                              TRUE, &style->foreground, l->plot.x + (s + 0.5) * cell_width, l->plot.y - 0.3 * l->em,
                              0.5, 1.0, cell_width - 0.3 * l->em);
 
@@ -79,7 +80,7 @@ _tandem_chart_draw_heatmap (TandemChart            *self,
                 }
               cairo_stroke (cr);
               cairo_restore (cr);
-              _tandem_chart_draw_text (cr, layout, style, _("hidden"), 0.85 * text_size, FALSE, &style->foreground,
+              _tandem_chart_draw_text (cr, layout, style, _("hidden"), text_size, FALSE, &style->foreground,
                                        x + cell_width / 2.0, y + cell_height / 2.0, 0.5, 0.5, cell_width);
             }
           else

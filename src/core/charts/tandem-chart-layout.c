@@ -9,28 +9,65 @@
 
 #include "tandem-chart-private.h"
 
-/* The width of the widest category label at the size they are drawn. */
+/* The width of the widest of @texts (or of @text alone) at TEXT_BASE_SIZE. */
 static double
-measure_labels (TandemChart *self,
-                double       em)
+measure_widest (GPtrArray  *texts,
+                const char *text)
 {
   PangoFontMap *map = pango_cairo_font_map_get_default ();
   PangoContext *context = pango_font_map_create_context (map);
   g_autoptr(PangoLayout) layout = pango_layout_new (context);
   g_autoptr(PangoFontDescription) font = tandem_chart_style_new_font (NULL, TEXT_BASE_SIZE, FALSE);
+  guint n = texts != NULL ? texts->len : 1;
   double widest = 0;
 
   pango_layout_set_font_description (layout, font);
-  for (guint c = 0; c < self->categories->len; c++)
+  for (guint i = 0; i < n; i++)
     {
       PangoRectangle logical;
 
-      pango_layout_set_text (layout, g_ptr_array_index (self->categories, c), -1);
+      pango_layout_set_text (layout, texts != NULL ? g_ptr_array_index (texts, i) : text, -1);
       pango_layout_get_extents (layout, NULL, &logical);
       widest = MAX (widest, (double)logical.width / PANGO_SCALE);
     }
   g_object_unref (context);
-  return ceil (widest * 0.9 * em / TEXT_BASE_SIZE);
+  return widest;
+}
+
+/* The width of the widest category label at the size they are drawn. */
+static double
+measure_labels (TandemChart *self,
+                double       em)
+{
+  return ceil (measure_widest (self->categories, NULL) * MAX (TYPE_BODY * em, MAX (TEXT_MIN_PX, 0.6 * em)) /
+               TEXT_BASE_SIZE);
+}
+
+static double
+smallest_text (const Layout *l)
+{
+  return MAX (TEXT_MIN_PX, 0.6 * l->em);
+}
+
+/* The size of text at @step of the type scale, never under the smallest. */
+double
+_tandem_chart_type (const Layout *l,
+                    double        step)
+{
+  return MAX (step * l->em, smallest_text (l));
+}
+
+/* The same, within @room (a bar's or a cell's height); 0 when what fits
+ * would be under the smallest, and the text is better left out (the value
+ * stays in the tooltip and the table). */
+double
+_tandem_chart_type_within (const Layout *l,
+                           double        step,
+                           double        room)
+{
+  double size = MIN (_tandem_chart_type (l, step), room);
+
+  return size >= smallest_text (l) ? size : 0;
 }
 
 void
@@ -54,7 +91,11 @@ _tandem_chart_compute_layout (TandemChart *self,
   y += 2.2 * l->em;
 
   bottom = height - l->pad;
-  l->note_y = bottom - 1.2 * l->em;
+  /* A note too long for one line at the smallest size takes two. */
+  l->note_lines = self->note != NULL &&
+                  measure_widest (NULL, self->note) * smallest_text (l) / TEXT_BASE_SIZE > width - 2 * l->pad
+                  ? 2 : 1;
+  l->note_y = bottom - 1.2 * l->em - (l->note_lines - 1) * 1.3 * smallest_text (l);
   if (self->note != NULL)
     bottom = l->note_y - 0.6 * l->em;
 

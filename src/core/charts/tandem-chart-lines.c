@@ -188,11 +188,12 @@ _tandem_chart_draw_latest_gap (TandemChart            *self,
           /* Translators: the 95% interval of the latest gap, under its label on a chart */
           g_autofree char *interval = g_strdup_printf (_("%.0f to %.0f"), low, high);
 
-          _tandem_chart_draw_text (cr, layout, style, interval, 0.7 * l->em, FALSE, &style->muted, x, y + 0.1 * l->em,
-                                   0.0, 0.0, 0);
+          _tandem_chart_draw_text (cr, layout, style, interval, _tandem_chart_type (l, TYPE_LABEL), FALSE,
+                                   &style->muted, x, y + 0.1 * l->em, 0.0, 0.0, 0);
           y -= 0.5 * l->em;
         }
-      _tandem_chart_draw_text (cr, layout, style, label, 0.95 * l->em, TRUE, &style->foreground, x, y, 0.0, 0.5, 0);
+      _tandem_chart_draw_text (cr, layout, style, label, _tandem_chart_type (l, TYPE_BODY), TRUE, &style->foreground,
+                               x, y, 0.0, 0.5, 0);
       return;
     }
 }
@@ -219,6 +220,6 @@ _tandem_chart_draw_target (TandemChart            *self,
   cairo_stroke (cr);
   cairo_restore (cr);
   if (self->target_label != NULL)
-    _tandem_chart_draw_text (cr, layout, style, self->target_label, 0.8 * l->em, FALSE, &style->foreground,
-                             l->plot.x + 0.3 * l->em, y - 0.2 * l->em, 0.0, 1.0, 0);
+    _tandem_chart_draw_text (cr, layout, style, self->target_label, _tandem_chart_type (l, TYPE_LABEL), FALSE,
+                             &style->foreground, l->plot.x + 0.3 * l->em, y - 0.2 * l->em, 0.0, 1.0, 0);
 }

@@ -62,6 +62,7 @@ typedef struct
   double     subtitle_y;
   double     legend_y;
   double     note_y;
+  int        note_lines;     /* 1, or 2 for a note too long for one line at the smallest size */
   TandemRect plot;
   double     inset;
   double     y_min;
@@ -72,6 +73,20 @@ typedef struct
 #define DEFAULT_FONT "Cantarell, Inter, Noto Sans, DejaVu Sans, Sans"
 #define TEXT_BASE_SIZE 48.0   /* pixels: text is laid out at this size, then scaled */
 
+/* The one type scale every chart is set in, in ems of its layout. No text
+ * is set under TEXT_MIN_PX, nor under 0.6 em: a footnote stays legible on
+ * a 1080p screen, and a slide's smallest text is 20 px at 1080p. */
+#define TYPE_TITLE  1.5    /* the title */
+#define TYPE_BODY   0.95   /* subtitle, legend, categories, axis titles, cells */
+#define TYPE_LABEL  0.85   /* ticks, values, n, gaps, intervals */
+#define TYPE_NOTE   0.8    /* the footnote */
+#define TEXT_MIN_PX 12.0
+
+double                _tandem_chart_type (const Layout *l,
+                                          double        step);
+double                _tandem_chart_type_within (const Layout *l,
+                                                 double        step,
+                                                 double        room);
 char                 *_tandem_chart_format_value (TandemChart *self,
                                                   double       value);
 void                  _tandem_chart_compute_layout (TandemChart *self,
@@ -116,6 +131,19 @@ double                _tandem_chart_draw_text (cairo_t                *cr,
                                                double                  anchor_x,
                                                double                  anchor_y,
                                                double                  max_width);
+double                _tandem_chart_draw_lines (cairo_t                *cr,
+                                                PangoLayout            *layout,
+                                                const TandemChartStyle *style,
+                                                const char             *text,
+                                                double                  size,
+                                                gboolean                bold,
+                                                const TandemColor      *color,
+                                                double                  x,
+                                                double                  y,
+                                                double                  anchor_x,
+                                                double                  anchor_y,
+                                                double                  max_width,
+                                                int                     lines);
 double                _tandem_chart_text_width_at (PangoLayout            *layout,
                                                    const TandemChartStyle *style,
                                                    const char             *text,

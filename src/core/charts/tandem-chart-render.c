@@ -68,6 +68,25 @@ _tandem_chart_draw_text (cairo_t                *cr,
                          double                  anchor_y,
                          double                  max_width)
 {
+  return _tandem_chart_draw_lines (cr, layout, style, text, size, bold, color, x, y, anchor_x, anchor_y, max_width, 1);
+}
+
+/* The same, wrapped at @max_width into at most @lines lines. */
+double
+_tandem_chart_draw_lines (cairo_t                *cr,
+                          PangoLayout            *layout,
+                          const TandemChartStyle *style,
+                          const char             *text,
+                          double                  size,
+                          gboolean                bold,
+                          const TandemColor      *color,
+                          double                  x,
+                          double                  y,
+                          double                  anchor_x,
+                          double                  anchor_y,
+                          double                  max_width,
+                          int                     lines)
+{
   g_autoptr(PangoFontDescription) font = tandem_chart_style_new_font (style, TEXT_BASE_SIZE, bold);
   double scale = size / TEXT_BASE_SIZE;
   PangoRectangle logical;
@@ -80,6 +99,7 @@ _tandem_chart_draw_text (cairo_t                *cr,
   pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, max_width > 0 ? (int)(max_width / scale * PANGO_SCALE) : -1);
   pango_layout_set_ellipsize (layout, max_width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_height (layout, -MAX (lines, 1));
   pango_layout_set_text (layout, text, -1);
   pango_layout_get_extents (layout, NULL, &logical);
   width = scale * logical.width / PANGO_SCALE;
@@ -150,7 +170,8 @@ _tandem_chart_draw_axes (TandemChart            *self,
     {
       g_autofree char *label = _tandem_chart_format_value (self, tick);
 
-      _tandem_chart_draw_text (cr, layout, style, label, 0.85 * l->em, FALSE, &style->muted, l->plot.x - 0.5 * l->em,
+      _tandem_chart_draw_text (cr, layout, style, label, _tandem_chart_type (l, TYPE_LABEL), FALSE, &style->muted,
+                               l->plot.x - 0.5 * l->em,
                                _tandem_chart_y_for_value (l, tick), 1.0, 0.5, 0);
     }
 
@@ -170,7 +191,8 @@ _tandem_chart_draw_axes (TandemChart            *self,
       double x = _tandem_chart_x_for_category (self, l, c);
       double y = l->plot.y + l->plot.height + 0.5 * l->em;
 
-      _tandem_chart_draw_text (cr, layout, style, g_ptr_array_index (self->categories, c), 0.9 * l->em, FALSE,
+      _tandem_chart_draw_text (cr, layout, style, g_ptr_array_index (self->categories, c),
+                               _tandem_chart_type (l, TYPE_BODY), FALSE,
                                &style->foreground, x, y, 0.5, 0.0, step * spacing - 0.3 * l->em);
 
       for (guint s = 0; s < self->series->len; s++)
@@ -187,8 +209,8 @@ _tandem_chart_draw_axes (TandemChart            *self,
           /* Translators: the sample sizes under a chart column, e.g. "n 19 / 301" */
           g_autofree char *label = g_strdup_printf (_("n %s"), counts->str);
 
-          _tandem_chart_draw_text (cr, layout, style, label, 0.75 * l->em, FALSE, &style->muted, x, y + 1.25 * l->em,
-                                   0.5, 0.0, step * spacing - 0.3 * l->em);
+          _tandem_chart_draw_text (cr, layout, style, label, _tandem_chart_type (l, TYPE_LABEL), FALSE, &style->muted,
+                                   x, y + 1.25 * l->em, 0.5, 0.0, step * spacing - 0.3 * l->em);
         }
     }
 }
@@ -225,8 +247,8 @@ _tandem_chart_draw_legend (TandemChart            *self,
         }
       cairo_fill (cr);
       x += 2.1 * l->em;
-      x += _tandem_chart_draw_text (cr, layout, style, series->name, 0.9 * l->em, FALSE, &style->foreground, x, y, 0.0,
-                                    0.5, right - x);
+      x += _tandem_chart_draw_text (cr, layout, style, series->name, _tandem_chart_type (l, TYPE_BODY), FALSE,
+                                    &style->foreground, x, y, 0.0, 0.5, right - x);
       x += 1.4 * l->em;
     }
 
@@ -236,7 +258,8 @@ _tandem_chart_draw_legend (TandemChart            *self,
       cairo_rectangle (cr, x, y - 0.5 * l->em, 1.6 * l->em, l->em);
       cairo_fill (cr);
       x += 2.1 * l->em;
-      _tandem_chart_draw_text (cr, layout, style, self->band_label ? self->band_label : _("Gap"), 0.9 * l->em, FALSE,
+      _tandem_chart_draw_text (cr, layout, style, self->band_label ? self->band_label : _("Gap"),
+                               _tandem_chart_type (l, TYPE_BODY), FALSE,
                                &style->foreground, x, y, 0.0, 0.5, right - x);
     }
 }
@@ -285,28 +308,30 @@ tandem_chart_render (TandemChart            *self,
   layout = pango_cairo_create_layout (cr);
 
   if (self->title != NULL)
-    _tandem_chart_draw_text (cr, layout, style, self->title, 1.5 * l.em, TRUE, &style->foreground, l.pad, l.title_y,
-                             0.0, 0.0, text_width);
+    _tandem_chart_draw_text (cr, layout, style, self->title, _tandem_chart_type (&l, TYPE_TITLE), TRUE,
+                             &style->foreground, l.pad, l.title_y, 0.0, 0.0, text_width);
   if (self->subtitle != NULL)
-    _tandem_chart_draw_text (cr, layout, style, self->subtitle, 0.95 * l.em, FALSE, &style->muted, l.pad, l.subtitle_y,
-                             0.0, 0.0, text_width);
+    _tandem_chart_draw_text (cr, layout, style, self->subtitle, _tandem_chart_type (&l, TYPE_BODY), FALSE,
+                             &style->muted, l.pad, l.subtitle_y, 0.0, 0.0, text_width);
   if (self->note != NULL)
     {
-      /* A long note (German, say) gets smaller type rather than lose its end. */
-      double size = 0.75 * l.em;
+      /* A long note (German, say) gets smaller type, down to the smallest,
+       * then a second line (the layout keeps room for it) rather than
+       * lose its end. */
+      double size = _tandem_chart_type (&l, TYPE_NOTE);
       double needed = _tandem_chart_text_width_at (layout, style, self->note, size);
 
       if (needed > text_width)
-        size = MAX (0.55 * l.em, size * text_width / needed);
-      _tandem_chart_draw_text (cr, layout, style, self->note, size, FALSE, &style->muted, l.pad, l.note_y, 0.0, 0.0,
-                               text_width);
+        size = MAX (_tandem_chart_type (&l, 0), size * text_width / needed);
+      _tandem_chart_draw_lines (cr, layout, style, self->note, size, FALSE, &style->muted, l.pad, l.note_y, 0.0, 0.0,
+                                text_width, l.note_lines);
     }
 
   if (tandem_chart_is_empty (self))
     {
       if (self->empty_text != NULL)
-        _tandem_chart_draw_text (cr, layout, style, self->empty_text, 1.0 * l.em, FALSE, &style->muted, width / 2.0,
-                                 l.plot.y + l.plot.height / 2.0, 0.5, 0.5, text_width);
+        _tandem_chart_draw_text (cr, layout, style, self->empty_text, _tandem_chart_type (&l, TYPE_BODY), FALSE,
+                                 &style->muted, width / 2.0, l.plot.y + l.plot.height / 2.0, 0.5, 0.5, text_width);
       cairo_restore (cr);
       return;
     }

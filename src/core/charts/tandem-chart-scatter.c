@@ -63,7 +63,8 @@ draw_grid (TandemChart            *self,
     {
       g_autofree char *label = format_signed (self, tick);
 
-      _tandem_chart_draw_text (cr, layout, style, label, 0.85 * l->em, FALSE, &style->muted, l->plot.x - 0.5 * l->em,
+      _tandem_chart_draw_text (cr, layout, style, label, _tandem_chart_type (l, TYPE_LABEL), FALSE, &style->muted,
+                               l->plot.x - 0.5 * l->em,
                                _tandem_chart_y_for_value (l, tick), 1.0, 0.5, 0);
     }
   for (int x = 0; x <= 100; x += 25)
@@ -71,12 +72,13 @@ draw_grid (TandemChart            *self,
       /* Translators: a percentage on a chart axis; use your language's form, e.g. "25 %" */
       g_autofree char *label = g_strdup_printf (_("%.0f%%"), (double)x);
 
-      _tandem_chart_draw_text (cr, layout, style, label, 0.85 * l->em, FALSE, &style->muted,
+      _tandem_chart_draw_text (cr, layout, style, label, _tandem_chart_type (l, TYPE_LABEL), FALSE, &style->muted,
                                l->plot.x + l->plot.width * x / 100.0, bottom + 0.4 * l->em, 0.5, 0.0, 0);
     }
   if (self->x_label != NULL)
-    _tandem_chart_draw_text (cr, layout, style, self->x_label, 0.9 * l->em, FALSE, &style->foreground,
-                             l->plot.x + l->plot.width / 2.0, bottom + 1.6 * l->em, 0.5, 0.0, l->plot.width);
+    _tandem_chart_draw_text (cr, layout, style, self->x_label, _tandem_chart_type (l, TYPE_BODY), FALSE,
+                             &style->foreground, l->plot.x + l->plot.width / 2.0, bottom + 1.6 * l->em, 0.5, 0.0,
+                             l->plot.width);
 }
 
 static gboolean
@@ -103,7 +105,7 @@ _tandem_chart_draw_scatter (TandemChart            *self,
   g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (TandemRect));
   double cap = 0.25 * l->em;
   double radius = 0.32 * l->em;
-  double size = 0.72 * l->em;
+  double size = _tandem_chart_type (l, TYPE_LABEL);
   Series *series;
 
   draw_grid (self, cr, layout, l, style);

@@ -43,6 +43,64 @@ slide_new (TandemChart *chart,
   return slide;
 }
 
+/* One line from a coaching chart's own figures: what it shows, with n. */
+static char *
+coaching_takeaway (TandemChart         *chart,
+                   TandemCoachingChart  which,
+                   const TandemCounts  *counts)
+{
+  guint last = tandem_chart_get_n_categories (chart) - 1;
+  double before = 0, after = 0;
+  guint n = 0, rated = 0;
+
+  switch (which)
+    {
+    case TANDEM_COACHING_SESSIONS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u executive is coached by a junior colleague; %u sessions so far.",
+                                           "%u executives are coached by junior colleagues; %u sessions so far.",
+                                           counts->pairs),
+                              counts->pairs, counts->sessions);
+    case TANDEM_COACHING_CADENCE:
+      {
+        double share = tandem_chart_get_figures (chart, 0, last, NULL, NULL, &n);
+
+        if (n == 0 || !isfinite (share))
+          return g_strdup (_("No pair was active at the end of the last month."));
+        /* Translators: a month, a share of pairs and how many pairs were active */
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "At the end of %s, %.0f%% of the %u active pair met on cadence.",
+                                             "At the end of %s, %.0f%% of the %u active pairs met on cadence.", n),
+                                tandem_chart_get_category (chart, last), share, n);
+      }
+    case TANDEM_COACHING_CONFIDENCE:
+      for (guint c = 0; c <= last; c++)
+        {
+          double b = tandem_chart_get_figures (chart, 0, c, NULL, NULL, &n);
+          double a = tandem_chart_get_figures (chart, 1, c, NULL, NULL, NULL);
+
+          if (n > 0 && isfinite (a) && isfinite (b))
+            {
+              before += b * n;
+              after += a * n;
+              rated += n;
+            }
+        }
+      if (rated == 0)
+        return g_strdup (_("No session has both confidence ratings yet."));
+      /* Translators: two averages on a 1–5 scale, then how many sessions */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Executives rate their confidence with AI %.1f before a session and %.1f "
+                                           "after, on average over %u rated session.",
+                                           "Executives rate their confidence with AI %.1f before a session and %.1f "
+                                           "after, on average over %u rated sessions.", rated),
+                              before / rated, after / rated, rated);
+    case TANDEM_N_COACHING_CHARTS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 /**
  * tandem_slides_new:
  * @threshold: the anonymity threshold
@@ -117,25 +175,14 @@ tandem_slides_new (TandemStore  *store,
     }
 
   if (counts.pairs > 0)
-    {
-      TandemSlide *slide = slide_new (NULL, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                          "%u executive is coached by a junior "
-                                                                          "colleague; %u sessions so far.",
-                                                                          "%u executives are coached by junior "
-                                                                          "colleagues; %u sessions so far.",
-                                                                          counts.pairs),
-                                                             counts.pairs, counts.sessions));
+    for (guint i = 0; i < TANDEM_N_COACHING_CHARTS; i++)
+      {
+        TandemChart *chart = tandem_chart_new_coaching (store, i, today, error);
 
-      g_ptr_array_add (slides, slide);
-      for (guint i = 0; i < TANDEM_N_COACHING_CHARTS; i++)
-        {
-          TandemChart *chart = tandem_chart_new_coaching (store, i, today, error);
-
-          if (chart == NULL)
-            goto out;
-          g_ptr_array_add (slide->charts, chart);
-        }
-    }
+        if (chart == NULL)
+          goto out;
+        g_ptr_array_add (slides, slide_new (chart, coaching_takeaway (chart, i, &counts)));
+      }
   ok = TRUE;
 
 out:
