@@ -247,6 +247,20 @@ test_cli_demo_and_export (void)
       g_assert_cmpint (none.status, ==, 1);
       g_assert_nonnull (strstr (none.err, "There is no survey wave “1999”"));
     }
+    /* The gap per department, in the same wave. */
+    {
+      g_auto(Result) gap = { 0, };
+      const char *args[] = { "--database", db, "export", "chart", "gap-heatmap", "--wave", fields[0], "-o", svg, NULL };
+
+      run (&gap, cli (), NULL, args);
+      g_assert_cmpint (gap.status, ==, 0);
+      g_clear_pointer (&text, g_free);
+      g_clear_pointer (&title, g_free);
+      g_assert_true (g_file_get_contents (svg, &text, NULL, NULL));
+      title = g_strdup_printf (">The gap by department, %s</text>", fields[0]);
+      g_assert_nonnull (strstr (text, title));
+      g_assert_nonnull (strstr (text, ">Executives more favourable</text>"));
+    }
   }
 
   {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tandem-enrollment.h"
+#include "tandem-gap-heatmap.h"
 #include "tandem-impact.h"
 #include "tandem-import.h"
 #include "tandem-pair.h"
@@ -17,6 +18,7 @@
 #include "tandem-program.h"
 #include "tandem-report.h"
 #include "tandem-stats.h"
+#include "tandem-takeaway.h"
 #include "tandem-survey-charts.h"
 #include "tandem-survey.h"
 #include "tandem-store-private.h"
@@ -522,6 +524,83 @@ test_stats_heatmap (void)
   row = g_ptr_array_index (rows, 3);
   g_assert_cmpstr (row->name, ==, "Sales");
   g_assert_cmpuint (row->shares[TANDEM_DIMENSION_OPTIMISM].n, ==, 10);
+
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
+/* The gap per department: Sales' executives are far ahead of its ICs, which
+ * the takeaway names with its interval; Legal's 3 executives are hidden,
+ * and Finance's 6 with them, or Legal's would be everyone's less Sales' and
+ * Finance's. */
+static void
+test_stats_gap_heatmap (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "gap.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemStore) store = tandem_store_open (path, &error);
+  g_autoptr(GString) csv = g_string_new (RESPONSES_HEADER);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(TandemChart) chart = NULL;
+  g_autofree char *wave = NULL;
+  g_autofree char *finding = NULL;
+  g_autofree char *none = NULL;
+  TandemGapRow *row;
+
+  g_assert_no_error (error);
+  add_rows (csv, "Q1", "2025-04-15", "executive", "Sales", 18, 2);
+  add_rows (csv, "Q1", "2025-04-15", "individual_contributor", "Sales", 10, 30);
+  add_rows (csv, "Q1", "2025-04-15", "executive", "Finance", 3, 3);
+  add_rows (csv, "Q1", "2025-04-15", "individual_contributor", "Finance", 15, 15);
+  add_rows (csv, "Q1", "2025-04-15", "executive", "Legal", 2, 1);
+  add_rows (csv, "Q1", "2025-04-15", "individual_contributor", "Legal", 10, 10);
+  import_responses (store, dir, csv);
+
+  rows = tandem_stats_gap_heatmap (store, "department", NULL, 5, 0, &wave, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wave, ==, "Q1");
+  g_assert_cmpuint (rows->len, ==, 4);
+  row = g_ptr_array_index (rows, 0);   /* everyone: 23 of 29 executives, 35 of 90 ICs */
+  g_assert_cmpint (row->group_id, ==, -1);
+  g_assert_cmpfloat_with_epsilon (row->gap[0], 100.0 * 23 / 29 - 100.0 * 35 / 90, 1e-9);
+  row = g_ptr_array_index (rows, 1);
+  g_assert_cmpstr (row->name, ==, "Finance");
+  g_assert_true (row->leaders[0].suppressed);   /* the complement of Legal's */
+  g_assert_false (row->ics[0].suppressed);
+  g_assert_true (isnan (row->gap[0]));
+  row = g_ptr_array_index (rows, 2);
+  g_assert_cmpstr (row->name, ==, "Legal");
+  g_assert_true (row->leaders[0].suppressed);
+  g_assert_true (isnan (row->gap[0]));
+  row = g_ptr_array_index (rows, 3);
+  g_assert_cmpstr (row->name, ==, "Sales");
+  g_assert_cmpfloat_with_epsilon (row->gap[0], 90.0 - 25.0, 1e-9);
+  g_assert_cmpfloat (row->gap_low[0], >, 0);
+  g_assert_cmpfloat (row->gap_high[0], <, 100);
+
+  finding = tandem_gap_heatmap_takeaway (rows, wave);
+  g_assert_true (g_str_has_prefix (finding, "In Sales, executives are 65 points more favourable than ICs on optimism "
+                                            "(95% interval "));
+  g_assert_true (g_str_has_suffix (finding, "; n 20 / 40)."));
+
+  /* The chart: gaps signed, n for both sides, hidden cells without a value. */
+  chart = tandem_chart_new_gap_heatmap (store, "department", NULL, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tandem_chart_get_n_categories (chart), ==, 4);
+  g_assert_true (isnan (tandem_chart_get_value (chart, 0, 1)));
+  {
+    g_autofree char *said = tandem_chart_describe_point (chart, 0, 3);
+
+    g_assert_true (g_str_has_prefix (said, "Optimism, Sales: gap +65 points (95% interval "));
+    g_assert_true (g_str_has_suffix (said, "n 20 / 40"));
+  }
+
+  /* A gap whose interval includes zero is no finding. */
+  row = g_ptr_array_index (rows, 3);
+  row->gap_low[0] = -2;
+  none = tandem_gap_heatmap_takeaway (rows, wave);
+  g_assert_cmpstr (none, ==, "In Q1 no single group’s gap is clear of chance: every interval includes zero.");
 
   g_clear_object (&store);
   tandem_test_remove_dir (dir);
@@ -1045,6 +1124,7 @@ main (int    argc,
   g_test_add_func ("/tandem/stats/import-malformed", test_stats_import_malformed);
   g_test_add_func ("/tandem/stats/suppress-complements", test_stats_suppress_complements);
   g_test_add_func ("/tandem/stats/heatmap", test_stats_heatmap);
+  g_test_add_func ("/tandem/stats/gap-heatmap", test_stats_gap_heatmap);
   g_test_add_func ("/tandem/stats/gap-series", test_stats_gap_series);
   g_test_add_func ("/tandem/pair/cadence", test_pair_cadence);
   g_test_add_func ("/tandem/types/date-parse", test_date_parse);

@@ -20,7 +20,8 @@
 #include "tandem-types.h"
 #include "tandem-verdict.h"
 
-#define CHART_NAMES "optimism, resources, transparency, snapshot, heatmap, impact, coaching, completion or champions"
+#define CHART_NAMES "optimism, resources, transparency, snapshot, heatmap, gap-heatmap, impact, coaching, " \
+                    "completion or champions"
 
 /* What "export chart" draws, and what reading it gave. */
 typedef struct
@@ -85,6 +86,8 @@ read_charts (gpointer data)
     chart = tandem_chart_new_program (store, TANDEM_PROGRAM_CHART_CHAMPIONS, request->threshold, &request->error);
   else if (g_str_equal (request->name, "snapshot"))
     chart = tandem_chart_new_snapshot (store, request->wave, request->threshold, &request->error);
+  else if (g_str_equal (request->name, "gap-heatmap"))
+    chart = tandem_chart_new_gap_heatmap (store, request->by, request->wave, request->threshold, &request->error);
   else if (g_str_equal (request->name, "heatmap"))
     chart = tandem_chart_new_heatmap (store, request->by, request->wave, request->threshold, &request->error);
   else if (g_str_equal (request->name, "impact"))
@@ -226,7 +229,7 @@ tandem_cli_export (Globals  *globals,
   if (!g_str_equal (argv[2], "coaching") && !g_str_equal (argv[2], "completion") &&
       !g_str_equal (argv[2], "champions") && !g_str_equal (argv[2], "snapshot") &&
       !g_str_equal (argv[2], "heatmap") && !g_str_equal (argv[2], "impact") &&
-      !tandem_dimension_from_string (argv[2], &dimension))
+      !g_str_equal (argv[2], "gap-heatmap") && !tandem_dimension_from_string (argv[2], &dimension))
     return tandem_cli_usage_error (_("there is no chart “%s”; choose %s"), argv[2], CHART_NAMES);
   if (output == NULL)
     return tandem_cli_usage_error (_("export chart needs --output FILE"));
@@ -235,8 +238,8 @@ tandem_cli_export (Globals  *globals,
   if (by_text != NULL && !g_str_equal (by_text, "department") && !g_str_equal (by_text, "role"))
     return tandem_cli_usage_error (_("--by is department or role, not “%s”"), by_text);
   if (wave != NULL && !g_str_equal (argv[2], "snapshot") && !g_str_equal (argv[2], "heatmap") &&
-      !g_str_equal (argv[2], "impact"))
-    return tandem_cli_usage_error (_("--wave is for the snapshot, heatmap and impact charts"));
+      !g_str_equal (argv[2], "gap-heatmap") && !g_str_equal (argv[2], "impact"))
+    return tandem_cli_usage_error (_("--wave is for the snapshot, heatmap, gap-heatmap and impact charts"));
   if (from_wave != NULL && !g_str_equal (argv[2], "impact"))
     return tandem_cli_usage_error (_("--from is for the impact chart"));
   if (scale != 1 && scale != 2)

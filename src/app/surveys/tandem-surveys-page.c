@@ -32,6 +32,7 @@ struct _TandemSurveysPage
   GtkStack             *stack;
   GtkListBox           *list;
   TandemChartView      *snapshot_view;
+  TandemChartView      *gap_view;
   TandemChartView      *heatmap_view;
   TandemChartView      *impact_view;
   GtkToggleButton      *department_button;
@@ -432,6 +433,7 @@ tandem_surveys_page_class_init (TandemSurveysPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, list);
   gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, snapshot_view);
+  gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, gap_view);
   gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, heatmap_view);
   gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, impact_view);
   gtk_widget_class_bind_template_child (widget_class, TandemSurveysPage, department_button);
@@ -480,6 +482,8 @@ typedef struct
   GError      *waves_error;
   TandemChart *snapshot;
   GError      *snapshot_error;
+  TandemChart *gaps;
+  GError      *gaps_error;
   TandemChart *heatmap;
   GError      *heatmap_error;
   TandemChart *impact;
@@ -496,6 +500,8 @@ surveys_free (Surveys *surveys)
   g_clear_error (&surveys->waves_error);
   g_clear_object (&surveys->snapshot);
   g_clear_error (&surveys->snapshot_error);
+  g_clear_object (&surveys->gaps);
+  g_clear_error (&surveys->gaps_error);
   g_clear_object (&surveys->heatmap);
   g_clear_error (&surveys->heatmap_error);
   g_clear_object (&surveys->impact);
@@ -513,6 +519,8 @@ load_surveys (TandemStore  *store,
 
   surveys->waves = tandem_wave_list (store, &surveys->waves_error);
   surveys->snapshot = tandem_chart_new_snapshot (store, asked->wave, asked->threshold, &surveys->snapshot_error);
+  surveys->gaps = tandem_chart_new_gap_heatmap (store, asked->grouping, asked->wave, asked->threshold,
+                                                &surveys->gaps_error);
   surveys->heatmap = tandem_chart_new_heatmap (store, asked->grouping, asked->wave, asked->threshold,
                                                &surveys->heatmap_error);
   surveys->impact = tandem_chart_new_impact (store, asked->grouping, asked->from, asked->wave, asked->threshold,
@@ -544,6 +552,8 @@ surveys_loaded (gpointer      owner,
                                     g_list_model_get_n_items (surveys->waves) > 0 ? "list" : "empty");
   tandem_chart_view_show_result (self->snapshot_view, surveys ? surveys->snapshot : NULL,
                                  surveys ? surveys->snapshot_error : error);
+  tandem_chart_view_show_result (self->gap_view, surveys ? surveys->gaps : NULL,
+                                 surveys ? surveys->gaps_error : error);
   tandem_chart_view_show_result (self->heatmap_view, surveys ? surveys->heatmap : NULL,
                                  surveys ? surveys->heatmap_error : error);
   tandem_chart_view_show_result (self->impact_view, surveys ? surveys->impact : NULL,
@@ -571,6 +581,7 @@ tandem_surveys_page_reload (TandemSurveysPage *self)
   if (!self->loaded)
     gtk_stack_set_visible_child_name (self->stack, "loading");
   tandem_chart_view_set_loading (self->snapshot_view, TRUE);
+  tandem_chart_view_set_loading (self->gap_view, TRUE);
   tandem_chart_view_set_loading (self->heatmap_view, TRUE);
   tandem_chart_view_set_loading (self->impact_view, TRUE);
 

@@ -21,6 +21,7 @@ typedef struct
   double low;
   double high;
   guint  n;
+  guint  n2;   /* a gap's first group (executives), where n is the second's; 0: one group */
 } Value;
 
 typedef struct

@@ -222,6 +222,27 @@ tandem_chart_set_value (TandemChart *self,
   v->n = n;
 }
 
+/**
+ * tandem_chart_set_value_n2:
+ * @n2: how many answered in the first of two groups a value compares
+ *   (executives, where the value's n is the ICs')
+ */
+void
+tandem_chart_set_value_n2 (TandemChart *self,
+                           guint        series,
+                           guint        category,
+                           guint        n2)
+{
+  Series *s;
+
+  g_return_if_fail (TANDEM_IS_CHART (self));
+  g_return_if_fail (series < self->series->len);
+  g_return_if_fail (category < self->categories->len);
+
+  s = g_ptr_array_index (self->series, series);
+  g_array_index (s->values, Value, category).n2 = n2;
+}
+
 double
 tandem_chart_get_value (TandemChart *self,
                         guint        series,
@@ -275,6 +296,8 @@ _tandem_chart_format_value (TandemChart *self,
   if (self->unit == TANDEM_CHART_PERCENT)
     /* Translators: a percentage on a chart axis; use your language's form, e.g. "25 %" */
     return g_strdup_printf (_("%.0f%%"), value);
+  if (self->unit == TANDEM_CHART_POINTS)
+    return g_strdup_printf ("%+.0f", value);
   if (fabs (value - round (value)) < 0.05)
     return g_strdup_printf ("%.0f", value);
   return g_strdup_printf ("%.1f", value);
@@ -529,6 +552,16 @@ tandem_chart_describe_point (TandemChart *self,
     }
 
   value = _tandem_chart_format_value (self, v->value);
+  if (v->n2 > 0 && isfinite (v->low) && isfinite (v->high))
+    {
+      g_autofree char *low = _tandem_chart_format_value (self, v->low);
+      g_autofree char *high = _tandem_chart_format_value (self, v->high);
+
+      /* Translators: a gap on a chart: series, category, the gap in points, its interval, then how many
+       * executives and ICs answered */
+      return g_strdup_printf (_("%s, %s: gap %s points (95%% interval %s to %s), n %u / %u"), name, label, value,
+                              low, high, v->n2, v->n);
+    }
   if (isfinite (v->low) && isfinite (v->high))
     {
       g_autofree char *low = _tandem_chart_format_value (self, v->low);

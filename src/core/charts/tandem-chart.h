@@ -48,6 +48,7 @@ typedef enum
 {
   TANDEM_CHART_PERCENT,
   TANDEM_CHART_NUMBER,
+  TANDEM_CHART_POINTS,   /* a signed difference in percentage points: a heatmap of gaps */
 } TandemChartUnit;
 
 /**
@@ -104,6 +105,10 @@ void          tandem_chart_set_value         (TandemChart       *self,
                                               double             ci_low,
                                               double             ci_high,
                                               guint              n);
+void          tandem_chart_set_value_n2      (TandemChart       *self,
+                                              guint              series,
+                                              guint              category,
+                                              guint              n2);
 double        tandem_chart_get_value         (TandemChart       *self,
                                               guint              series,
                                               guint              category);

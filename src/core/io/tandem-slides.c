@@ -14,6 +14,7 @@
 #include <pango/pangocairo.h>
 
 #include "tandem-coaching-charts.h"
+#include "tandem-gap-heatmap.h"
 #include "tandem-program-charts.h"
 #include "tandem-slides.h"
 #include "tandem-stats.h"
@@ -150,10 +151,15 @@ tandem_slides_new (TandemStore  *store,
       if (!(chart = tandem_chart_new_snapshot (store, NULL, threshold, error)))
         goto out;
       g_ptr_array_add (slides, slide_new (chart, tandem_snapshot_takeaway (series)));
-      if (!(chart = tandem_chart_new_heatmap (store, "department", NULL, threshold, error)))
-        goto out;
-      g_ptr_array_add (slides, slide_new (chart, g_strdup (_("Where people answer favourably, and where they "
-                                                              "do not yet."))));
+      {
+        g_autoptr(GPtrArray) rows = NULL;
+        g_autofree char *wave = NULL;
+
+        if (!(rows = tandem_stats_gap_heatmap (store, "department", NULL, threshold, 14, &wave, error)) ||
+            !(chart = tandem_chart_new_gap_heatmap (store, "department", NULL, threshold, error)))
+          goto out;
+        g_ptr_array_add (slides, slide_new (chart, tandem_gap_heatmap_takeaway (rows, wave)));
+      }
       if (!(chart = tandem_chart_new_impact (store, "department", NULL, NULL, threshold, error)))
         goto out;
       g_ptr_array_add (slides, slide_new (chart, g_strdup (_("Where more people completed a program, did ICs’ "

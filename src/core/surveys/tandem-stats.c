@@ -331,6 +331,42 @@ compare_heat_rows_by_name (gconstpointer a,
   return g_utf8_collate (ra->name, rb->name);
 }
 
+/**
+ * tandem_stats_smallest_groups:
+ * @rows: everyone first, then the groups
+ * @max_rows: how many groups to show at most (0: all)
+ * @by_size: sorts rows largest first
+ *
+ * Returns: (transfer container) (nullable): the groups beyond @max_rows − 1
+ *   largest, which are shown together as one row; %NULL when all fit
+ */
+GPtrArray *
+tandem_stats_smallest_groups (GPtrArray    *rows,
+                              guint         max_rows,
+                              GCompareFunc  by_size)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+
+  if (max_rows < 2 || rows->len <= max_rows + 1)
+    return NULL;
+  groups = g_ptr_array_new ();
+  for (guint r = 1; r < rows->len; r++)
+    g_ptr_array_add (groups, g_ptr_array_index (rows, r));
+  g_ptr_array_sort (groups, by_size);
+  g_ptr_array_remove_range (groups, 0, max_rows - 1);
+  return g_steal_pointer (&groups);
+}
+
+/* The name of the row @n smaller groups are shown together in. */
+char *
+tandem_stats_other_groups (gboolean by_role,
+                           guint    n)
+{
+  return g_strdup_printf (by_role ? g_dngettext (GETTEXT_PACKAGE, "%u other role", "%u other roles", n)
+                                  : g_dngettext (GETTEXT_PACKAGE, "%u other department", "%u other departments", n),
+                          n);
+}
+
 GPtrArray *
 tandem_stats_heatmap (TandemStore  *store,
                       const char   *grouping,
@@ -340,6 +376,7 @@ tandem_stats_heatmap (TandemStore  *store,
                       char        **out_wave,
                       GError      **error)
 {
+  g_autoptr(GPtrArray) smallest = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)tandem_heat_row_free);
   g_autoptr(TandemStmt) stmt = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -395,19 +432,13 @@ tandem_stats_heatmap (TandemStore  *store,
     return NULL;
 
   /* Beyond @max_rows groups, the smallest are shown together as one. */
-  if (max_rows > 0 && rows->len > max_rows + 1)
+  if ((smallest = tandem_stats_smallest_groups (rows, max_rows, compare_heat_rows_by_size)) != NULL)
     {
-      g_autoptr(GPtrArray) groups = g_ptr_array_new ();
       TandemHeatRow *rest = g_new0 (TandemHeatRow, 1);
-      guint n_rest;
 
-      for (guint r = 1; r < rows->len; r++)
-        g_ptr_array_add (groups, g_ptr_array_index (rows, r));
-      g_ptr_array_sort (groups, compare_heat_rows_by_size);
-      n_rest = groups->len - (max_rows - 1);
-      for (guint r = max_rows - 1; r < groups->len; r++)
+      for (guint r = 0; r < smallest->len; r++)
         {
-          TandemHeatRow *row = g_ptr_array_index (groups, r);
+          TandemHeatRow *row = g_ptr_array_index (smallest, r);
 
           for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
             {
@@ -418,10 +449,7 @@ tandem_stats_heatmap (TandemStore  *store,
         }
       g_ptr_array_sort (rows, compare_heat_rows_by_name);
       rest->group_id = 0;
-      rest->name = g_strdup_printf (is_role ? g_dngettext (GETTEXT_PACKAGE, "%u other role", "%u other roles", n_rest)
-                                            : g_dngettext (GETTEXT_PACKAGE, "%u other department",
-                                                           "%u other departments", n_rest),
-                                    n_rest);
+      rest->name = tandem_stats_other_groups (is_role, smallest->len);
       g_ptr_array_add (rows, rest);
     }
 

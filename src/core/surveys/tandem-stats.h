@@ -74,6 +74,11 @@ guint       tandem_stats_suppress_complements (TandemShare *shares,
                                                guint        n_shares,
                                                guint        threshold);
 void        tandem_heat_row_free      (TandemHeatRow    *row);
+GPtrArray  *tandem_stats_smallest_groups (GPtrArray    *rows,
+                                         guint         max_rows,
+                                         GCompareFunc  by_size);
+char       *tandem_stats_other_groups  (gboolean      by_role,
+                                        guint         n);
 GPtrArray  *tandem_stats_heatmap      (TandemStore      *store,
                                        const char       *grouping,
                                        const char       *wave,

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "tandem-gap-heatmap.h"
 #include "tandem-impact.h"
 #include "tandem-stats.h"
 #include "tandem-survey-charts.h"
@@ -225,7 +226,8 @@ tandem_chart_new_heatmap (TandemStore  *store,
     title = g_strdup (by_role ? _("Favourable answers by role") : _("Favourable answers by department"));
   chart = tandem_chart_new (title);
   tandem_chart_set_kind (chart, TANDEM_CHART_HEATMAP);
-  tandem_chart_set_subtitle (chart, _("Share answering 4 or 5, every level together; darker is more favourable"));
+  tandem_chart_set_subtitle (chart, _("Share answering 4 or 5, every level together; the stronger the colour, the more "
+                                      "favourable"));
   tandem_chart_set_empty_text (chart, _("No survey waves yet. Import pulse-survey responses to see where "
                                         "people are favourable."));
   for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
@@ -245,6 +247,75 @@ tandem_chart_new_heatmap (TandemStore  *store,
                             "someone work out a smaller group from the total. A level with fewer than %u answers "
                             "is left out of every cell."),
                           threshold, threshold);
+  tandem_chart_set_note (chart, note);
+  return g_steal_pointer (&chart);
+}
+
+/**
+ * tandem_chart_new_gap_heatmap:
+ * @grouping: "department" or "role"
+ * @wave: (nullable): the wave's title; %NULL for the latest
+ *
+ * The executive–IC gap on each question per department or role, in @wave:
+ * a cell is the executives' favourable share minus the ICs', in points,
+ * with n for each side; a side under the threshold (or one that could be
+ * worked out from the total) hides the cell.
+ *
+ * Returns: (transfer full): the chart, or %NULL with @error set
+ */
+TandemChart *
+tandem_chart_new_gap_heatmap (TandemStore  *store,
+                              const char   *grouping,
+                              const char   *wave_title,
+                              guint         threshold,
+                              GError      **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(TandemChart) chart = NULL;
+  g_autofree char *wave = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *note = NULL;
+  gboolean by_role;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_strcmp0 (grouping, "department") == 0 || g_strcmp0 (grouping, "role") == 0, NULL);
+
+  by_role = g_str_equal (grouping, "role");
+  if (!(rows = tandem_stats_gap_heatmap (store, grouping, wave_title, threshold, 14, &wave, error)))
+    return NULL;
+
+  if (wave != NULL)
+    /* Translators: a chart's title; %s is a survey wave */
+    title = by_role ? g_strdup_printf (_("The gap by role, %s"), wave)
+                    : g_strdup_printf (_("The gap by department, %s"), wave);
+  else
+    title = g_strdup (by_role ? _("The gap by role") : _("The gap by department"));
+  chart = tandem_chart_new (title);
+  tandem_chart_set_kind (chart, TANDEM_CHART_HEATMAP);
+  tandem_chart_set_y_axis (chart, -100, 100, 10, TANDEM_CHART_POINTS);
+  tandem_chart_set_subtitle (chart, _("Executives’ favourable share minus individual contributors’, in points"));
+  tandem_chart_set_empty_text (chart, _("No survey waves yet. Import pulse-survey responses to see where "
+                                        "executives and ICs differ."));
+  for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+    tandem_chart_add_series (chart, tandem_dimension_get_label (d));
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      TandemGapRow *row = g_ptr_array_index (rows, r);
+      guint c = tandem_chart_add_category (chart, row->name);
+
+      for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+        {
+          tandem_chart_set_value (chart, d, c, row->gap[d], row->gap_low[d], row->gap_high[d],
+                                  row->ics[d].n);
+          tandem_chart_set_value_n2 (chart, d, c, row->leaders[d].n);
+        }
+    }
+
+  note = g_strdup_printf (_("Steps: within 5 points, 5–10, 10–20, 20 or more. n: executives / ICs who answered. "
+                            "Hatched: fewer than %u answered at a level, or a figure would let someone work out a "
+                            "smaller group from the total."),
+                          threshold);
   tandem_chart_set_note (chart, note);
   return g_steal_pointer (&chart);
 }

@@ -23,6 +23,11 @@ TandemChart *tandem_chart_new_heatmap  (TandemStore  *store,
                                         guint         threshold,
                                         GError      **error);
 
+TandemChart *tandem_chart_new_gap_heatmap (TandemStore  *store,
+                                           const char   *grouping,
+                                           const char   *wave,
+                                           guint         threshold,
+                                           GError      **error);
 TandemChart *tandem_chart_new_impact   (TandemStore  *store,
                                         const char   *grouping,
                                         const char   *from_wave,

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "tandem-gap-heatmap.h"
 #include "tandem-stats.h"
 #include "tandem-takeaway.h"
 #include "tandem-verdict.h"
@@ -220,4 +221,63 @@ tandem_verdict_rule_text (double min_effect)
                             "points and its 95%% interval excludes zero; it held steady when the whole "
                             "interval lies within ±%ld points; otherwise there are too few answers to tell."),
                           m, m);
+}
+
+/**
+ * tandem_gap_heatmap_takeaway:
+ * @rows: (element-type TandemGapRow): from tandem_stats_gap_heatmap()
+ * @wave: (nullable): the wave's title
+ *
+ * One finding from the rows, true within its noise: the widest gap of a
+ * single department or role whose 95% interval leaves out zero, with its
+ * interval and n; or that no group's gap is clear of chance.
+ *
+ * Returns: (transfer full): the sentence
+ */
+char *
+tandem_gap_heatmap_takeaway (GPtrArray  *rows,
+                             const char *wave)
+{
+  const TandemGapRow *widest = NULL;
+  TandemDimension widest_d = 0;
+
+  g_return_val_if_fail (rows != NULL, NULL);
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const TandemGapRow *row = g_ptr_array_index (rows, r);
+
+      /* Everyone is the gap charts' story; the rest together is no group. */
+      if (row->group_id < 0 || row->group_id == G_MAXINT64)
+        continue;
+      for (TandemDimension d = 0; d < TANDEM_N_DIMENSIONS; d++)
+        if (isfinite (row->gap[d]) && (row->gap_low[d] > 0 || row->gap_high[d] < 0) &&
+            (widest == NULL || fabs (row->gap[d]) > fabs (widest->gap[widest_d])))
+          {
+            widest = row;
+            widest_d = d;
+          }
+    }
+
+  if (widest == NULL)
+    return wave != NULL
+           /* Translators: %s is a survey wave */
+           ? g_strdup_printf (_("In %s no single group’s gap is clear of chance: every interval includes zero."),
+                              wave)
+           : g_strdup (_("No single group’s gap is clear of chance: every interval includes zero."));
+
+  if (widest->gap[widest_d] > 0)
+    /* Translators: a group, a gap in points, a question (e.g. "optimism"), its 95% interval, then how many
+     * executives and ICs answered */
+    return g_strdup_printf (_("In %s, executives are %.0f points more favourable than ICs on %s "
+                              "(95%% interval %.0f to %.0f; n %u / %u)."),
+                            widest->name, widest->gap[widest_d], dimension_in_sentence (widest_d),
+                            widest->gap_low[widest_d], widest->gap_high[widest_d],
+                            widest->leaders[widest_d].n, widest->ics[widest_d].n);
+  /* Translators: as above, where ICs are the more favourable */
+  return g_strdup_printf (_("In %s, ICs are %.0f points more favourable than executives on %s "
+                            "(95%% interval %.0f to %.0f; n %u / %u)."),
+                          widest->name, -widest->gap[widest_d], dimension_in_sentence (widest_d),
+                          -widest->gap_high[widest_d], -widest->gap_low[widest_d],
+                          widest->leaders[widest_d].n, widest->ics[widest_d].n);
 }

@@ -16,4 +16,7 @@ char *tandem_gap_takeaway      (GPtrArray        *points,
 char *tandem_snapshot_takeaway (GPtrArray       **series);
 char *tandem_verdict_rule_text (double            min_effect);
 
+char *tandem_gap_heatmap_takeaway (GPtrArray  *rows,
+                                   const char *wave);
+
 G_END_DECLS
