@@ -1043,6 +1043,17 @@ test_types_format_count (void)
     g_assert_cmpstr (english, ==, "33,381");
     g_assert_cmpstr (small, ==, "981");
   }
+  /* Charts say n the same way, on screen and to a screen reader. */
+  {
+    g_autoptr(TandemChart) chart = tandem_chart_new ("n");
+    g_autofree char *said = NULL;
+
+    tandem_chart_add_series (chart, "ICs");
+    tandem_chart_add_category (chart, "Everyone");
+    tandem_chart_set_value (chart, 0, 0, 40, NAN, NAN, 12345);
+    said = tandem_chart_describe_point (chart, 0, 0);
+    g_assert_cmpstr (said, ==, "ICs, Everyone: 40%, n 12,345");
+  }
   setlocale (LC_NUMERIC, "de_DE.UTF-8");
   {
     g_autofree char *german = tandem_format_count (1000000);

@@ -161,7 +161,9 @@ _tandem_chart_draw_heatmap (TandemChart            *self,
               if (v->n2 > 0)
                 {
                   /* Translators: how many executives and ICs answered, with a gap in a cell */
-                  g_autofree char *n = g_strdup_printf (_("n %u / %u"), v->n2, v->n);
+                  g_autofree char *leaders = tandem_format_count (v->n2);
+                  g_autofree char *ics = tandem_format_count (v->n);
+                  g_autofree char *n = g_strdup_printf (_("n %s / %s"), leaders, ics);
                   double small = _tandem_chart_type (l, TYPE_LABEL);
                   double beside = _tandem_chart_text_width_at (layout, style, label, text_size) + 0.6 * l->em +
                                   _tandem_chart_text_width_at (layout, style, n, small);

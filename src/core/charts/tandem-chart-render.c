@@ -198,11 +198,11 @@ _tandem_chart_draw_axes (TandemChart            *self,
       for (guint s = 0; s < self->series->len; s++)
         {
           Series *series = g_ptr_array_index (self->series, s);
-          guint n = g_array_index (series->values, Value, c).n;
+          g_autofree char *count = tandem_format_count (g_array_index (series->values, Value, c).n);
 
           if (counts->len > 0)
             g_string_append (counts, " / ");
-          g_string_append_printf (counts, "%u", n);
+          g_string_append (counts, count);
         }
       if (counts->len > 0)
         {

@@ -155,13 +155,14 @@ _tandem_chart_draw_scatter (TandemChart            *self,
     {
       const Value *v = &g_array_index (series->values, Value, c);
       g_autofree char *label = NULL;
+      g_autofree char *n = tandem_format_count (v->n);
       double x, y, width, height = 1.2 * size;
       TandemRect right, left;
 
       if (!_tandem_chart_point_position (self, l, 0, c, &x, &y))
         continue;
       /* Translators: a point's label on a scatter chart: a group and how many answered */
-      label = g_strdup_printf (_("%s (n %u)"), (const char *)g_ptr_array_index (self->categories, c), v->n);
+      label = g_strdup_printf (_("%s (n %s)"), (const char *)g_ptr_array_index (self->categories, c), n);
       width = _tandem_chart_text_width_at (layout, style, label, size);
       right = (TandemRect) { x + 1.6 * radius, y - height / 2, width, height };
       left = (TandemRect) { x - 1.6 * radius - width, y - height / 2, width, height };

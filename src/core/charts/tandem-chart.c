@@ -532,6 +532,7 @@ tandem_chart_describe_point (TandemChart *self,
   const Value *v;
   const char *name, *label;
   g_autofree char *value = NULL;
+  g_autofree char *n = NULL;
 
   g_return_val_if_fail (TANDEM_IS_CHART (self), NULL);
   g_return_val_if_fail (series < self->series->len, NULL);
@@ -541,6 +542,7 @@ tandem_chart_describe_point (TandemChart *self,
   v = &g_array_index (s->values, Value, category);
   name = s->name;
   label = g_ptr_array_index (self->categories, category);
+  n = tandem_format_count (v->n);
 
   if (!isfinite (v->value))
     {
@@ -548,7 +550,7 @@ tandem_chart_describe_point (TandemChart *self,
         /* Translators: a chart point without data: series, category */
         return g_strdup_printf (_("%s, %s: no answers"), name, label);
       /* Translators: a hidden chart point: series, category, sample size */
-      return g_strdup_printf (_("%s, %s: hidden to keep answers anonymous (n %u)"), name, label, v->n);
+      return g_strdup_printf (_("%s, %s: hidden to keep answers anonymous (n %s)"), name, label, n);
     }
 
   value = _tandem_chart_format_value (self, v->value);
@@ -559,8 +561,10 @@ tandem_chart_describe_point (TandemChart *self,
 
       /* Translators: a gap on a chart: series, category, the gap in points, its interval, then how many
        * executives and ICs answered */
-      return g_strdup_printf (_("%s, %s: gap %s points (95%% interval %s to %s), n %u / %u"), name, label, value,
-                              low, high, v->n2, v->n);
+      g_autofree char *n2 = tandem_format_count (v->n2);
+
+      return g_strdup_printf (_("%s, %s: gap %s points (95%% interval %s to %s), n %s / %s"), name, label, value,
+                              low, high, n2, n);
     }
   if (isfinite (v->low) && isfinite (v->high))
     {
@@ -570,11 +574,11 @@ tandem_chart_describe_point (TandemChart *self,
 
       /* Translators: series, category, value, interval low and high, sample size; the last %s is empty
        * or "; gap +8 points (95% interval −4 to 20)" */
-      return g_strdup_printf (_("%s, %s: %s (95%% interval %s–%s), n %u%s"), name, label, value, low, high, v->n,
+      return g_strdup_printf (_("%s, %s: %s (95%% interval %s–%s), n %s%s"), name, label, value, low, high, n,
                               gap);
     }
   if (v->n > 0)
-    return g_strdup_printf (_("%s, %s: %s, n %u"), name, label, value, v->n);
+    return g_strdup_printf (_("%s, %s: %s, n %s"), name, label, value, n);
   return g_strdup_printf (_("%s, %s: %s"), name, label, value);
 }
 

@@ -151,9 +151,11 @@ static char *
 group_label (const TandemGroupRow *row,
              const char           *none)
 {
+  g_autofree char *people = tandem_format_count (row->people);
+
   /* Translators: a row of a chart: a role or department and how many people it has */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u person)", "%s (%u people)", row->people),
-                          *row->group ? row->group : none, row->people);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%s person)", "%s (%s people)", row->people),
+                          *row->group ? row->group : none, people);
 }
 
 static TandemChart *
