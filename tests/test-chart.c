@@ -894,7 +894,8 @@ test_export_pack (void)
   for (guint i = 0; i < slides->len; i++)
     g_assert_cmpuint (((TandemSlide *)g_ptr_array_index (slides, i))->charts->len, ==, 1);
   g_assert_nonnull (strstr (((TandemSlide *)g_ptr_array_index (slides, 7))->takeaway, "sessions so far"));
-  g_assert_nonnull (strstr (((TandemSlide *)g_ptr_array_index (slides, 8))->takeaway, "met on cadence"));
+  g_assert_nonnull (strstr (((TandemSlide *)g_ptr_array_index (slides, 8))->takeaway,
+                            "active pairs kept to their cadence"));
   g_assert_nonnull (strstr (((TandemSlide *)g_ptr_array_index (slides, 9))->takeaway, "rated session"));
 
   /* One type scale: at 1080p no text on any slide is under 20 px; on a

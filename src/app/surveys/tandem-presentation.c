@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "tandem-presentation.h"
@@ -39,8 +40,12 @@ draw_cb (GtkDrawingArea *area,
   TandemChartStyle style;
   PangoRectangle logical;
 
-  tandem_chart_style_init_light (&style);
-  cairo_set_source_rgb (cr, 1, 1, 1);
+  /* The room sees the style the presenter chose: dark on a dark desktop. */
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    tandem_chart_style_init_dark (&style);
+  else
+    tandem_chart_style_init_light (&style);
+  cairo_set_source_rgb (cr, style.background.red, style.background.green, style.background.blue);
   cairo_paint (cr);
 
   font = tandem_chart_style_new_font (&style, MAX (12.0, height / 50.0), FALSE);
@@ -178,6 +183,8 @@ tandem_presentation_init (TandemPresentation *self)
 
   self->area = gtk_drawing_area_new ();
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw_cb, self, NULL);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (gtk_widget_queue_draw),
+                           self->area, G_CONNECT_SWAPPED);
   gtk_window_set_child (GTK_WINDOW (self), self->area);
   gtk_window_set_title (GTK_WINDOW (self), _("Presentation"));
   gtk_window_set_default_size (GTK_WINDOW (self), 1280, 720);

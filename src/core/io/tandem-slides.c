@@ -70,8 +70,8 @@ coaching_takeaway (TandemChart         *chart,
           return g_strdup (_("No pair was active at the end of the last month."));
         /* Translators: a month, a share of pairs and how many pairs were active */
         return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "At the end of %s, %.0f%% of the %u active pair met on cadence.",
-                                             "At the end of %s, %.0f%% of the %u active pairs met on cadence.", n),
+                                             "In %s, %.0f%% of the %u active pair kept to its cadence.",
+                                             "In %s, %.0f%% of the %u active pairs kept to their cadence.", n),
                                 tandem_chart_get_category (chart, last), share, n);
       }
     case TANDEM_COACHING_CONFIDENCE:
