@@ -121,6 +121,24 @@ tandem_test_demo_store (const char *path,
   return store;
 }
 
+/* Takes away what schema 6 added (competencies, a program's duration), so
+ * a test can mark a current file as schema 5 and watch it migrate. */
+void
+tandem_test_make_v5 (TandemStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tandem_store_exec (store,
+                                    "DROP TABLE program_competency;"
+                                    "DROP TABLE role_competency;"
+                                    "DROP TABLE competency_level;"
+                                    "DROP TABLE competency;"
+                                    "ALTER TABLE program DROP COLUMN duration_hours;"
+                                    "PRAGMA user_version = 5;",
+                                    &error));
+  g_assert_no_error (error);
+}
+
 /* Takes away what schema 5 added (the learning summary), so a test can mark
  * a current file as schema 4 and watch it migrate. */
 void
@@ -128,6 +146,7 @@ tandem_test_make_v4 (TandemStore *store)
 {
   g_autoptr(GError) error = NULL;
 
+  tandem_test_make_v5 (store);
   g_assert_true (tandem_store_exec (store,
                                     "DROP TRIGGER enrollment_learning_update;"
                                     "DROP TRIGGER enrollment_learning_delete;"

@@ -12,6 +12,7 @@
 #include "tandem-chart.h"
 #include "tandem-cli-private.h"
 #include "tandem-coaching-charts.h"
+#include "tandem-competency.h"
 #include "tandem-export.h"
 #include "tandem-program-charts.h"
 #include "tandem-report.h"
@@ -21,7 +22,7 @@
 #include "tandem-verdict.h"
 
 #define CHART_NAMES "optimism, resources, transparency, snapshot, heatmap, gap-heatmap, impact, coaching, " \
-                    "completion or champions"
+                    "completion, champions or competencies"
 
 /* What "export chart" draws, and what reading it gave. */
 typedef struct
@@ -86,6 +87,8 @@ read_charts (gpointer data)
     chart = tandem_chart_new_program (store, TANDEM_PROGRAM_CHART_CHAMPIONS, request->threshold, &request->error);
   else if (g_str_equal (request->name, "snapshot"))
     chart = tandem_chart_new_snapshot (store, request->wave, request->threshold, &request->error);
+  else if (g_str_equal (request->name, "competencies"))
+    chart = tandem_chart_new_competencies (store, request->threshold, &request->error);
   else if (g_str_equal (request->name, "gap-heatmap"))
     chart = tandem_chart_new_gap_heatmap (store, request->by, request->wave, request->threshold, &request->error);
   else if (g_str_equal (request->name, "heatmap"))
@@ -124,6 +127,7 @@ tandem_cli_export (Globals  *globals,
   g_autofree char *wave = NULL;
   g_autofree char *from_wave = NULL;
   g_autofree char *delimiter_text = NULL;
+  g_autofree char *department = NULL;
   double target = NAN;
   double min_effect = TANDEM_DEFAULT_MIN_EFFECT;
   int scale = 1;
@@ -147,6 +151,8 @@ tandem_cli_export (Globals  *globals,
     { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height in pixels (default 1080)"), N_("H") },
     { "threshold", 0, 0, G_OPTION_ARG_INT, &threshold,
       N_("Anonymity threshold: hide groups with fewer answers (default 5, at least 3)"), N_("N") },
+    { "department", 0, 0, G_OPTION_ARG_STRING, &department,
+      N_("literacy-record: one department's people only"), N_("NAME") },
     { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter_text,
       N_("people and enrollments: the CSV separator, “,” (default), “;” or “tab”"), N_("SEP") },
     { "min-effect", 0, 0, G_OPTION_ARG_DOUBLE, &min_effect,
@@ -155,7 +161,8 @@ tandem_cli_export (Globals  *globals,
     { NULL }
   };
 
-  if (!tandem_cli_parse_options ("export", "chart NAME | pack | journal EXTERNAL_ID | people | enrollments",
+  if (!tandem_cli_parse_options ("export", "chart NAME | pack | journal EXTERNAL_ID | people | enrollments | "
+                                 "literacy-record",
                               entries, &argc, &argv, &status))
     return status;
 
@@ -206,6 +213,20 @@ tandem_cli_export (Globals  *globals,
       return EXIT_OK;
     }
 
+  if (argc >= 2 && g_strcmp0 (argv[1], "literacy-record") == 0)
+    {
+      if (argc != 2)
+        return tandem_cli_usage_error (_("export %s takes no further arguments, but was given “%s”"), argv[1],
+                                       argv[2]);
+      if (output == NULL || !g_str_has_suffix (output, ".csv"))
+        return tandem_cli_usage_error (_("export literacy-record needs --output FILE.csv"));
+      if (!(store = tandem_cli_open_existing_store (globals, &error)) ||
+          !tandem_export_literacy_record (store, department, output, &error))
+        return tandem_cli_fail (error);
+      printf (_("Wrote %s.\n"), output);
+      return EXIT_OK;
+    }
+
   if (argc >= 2 && g_strcmp0 (argv[1], "journal") == 0)
     {
       if (argc != 3)
@@ -229,7 +250,8 @@ tandem_cli_export (Globals  *globals,
   if (!g_str_equal (argv[2], "coaching") && !g_str_equal (argv[2], "completion") &&
       !g_str_equal (argv[2], "champions") && !g_str_equal (argv[2], "snapshot") &&
       !g_str_equal (argv[2], "heatmap") && !g_str_equal (argv[2], "impact") &&
-      !g_str_equal (argv[2], "gap-heatmap") && !tandem_dimension_from_string (argv[2], &dimension))
+      !g_str_equal (argv[2], "gap-heatmap") && !g_str_equal (argv[2], "competencies") &&
+      !tandem_dimension_from_string (argv[2], &dimension))
     return tandem_cli_usage_error (_("there is no chart “%s”; choose %s"), argv[2], CHART_NAMES);
   if (output == NULL)
     return tandem_cli_usage_error (_("export chart needs --output FILE"));

@@ -56,7 +56,7 @@ tandem_cli_report (Globals  *globals,
     { NULL }
   };
   static const char * const reports[] = { "summary", "pairs", "completion", "champions", "gaps", "changes",
-                                          "impact", NULL };
+                                          "impact", "competencies", NULL };
   struct { const char *key; const char *label; guint *value; } rows[] = {
     { "people", N_("People"), &counts.people },
     { "active_people", N_("Active people"), &counts.active_people },
@@ -72,15 +72,15 @@ tandem_cli_report (Globals  *globals,
     { "answers", N_("Survey answers"), &counts.answers },
   };
 
-  if (!tandem_cli_parse_options ("report", "summary | pairs | completion | champions | gaps | changes | impact", entries, &argc, &argv,
-                              &status))
+  if (!tandem_cli_parse_options ("report", "summary | pairs | completion | champions | gaps | changes | impact | "
+                                 "competencies", entries, &argc, &argv, &status))
     return status;
   if (argc < 2)
     return tandem_cli_usage_error (_("report needs a report name: summary, pairs, completion, champions, gaps, "
-                                     "changes or impact"));
+                                     "changes, impact or competencies"));
   if (!g_strv_contains (reports, argv[1]))
     return tandem_cli_usage_error (_("there is no report “%s”; choose summary, pairs, completion, champions, gaps, "
-                                     "changes or impact"),
+                                     "changes, impact or competencies"),
                         argv[1]);
   if (argc > 2)
     return tandem_cli_usage_error (_("report %s takes no further arguments, but was given “%s”"), argv[1], argv[2]);
@@ -93,6 +93,24 @@ tandem_cli_report (Globals  *globals,
     return tandem_cli_usage_error (_("--from and --to belong to the changes and impact reports"));
   if (min_effect != TANDEM_DEFAULT_MIN_EFFECT && !g_str_equal (argv[1], "changes"))
     return tandem_cli_usage_error (_("--min-effect belongs to the changes report"));
+
+  if (g_str_equal (argv[1], "competencies"))
+    {
+      g_autofree char *report = NULL;
+      TandemGroupBy by = TANDEM_GROUP_BY_ROLE;
+
+      if (by_text != NULL && (!tandem_group_by_from_string (by_text, &by) || by == TANDEM_GROUP_BY_LEVEL))
+        return tandem_cli_usage_error (_("the competencies report is by role or department, not “%s”"), by_text);
+      if (threshold < TANDEM_MIN_ANONYMITY_THRESHOLD)
+        return tandem_cli_usage_error (_("the anonymity threshold must be at least %d"),
+                                       TANDEM_MIN_ANONYMITY_THRESHOLD);
+      if (!(store = tandem_cli_open_existing_store (globals, &error)) ||
+          !(report = tandem_report_competencies (store, by, (guint)threshold,
+                                                 csv ? TANDEM_REPORT_CSV : TANDEM_REPORT_TEXT, &error)))
+        return tandem_cli_fail (error);
+      fputs (report, stdout);
+      return EXIT_OK;
+    }
 
   if (g_str_equal (argv[1], "impact"))
     {

@@ -84,7 +84,8 @@ draw_steps (TandemChart            *self,
   guint n = self->unit == TANDEM_CHART_POINTS ? 2 * G_N_ELEMENTS (gap_steps) + 1 : 5;
 
   x += _tandem_chart_draw_text (cr, layout, style,
-                                self->unit == TANDEM_CHART_POINTS ? _("ICs more favourable") : _("Fewer favourable"),
+                                self->low_label != NULL ? self->low_label
+                                : self->unit == TANDEM_CHART_POINTS ? _("ICs more favourable") : _("Fewer favourable"),
                                 size, FALSE, &style->muted, x, y, 0.0, 0.5, 0) + 0.5 * l->em;
   for (guint i = 0; i < n; i++)
     {
@@ -106,7 +107,8 @@ draw_steps (TandemChart            *self,
     }
   x += n * swatch + 0.5 * l->em;
   _tandem_chart_draw_text (cr, layout, style,
-                           self->unit == TANDEM_CHART_POINTS ? _("Executives more favourable") : _("More favourable"),
+                           self->high_label != NULL ? self->high_label
+                           : self->unit == TANDEM_CHART_POINTS ? _("Executives more favourable") : _("More favourable"),
                            size, FALSE, &style->muted, x, y, 0.0, 0.5, 0);
 }
 
@@ -128,11 +130,13 @@ _tandem_chart_draw_heatmap (TandemChart            *self,
   double n_size = _tandem_chart_type_within (l, TYPE_LABEL, 0.3 * cell_height);
 
   draw_steps (self, cr, layout, l, style);
+  /* Column names of two lines where one is too narrow (the layout keeps
+   * room for two). */
   for (guint s = 0; s < self->series->len; s++)
-    _tandem_chart_draw_text (cr, layout, style, ((Series *)g_ptr_array_index (self->series, s))->name,
-                             _tandem_chart_type (l, TYPE_BODY), TRUE, &style->foreground,
-                             l->plot.x + (s + 0.5) * cell_width, l->plot.y - 0.3 * l->em, 0.5, 1.0,
-                             cell_width - 0.3 * l->em);
+    _tandem_chart_draw_lines (cr, layout, style, ((Series *)g_ptr_array_index (self->series, s))->name,
+                              _tandem_chart_type (l, TYPE_BODY), TRUE, &style->foreground,
+                              l->plot.x + (s + 0.5) * cell_width, l->plot.y - 0.3 * l->em, 0.5, 1.0,
+                              cell_width - 0.3 * l->em, 2);
 
   for (guint c = 0; c < self->categories->len; c++)
     {
@@ -146,7 +150,8 @@ _tandem_chart_draw_heatmap (TandemChart            *self,
         {
           const Value *v = &g_array_index (((Series *)g_ptr_array_index (self->series, s))->values, Value, c);
           double x = l->plot.x + s * cell_width;
-          gboolean with_n = v->n2 > 0 && n_size > 0;
+          gboolean counted = v->n2 > 0 || (self->cells_show_n && v->n > 0);
+          gboolean with_n = counted && n_size > 0;
           g_autofree char *label = NULL;
 
           cairo_rectangle (cr, x + 1, y + 1, cell_width - 2, cell_height - 2);
@@ -158,13 +163,14 @@ _tandem_chart_draw_heatmap (TandemChart            *self,
               _tandem_chart_set_source (cr, &fill, 1.0);
               cairo_fill (cr);
               label = _tandem_chart_format_value (self, v->value);
-              if (v->n2 > 0)
+              if (counted)
                 {
-                  /* Translators: how many executives and ICs answered, with a gap in a cell */
                   g_autofree char *leaders = tandem_format_count (v->n2);
                   g_autofree char *ics = tandem_format_count (v->n);
-                  g_autofree char *n = g_strdup_printf (_("n %s / %s"), leaders, ics);
-                  double small = _tandem_chart_type (l, TYPE_LABEL);
+                  /* Translators: how many executives and ICs answered, with a gap in a cell */
+                  g_autofree char *n = v->n2 > 0 ? g_strdup_printf (_("n %s / %s"), leaders, ics)
+                                                 : g_strdup_printf (_("n %s"), ics);
+                  double small = MIN (_tandem_chart_type (l, TYPE_LABEL), text_size);
                   double beside = _tandem_chart_text_width_at (layout, style, label, text_size) + 0.6 * l->em +
                                   _tandem_chart_text_width_at (layout, style, n, small);
 

@@ -122,8 +122,19 @@ _tandem_chart_compute_layout (TandemChart *self,
       /* Row labels on the left, column labels above the cells. */
       l->label_width = MIN (measure_labels (self, l->em), width / 3.0);
       l->plot.x = l->pad + l->label_width + 0.8 * l->em;
-      l->plot.y = y + 1.6 * l->em;
       l->plot.width = MAX (l->em, width - l->plot.x - l->pad);
+      l->plot.y = y + 1.6 * l->em;
+      /* Room for column names of two lines, when one is too narrow. */
+      {
+        g_autoptr(GPtrArray) names = g_ptr_array_new ();
+        double column = l->plot.width / MAX (self->series->len, 1) - 0.3 * l->em;
+
+        for (guint s = 0; s < self->series->len; s++)
+          g_ptr_array_add (names, ((Series *)g_ptr_array_index (self->series, s))->name);
+        if (names->len > 0 &&
+            measure_widest (names, NULL) * _tandem_chart_type (l, TYPE_BODY) / TEXT_BASE_SIZE > column)
+          l->plot.y += 1.2 * _tandem_chart_type (l, TYPE_BODY);
+      }
       l->plot.height = MAX (l->em, bottom - l->plot.y);
     }
   l->inset = MIN (2.5 * l->em, l->plot.width / 4.0);

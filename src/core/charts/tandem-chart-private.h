@@ -53,6 +53,9 @@ struct _TandemChart
   double     y_step;
   double     target;         /* NAN: no target line */
   char      *target_label;
+  gboolean   cells_show_n;     /* a heatmap writes each cell's n, not only gaps' */
+  char      *low_label;        /* a heatmap legend's ends; NULL: the defaults */
+  char      *high_label;
 };
 
 typedef struct

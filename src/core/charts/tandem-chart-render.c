@@ -100,6 +100,9 @@ _tandem_chart_draw_lines (cairo_t                *cr,
   pango_layout_set_width (layout, max_width > 0 ? (int)(max_width / scale * PANGO_SCALE) : -1);
   pango_layout_set_ellipsize (layout, max_width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
   pango_layout_set_height (layout, -MAX (lines, 1));
+  /* Wrapped lines line up the way the text is anchored. */
+  pango_layout_set_alignment (layout, anchor_x == 0.5 ? PANGO_ALIGN_CENTER
+                                      : anchor_x == 1.0 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
   pango_layout_set_text (layout, text, -1);
   pango_layout_get_extents (layout, NULL, &logical);
   width = scale * logical.width / PANGO_SCALE;

@@ -50,6 +50,8 @@ tandem_chart_finalize (GObject *object)
   g_clear_pointer (&self->x_values, g_array_unref);
   g_clear_pointer (&self->x_label, g_free);
   g_clear_pointer (&self->target_label, g_free);
+  g_clear_pointer (&self->low_label, g_free);
+  g_clear_pointer (&self->high_label, g_free);
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->series, g_ptr_array_unref);
 
@@ -120,6 +122,28 @@ tandem_chart_set_note (TandemChart *self,
   replace_string (&self->note, note);
 }
 
+/* What a heatmap's legend says at either end of its steps, in place of
+ * "Fewer favourable" and "More favourable". */
+void
+tandem_chart_set_scale_labels (TandemChart *self,
+                               const char  *low,
+                               const char  *high)
+{
+  g_return_if_fail (TANDEM_IS_CHART (self));
+  replace_string (&self->low_label, low);
+  replace_string (&self->high_label, high);
+}
+
+/* Whether a heatmap writes each cell's n beside or under its value (a
+ * gap's cell always does). */
+void
+tandem_chart_set_cells_show_n (TandemChart *self,
+                               gboolean     show)
+{
+  g_return_if_fail (TANDEM_IS_CHART (self));
+  self->cells_show_n = show;
+}
+
 /* What the chart says in place of the plot when it has nothing to show. */
 void
 tandem_chart_set_empty_text (TandemChart *self,
@@ -169,7 +193,9 @@ tandem_chart_add_series (TandemChart *self,
   Series *series;
 
   g_return_val_if_fail (TANDEM_IS_CHART (self), 0);
-  g_return_val_if_fail (self->series->len < TANDEM_CHART_MAX_SERIES, 0);
+  /* A heatmap's columns share one colour; other kinds give each its own. */
+  g_return_val_if_fail (self->series->len < (self->kind == TANDEM_CHART_HEATMAP ? TANDEM_CHART_MAX_COLUMNS
+                                                                              : TANDEM_CHART_MAX_SERIES), 0);
 
   series = g_new0 (Series, 1);
   series->name = g_strdup (name);

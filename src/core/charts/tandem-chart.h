@@ -18,6 +18,7 @@ typedef struct
 } TandemColor;
 
 #define TANDEM_CHART_MAX_SERIES 4
+#define TANDEM_CHART_MAX_COLUMNS 12   /* a heatmap's */
 
 typedef struct
 {
@@ -112,6 +113,11 @@ void          tandem_chart_set_value_n2      (TandemChart       *self,
 double        tandem_chart_get_value         (TandemChart       *self,
                                               guint              series,
                                               guint              category);
+void          tandem_chart_set_cells_show_n  (TandemChart       *self,
+                                              gboolean           show);
+void          tandem_chart_set_scale_labels  (TandemChart       *self,
+                                              const char        *low,
+                                              const char        *high);
 void          tandem_chart_set_kind          (TandemChart       *self,
                                               TandemChartKind    kind);
 void          tandem_chart_set_y_axis        (TandemChart       *self,

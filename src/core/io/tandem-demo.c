@@ -769,6 +769,7 @@ tandem_demo_populate (TandemStore  *store,
 
   if (!add_people (&demo, error) ||
       !add_programs (&demo, error) ||
+      !tandem_demo_add_competencies (store, error) ||
       !add_pairs (&demo, error) ||
       !add_waves (&demo, error) ||
       !tandem_store_commit (store, error))

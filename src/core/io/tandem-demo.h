@@ -22,4 +22,7 @@ gboolean tandem_demo_remove   (TandemStore  *store,
                                const char   *backup,
                                GError      **error);
 
+gboolean tandem_demo_add_competencies (TandemStore  *store,
+                                       GError      **error);
+
 G_END_DECLS

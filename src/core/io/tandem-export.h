@@ -64,6 +64,14 @@ gboolean  tandem_export_chart            (TandemChart         *chart,
                                           int                  height,
                                           GError             **error);
 
+char       *tandem_export_literacy_record_csv (TandemStore  *store,
+                                               const char   *department,
+                                               GError      **error);
+gboolean    tandem_export_literacy_record     (TandemStore  *store,
+                                               const char   *department,
+                                               const char   *path,
+                                               GError      **error);
+
 G_END_DECLS
 
 G_BEGIN_DECLS

@@ -7,10 +7,12 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "tandem-competency.h"
 #include "tandem-csv.h"
 #include "tandem-store-private.h"
 #include "tandem-pair.h"
 #include "tandem-person.h"
+#include "tandem-report-private.h"
 #include "tandem-report.h"
 #include "tandem-stats.h"
 #include "tandem-impact.h"
@@ -48,9 +50,9 @@ append_row (GString            *out,
 }
 
 /* @rows: the header, then the rows, each a NULL-terminated array of cells */
-static char *
-format_table (GPtrArray          *rows,
-              TandemReportFormat  format)
+char *
+tandem_report_format_table (GPtrArray          *rows,
+                            TandemReportFormat  format)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree int *widths = NULL;
@@ -139,7 +141,7 @@ tandem_report_pairs (TandemStore         *store,
       g_ptr_array_add (rows, row);
     }
 
-  return format_table (rows, format);
+  return tandem_report_format_table (rows, format);
 }
 
 /* Active people added up per role or department straight from the index
@@ -264,10 +266,10 @@ tandem_report_departments_short (TandemStore  *store,
 }
 
 /* A ratio with one decimal, or empty when @denominator is 0. */
-static char *
-format_ratio (double numerator,
-              double denominator,
-              double scale)
+char *
+tandem_report_format_ratio (double numerator,
+                            double denominator,
+                            double scale)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -309,12 +311,12 @@ tandem_report_completion (TandemStore         *store,
       row[1] = g_strdup_printf ("%u", g->people);
       row[2] = g_strdup_printf ("%u", g->enrolled);
       row[3] = g_strdup_printf ("%u", g->completed);
-      row[4] = format_ratio (g->enrolled, g->people, 100.0);
-      row[5] = format_ratio (g->completed, g->enrolled, 100.0);
-      row[6] = format_ratio (g->tool_access, g->people, 100.0);
+      row[4] = tandem_report_format_ratio (g->enrolled, g->people, 100.0);
+      row[5] = tandem_report_format_ratio (g->completed, g->enrolled, 100.0);
+      row[6] = tandem_report_format_ratio (g->tool_access, g->people, 100.0);
       g_ptr_array_add (rows, row);
     }
-  return format_table (rows, format);
+  return tandem_report_format_table (rows, format);
 }
 
 /**
@@ -350,11 +352,11 @@ tandem_report_champions (TandemStore         *store,
       row[1] = g_strdup_printf ("%u", g->people);
       row[2] = g_strdup_printf ("%u", g->champions);
       row[3] = g_strdup_printf ("%u", target);
-      row[4] = format_ratio (g->people, g->champions, 1.0);
+      row[4] = tandem_report_format_ratio (g->people, g->champions, 1.0);
       row[5] = g_strdup (group_is_short (g) ? "short" : "ok");
       g_ptr_array_add (rows, row);
     }
-  return format_table (rows, format);
+  return tandem_report_format_table (rows, format);
 }
 
 /* One decimal, empty for a figure that is not shown; never “-0.0”. */
@@ -432,7 +434,7 @@ tandem_report_gaps (TandemStore         *store,
         row[14] = format_figure (p->gap_ci_high);
         g_ptr_array_add (rows, row);
       }
-  result = format_table (rows, format);
+  result = tandem_report_format_table (rows, format);
 
 out:
   for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
@@ -518,7 +520,7 @@ tandem_report_changes (TandemStore         *store,
       row[8] = g_strdup (tandem_verdict_to_string (change.verdict));
       g_ptr_array_add (rows, row);
     }
-  return format_table (rows, format);
+  return tandem_report_format_table (rows, format);
 }
 
 /**
@@ -591,5 +593,51 @@ tandem_report_impact (TandemStore         *store,
       g_ptr_array_add (row, NULL);
       g_ptr_array_add (rows, g_ptr_array_free (row, FALSE));
     }
-  return format_table (rows, format);
+  return tandem_report_format_table (rows, format);
+}
+
+/**
+ * tandem_report_competencies:
+ * @by: %TANDEM_GROUP_BY_ROLE or %TANDEM_GROUP_BY_DEPARTMENT
+ * @threshold: groups with fewer active people are shown together, last
+ *
+ * Where each group stands against its AI-literacy targets: group,
+ * competency, target_level, people (active, whose role sets that target),
+ * at_target (a completed program brought them to it or above) and
+ * at_target_pct.
+ */
+char *
+tandem_report_competencies (TandemStore         *store,
+                            TandemGroupBy        by,
+                            guint                threshold,
+                            TandemReportFormat   format,
+                            GError             **error)
+{
+  static const char * const header[] = {
+    "group", "competency", "target_level", "people", "at_target", "at_target_pct", NULL,
+  };
+  g_autoptr(GPtrArray) standing = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+
+  g_return_val_if_fail (by == TANDEM_GROUP_BY_ROLE || by == TANDEM_GROUP_BY_DEPARTMENT, NULL);
+
+  standing = tandem_competency_standing (store, by == TANDEM_GROUP_BY_ROLE, threshold, 0, error);
+  if (standing == NULL)
+    return NULL;
+
+  g_ptr_array_add (rows, g_strdupv ((char **)header));
+  for (guint i = 0; i < standing->len; i++)
+    {
+      TandemStanding *s = g_ptr_array_index (standing, i);
+      char **row = g_new0 (char *, 7);
+
+      row[0] = g_strdup (s->group);
+      row[1] = g_strdup (s->competency);
+      row[2] = g_strdup_printf ("%u", s->target);
+      row[3] = g_strdup_printf ("%u", s->people);
+      row[4] = g_strdup_printf ("%u", s->at_target);
+      row[5] = tandem_report_format_ratio (s->at_target, s->people, 100.0);
+      g_ptr_array_add (rows, row);
+    }
+  return tandem_report_format_table (rows, format);
 }

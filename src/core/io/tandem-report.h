@@ -73,6 +73,11 @@ char *tandem_report_impact     (TandemStore         *store,
 char *tandem_report_champions  (TandemStore         *store,
                                 TandemReportFormat   format,
                                 GError             **error);
+char *tandem_report_competencies (TandemStore         *store,
+                                  TandemGroupBy        by,
+                                  guint                threshold,
+                                  TandemReportFormat   format,
+                                  GError             **error);
 char *tandem_report_pairs (TandemStore         *store,
                            const GDate         *as_of,
                            TandemReportFormat   format,

@@ -88,20 +88,23 @@ static const char * const sqlite_sql[TANDEM_N_SQL] = {
   [TANDEM_SQL_PROGRAM_SNAPSHOT] =
     "SELECT json_object ("
     "  'program', (SELECT json_group_array (json_array (id, title, description, format, starts_on,"
-    "                                                    ends_on, owner_id, capacity))"
+    "                                                    ends_on, owner_id, capacity, duration_hours))"
     "                FROM program WHERE id = $1),"
     "  'roles', (SELECT json_group_array (role_id) FROM program_role WHERE program_id = $1),"
     "  'topics', (SELECT json_group_array (topic) FROM program_topic WHERE program_id = $1),"
+    "  'competencies', (SELECT json_group_array (json_array (competency_id, level))"
+    "                     FROM program_competency WHERE program_id = $1),"
     "  'enrollments', (SELECT json_group_array (json_array (id, person_id, program_id, status,"
     "                                                        invited_on, enrolled_on, completed_on))"
     "                    FROM enrollment WHERE program_id = $1)"
     ")",
   [TANDEM_SQL_PROGRAM_RESTORE] =
-    "INSERT INTO program (id, title, description, format, starts_on, ends_on, owner_id, capacity)"
+    "INSERT INTO program (id, title, description, format, starts_on, ends_on, owner_id, capacity,"
+    "                     duration_hours)"
     " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"
     "        json_extract (value, '$[3]'), json_extract (value, '$[4]'), json_extract (value, '$[5]'),"
     "        (SELECT id FROM person WHERE id = json_extract (value, '$[6]')),"
-    "        json_extract (value, '$[7]')"
+    "        json_extract (value, '$[7]'), json_extract (value, '$[8]')"
     "   FROM json_each ($1, '$.program')",
   [TANDEM_SQL_PROGRAM_RESTORE_ROLES] =
     "INSERT INTO program_role (program_id, role_id)"
@@ -111,6 +114,12 @@ static const char * const sqlite_sql[TANDEM_N_SQL] = {
     "INSERT INTO program_topic (program_id, topic)"
     " SELECT (SELECT json_extract (value, '$[0]') FROM json_each ($1, '$.program')), t.value"
     "   FROM json_each ($1, '$.topics') t",
+  [TANDEM_SQL_PROGRAM_RESTORE_COMPETENCIES] =
+    "INSERT INTO program_competency (program_id, competency_id, level)"
+    " SELECT (SELECT json_extract (value, '$[0]') FROM json_each ($1, '$.program')),"
+    "        json_extract (c.value, '$[0]'), json_extract (c.value, '$[1]')"
+    "   FROM json_each ($1, '$.competencies') c"
+    "  WHERE json_extract (c.value, '$[0]') IN (SELECT id FROM competency)",
   [TANDEM_SQL_PROGRAM_RESTORE_ENROLLMENTS] =
     "INSERT INTO enrollment (id, person_id, program_id, status, invited_on, enrolled_on, completed_on)"
     " SELECT json_extract (value, '$[0]'), json_extract (value, '$[1]'), json_extract (value, '$[2]'),"

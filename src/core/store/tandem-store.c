@@ -29,6 +29,7 @@ static const char * const migrations[] = {
   "003-enrollment-checks.sql",
   "004-responses-per-respondent.sql",
   "005-learning-summary.sql",
+  "006-competencies.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TANDEM_STORE_SCHEMA_VERSION);
@@ -37,7 +38,9 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TANDEM_STORE_SCHEMA_VERSION);
 static const char * const data_tables[] = {
   "DELETE FROM survey_tally", "DELETE FROM survey_response", "DELETE FROM survey_item",
   "DELETE FROM survey_wave", "DELETE FROM follow_up", "DELETE FROM coaching_session",
-  "DELETE FROM mentoring_pair", "DELETE FROM enrollment", "DELETE FROM program_topic",
+  "DELETE FROM mentoring_pair", "DELETE FROM enrollment", "DELETE FROM program_competency",
+  "DELETE FROM role_competency", "DELETE FROM competency", "DELETE FROM competency_level",
+  "DELETE FROM program_topic",
   "DELETE FROM program_role", "DELETE FROM program", "DELETE FROM person", "DELETE FROM role",
   "DELETE FROM department",
 };

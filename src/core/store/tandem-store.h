@@ -26,7 +26,7 @@ typedef enum
 } TandemStoreError;
 
 /* The schema version this build creates and understands. */
-#define TANDEM_STORE_SCHEMA_VERSION 5
+#define TANDEM_STORE_SCHEMA_VERSION 6
 
 /* How many automatic backups (before a migration or a restore) are kept. */
 #define TANDEM_STORE_AUTO_BACKUPS 3
