@@ -885,18 +885,20 @@ test_export_pack (void)
 
   slides = tandem_slides_new (store, 5, 60, TANDEM_DEFAULT_MIN_EFFECT, today, &error);
   g_assert_no_error (error);
-  /* three gaps, the snapshot, the heatmap, did the programs work,
-   * completion, then coaching: sessions, cadence and confidence */
-  g_assert_cmpuint (slides->len, ==, 10);
+  /* three gaps, the snapshot, the gap by department, did the programs work,
+   * completion, competencies, then coaching: sessions, cadence, confidence */
+  g_assert_cmpuint (slides->len, ==, 11);
   g_assert_nonnull (strstr (((TandemSlide *)g_ptr_array_index (slides, 0))->takeaway, " optimism gap "));
   g_assert_nonnull (strstr (((TandemSlide *)g_ptr_array_index (slides, 5))->takeaway, "Association, not cause"));
   /* One chart a slide (and so a page), each with its own finding. */
   for (guint i = 0; i < slides->len; i++)
     g_assert_cmpuint (((TandemSlide *)g_ptr_array_index (slides, i))->charts->len, ==, 1);
-  g_assert_nonnull (strstr (((TandemSlide *)g_ptr_array_index (slides, 7))->takeaway, "sessions so far"));
-  g_assert_nonnull (strstr (((TandemSlide *)g_ptr_array_index (slides, 8))->takeaway,
+  g_assert_true (g_str_has_prefix (((TandemSlide *)g_ptr_array_index (slides, 7))->takeaway,
+                                   "Furthest from its targets: "));
+  g_assert_nonnull (strstr (((TandemSlide *)g_ptr_array_index (slides, 8))->takeaway, "sessions so far"));
+  g_assert_nonnull (strstr (((TandemSlide *)g_ptr_array_index (slides, 9))->takeaway,
                             "active pairs kept to their cadence"));
-  g_assert_nonnull (strstr (((TandemSlide *)g_ptr_array_index (slides, 9))->takeaway, "rated session"));
+  g_assert_nonnull (strstr (((TandemSlide *)g_ptr_array_index (slides, 10))->takeaway, "rated session"));
 
   /* One type scale: at 1080p no text on any slide is under 20 px; on a
    * card the size of the app's (900 × 380) none is under 12 px. */

@@ -219,6 +219,34 @@ test_cli_demo_and_export (void)
     g_assert_nonnull (strstr (text, ">The resource gap</text>"));
   }
 
+  /* Where each role stands against its targets, and the record an
+   * employer keeps for the EU AI Act. */
+  {
+    g_auto(Result) report = { 0, };
+    g_auto(Result) record = { 0, };
+    g_auto(Result) wrong = { 0, };
+    g_autofree char *csv = g_strconcat (svg, ".csv", NULL);
+    g_autofree char *text = NULL;
+    const char *report_args[] = { "--database", db, "report", "competencies", "--format", "csv", NULL };
+    const char *record_args[] = { "--database", db, "export", "literacy-record", "--department", "Finance",
+                                  "-o", csv, NULL };
+    const char *wrong_args[] = { "--database", db, "export", "literacy-record", "-o", svg, NULL };
+
+    run (&report, cli (), NULL, report_args);
+    g_assert_cmpint (report.status, ==, 0);
+    g_assert_true (g_str_has_prefix (report.out, "group,competency,target_level,people,at_target,at_target_pct\n"));
+    g_assert_nonnull (strstr (report.out, "\nSupport Agent,Prompt literacy,2,"));
+    run (&record, cli (), NULL, record_args);
+    g_assert_cmpint (record.status, ==, 0);
+    g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+    g_assert_true (g_str_has_prefix (text, "external_id,name,department,role,program,completed_on,competencies,hours\r\n"));
+    g_assert_nonnull (strstr (text, ",Finance,"));
+    g_assert_null (strstr (text, ",Customer Support,"));
+    run (&wrong, cli (), NULL, wrong_args);
+    g_assert_cmpint (wrong.status, ==, 2);
+    g_assert_nonnull (strstr (wrong.err, "needs --output FILE.csv"));
+  }
+
   /* A past wave, by its title; one that does not exist is said. */
   {
     g_auto(Result) gaps = { 0, };

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "tandem-chart.h"
+#include "tandem-competency.h"
 #include "tandem-enrollment.h"
 #include "tandem-export.h"
 #include "tandem-import.h"
@@ -903,6 +904,139 @@ test_import_mapping (Fixture       *f,
   g_assert_cmpstr (tandem_import_column_label ("tool_access"), ==, "Tool access");
 }
 
+/* ----- competencies ----- */
+
+/* Six analysts and six agents; Basics raises prompt literacy to 1, Deep to
+ * 3. Analysts target 2, agents 1; four analysts completed Basics, two of
+ * them Deep too (so they attained 3), and three agents completed Basics.
+ * One analyst is inactive and leaves the counts. */
+static void
+test_competencies (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *no_roles[] = { NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *by_department = NULL;
+  g_autofree char *record = NULL;
+  g_autofree char *level = NULL;
+  gint64 analysts[6], agents[6], basics, deep;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *a = g_strdup_printf ("A-%u", i);
+      g_autofree char *b = g_strdup_printf ("S-%u", i);
+      g_autofree char *an = g_strdup_printf ("Analyst %u", i);
+      g_autofree char *bn = g_strdup_printf ("Agent %u", i);
+
+      analysts[i] = add_person (f, a, an, "Finance", "Analyst", TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR, FALSE, FALSE);
+      agents[i] = add_person (f, b, bn, "Support", "Agent", TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR, FALSE, FALSE);
+    }
+  basics = add_program (f, "Basics", no_roles, 0);
+  deep = add_program (f, "Deep", no_roles, 0);
+  g_assert_true (tandem_store_exec (f->store, "UPDATE program SET duration_hours = 1.5 WHERE title = 'Basics'",
+                                    &error));
+
+  g_assert_cmpint (tandem_competency_add (f->store, "Prompt literacy", "Writes good prompts", &error), >, 0);
+  g_assert_cmpint (tandem_competency_add (f->store, "Safe use", "", &error), >, 0);
+  g_assert_cmpint (tandem_competency_add (f->store, " ", "", &error), ==, 0);
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (tandem_role_set_target (f->store, "Analyst", "Prompt literacy", 2, &error));
+  g_assert_true (tandem_role_set_target (f->store, "Agent", "Prompt literacy", 1, &error));
+  g_assert_false (tandem_role_set_target (f->store, "Agent", "Juggling", 1, &error));
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tandem_role_set_target (f->store, "Agent", "Safe use", 4, &error));
+  g_clear_error (&error);
+  g_assert_true (tandem_program_set_competency (f->store, basics, "Prompt literacy", 1, &error));
+  g_assert_true (tandem_program_set_competency (f->store, basics, "Safe use", 2, &error));
+  g_assert_true (tandem_program_set_competency (f->store, deep, "Prompt literacy", 3, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpint (tandem_enrollment_add (f->store, analysts[i], basics, TANDEM_ENROLLMENT_COMPLETED, "2026-03-01",
+                                            &error), >, 0);
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpint (tandem_enrollment_add (f->store, analysts[i], deep, TANDEM_ENROLLMENT_COMPLETED, "2026-04-01",
+                                            &error), >, 0);
+  g_assert_cmpint (tandem_enrollment_add (f->store, analysts[4], deep, TANDEM_ENROLLMENT_IN_PROGRESS, "2026-04-01",
+                                          &error), >, 0);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (tandem_enrollment_add (f->store, agents[i], basics, TANDEM_ENROLLMENT_COMPLETED, "2026-03-01",
+                                            &error), >, 0);
+  g_assert_true (tandem_person_set_active (f->store, analysts[5], FALSE, &error));
+  g_assert_no_error (error);
+
+  /* Attained: the highest a completed program gave; in progress gives none. */
+  g_assert_cmpuint (tandem_person_get_attained (f->store, analysts[0], "Prompt literacy"), ==, 3);
+  g_assert_cmpuint (tandem_person_get_attained (f->store, analysts[2], "Prompt literacy"), ==, 1);
+  g_assert_cmpuint (tandem_person_get_attained (f->store, analysts[4], "Prompt literacy"), ==, 0);
+  g_assert_cmpuint (tandem_person_get_attained (f->store, agents[0], "Safe use"), ==, 2);
+
+  /* The report, to the character: no role targets safe use, so nobody is
+   * counted for it. */
+  report = tandem_report_competencies (f->store, TANDEM_GROUP_BY_ROLE, 5, TANDEM_REPORT_CSV, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (report, ==,
+                   "group,competency,target_level,people,at_target,at_target_pct\n"
+                   "Agent,Prompt literacy,1,6,3,50.0\n"
+                   "Analyst,Prompt literacy,2,5,2,40.0\n");
+  by_department = tandem_report_competencies (f->store, TANDEM_GROUP_BY_DEPARTMENT, 5, TANDEM_REPORT_CSV, &error);
+  g_assert_cmpstr (by_department, ==,
+                   "group,competency,target_level,people,at_target,at_target_pct\n"
+                   "Finance,Prompt literacy,2,5,2,40.0\n"
+                   "Support,Prompt literacy,1,6,3,50.0\n");
+  /* Under a threshold of 6 the analysts (5) join the rest, which alone is
+   * too small to show. */
+  g_clear_pointer (&report, g_free);
+  report = tandem_report_competencies (f->store, TANDEM_GROUP_BY_ROLE, 6, TANDEM_REPORT_CSV, &error);
+  g_assert_cmpstr (report, ==,
+                   "group,competency,target_level,people,at_target,at_target_pct\n"
+                   "Agent,Prompt literacy,1,6,3,50.0\n");
+
+  /* The record: one row per completed enrollment of an active person (the
+   * competencies quoted, as a cell with ";" is for spreadsheets that split
+   * on it). */
+  record = tandem_export_literacy_record_csv (f->store, "Support", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (record, ==,
+                   "external_id,name,department,role,program,completed_on,competencies,hours\r\n"
+                   "S-0,Agent 0,Support,Agent,Basics,2026-03-01,\"Prompt literacy:1;Safe use:2\",1.5\r\n"
+                   "S-1,Agent 1,Support,Agent,Basics,2026-03-01,\"Prompt literacy:1;Safe use:2\",1.5\r\n"
+                   "S-2,Agent 2,Support,Agent,Basics,2026-03-01,\"Prompt literacy:1;Safe use:2\",1.5\r\n");
+  g_clear_pointer (&record, g_free);
+  record = tandem_export_literacy_record_csv (f->store, NULL, &error);
+  {
+    g_auto(GStrv) lines = g_strsplit (record, "\r\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 1 + 4 + 2 + 3 + 1);   /* the header, and the last line's end */
+  }
+  g_assert_null (tandem_export_literacy_record_csv (f->store, "Nowhere", &error));
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Levels are named in the user's language unless renamed. */
+  level = tandem_competency_level_dup_name (f->store, 2);
+  g_assert_cmpstr (level, ==, "Practising");
+  g_assert_true (tandem_competency_level_set_name (f->store, 2, "Applying", &error));
+  g_free (level);
+  level = tandem_competency_level_dup_name (f->store, 2);
+  g_assert_cmpstr (level, ==, "Applying");
+
+  /* Deleting a program takes what it raised with it, and Undo brings it back. */
+  {
+    g_autofree char *undo = NULL;
+
+    g_assert_true (tandem_program_delete (f->store, deep, &undo, &error));
+    g_assert_cmpuint (tandem_person_get_attained (f->store, analysts[0], "Prompt literacy"), ==, 1);
+    g_assert_true (tandem_program_restore (f->store, undo, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (tandem_person_get_attained (f->store, analysts[0], "Prompt literacy"), ==, 3);
+  }
+}
+
+
 /* ----- reports ----- */
 
 static void
@@ -1164,6 +1298,7 @@ main (int   argc,
   ADD ("/programs/stored-overlong", test_stored_overlong);
   ADD ("/programs/import/mapping", test_import_mapping);
   ADD ("/programs/report/completion", test_report_completion);
+  ADD ("/programs/competencies", test_competencies);
   ADD ("/programs/report/champions", test_report_champions);
   ADD ("/programs/export/tables", test_export_tables);
   ADD ("/programs/charts", test_charts);

@@ -1330,7 +1330,7 @@ test_window_presentation (void)
   g_assert_true (wait_for (has_presentation, &shown));
   presentation = TANDEM_PRESENTATION (shown);
   n = tandem_presentation_get_n_slides (presentation);
-  g_assert_cmpuint (n, ==, 10);
+  g_assert_cmpuint (n, ==, 11);
   g_assert_cmpuint (tandem_presentation_get_current (presentation), ==, 0);
 
   press (shown, "Right");
@@ -1344,7 +1344,7 @@ test_window_presentation (void)
   press (shown, "End");
   press (shown, "Page_Down");
   g_assert_cmpuint (tandem_presentation_get_current (presentation), ==, n - 1);
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (shown)), ==, "Slide 10 of 10");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (shown)), ==, "Slide 11 of 11");
 
   press (shown, "Escape");
   g_assert_true (wait_for (presentation_gone, NULL));

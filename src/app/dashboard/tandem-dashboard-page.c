@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-chart-view.h"
+#include "tandem-competency.h"
 #include "tandem-program-charts.h"
 #include "tandem-report.h"
 #include "tandem-dashboard-page.h"
@@ -38,6 +39,7 @@ struct _TandemDashboardPage
   GtkLabel        *pairs_caption;
   TandemChartView *chart_view;
   TandemChartView *completion_view;
+  TandemChartView *competencies_view;
   TandemChartView *champions_view;
   GtkToggleButton *optimism_button;
   GtkToggleButton *resources_button;
@@ -87,6 +89,8 @@ typedef struct
   GError          *gap_error;
   TandemChart     *programs[TANDEM_N_PROGRAM_CHARTS];   /* completion by role, champions */
   GError          *program_errors[TANDEM_N_PROGRAM_CHARTS];
+  TandemChart     *competencies;   /* where each role stands against its targets */
+  GError          *competencies_error;
 } Figures;
 
 static void
@@ -95,6 +99,8 @@ figures_free (Figures *figures)
   g_clear_error (&figures->counts_error);
   g_clear_object (&figures->gap);
   g_clear_error (&figures->gap_error);
+  g_clear_object (&figures->competencies);
+  g_clear_error (&figures->competencies_error);
   for (guint i = 0; i < TANDEM_N_PROGRAM_CHARTS; i++)
     {
       g_clear_object (&figures->programs[i]);
@@ -118,6 +124,7 @@ load_figures (TandemStore  *store,
   for (TandemProgramChart which = 0; which < TANDEM_N_PROGRAM_CHARTS; which++)
     figures->programs[which] = tandem_chart_new_program (store, which, figures->threshold,
                                                          &figures->program_errors[which]);
+  figures->competencies = tandem_chart_new_competencies (store, figures->threshold, &figures->competencies_error);
   return figures;
 }
 
@@ -197,6 +204,8 @@ figures_loaded (gpointer      owner,
   for (guint i = 0; i < TANDEM_N_PROGRAM_CHARTS; i++)
     tandem_chart_view_show_result (views[i], figures ? figures->programs[i] : NULL,
                                    figures ? figures->program_errors[i] : error);
+  tandem_chart_view_show_result (self->competencies_view, figures ? figures->competencies : NULL,
+                                 figures ? figures->competencies_error : error);
 }
 
 static void
@@ -317,6 +326,7 @@ tandem_dashboard_page_class_init (TandemDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, pairs_caption);
   gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, chart_view);
   gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, completion_view);
+  gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, competencies_view);
   gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, champions_view);
   gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, optimism_button);
   gtk_widget_class_bind_template_child (widget_class, TandemDashboardPage, resources_button);
@@ -375,6 +385,7 @@ tandem_dashboard_page_reload (TandemDashboardPage *self)
 
   tandem_chart_view_set_loading (self->chart_view, TRUE);
   tandem_chart_view_set_loading (self->completion_view, TRUE);
+  tandem_chart_view_set_loading (self->competencies_view, TRUE);
   tandem_chart_view_set_loading (self->champions_view, TRUE);
 
   input = g_new0 (Figures, 1);

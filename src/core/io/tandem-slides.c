@@ -14,6 +14,7 @@
 #include <pango/pangocairo.h>
 
 #include "tandem-coaching-charts.h"
+#include "tandem-competency.h"
 #include "tandem-gap-heatmap.h"
 #include "tandem-program-charts.h"
 #include "tandem-slides.h"
@@ -42,6 +43,48 @@ slide_new (TandemChart *chart,
     g_ptr_array_add (slide->charts, chart);
   slide->takeaway = takeaway;
   return slide;
+}
+
+/* The competency furthest from its targets, across every role that sets
+ * one: a share and its n, no more. */
+static char *
+competencies_takeaway (GPtrArray *standing)
+{
+  g_autoptr(GHashTable) people = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) reached = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *furthest = NULL;
+  double share = 101;
+  g_autofree char *count = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < standing->len; i++)
+    {
+      TandemStanding *row = g_ptr_array_index (standing, i);
+
+      g_hash_table_insert (people, row->competency,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (people, row->competency)) +
+                                             row->people));
+      g_hash_table_insert (reached, row->competency,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (reached, row->competency)) +
+                                             row->at_target));
+    }
+  g_hash_table_iter_init (&iter, people);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      double s = 100.0 * GPOINTER_TO_UINT (g_hash_table_lookup (reached, key)) / MAX (GPOINTER_TO_UINT (value), 1);
+
+      if (s < share || (s == share && g_strcmp0 (key, furthest) < 0))
+        {
+          share = s;
+          furthest = key;
+        }
+    }
+  count = tandem_format_count (GPOINTER_TO_UINT (g_hash_table_lookup (people, furthest)));
+  /* Translators: a competency, a share, and how many people's roles target it */
+  return g_strdup_printf (_("Furthest from its targets: %s, where %.0f%% of the %s people whose role targets it "
+                            "are there."),
+                          furthest, share, count);
 }
 
 /* One line from a coaching chart's own figures: what it shows, with n. */
@@ -179,6 +222,21 @@ tandem_slides_new (TandemStore  *store,
                                                                     "%.0f%% of people can use approved AI tools."),
                                                                   completion, tools)));
     }
+
+  /* Where roles stand against their AI-literacy targets, once any are set. */
+  {
+    g_autoptr(GPtrArray) standing = tandem_competency_standing (store, TRUE, threshold, 0, error);
+    TandemChart *chart;
+
+    if (standing == NULL)
+      goto out;
+    if (standing->len > 0)
+      {
+        if (!(chart = tandem_chart_new_competencies (store, threshold, error)))
+          goto out;
+        g_ptr_array_add (slides, slide_new (chart, competencies_takeaway (standing)));
+      }
+  }
 
   if (counts.pairs > 0)
     for (guint i = 0; i < TANDEM_N_COACHING_CHARTS; i++)
