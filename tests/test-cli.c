@@ -231,6 +231,9 @@ test_cli_demo_and_export (void)
     const char *record_args[] = { "--database", db, "export", "literacy-record", "--department", "Finance",
                                   "-o", csv, NULL };
     const char *wrong_args[] = { "--database", db, "export", "literacy-record", "-o", svg, NULL };
+    g_autofree char *record_pdf = g_strconcat (svg, ".pdf", NULL);
+    const char *pdf_args[] = { "--database", db, "export", "literacy-record", "-o", record_pdf, NULL };
+    g_auto(Result) printed = { 0, };
 
     run (&report, cli (), NULL, report_args);
     g_assert_cmpint (report.status, ==, 0);
@@ -243,8 +246,15 @@ test_cli_demo_and_export (void)
     g_assert_nonnull (strstr (text, ",Finance,"));
     g_assert_null (strstr (text, ",Customer Support,"));
     run (&wrong, cli (), NULL, wrong_args);
-    g_assert_cmpint (wrong.status, ==, 2);
-    g_assert_nonnull (strstr (wrong.err, "needs --output FILE.csv"));
+    g_assert_cmpint (wrong.status, ==, 1);
+    g_assert_nonnull (strstr (wrong.err, "end “"));
+    g_assert_nonnull (strstr (wrong.err, "with .csv or .pdf"));
+    /* As PDF: a page per department, with who is covered and the share trained. */
+    run (&printed, cli (), NULL, pdf_args);
+    g_assert_cmpint (printed.status, ==, 0);
+    g_clear_pointer (&text, g_free);
+    g_assert_true (g_file_get_contents (record_pdf, &text, NULL, NULL));
+    g_assert_true (g_str_has_prefix (text, "%PDF-"));
   }
 
   /* A past wave, by its title; one that does not exist is said. */

@@ -381,6 +381,58 @@ export_pack_action (GtkWidget  *widget,
 }
 
 static void
+export_record_response_cb (TandemWindow         *self,
+                           int                   response,
+                           GtkFileChooserNative *chooser)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *message = NULL;
+
+  if (!(path = chosen_path (self, response, chooser, _("The Record Could Not Be Exported"))))
+    goto out;
+  /* A name without .csv or .pdf gets the PDF an auditor reads. */
+  if (!g_str_has_suffix (path, ".pdf") && !g_str_has_suffix (path, ".csv"))
+    {
+      g_autofree char *with_pdf = g_strconcat (path, ".pdf", NULL);
+
+      g_free (path);
+      path = g_steal_pointer (&with_pdf);
+    }
+  if (!tandem_export_literacy_record (self->store, NULL, path, &error))
+    {
+      tandem_show_error (GTK_WIDGET (self), _("The Record Could Not Be Exported"), error->message);
+      goto out;
+    }
+  basename = g_path_get_basename (path);
+  message = g_strdup_printf (_("AI-literacy record saved as “%s”"), basename);
+  tandem_show_toast (self->toast_overlay, message);
+
+out:
+  g_clear_object (&self->export_chooser);
+}
+
+/* The record Article 4 of the EU AI Act asks for, as PDF or CSV. */
+static void
+export_record_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  static const char * const types[] = { "application/pdf", "text/csv", NULL };
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL || self->export_chooser != NULL)
+    return;
+
+  /* Translators: the suggested file name of the AI-literacy record */
+  name = g_strdup_printf ("%s.pdf", _("ai-literacy-record"));
+  open_save_chooser (self, _("Export AI-Literacy Record"), _("PDF or CSV"), types, name,
+                     G_CALLBACK (export_record_response_cb));
+}
+
+static void
 backup_response_cb (TandemWindow         *self,
                     int                   response,
                     GtkFileChooserNative *chooser)
@@ -560,6 +612,7 @@ _tandem_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.log-session", NULL, log_session_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.export-pack", NULL, export_pack_action);
+  gtk_widget_class_install_action (widget_class, "win.export-record", NULL, export_record_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.show-data", NULL, show_data_action);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);

@@ -325,6 +325,7 @@ update_main_stack (TandemWindow *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-session", !empty);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", !empty);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pack", !empty);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-record", !empty);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", !empty);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-data", !empty);
   }
@@ -607,6 +608,7 @@ tandem_window_new_for_error (GtkApplication *application,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-session", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pack", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-record", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-data", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", FALSE);

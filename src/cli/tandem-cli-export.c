@@ -218,8 +218,8 @@ tandem_cli_export (Globals  *globals,
       if (argc != 2)
         return tandem_cli_usage_error (_("export %s takes no further arguments, but was given “%s”"), argv[1],
                                        argv[2]);
-      if (output == NULL || !g_str_has_suffix (output, ".csv"))
-        return tandem_cli_usage_error (_("export literacy-record needs --output FILE.csv"));
+      if (output == NULL)
+        return tandem_cli_usage_error (_("export literacy-record needs --output FILE.csv or FILE.pdf"));
       if (!(store = tandem_cli_open_existing_store (globals, &error)) ||
           !tandem_export_literacy_record (store, department, output, &error))
         return tandem_cli_fail (error);

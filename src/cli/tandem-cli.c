@@ -308,7 +308,7 @@ static const Command commands[] = {
     tandem_cli_export },
   { "export", N_("pack --output FILE.pdf"), N_("Write the leadership pack: a cover and every chart, one per page"),
     tandem_cli_export },
-  { "export", N_("literacy-record --output FILE.csv"),
+  { "export", N_("literacy-record --output FILE.csv|pdf"),
     N_("The AI-literacy record (EU AI Act, Art. 4): every completed program of every active person"),
     tandem_cli_export },
   { "export", N_("journal ID --output FILE"), N_("Write an executive’s coaching journal (.md or .pdf)"), tandem_cli_export },

@@ -177,9 +177,11 @@ journal_line_markup (const char *line,
   return g_string_free (markup, FALSE);
 }
 
-static cairo_status_t
-write_journal_pdf (TandemExportSink *sink,
-                   gpointer          user_data)
+/* The few forms of Markdown the journal and the literacy record use, as a
+ * PDF of A4 pages: headings, **bold**, and a form feed line for a new page. */
+cairo_status_t
+tandem_export_markdown_pdf (TandemExportSink *sink,
+                            gpointer          user_data)
 {
   const double page_width = 595, page_height = 842, margin = 56;   /* A4 in points */
   g_auto(GStrv) lines = g_strsplit (user_data, "\n", -1);
@@ -201,6 +203,13 @@ write_journal_pdf (TandemExportSink *sink,
       double scale;
       gboolean bold;
 
+      if (g_str_equal (lines[i], "\f"))
+        {
+          if (y > margin)
+            cairo_show_page (cr);
+          y = margin;
+          continue;
+        }
       markup = journal_line_markup (lines[i], &scale, &bold);
       pango_font_description_set_size (line_font, (int)(pango_font_description_get_size (font) * scale));
       pango_font_description_set_weight (line_font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
@@ -257,5 +266,5 @@ tandem_export_journal (TandemStore  *store,
 
   if (g_ascii_strcasecmp (dot, ".md") == 0)
     return tandem_export_write_atomically (path, tandem_export_write_text, markdown, error);
-  return tandem_export_write_atomically (path, write_journal_pdf, markdown, error);
+  return tandem_export_write_atomically (path, tandem_export_markdown_pdf, markdown, error);
 }

@@ -70,4 +70,7 @@ cairo_status_t   tandem_export_write_svg_with_text (TandemExportSink       *sink
                                                     GByteArray             *document,
                                                     GString                *text);
 
+cairo_status_t   tandem_export_markdown_pdf        (TandemExportSink       *sink,
+                                                    gpointer                user_data);
+
 G_END_DECLS

@@ -173,20 +173,3 @@ tandem_export_literacy_record_csv (TandemStore  *store,
   tandem_stmt_bind_text (stmt, 1, department);
   return rows_to_csv (stmt, "external_id,name,department,role,program,completed_on,competencies,hours", ',', error);
 }
-
-/* Writes the AI-literacy record to @path as CSV, replacing it only when complete. */
-gboolean
-tandem_export_literacy_record (TandemStore  *store,
-                               const char   *department,
-                               const char   *path,
-                               GError      **error)
-{
-  g_autofree char *csv = NULL;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  csv = tandem_export_literacy_record_csv (store, department, error);
-  if (csv == NULL)
-    return FALSE;
-  return tandem_export_write_atomically (path, tandem_export_write_text, csv, error);
-}
