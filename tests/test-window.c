@@ -180,6 +180,20 @@ is_scrolled_window (GtkWidget  *widget,
 }
 
 static gboolean
+is_combo_titled (GtkWidget  *widget,
+                 const char *title)
+{
+  return ADW_IS_COMBO_ROW (widget) && has_title (widget, title);
+}
+
+static gboolean
+is_spin_button (GtkWidget  *widget,
+                const char *unused)
+{
+  return GTK_IS_SPIN_BUTTON (widget);
+}
+
+static gboolean
 is_calendar (GtkWidget  *widget,
              const char *unused)
 {
@@ -1083,7 +1097,19 @@ test_window_form_validation (void)
   tandem_date_row_set_text (ends, "2031-12-19");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (ends), "error"));
   g_assert_true (gtk_widget_is_sensitive (save));
-  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Its duration, and what completing it gives in a competency, are saved
+   * with it. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (find_widget (dialog, has_title, "_Duration (hours)"),
+                                                           is_spin_button, NULL)), 2.5);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (dialog, is_combo_titled, "Prompt literacy")), 2);
+  gtk_widget_activate_action (dialog, "program.save", NULL);
+  spin ();
+  g_assert_cmpuint (expected_count (store, "SELECT count (*) FROM program p"
+                                           "  JOIN program_competency pc ON pc.program_id = p.id"
+                                           "  JOIN competency c ON c.id = pc.competency_id"
+                                           " WHERE p.title = 'Prompting for Finance' AND p.duration_hours = 2.5"
+                                           "   AND c.name = 'Prompt literacy' AND pc.level = 2"), ==, 1);
 
   g_assert_true (tandem_store_query_int (store, "SELECT min (p.id) FROM person p JOIN role r ON r.id = p.role_id"
                                                 " WHERE p.active AND r.level = 'executive'", &leader, NULL));

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-competency.h"
 #include "tandem-date-row.h"
 #include "tandem-person.h"
 #include "tandem-person-drop-down.h"
@@ -33,6 +34,9 @@ struct _TandemProgramDialog
   GtkDropDown   *owner_drop_down;
   gint64         owner_id;      /* the owner when the dialog opened, offered even if inactive */
   GtkSpinButton *capacity_spin;
+  GtkSpinButton *duration_spin;
+  GPtrArray     *competencies;      /* TandemCompetency, one per row below */
+  GPtrArray     *competency_rows;   /* AdwComboRow: none, then levels 1 to 3 */
 };
 
 G_DEFINE_FINAL_TYPE (TandemProgramDialog, tandem_program_dialog, ADW_TYPE_WINDOW)
@@ -117,8 +121,17 @@ save_action (GtkWidget  *widget,
   draft.ends_on = tandem_date_row_get_text (self->ends_row);
   draft.owner_id = tandem_person_drop_down_get_id (self->owner_drop_down);
   draft.capacity = (guint)gtk_spin_button_get_value_as_int (self->capacity_spin);
+  draft.duration_hours = gtk_spin_button_get_value (self->duration_spin);
 
   id = tandem_program_save (self->store, self->program_id, &draft, &error);
+  for (guint i = 0; id != 0 && self->competency_rows != NULL && i < self->competency_rows->len; i++)
+    {
+      TandemCompetency *competency = g_ptr_array_index (self->competencies, i);
+      guint level = adw_combo_row_get_selected (g_ptr_array_index (self->competency_rows, i));
+
+      if (!tandem_program_set_competency (self->store, id, competency->name, level, &error))
+        id = 0;
+    }
   if (id == 0)
     {
       gtk_label_set_text (self->error_label, error->message);
@@ -137,6 +150,8 @@ tandem_program_dialog_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->roles, g_strfreev);
   g_clear_pointer (&self->role_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->competencies, g_ptr_array_unref);
+  g_clear_pointer (&self->competency_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (tandem_program_dialog_parent_class)->dispose (object);
 }
@@ -282,6 +297,15 @@ tandem_program_dialog_init (TandemProgramDialog *self)
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->capacity_spin));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->capacity_spin));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  self->duration_spin = GTK_SPIN_BUTTON (gtk_spin_button_new (gtk_adjustment_new (0, 0, 10000, 0.5, 5, 0), 0.5, 1));
+  gtk_widget_set_valign (GTK_WIDGET (self->duration_spin), GTK_ALIGN_CENTER);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Duration (hours)"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("For the AI-literacy record; 0 if not known"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->duration_spin));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->duration_spin));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   gtk_box_append (GTK_BOX (content), group);
 
   group = adw_preferences_group_new ();
@@ -329,6 +353,42 @@ tandem_program_dialog_new (GtkWindow   *parent,
     g_ptr_array_add (self->role_checks, check_row (group, self->roles[i]));
   gtk_box_append (GTK_BOX (g_object_get_data (G_OBJECT (self), "content")), group);
 
+  /* What completing it gives, per competency. */
+  self->competencies = tandem_competency_list (store, NULL);
+  self->competency_rows = g_ptr_array_new ();
+  if (self->competencies != NULL && self->competencies->len > 0)
+    {
+      g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
+
+      /* Translators: a program raises no level of a competency */
+      gtk_string_list_append (levels, C_("competency level", "None"));
+      for (guint level = 1; level <= TANDEM_N_COMPETENCY_LEVELS; level++)
+        {
+          g_autofree char *name = tandem_competency_level_dup_name (store, level);
+
+          gtk_string_list_append (levels, name);
+        }
+      group = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Competencies It Raises"));
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                             _("The level someone reaches in each on completing the program."));
+      for (guint i = 0; i < self->competencies->len; i++)
+        {
+          TandemCompetency *competency = g_ptr_array_index (self->competencies, i);
+          GtkWidget *combo = adw_combo_row_new ();
+
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (combo), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), competency->name);
+          adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (levels));
+          adw_combo_row_set_selected (ADW_COMBO_ROW (combo),
+                                      program_id != 0 ? tandem_program_get_competency (store, program_id,
+                                                                                       competency->name) : 0);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), combo);
+          g_ptr_array_add (self->competency_rows, combo);
+        }
+      gtk_box_append (GTK_BOX (g_object_get_data (G_OBJECT (self), "content")), group);
+    }
+
   if (program_id != 0 && (program = tandem_program_lookup (store, program_id, NULL)) != NULL)
     {
       const char * const *targets = tandem_program_get_target_roles (program);
@@ -346,6 +406,7 @@ tandem_program_dialog_new (GtkWindow   *parent,
       tandem_date_row_set_text (self->ends_row, tandem_program_get_ends_on (program));
       self->owner_id = tandem_program_get_owner_id (program);
       gtk_spin_button_set_value (self->capacity_spin, tandem_program_get_capacity (program));
+      gtk_spin_button_set_value (self->duration_spin, tandem_program_get_duration_hours (program));
     }
 
   people = tandem_person_list (store, &error);

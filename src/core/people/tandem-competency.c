@@ -243,6 +243,27 @@ tandem_program_set_competency (TandemStore  *store,
                     program_id, competency, level, error);
 }
 
+/* Returns: the level completing @program_id gives in @competency; 0 for none */
+guint
+tandem_program_get_competency (TandemStore *store,
+                               gint64       program_id,
+                               const char  *competency)
+{
+  g_autoptr(TandemStmt) stmt = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), 0);
+
+  stmt = tandem_store_prepare (store,
+                               "SELECT pc.level FROM program_competency pc JOIN competency c ON c.id = pc.competency_id"
+                               " WHERE pc.program_id = $1 AND c.name = trim ($2)",
+                               NULL);
+  if (stmt == NULL)
+    return 0;
+  tandem_stmt_bind_int64 (stmt, 1, program_id);
+  tandem_stmt_bind_text (stmt, 2, competency);
+  return tandem_stmt_step (stmt, NULL) == TANDEM_STEP_ROW ? (guint)tandem_stmt_get_int (stmt, 0) : 0;
+}
+
 /* Returns: the highest level a completed program gave @person_id in
  * @competency; 0 for none */
 guint

@@ -44,6 +44,9 @@ gboolean    tandem_program_set_competency     (TandemStore       *store,
                                                const char        *competency,
                                                guint              level,
                                                GError           **error);
+guint       tandem_program_get_competency     (TandemStore       *store,
+                                               gint64             program_id,
+                                               const char        *competency);
 guint       tandem_person_get_attained        (TandemStore       *store,
                                                gint64             person_id,
                                                const char        *competency);

@@ -25,6 +25,7 @@ struct _TandemProgram
   gint64               owner_id;
   char                *owner;
   guint                capacity;
+  double               duration_hours;
   guint                enrolled;
   guint                completed;
 };
@@ -201,6 +202,16 @@ tandem_program_get_capacity (TandemProgram *self)
   return self->capacity;
 }
 
+/* How many hours the program takes, for the AI-literacy record; 0 when
+ * not known. */
+double
+tandem_program_get_duration_hours (TandemProgram *self)
+{
+  g_return_val_if_fail (TANDEM_IS_PROGRAM (self), 0);
+
+  return self->duration_hours;
+}
+
 /* People enrolled in any state but dropped. */
 guint
 tandem_program_get_enrolled (TandemProgram *self)
@@ -269,7 +280,8 @@ tandem_program_phase_get_label (TandemProgramPhase phase)
   "       (SELECT count (*) FROM enrollment e WHERE e.program_id = p.id)" \
   "       - (SELECT count (*) FROM enrollment e WHERE e.program_id = p.id AND e.status = 'dropped')," \
   "       (SELECT count (*) FROM enrollment e WHERE e.program_id = p.id AND e.status = 'completed')," \
-  "       p.starts_on, p.ends_on, p.owner_id, o.name, coalesce (p.capacity, 0)" \
+  "       p.starts_on, p.ends_on, p.owner_id, o.name, coalesce (p.capacity, 0)," \
+  "       coalesce (p.duration_hours, 0)" \
   "  FROM program p LEFT JOIN person o ON o.id = p.owner_id"
 
 static TandemProgram *
@@ -292,6 +304,7 @@ program_new_from_stmt (TandemStmt *stmt,
   program->owner_id = tandem_stmt_get_int64 (stmt, 8);
   program->owner = g_strdup (tandem_stmt_get_nullable_text (stmt, 9));
   program->capacity = (guint)tandem_stmt_get_int (stmt, 10);
+  program->duration_hours = tandem_stmt_get_double (stmt, 11);
 
   tandem_stmt_bind_int64 (topics_stmt, 1, program->id);
   while (tandem_stmt_step (topics_stmt, NULL) == TANDEM_STEP_ROW)
@@ -410,6 +423,8 @@ tandem_program_save (TandemStore              *store,
     return tandem_store_set_invalid (error, _("Dates must be written YYYY-MM-DD, or be left empty."));
   if (starts_on != NULL && ends_on != NULL && g_strcmp0 (ends_on, starts_on) < 0)
     return tandem_store_set_invalid (error, _("The program cannot end before it starts."));
+  if (!(draft->duration_hours >= 0 && draft->duration_hours <= 10000))
+    return tandem_store_set_invalid (error, _("A program lasts from 0 to 10,000 hours."));
 
   taken = tandem_store_prepare (store, "SELECT 1 FROM program WHERE title = $1 AND id <> $2", error);
   if (taken == NULL)
@@ -429,14 +444,14 @@ tandem_program_save (TandemStore              *store,
   if (id == 0)
     write = tandem_store_prepare (store,
                                   "INSERT INTO program (title, description, format, starts_on, ends_on,"
-                                  "                     owner_id, capacity)"
-                                  " VALUES ($1, $2, $3, $4, $5, nullif ($6, 0), nullif ($7, 0))",
+                                  "                     owner_id, capacity, duration_hours)"
+                                  " VALUES ($1, $2, $3, $4, $5, nullif ($6, 0), nullif ($7, 0), nullif ($9, 0))",
                                   error);
   else
     write = tandem_store_prepare (store,
                                   "UPDATE program SET title = $1, description = $2, format = $3,"
                                   "       starts_on = $4, ends_on = $5, owner_id = nullif ($6, 0),"
-                                  "       capacity = nullif ($7, 0)"
+                                  "       capacity = nullif ($7, 0), duration_hours = nullif ($9, 0)"
                                   " WHERE id = $8",
                                   error);
   if (write == NULL)
@@ -448,6 +463,7 @@ tandem_program_save (TandemStore              *store,
   tandem_stmt_bind_text (write, 5, ends_on);
   tandem_stmt_bind_int64 (write, 6, draft->owner_id);
   tandem_stmt_bind_int64 (write, 7, draft->capacity);
+  tandem_stmt_bind_double (write, 9, draft->duration_hours);
   if (id != 0)
     tandem_stmt_bind_int64 (write, 8, id);
   if (!tandem_stmt_step_done (write, error))

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 /* What someone types to add or edit a program. @topics is a mask of
  * 1 << TandemTopic; @target_roles names roles (new ones are not created);
- * dates are YYYY-MM-DD or empty; @owner_id and @capacity 0 mean none. */
+ * dates are YYYY-MM-DD or empty; @owner_id, @capacity and @duration_hours 0
+ * mean none. */
 typedef struct
 {
   const char          *title;
@@ -25,6 +26,7 @@ typedef struct
   const char          *ends_on;
   gint64               owner_id;
   guint                capacity;
+  double               duration_hours;   /* 0: not known */
 } TandemProgramDraft;
 
 /* Where a program stands against today, by its dates. */
@@ -54,6 +56,7 @@ const char          *tandem_program_get_ends_on      (TandemProgram *self);
 gint64               tandem_program_get_owner_id     (TandemProgram *self);
 const char          *tandem_program_get_owner        (TandemProgram *self);
 guint                tandem_program_get_capacity     (TandemProgram *self);
+double               tandem_program_get_duration_hours (TandemProgram *self);
 guint                tandem_program_get_enrolled     (TandemProgram *self);
 guint                tandem_program_get_completed    (TandemProgram *self);
 TandemProgramPhase   tandem_program_get_phase        (TandemProgram *self,
