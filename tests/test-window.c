@@ -1860,6 +1860,77 @@ test_window_preferences_height (void)
 }
 
 static gboolean
+has_competency_window (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (toplevel), "Competencies") == 0)
+        {
+          *(GtkWindow **)data = toplevel;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+is_drop_down_for (GtkWidget  *widget,
+                  const char *name)
+{
+  return GTK_IS_DROP_DOWN (widget) &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "role"), "Support Agent") == 0 &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "competency"), name) == 0;
+}
+
+/* The Competencies window sets each role's targets in a grid, saved at
+ * once; adds a competency; and renames a level. */
+static void
+test_window_competencies (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 2025);
+  TandemWindow *window;
+  GtkWindow *competencies = NULL;
+  GtkDropDown *cell;
+  GtkWidget *add;
+
+  window = tandem_window_new (GTK_APPLICATION (app), store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_mapped, window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.competencies", NULL);
+  g_assert_true (wait_for (has_competency_window, &competencies));
+
+  cell = GTK_DROP_DOWN (find_widget (GTK_WIDGET (competencies), is_drop_down_for, "Data literacy"));
+  g_assert_nonnull (cell);
+  g_assert_cmpuint (gtk_drop_down_get_selected (cell), ==, 1);   /* the demo's target for an IC */
+  gtk_drop_down_set_selected (cell, 3);
+  g_assert_cmpuint (expected_count (store, "SELECT rc.target_level FROM role_competency rc"
+                                           "  JOIN role r ON r.id = rc.role_id JOIN competency c ON c.id = rc.competency_id"
+                                           " WHERE r.name = 'Support Agent' AND c.name = 'Data literacy'"), ==, 3);
+  gtk_drop_down_set_selected (cell, 0);
+  g_assert_cmpuint (expected_count (store, "SELECT count (*) FROM role_competency rc"
+                                           "  JOIN role r ON r.id = rc.role_id JOIN competency c ON c.id = rc.competency_id"
+                                           " WHERE r.name = 'Support Agent' AND c.name = 'Data literacy'"), ==, 0);
+
+  add = find_widget (GTK_WIDGET (competencies), has_widget_name, "add-competency");
+  gtk_editable_set_text (GTK_EDITABLE (add), "Automating routine work");
+  g_signal_emit_by_name (add, "apply");
+  g_assert_cmpuint (expected_count (store, "SELECT count (*) FROM competency"
+                                           " WHERE name = 'Automating routine work'"), ==, 1);
+  g_assert_nonnull (find_widget (GTK_WIDGET (competencies), is_drop_down_for, "Automating routine work"));
+
+  gtk_window_destroy (competencies);
+  close_and_finalize (window);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
+static gboolean
 bus_name_has_owner (const char *name)
 {
   g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
@@ -1953,6 +2024,7 @@ main (int    argc,
   g_test_add_func ("/tandem/window/waves", test_window_waves);
   g_test_add_func ("/tandem/window/enrol-by-name", test_window_enrol_by_name);
   g_test_add_func ("/tandem/window/preferences-height", test_window_preferences_height);
+  g_test_add_func ("/tandem/window/competencies", test_window_competencies);
 
   status = g_test_run ();
   g_clear_object (&app);

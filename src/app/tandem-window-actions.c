@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "tandem-competency-window.h"
 #include "tandem-demo.h"
 #include "tandem-export.h"
 #include "tandem-presentation.h"
@@ -432,6 +433,18 @@ export_record_action (GtkWidget  *widget,
                      G_CALLBACK (export_record_response_cb));
 }
 
+/* Competencies, their levels and each role's targets. */
+static void
+competencies_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (tandem_competency_window_new (GTK_WINDOW (self), self->store)));
+}
+
 static void
 backup_response_cb (TandemWindow         *self,
                     int                   response,
@@ -613,6 +626,7 @@ _tandem_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.export-pack", NULL, export_pack_action);
   gtk_widget_class_install_action (widget_class, "win.export-record", NULL, export_record_action);
+  gtk_widget_class_install_action (widget_class, "win.competencies", NULL, competencies_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.show-data", NULL, show_data_action);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);

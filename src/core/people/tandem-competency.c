@@ -343,6 +343,42 @@ fold_into (GPtrArray            *rest,
   into->at_target += row->at_target;
 }
 
+/**
+ * tandem_competency_targets:
+ *
+ * Every role's target per competency, whoever has the role: rows with the
+ * role as their group, and no counts.
+ *
+ * Returns: (transfer full) (element-type TandemStanding): the targets, or
+ *   %NULL with @error set
+ */
+GPtrArray *
+tandem_competency_targets (TandemStore  *store,
+                           GError      **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)tandem_standing_free);
+  g_autoptr(TandemStmt) stmt = NULL;
+  TandemStep step;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+
+  stmt = tandem_store_prepare (store, "SELECT r.name, c.name, rc.target_level FROM role_competency rc"
+                                      "  JOIN role r ON r.id = rc.role_id JOIN competency c ON c.id = rc.competency_id"
+                                      " ORDER BY r.name COLLATE NOCASE, c.position", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
+    {
+      TandemStanding *row = g_new0 (TandemStanding, 1);
+
+      row->group = g_strdup (tandem_stmt_get_text (stmt, 0));
+      row->competency = g_strdup (tandem_stmt_get_text (stmt, 1));
+      row->target = (guint)tandem_stmt_get_int (stmt, 2);
+      g_ptr_array_add (rows, row);
+    }
+  return step == TANDEM_STEP_ERROR ? NULL : g_steal_pointer (&rows);
+}
+
 /* Largest first. */
 static int
 compare_sizes (gconstpointer a,

@@ -63,6 +63,8 @@ typedef struct
 } TandemStanding;
 
 void        tandem_standing_free              (TandemStanding    *row);
+GPtrArray  *tandem_competency_targets         (TandemStore       *store,
+                                               GError           **error);
 GPtrArray  *tandem_competency_standing        (TandemStore       *store,
                                                gboolean           by_role,
                                                guint              threshold,
