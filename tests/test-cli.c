@@ -109,7 +109,7 @@ test_cli_usage (void)
     { { "export", "chart", "happiness", NULL }, 2, NULL, "there is no chart “happiness”" },
     { { "export", "chart", "optimism", NULL }, 2, NULL, "needs --output FILE" },
     { { "report", "nonsense", NULL }, 2, NULL, "there is no report “nonsense”" },
-    { { "import", "programs", "programs.csv", NULL }, 2, NULL, "cannot import “programs”" },
+    { { "import", "widgets", "widgets.csv", NULL }, 2, NULL, "cannot import “widgets”" },
     { { "import", "sessions", NULL }, 2, NULL, "needs a kind and a file" },
     { { "report", "pairs", "--as-of", "tomorrow" }, 2, NULL, "--as-of wants a date" },
     { { "export", "journal", NULL }, 2, NULL, "external id" },

@@ -1024,6 +1024,42 @@ test_competencies (Fixture       *f,
   level = tandem_competency_level_dup_name (f->store, 2);
   g_assert_cmpstr (level, ==, "Applying");
 
+  /* Targets and programs from files, all or nothing: a row that names a
+   * role nobody has refuses the whole file. */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "targets.csv", NULL);
+    const char *good = "role,competency,target_level\nAgent,Safe use,Practising\nAnalyst,Prompt literacy,\n";
+    const char *bad = "role,competency,target_level\nAgent,Safe use,3\nAstronaut,Safe use,1\n";
+    const char *programs = "title,duration_hours,competencies\nBasics,2,Safe use:3;Prompt literacy:1\n"
+                           "Advanced,\"7,5\",Judging AI output:2\n";
+    g_autoptr(TandemImportReport) refused = tandem_import_report_new ();
+    g_autoptr(TandemImportReport) accepted = tandem_import_report_new ();
+    g_autoptr(TandemImportReport) catalogue = tandem_import_report_new ();
+
+    tandem_test_write_file (path, bad, strlen (bad));
+    g_assert_false (tandem_import_run (f->store, TANDEM_IMPORT_TARGETS, path, NULL, refused, NULL, &error));
+    g_clear_error (&error);
+    g_assert_true (tandem_test_report_has_problem (refused, 3, "role", "there is no role “Astronaut”"));
+    g_assert_cmpint (count (f, "SELECT count (*) FROM role_competency"), ==, 2);
+    tandem_test_write_file (path, good, strlen (good));
+    g_assert_true (tandem_import_run (f->store, TANDEM_IMPORT_TARGETS, path, NULL, accepted, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (count (f, "SELECT count (*) FROM role_competency rc JOIN role r ON r.id = rc.role_id"
+                               " WHERE r.name = 'Agent' AND rc.target_level = 2"), ==, 1);
+    g_assert_cmpint (count (f, "SELECT count (*) FROM role_competency rc JOIN role r ON r.id = rc.role_id"
+                               " WHERE r.name = 'Analyst'"), ==, 0);   /* an empty level takes it away */
+
+    tandem_test_write_file (path, programs, strlen (programs));
+    g_assert_true (tandem_import_run (f->store, TANDEM_IMPORT_PROGRAMS, path, NULL, catalogue, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (catalogue->updated, ==, 1);
+    g_assert_cmpuint (catalogue->created, ==, 1);
+    g_assert_cmpuint (tandem_program_get_competency (f->store, basics, "Safe use"), ==, 3);
+    g_assert_cmpint (count (f, "SELECT count (*) FROM program WHERE title = 'Advanced' AND duration_hours = 7.5"),
+                     ==, 1);
+    g_assert_cmpint (count (f, "SELECT count (*) FROM competency WHERE name = 'Judging AI output'"), ==, 1);
+  }
+
   /* Deleting a program takes what it raised with it, and Undo brings it back. */
   {
     g_autofree char *undo = NULL;

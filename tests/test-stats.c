@@ -923,6 +923,8 @@ test_stats_imports_keep_references (void)
     { TANDEM_IMPORT_ENROLLMENTS, "enrollments/good.csv" },
     { TANDEM_IMPORT_SESSIONS, "sessions/good.csv" },
     { TANDEM_IMPORT_RESPONSES, "hostile/responses-numbers-readable.csv" },
+    { TANDEM_IMPORT_PROGRAMS, "programs/good.csv" },
+    { TANDEM_IMPORT_TARGETS, "competency-targets/good.csv" },
   };
   g_autofree char *dir = NULL;
   g_autoptr(TandemStore) store = open_demo (&dir);

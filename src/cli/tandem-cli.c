@@ -184,7 +184,8 @@ cmd_import (Globals  *globals,
   if (argc > 3)
     return tandem_cli_usage_error (_("import takes one file, but was also given “%s”"), argv[3]);
   if (!tandem_import_kind_from_string (argv[1], &kind))
-    return tandem_cli_usage_error (_("cannot import “%s”; choose people, enrollments, sessions or responses"),
+    return tandem_cli_usage_error (_("cannot import “%s”; choose people, enrollments, sessions, responses, programs "
+                                     "or competency-targets"),
                                    argv[1]);
 
   if (!(store = tandem_cli_open_store (globals, &error)))
@@ -326,7 +327,8 @@ static const Command commands[] = {
   { "report", N_("impact [--from WAVE] [--to WAVE] [--by department|role]"),
     N_("Completion and tool access against the change in ICs' answers, per group (association, not cause)"),
     tandem_cli_report },
-  { "import", N_("people|enrollments|sessions|responses FILE"), N_("Import a CSV file, all or nothing"),
+  { "import", N_("people|enrollments|sessions|responses|programs|competency-targets FILE"),
+    N_("Import a CSV file, all or nothing"),
     cmd_import },
   { "session", N_("list --executive ID"), N_("An executive's coaching sessions, one a line, the id first"),
     tandem_cli_session },

@@ -105,7 +105,8 @@ add_text_row (GtkListBox *list,
 static const char *
 kind_name (TandemImportKind kind)
 {
-  static const char * const names[TANDEM_N_IMPORT_KINDS] = { "people", "enrollments", "sessions", "responses" };
+  static const char * const names[TANDEM_N_IMPORT_KINDS] = { "people", "enrollments", "sessions", "responses",
+                                                              "programs", "competency-targets" };
 
   return names[kind];
 }
@@ -453,6 +454,10 @@ kind_title (TandemImportKind kind)
       return _("Import Coaching Sessions");
     case TANDEM_IMPORT_RESPONSES:
       return _("Import Survey Responses");
+    case TANDEM_IMPORT_PROGRAMS:
+      return _("Import Programs");
+    case TANDEM_IMPORT_TARGETS:
+      return _("Import Competency Targets");
     case TANDEM_N_IMPORT_KINDS:
     default:
       g_return_val_if_reached (NULL);

@@ -60,10 +60,20 @@ typedef struct
                                      const char * const *header);
 } TandemImporter;
 
+GHashTable *tandem_import_known_competencies (TandemStore         *store,
+                                              GError             **error);
+gboolean    tandem_import_ensure_competency  (TandemStore         *store,
+                                              GHashTable          *known,
+                                              const char          *name,
+                                              TandemImportReport  *report,
+                                              GError             **error);
+
 extern const TandemImporter tandem_people_importer;
 extern const TandemImporter tandem_enrollments_importer;
 extern const TandemImporter tandem_sessions_importer;
 extern const TandemImporter tandem_responses_importer;
+extern const TandemImporter tandem_programs_importer;
+extern const TandemImporter tandem_targets_importer;
 
 void        tandem_import_add_problem    (TandemImportReport  *report,
                                           guint                line,

@@ -425,6 +425,8 @@ static const TandemImporter * const importers[TANDEM_N_IMPORT_KINDS] = {
   [TANDEM_IMPORT_ENROLLMENTS] = &tandem_enrollments_importer,
   [TANDEM_IMPORT_SESSIONS] = &tandem_sessions_importer,
   [TANDEM_IMPORT_RESPONSES] = &tandem_responses_importer,
+  [TANDEM_IMPORT_PROGRAMS] = &tandem_programs_importer,
+  [TANDEM_IMPORT_TARGETS] = &tandem_targets_importer,
 };
 
 /**
@@ -465,7 +467,8 @@ gboolean
 tandem_import_kind_from_string (const char       *text,
                                 TandemImportKind *out_kind)
 {
-  static const char * const names[TANDEM_N_IMPORT_KINDS] = { "people", "enrollments", "sessions", "responses" };
+  static const char * const names[TANDEM_N_IMPORT_KINDS] = { "people", "enrollments", "sessions", "responses",
+                                                              "programs", "competency-targets" };
 
   g_return_val_if_fail (out_kind != NULL, FALSE);
 
@@ -607,6 +610,13 @@ static const struct
   { "follow_ups", N_("Next steps"), "followup|nextsteps|actions|todo" },
   { "confidence_before", N_("Confidence before"), "before" },
   { "confidence_after", N_("Confidence after"), "after" },
+  { "title", N_("Title"), "programtitle|coursetitle|course|name" },
+  { "format", N_("Format"), "type|deliverytype|delivery" },
+  { "duration_hours", N_("Duration (hours)"), "duration|hours|length|durationhours" },
+  { "competencies", N_("Competencies"), "skills|competency" },
+  { "target_roles", N_("Target roles"), "roles|audience|for" },
+  { "competency", N_("Competency"), "skill|capability" },
+  { "target_level", N_("Target level"), "target|level|requiredlevel" },
   { "wave", N_("Wave"), "" },
   { "fielded_on", N_("Fielded on"), "" },
   { "optimism", N_("Optimism"), "" },

@@ -123,6 +123,44 @@ tandem_competency_level_dup_name (TandemStore *store,
   return g_strdup (_(defaults[level - 1]));
 }
 
+/**
+ * tandem_competency_parse_level:
+ * @text: a level as a file writes it
+ * @out_level: (out): 0 (none) to 3
+ *
+ * Reads 0 to 3, or a level's name: the organisation's, or the default in
+ * English or the user's language, any case. Empty is none.
+ */
+gboolean
+tandem_competency_parse_level (TandemStore *store,
+                               const char  *text,
+                               guint       *out_level)
+{
+  static const char * const english[TANDEM_N_COMPETENCY_LEVELS] = { "aware", "practising", "leading" };
+  g_autofree char *folded = g_utf8_casefold (text != NULL ? text : "", -1);
+
+  g_return_val_if_fail (out_level != NULL, FALSE);
+
+  g_strstrip (folded);
+  if (*folded == '\0' || (folded[0] >= '0' && folded[0] <= '3' && folded[1] == '\0'))
+    {
+      *out_level = *folded == '\0' ? 0 : (guint)(folded[0] - '0');
+      return TRUE;
+    }
+  for (guint level = 1; level <= TANDEM_N_COMPETENCY_LEVELS; level++)
+    {
+      g_autofree char *name = tandem_competency_level_dup_name (store, level);
+      g_autofree char *name_folded = g_utf8_casefold (name, -1);
+
+      if (g_str_equal (folded, english[level - 1]) || g_str_equal (folded, name_folded))
+        {
+          *out_level = level;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* @name: (nullable): the level's new name; %NULL or empty for the default */
 gboolean
 tandem_competency_level_set_name (TandemStore  *store,

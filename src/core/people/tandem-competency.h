@@ -30,6 +30,9 @@ gint64      tandem_competency_add             (TandemStore       *store,
                                                GError           **error);
 char       *tandem_competency_level_dup_name  (TandemStore       *store,
                                                guint              level);
+gboolean    tandem_competency_parse_level     (TandemStore       *store,
+                                               const char        *text,
+                                               guint             *out_level);
 gboolean    tandem_competency_level_set_name  (TandemStore       *store,
                                                guint              level,
                                                const char        *name,
