@@ -1024,6 +1024,41 @@ test_competencies (Fixture       *f,
   level = tandem_competency_level_dup_name (f->store, 2);
   g_assert_cmpstr (level, ==, "Applying");
 
+  /* What to do next: for each role below its target, the program that
+   * would raise it there; inviting those who lack it skips anyone already
+   * in the program. */
+  {
+    g_autoptr(GDate) today = tandem_date_parse_iso ("2026-02-01");   /* the programs run to March */
+    g_autoptr(GPtrArray) steps = tandem_competency_next_steps (f->store, today, &error);
+    TandemNextStep *step;
+    guint added = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (steps->len, ==, 2);
+    step = g_ptr_array_index (steps, 0);
+    g_assert_cmpstr (step->role, ==, "Agent");
+    g_assert_cmpuint (step->lacking, ==, 3);
+    g_assert_cmpstr (step->program, ==, "Basics");
+    g_assert_cmpuint (step->room, ==, G_MAXUINT);
+    step = g_ptr_array_index (steps, 1);
+    g_assert_cmpstr (step->role, ==, "Analyst");
+    g_assert_cmpuint (step->lacking, ==, 3);
+    g_assert_cmpstr (step->program, ==, "Deep");   /* Basics gives 1, short of 2 */
+    g_assert_true (tandem_competency_enrol_lacking (f->store, "Analyst", "Prompt literacy", deep, today, &added,
+                                                    &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (added, ==, 2);   /* the third is in Deep already */
+    g_assert_cmpint (count (f, "SELECT count (*) FROM enrollment WHERE status = 'invited'"), ==, 2);
+
+    /* Once the programs have ended, none is offered. */
+    {
+      g_autoptr(GDate) later = tandem_date_parse_iso ("2026-05-01");
+      g_autoptr(GPtrArray) none = tandem_competency_next_steps (f->store, later, &error);
+
+      g_assert_cmpuint (none->len, ==, 0);
+    }
+  }
+
   /* Targets and programs from files, all or nothing: a row that names a
    * role nobody has refuses the whole file. */
   {

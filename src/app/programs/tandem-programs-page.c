@@ -23,6 +23,7 @@
 #include "tandem-program-load.h"
 #include "tandem-program.h"
 #include "tandem-load.h"
+#include "tandem-next-steps.h"
 #include "tandem-programs-page.h"
 #include "tandem-utils.h"
 
@@ -41,6 +42,7 @@ struct _TandemProgramsPage
   GtkStack        *stack;
   GtkListBox      *list;
   GtkBox          *detail_box;
+  TandemNextSteps *next_steps;
 };
 
 G_DEFINE_FINAL_TYPE (TandemProgramsPage, tandem_programs_page, GTK_TYPE_WIDGET)
@@ -672,12 +674,15 @@ tandem_programs_page_class_init (TandemProgramsPageClass *klass)
   signals[DATA_CHANGED] = g_signal_new ("data-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (TANDEM_TYPE_NEXT_STEPS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/tandem-programs-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TandemProgramsPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TandemProgramsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TandemProgramsPage, list);
   gtk_widget_class_bind_template_child (widget_class, TandemProgramsPage, detail_box);
+  gtk_widget_class_bind_template_child (widget_class, TandemProgramsPage, next_steps);
+  gtk_widget_class_bind_template_callback (widget_class, changed);
   gtk_widget_class_bind_template_callback (widget_class, program_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "programs.add", NULL, add_action);
@@ -721,6 +726,7 @@ tandem_programs_page_set_store (TandemProgramsPage *self,
   if (g_set_object (&self->store, store))
     {
       self->program_id = 0;
+      tandem_next_steps_set_store (self->next_steps, store);
       tandem_programs_page_reload (self);
     }
 }
@@ -775,5 +781,6 @@ tandem_programs_page_reload (TandemProgramsPage *self)
     }
   if (self->programs == NULL)
     gtk_stack_set_visible_child_name (self->stack, "loading");
+  tandem_next_steps_reload (self->next_steps);
   tandem_load (self, self->store, &self->loading, load_programs, NULL, NULL, g_object_unref, programs_loaded);
 }

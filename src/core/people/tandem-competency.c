@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "tandem-competency.h"
+#include "tandem-person-private.h"
 #include "tandem-store-private.h"
 #include "tandem-types.h"
 
@@ -601,4 +602,174 @@ tandem_chart_new_competencies (TandemStore  *store,
                           threshold);
   tandem_chart_set_note (chart, note);
   return g_steal_pointer (&chart);
+}
+
+void
+tandem_next_step_free (TandemNextStep *step)
+{
+  if (step == NULL)
+    return;
+  g_free (step->role);
+  g_free (step->competency);
+  g_free (step->program);
+  g_free (step);
+}
+
+/**
+ * tandem_competency_next_steps:
+ * @today: programs that ended before it are not offered
+ *
+ * For each role and competency where active people are below the role's
+ * target, the program that would raise them to it: meant for the role (or
+ * for everyone), not over, with room left; the one with the most room
+ * first. Most people lacking first.
+ *
+ * Returns: (transfer full) (element-type TandemNextStep): the steps, or
+ *   %NULL with @error set
+ */
+GPtrArray *
+tandem_competency_next_steps (TandemStore  *store,
+                              const GDate  *today,
+                              GError      **error)
+{
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func ((GDestroyNotify)tandem_next_step_free);
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(TandemStmt) stmt = NULL;
+  g_autofree char *day = NULL;
+  TandemStep step;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  stmt = tandem_store_prepare (store,
+                               "WITH attained AS ("
+                               "  SELECT e.person_id, pc.competency_id, max (pc.level) AS level"
+                               "    FROM enrollment e JOIN program_competency pc ON pc.program_id = e.program_id"
+                               "   WHERE e.status = 'completed' GROUP BY e.person_id, pc.competency_id),"
+                               " lacking AS ("
+                               "  SELECT r.id AS role_id, r.name AS role, c.id AS competency_id, c.name AS competency,"
+                               "         c.position, rc.target_level AS target, count (*) AS lacking"
+                               "    FROM person p JOIN role r ON r.id = p.role_id"
+                               "    JOIN role_competency rc ON rc.role_id = p.role_id"
+                               "    JOIN competency c ON c.id = rc.competency_id"
+                               "    LEFT JOIN attained a ON a.person_id = p.id AND a.competency_id = rc.competency_id"
+                               "   WHERE p.active AND coalesce (a.level, 0) < rc.target_level"
+                               "   GROUP BY r.id, c.id),"
+                               " options AS ("
+                               "  SELECT l.*, g.id AS program_id, g.title,"
+                               "         g.capacity - (SELECT count (*) FROM enrollment e"
+                               "                        WHERE e.program_id = g.id AND e.status <> 'dropped') AS room"
+                               "    FROM lacking l"
+                               "    JOIN program_competency pc ON pc.competency_id = l.competency_id"
+                               "         AND pc.level >= l.target"
+                               "    JOIN program g ON g.id = pc.program_id"
+                               "   WHERE (g.ends_on IS NULL OR g.ends_on >= $1)"
+                               "     AND (NOT EXISTS (SELECT 1 FROM program_role WHERE program_id = g.id)"
+                               "          OR EXISTS (SELECT 1 FROM program_role"
+                               "                      WHERE program_id = g.id AND role_id = l.role_id)))"
+                               "SELECT role, competency, target, lacking, program_id, title, room FROM options"
+                               " WHERE room IS NULL OR room > 0"
+                               " ORDER BY lacking DESC, role COLLATE NOCASE, position, room IS NULL DESC, room DESC,"
+                               "          title COLLATE NOCASE",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  day = tandem_date_to_iso (today);
+  tandem_stmt_bind_text (stmt, 1, day);
+  while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
+    {
+      g_autofree char *key = g_strconcat (tandem_stmt_get_text (stmt, 0), "\n", tandem_stmt_get_text (stmt, 1),
+                                          NULL);
+      TandemNextStep *next;
+
+      /* The best program for each role and competency, and no other. */
+      if (g_hash_table_contains (taken, key))
+        continue;
+      next = g_new0 (TandemNextStep, 1);
+      next->role = g_strdup (tandem_stmt_get_text (stmt, 0));
+      next->competency = g_strdup (tandem_stmt_get_text (stmt, 1));
+      next->target = (guint)tandem_stmt_get_int (stmt, 2);
+      next->lacking = (guint)tandem_stmt_get_int (stmt, 3);
+      next->program_id = tandem_stmt_get_int64 (stmt, 4);
+      next->program = g_strdup (tandem_stmt_get_text (stmt, 5));
+      next->room = tandem_stmt_get_nullable_text (stmt, 6) == NULL ? G_MAXUINT : (guint)tandem_stmt_get_int (stmt, 6);
+      g_ptr_array_add (steps, next);
+      g_hash_table_add (taken, g_steal_pointer (&key));
+    }
+  return step == TANDEM_STEP_ERROR ? NULL : g_steal_pointer (&steps);
+}
+
+/**
+ * tandem_competency_enrol_lacking:
+ * @out_added: (out) (optional): how many were invited
+ *
+ * Invites to @program_id the active people of @role below its target in
+ * @competency who are not in the program yet, by name, as many as it has
+ * room for. One transaction.
+ */
+gboolean
+tandem_competency_enrol_lacking (TandemStore  *store,
+                                 const char   *role,
+                                 const char   *competency,
+                                 gint64        program_id,
+                                 const GDate  *today,
+                                 guint        *out_added,
+                                 GError      **error)
+{
+  g_autoptr(TandemStmt) room = NULL;
+  g_autoptr(TandemStmt) insert = NULL;
+  g_autofree char *day = NULL;
+  gint64 limit = -1;
+  guint added;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (today != NULL, FALSE);
+
+  if (!tandem_store_savepoint (store, error))
+    return FALSE;
+  room = tandem_store_prepare (store,
+                               "SELECT capacity - (SELECT count (*) FROM enrollment e"
+                               "                    WHERE e.program_id = $1 AND e.status <> 'dropped')"
+                               "  FROM program WHERE id = $1 AND capacity IS NOT NULL",
+                               error);
+  insert = room ? tandem_store_prepare (store,
+                                        "INSERT INTO enrollment (person_id, program_id, status, invited_on)"
+                                        " SELECT p.id, $3, 'invited', $4 FROM person p"
+                                        "   JOIN role r ON r.id = p.role_id"
+                                        "   JOIN role_competency rc ON rc.role_id = p.role_id"
+                                        "   JOIN competency c ON c.id = rc.competency_id AND c.name = $2"
+                                        "  WHERE p.active AND r.name = $1"
+                                        "    AND coalesce ((SELECT max (pc.level) FROM enrollment e"
+                                        "                     JOIN program_competency pc ON pc.program_id = e.program_id"
+                                        "                          AND pc.competency_id = c.id"
+                                        "                    WHERE e.person_id = p.id AND e.status = 'completed'), 0)"
+                                        "        < rc.target_level"
+                                        "    AND NOT EXISTS (SELECT 1 FROM enrollment e"
+                                        "                     WHERE e.person_id = p.id AND e.program_id = $3)"
+                                        "  ORDER BY p.name COLLATE NOCASE, p.id LIMIT $5",
+                                        error) : NULL;
+  if (insert == NULL)
+    goto failed;
+  tandem_stmt_bind_int64 (room, 1, program_id);
+  if (tandem_stmt_step (room, NULL) == TANDEM_STEP_ROW)
+    limit = MAX (0, tandem_stmt_get_int64 (room, 0));
+  day = tandem_date_to_iso (today);
+  tandem_stmt_bind_text (insert, 1, role);
+  tandem_stmt_bind_text (insert, 2, competency);
+  tandem_stmt_bind_int64 (insert, 3, program_id);
+  tandem_stmt_bind_text (insert, 4, day);
+  tandem_stmt_bind_int64 (insert, 5, limit);
+  if (!tandem_stmt_step_done (insert, error))
+    goto failed;
+  added = (guint)tandem_store_get_changes (store);
+  if (!tandem_enrollment_refresh_learning (store, -1, program_id, error) ||
+      !tandem_store_release (store, error))
+    goto failed;
+  if (out_added != NULL)
+    *out_added = added;
+  return TRUE;
+
+failed:
+  tandem_store_rollback_savepoint (store);
+  return FALSE;
 }

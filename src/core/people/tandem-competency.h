@@ -77,6 +77,31 @@ TandemChart *tandem_chart_new_competencies    (TandemStore       *store,
                                                guint              threshold,
                                                GError           **error);
 
+/* What to do next for a role below its target in a competency: the
+ * program that would raise it there, with room left. */
+typedef struct
+{
+  char   *role;
+  char   *competency;
+  guint   target;
+  guint   lacking;      /* active people of the role below the target */
+  gint64  program_id;
+  char   *program;
+  guint   room;         /* places left; G_MAXUINT when the program has no limit */
+} TandemNextStep;
+
+void        tandem_next_step_free             (TandemNextStep    *step);
+GPtrArray  *tandem_competency_next_steps      (TandemStore       *store,
+                                               const GDate       *today,
+                                               GError           **error);
+gboolean    tandem_competency_enrol_lacking   (TandemStore       *store,
+                                               const char        *role,
+                                               const char        *competency,
+                                               gint64             program_id,
+                                               const GDate       *today,
+                                               guint             *out_added,
+                                               GError           **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemCompetency, tandem_competency_free)
 
 G_END_DECLS
