@@ -1983,9 +1983,56 @@ test_window_second_instance (void)
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_false (g_file_test (second, G_FILE_TEST_EXISTS));
 
+  /* The desktop file's actions go to the running instance, and the second
+   * process leaves at once, having opened no database of its own. */
+  {
+    char *present_argv[] = { (char *)tandem, (char *)"--database", second, (char *)"--present", NULL };
+    char *log_argv[] = { (char *)tandem, (char *)"--database", second, (char *)"--log-session", NULL };
+
+    status = -1;
+    g_assert_true (g_spawn_sync (NULL, present_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, NULL, NULL, &status, &error));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    status = -1;
+    g_assert_true (g_spawn_sync (NULL, log_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, NULL, NULL, &status, &error));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_false (g_file_test (second, G_FILE_TEST_EXISTS));
+    g_assert_true (kill (primary, 0) == 0);   /* and the running one took them without falling over */
+  }
+
   kill (primary, SIGTERM);
   waitpid (primary, NULL, 0);
   g_spawn_close_pid (primary);
+  tandem_test_remove_dir (dir);
+}
+
+/* "Present the Gaps" and "Log a Coaching Session", as the desktop file's
+ * actions reach the application: the presentation, and the log dialog. */
+static void
+test_window_desktop_actions (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 2025);
+  GtkWidget *shown = NULL;
+  GtkWidget *dialog = NULL;
+  TandemWindow *window;
+
+  window = tandem_window_new (GTK_APPLICATION (app), store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_mapped, window));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "present"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "present", NULL);
+  g_assert_true (wait_for (has_presentation, &shown));
+  gtk_window_destroy (GTK_WINDOW (shown));
+  spin ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "log-session", g_variant_new_int64 (0));
+  g_assert_true (wait_for (has_session_dialog, &dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  close_and_finalize (window);
+  g_clear_object (&store);
   tandem_test_remove_dir (dir);
 }
 
@@ -2025,6 +2072,7 @@ main (int    argc,
   g_test_add_func ("/tandem/window/enrol-by-name", test_window_enrol_by_name);
   g_test_add_func ("/tandem/window/preferences-height", test_window_preferences_height);
   g_test_add_func ("/tandem/window/competencies", test_window_competencies);
+  g_test_add_func ("/tandem/window/desktop-actions", test_window_desktop_actions);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -18,6 +18,7 @@ struct _TandemApplication
 
   char           *database_path;
   GSettings      *settings;
+  char           *pending_action;   /* from --log-session or --present, for once the window is up */
 };
 
 G_DEFINE_FINAL_TYPE (TandemApplication, tandem_application, ADW_TYPE_APPLICATION)
@@ -27,6 +28,10 @@ static const GOptionEntry option_entries[] = {
     N_("Open this database file (default: $TANDEM_DATABASE, else ~/.local/share/tandem/tandem.db)"),
     N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  { "log-session", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open the dialog that logs a coaching session (in Tandem if it is running)"), NULL },
+  { "present", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Present the gaps full screen (in Tandem if it is running)"), NULL },
   { NULL }
 };
 
@@ -103,11 +108,27 @@ log_session_action (GSimpleAction *action,
     tandem_window_log_session (TANDEM_WINDOW (window), g_variant_get_int64 (parameter));
 }
 
+/* The desktop file's "Present the Gaps": the window, then the story. */
+static void
+present_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (app);
+  if (TANDEM_IS_WINDOW (window))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
   { "log-session", log_session_action, "x" },
+  { "present", present_action },
 };
 
 static gboolean
@@ -141,6 +162,28 @@ tandem_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_lookup (options, "database", "^&ay", &database))
     tandem_application_set_database_path (self, database);
+
+  /* The desktop file's actions go to the running instance when there is
+   * one, and wait for the window when this is it. */
+  if (g_variant_dict_contains (options, "log-session") || g_variant_dict_contains (options, "present"))
+    {
+      const char *action = g_variant_dict_contains (options, "present") ? "present" : "log-session";
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_printerr ("tandem: %s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (application))
+        {
+          g_action_group_activate_action (G_ACTION_GROUP (application), action,
+                                          g_str_equal (action, "present") ? NULL : g_variant_new_int64 (0));
+          return 0;
+        }
+      g_free (self->pending_action);
+      self->pending_action = g_strdup (action);
+    }
 
   return -1;
 }
@@ -194,6 +237,14 @@ tandem_application_activate (GApplication *application)
     window = GTK_WINDOW (tandem_window_new_for_error (GTK_APPLICATION (self), error));
 
   gtk_window_present (window);
+
+  if (self->pending_action != NULL)
+    {
+      g_autofree char *action = g_steal_pointer (&self->pending_action);
+
+      g_action_group_activate_action (G_ACTION_GROUP (self), action,
+                                      g_str_equal (action, "present") ? NULL : g_variant_new_int64 (0));
+    }
 }
 
 static void
@@ -202,6 +253,7 @@ tandem_application_finalize (GObject *object)
   TandemApplication *self = (TandemApplication *)object;
 
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->pending_action, g_free);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (tandem_application_parent_class)->finalize (object);
