@@ -105,7 +105,7 @@ test_cli_usage (void)
     { { "--frobnicate", NULL }, 2, NULL, "unknown option “--frobnicate”" },
     { { "--database", NULL }, 2, NULL, "--database needs a file name" },
     { { "demo", "--bogus", NULL }, 2, NULL, "Unknown option --bogus" },
-    { { "export", NULL }, 2, NULL, "export chart NAME --output FILE" },
+    { { "export", NULL }, 2, NULL, "export writes “chart NAME”" },
     { { "export", "chart", "happiness", NULL }, 2, NULL, "there is no chart “happiness”" },
     { { "export", "chart", "optimism", NULL }, 2, NULL, "needs --output FILE" },
     { { "report", "nonsense", NULL }, 2, NULL, "there is no report “nonsense”" },
@@ -125,10 +125,15 @@ test_cli_usage (void)
         g_assert_nonnull (strstr (result.out, cases[i].out));
       if (cases[i].err != NULL)
         g_assert_nonnull (strstr (result.err, cases[i].err));
-      /* Usage errors print the usage, to stderr only. */
+      /* Usage errors print a short usage, to stderr only: the error, the
+       * synopsis, the commands and where to read more; not the wall. */
       if (cases[i].status == 2)
         {
+          g_auto(GStrv) lines = g_strsplit (result.err, "\n", -1);
+
           g_assert_nonnull (strstr (result.err, "Usage: tandem-cli"));
+          g_assert_nonnull (strstr (result.err, "Commands: demo, export, report, import, session, backup"));
+          g_assert_cmpuint (g_strv_length (lines), <=, 5);
           g_assert_cmpstr (result.out, ==, "");
         }
     }

@@ -47,6 +47,68 @@ test_data_metainfo (void)
   g_assert_nonnull (strstr (contents, "xml:lang=\"de\""));
 }
 
+/* A man page is valid roff, carries the version, and lists every command
+ * and option the program accepts: it is written from the program's --help. */
+static void
+check_man_page (const char         *name,
+                const char * const *must_list)
+{
+  g_autofree char *path = g_strdup_printf ("%s/%s.1", g_getenv ("TANDEM_MAN_DIR"), name);
+  g_autofree char *upper = g_ascii_strup (name, -1);
+  g_auto(GStrv) words = g_strsplit (upper, "-", -1);
+  g_autofree char *escaped = g_strjoinv ("\\-", words);
+  g_autofree char *title = g_strdup_printf (".TH \"%s\" 1 \"\" \"Tandem %s\"", escaped, PACKAGE_VERSION);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, title));
+  g_assert_nonnull (strstr (contents, "\n.SH NAME\n"));
+  g_assert_nonnull (strstr (contents, "\n.SH USAGE\n"));
+  for (guint i = 0; must_list[i] != NULL; i++)
+    {
+      if (strstr (contents, must_list[i]) == NULL)
+        g_printerr ("%s.1 does not mention %s\n", name, must_list[i]);
+      g_assert_nonnull (strstr (contents, must_list[i]));
+    }
+
+  /* A line of text that begins with a dot or a quote would be read as a
+   * request; every hyphen is escaped so that options copy and paste. */
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (lines[i][0] == '.')
+        g_assert_true (g_str_has_prefix (lines[i], ".TH ") || g_str_has_prefix (lines[i], ".SH ") ||
+                       g_str_equal (lines[i], ".nf") || g_str_equal (lines[i], ".fi") ||
+                       g_str_has_prefix (lines[i], ".BR ") || g_str_has_prefix (lines[i], ".SS "));
+      g_assert_cmpint (lines[i][0], !=, '\'');
+      for (const char *p = lines[i]; (p = strchr (p, '-')) != NULL; p++)
+        g_assert_true (p > lines[i] && p[-1] == '\\');
+    }
+}
+
+static void
+test_data_man (void)
+{
+  const char * const cli[] = {
+    "\\-\\-database", "\\-\\-version", "demo", "export chart", "literacy\\-record", "report competencies",
+    "import people", "session edit", "backup", "restore", "check",
+    /* and each command's own options */
+    ".SH COMMAND OPTIONS", ".SS export", "\\-\\-include\\-private\\-notes", ".SS session edit", "\\-\\-private\\-note", NULL
+  };
+  const char * const app[] = {
+    "\\-\\-database", "\\-\\-log\\-session", "\\-\\-present", "\\-\\-version", NULL
+  };
+  g_autofree char *app_page = g_strdup_printf ("%s/tandem.1", g_getenv ("TANDEM_MAN_DIR"));
+
+  check_man_page ("tandem-cli", cli);
+  /* The window's page is built with the window. */
+  if (g_file_test (app_page, G_FILE_TEST_EXISTS))
+    check_man_page ("tandem", app);
+}
+
 static void
 collect_translatable (const char *root,
                       const char *relative,
@@ -110,6 +172,7 @@ main (int    argc,
   g_test_add_func ("/tandem/data/desktop", test_data_desktop);
   g_test_add_func ("/tandem/data/metainfo", test_data_metainfo);
   g_test_add_func ("/tandem/data/potfiles", test_data_potfiles);
+  g_test_add_func ("/tandem/data/man", test_data_man);
 
   return g_test_run ();
 }

@@ -241,8 +241,8 @@ tandem_cli_export (Globals  *globals,
     }
 
   if (argc < 2 || g_strcmp0 (argv[1], "chart") != 0)
-    return tandem_cli_usage_error (_("export writes “chart NAME”, “pack”, “journal ID”, “people” or “enrollments”, "
-                          "each with --output FILE"));
+    return tandem_cli_usage_error (_("export writes “chart NAME”, “pack”, “literacy-record”, “journal ID”, “people” "
+                                     "or “enrollments”, each with --output FILE"));
   if (argc < 3)
     return tandem_cli_usage_error (_("export chart needs a chart name: %s"), CHART_NAMES);
   if (argc > 3)

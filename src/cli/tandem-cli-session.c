@@ -148,8 +148,17 @@ tandem_cli_session (Globals  *globals,
                     int       argc,
                     char    **argv)
 {
+  int status = EXIT_OK;
+
   if (argc < 2)
     return tandem_cli_usage_error (_("session needs list, edit or delete"));
+  /* "session --help" names the three, whose own --help lists their options. */
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      tandem_cli_parse_options ("session", "list --executive ID | edit ID --FIELD VALUE | delete ID", NULL,
+                                &argc, &argv, &status);
+      return status;
+    }
   if (g_str_equal (argv[1], "list"))
     return session_list (globals, argc - 1, argv + 1);
   if (g_str_equal (argv[1], "edit"))

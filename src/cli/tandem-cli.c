@@ -41,8 +41,8 @@ tandem_cli_usage_error (const char *format,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  fprintf (stderr, "tandem-cli: %s\n\n", message);
-  tandem_cli_print_usage (stderr);
+  fprintf (stderr, "tandem-cli: %s\n", message);
+  tandem_cli_print_short_usage (stderr);
   return EXIT_USAGE;
 }
 
@@ -176,7 +176,7 @@ cmd_import (Globals  *globals,
   TandemImportKind kind;
   int status;
 
-  if (!tandem_cli_parse_options ("import", "people|enrollments|sessions|responses FILE", NULL, &argc, &argv,
+  if (!tandem_cli_parse_options ("import", "people|enrollments|sessions|responses|programs|competency-targets FILE", NULL, &argc, &argv,
                               &status))
     return status;
   if (argc < 3)
@@ -342,6 +342,21 @@ static const Command commands[] = {
   { "check", "", N_("Check the database for damage"), cmd_check },
 };
 
+/* What a mistaken or empty command line gets: a few lines, not the wall. */
+void
+tandem_cli_print_short_usage (FILE *stream)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (i == 0 || !g_str_equal (commands[i].name, commands[i - 1].name))
+      g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", commands[i].name);
+  fprintf (stream, "%s\n", _("Usage: tandem-cli [--database FILE] COMMAND [OPTIONS…]"));
+  /* Translators: %s lists the commands, e.g. "demo, export, report" */
+  fprintf (stream, _("Commands: %s\n"), names->str);
+  fprintf (stream, "%s\n", _("“tandem-cli --help” describes every command, “tandem-cli COMMAND --help” its options."));
+}
+
 void
 tandem_cli_print_usage (FILE *stream)
 {
@@ -351,7 +366,11 @@ tandem_cli_print_usage (FILE *stream)
     {
       g_autofree char *left = g_strdup_printf ("%s %s", commands[i].name, _(commands[i].args));
 
-      fprintf (stream, "  %-36s %s\n", left, _(commands[i].summary));
+      /* A long synopsis puts its summary on a line of its own. */
+      if (g_utf8_strlen (left, -1) > 36)
+        fprintf (stream, "  %s\n  %-36s %s\n", left, "", _(commands[i].summary));
+      else
+        fprintf (stream, "  %-36s %s\n", left, _(commands[i].summary));
     }
   fprintf (stream, "\n%s\n", _("Options:"));
   fprintf (stream, "  %-36s %s\n", "--database FILE",
@@ -380,6 +399,8 @@ main (int    argc,
   int i;
 
   init_i18n ();
+  /* Each command's --help reads "tandem-cli [OPTION…] COMMAND …". */
+  g_set_prgname ("tandem-cli");
 
   for (i = 1; i < argc; i++)
     {
