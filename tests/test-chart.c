@@ -988,6 +988,49 @@ test_export_errors (void)
   tandem_test_remove_dir (dir);
 }
 
+/* WCAG's relative luminance of a colour drawn opaque. */
+static double
+luminance (const TandemColor *c)
+{
+  double channel[3] = { c->red, c->green, c->blue };
+
+  for (guint i = 0; i < 3; i++)
+    channel[i] = channel[i] <= 0.04045 ? channel[i] / 12.92 : pow ((channel[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * channel[0] + 0.7152 * channel[1] + 0.0722 * channel[2];
+}
+
+static double
+contrast (const TandemColor *a,
+          const TandemColor *b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* Every colour that carries meaning stands out from the background by at
+ * least 3:1 (WCAG's for graphics), text by 4.5:1, in light and in dark. */
+static void
+test_chart_contrast (void)
+{
+  void (*init[]) (TandemChartStyle *) = { tandem_chart_style_init_light, tandem_chart_style_init_dark };
+
+  for (guint i = 0; i < G_N_ELEMENTS (init); i++)
+    {
+      TandemChartStyle style;
+
+      init[i] (&style);
+      g_assert_cmpfloat (contrast (&style.foreground, &style.background), >=, 4.5);
+      g_assert_cmpfloat (contrast (&style.muted, &style.background), >=, 4.5);
+      for (guint s = 0; s < TANDEM_CHART_MAX_SERIES; s++)
+        {
+          g_test_message ("%s series %u: %.2f:1", i == 0 ? "light" : "dark", s,
+                          contrast (&style.series[s], &style.background));
+          g_assert_cmpfloat (contrast (&style.series[s], &style.background), >=, 3.0);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1011,6 +1054,7 @@ main (int    argc,
   g_test_add_func ("/tandem/export/errors", test_export_errors);
   g_test_add_func ("/tandem/export/scaled", test_export_scaled);
   g_test_add_func ("/tandem/export/pack", test_export_pack);
+  g_test_add_func ("/tandem/chart/contrast", test_chart_contrast);
 
   return g_test_run ();
 }

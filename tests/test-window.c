@@ -2036,6 +2036,206 @@ test_window_desktop_actions (void)
   tandem_test_remove_dir (dir);
 }
 
+/* What an assistive technology hears for a button: its own text, or the
+ * accessible label we give it. */
+static gboolean
+has_visible_text (GtkWidget *widget)
+{
+  /* Mapped: a menu button's closed popover holds labels too. */
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) &&
+      *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    return TRUE;
+  if (ADW_IS_BUTTON_CONTENT (widget) && adw_button_content_get_label (ADW_BUTTON_CONTENT (widget)) != NULL &&
+      *adw_button_content_get_label (ADW_BUTTON_CONTENT (widget)) != '\0')
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (has_visible_text (c))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+describe_widget (GtkWidget *widget,
+                 GString   *out)
+{
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    if (gtk_buildable_get_buildable_id (GTK_BUILDABLE (w)) != NULL || w == widget)
+      {
+        g_string_append_printf (out, "%s%s", w == widget ? "" : " in ",
+                                gtk_buildable_get_buildable_id (GTK_BUILDABLE (w)) != NULL
+                                  ? gtk_buildable_get_buildable_id (GTK_BUILDABLE (w))
+                                  : G_OBJECT_TYPE_NAME (w));
+        if (w != widget)
+          break;
+      }
+}
+
+/* Every mapped button under @widget has a name an assistive technology can
+ * read, and a tooltip when it shows only an icon; every chart is an image
+ * with a name and a description. Adds one line per fault to @faults. */
+static void
+walk_accessible (GtkWidget *widget,
+                 GString   *faults,
+                 guint     *n_buttons,
+                 guint     *n_charts)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  /* A menu button is one control; the toggle inside it is its part. */
+  if ((GTK_IS_BUTTON (widget) && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget))) ||
+      GTK_IS_MENU_BUTTON (widget))
+    {
+      /* GTK labels a button by its child, an icon too: that names nothing. */
+      gboolean labelled = gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+      /* GTK's own window controls, spin button steps and info bar close
+       * button are GTK's to name: not ours to change. */
+      gboolean gtk_own = gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW_CONTROLS) != NULL ||
+                         gtk_widget_get_ancestor (widget, GTK_TYPE_SPIN_BUTTON) != NULL ||
+                         (gtk_widget_get_ancestor (widget, GTK_TYPE_INFO_BAR) != NULL &&
+                          gtk_widget_has_css_class (widget, "close"));
+
+      (*n_buttons)++;
+      if (!has_visible_text (widget) && !gtk_own && (!labelled || gtk_widget_get_tooltip_text (widget) == NULL))
+        {
+          g_string_append (faults, "icon-only button without ");
+          g_string_append (faults, labelled ? "a tooltip: " : "an accessible label: ");
+          describe_widget (widget, faults);
+          g_string_append_printf (faults, " (tooltip “%s”)\n", gtk_widget_get_tooltip_text (widget));
+        }
+    }
+  if (TANDEM_IS_CHART_VIEW (widget) || GTK_IS_DRAWING_AREA (widget))
+    {
+      (*n_charts)++;
+      if (gtk_accessible_get_accessible_role (accessible) != GTK_ACCESSIBLE_ROLE_IMG ||
+          !gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+          !gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION))
+        {
+          g_string_append (faults, "chart without its role, name or description: ");
+          describe_widget (widget, faults);
+          g_string_append_c (faults, '\n');
+        }
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    walk_accessible (c, faults, n_buttons, n_charts);
+}
+
+static void
+assert_accessible (GtkWidget  *toplevel,
+                   const char *where,
+                   guint       min_buttons,
+                   guint       min_charts)
+{
+  g_autoptr(GString) faults = g_string_new (NULL);
+  guint n_buttons = 0, n_charts = 0;
+
+  walk_accessible (toplevel, faults, &n_buttons, &n_charts);
+  g_test_message ("%s: %u buttons, %u charts", where, n_buttons, n_charts);
+  if (faults->len > 0)
+    g_printerr ("%s:\n%s", where, faults->str);
+  g_assert_cmpuint (faults->len, ==, 0);
+  g_assert_cmpuint (n_buttons, >=, min_buttons);
+  g_assert_cmpuint (n_charts, >=, min_charts);
+}
+
+/* Each page, a program's and a pair's page, the competencies window, the
+ * presentation and the dialogs, walked as a screen reader would meet them. */
+static void
+test_window_accessible (void)
+{
+  static const struct { const char *name; guint charts; } pages[] = {
+    { "dashboard", 1 }, { "programs", 0 }, { "people", 0 }, { "coaching", 0 }, { "surveys", 2 },
+  };
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 2025);
+  TandemWindow *window;
+  GtkWidget *other = NULL;
+  GObject *page;
+  GtkListBoxRow *row;
+
+  window = tandem_window_new (GTK_APPLICATION (app), store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_mapped, window));
+  spin ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i].name);
+      spin ();
+      assert_accessible (GTK_WIDGET (window), pages[i].name, 1, pages[i].charts);
+    }
+
+  /* A program's page, with its completion chart. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "programs");
+  spin ();
+  page = child (window, TANDEM_TYPE_WINDOW, "programs_page");
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (page, TANDEM_TYPE_PROGRAMS_PAGE, "list")), 0);
+  g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (row)), "row-activated", row);
+  spin ();
+  g_assert_nonnull (tandem_programs_page_get_detail_title (TANDEM_PROGRAMS_PAGE (page)));
+  assert_accessible (GTK_WIDGET (window), "a program", 1, 1);
+
+  /* A pair's page. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "coaching");
+  spin ();
+  page = child (window, TANDEM_TYPE_WINDOW, "coaching_page");
+  tandem_coaching_page_show_pair (TANDEM_COACHING_PAGE (page),
+                                  expected_count (store, "SELECT min (pair_id) FROM coaching_session"));
+  spin ();
+  assert_accessible (GTK_WIDGET (window), "a pair", 1, 0);
+
+  /* The competencies window. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.competencies", NULL);
+  g_assert_true (wait_for (has_competency_window, &other));
+  assert_accessible (other, "competencies", 1, 0);
+  gtk_window_destroy (GTK_WINDOW (other));
+  spin ();
+
+  /* The log dialog. */
+  other = NULL;
+  g_action_group_activate_action (G_ACTION_GROUP (app), "log-session", g_variant_new_int64 (0));
+  g_assert_true (wait_for (has_session_dialog, &other));
+  assert_accessible (other, "log a session", 1, 0);
+  gtk_window_destroy (GTK_WINDOW (other));
+
+  /* The presentation, its slide a chart with a name and a description. */
+  other = NULL;
+  press (GTK_WIDGET (window), "F5");
+  g_assert_true (wait_for (has_presentation, &other));
+  spin ();
+  assert_accessible (other, "presentation", 0, 1);
+  gtk_window_destroy (GTK_WINDOW (other));
+
+  /* The dialogs a manager meets. */
+  {
+    GtkWidget *dialogs[] = {
+      GTK_WIDGET (tandem_preferences_window_new (GTK_WINDOW (window))),
+      tandem_person_dialog_new (GTK_WINDOW (window), store, 0),
+      tandem_program_dialog_new (GTK_WINDOW (window), store,
+                                 expected_count (store, "SELECT min (id) FROM program")),
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+      {
+        gtk_window_present (GTK_WINDOW (dialogs[i]));
+        g_assert_true (wait_for (is_mapped, dialogs[i]));
+        spin ();
+        assert_accessible (dialogs[i], G_OBJECT_TYPE_NAME (dialogs[i]), 1, 0);
+        gtk_window_destroy (GTK_WINDOW (dialogs[i]));
+        spin ();
+      }
+  }
+
+  close_and_finalize (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2073,6 +2273,7 @@ main (int    argc,
   g_test_add_func ("/tandem/window/preferences-height", test_window_preferences_height);
   g_test_add_func ("/tandem/window/competencies", test_window_competencies);
   g_test_add_func ("/tandem/window/desktop-actions", test_window_desktop_actions);
+  g_test_add_func ("/tandem/window/accessible", test_window_accessible);
 
   status = g_test_run ();
   g_clear_object (&app);

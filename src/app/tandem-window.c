@@ -368,7 +368,7 @@ update_page_title (TandemWindow *self)
   adw_window_title_set_title (self->page_title, detail != NULL ? detail : gtk_stack_page_get_title (page));
   adw_window_title_set_subtitle (self->page_title, detail != NULL ? gtk_stack_page_get_title (page) : NULL);
   gtk_widget_set_visible (self->back_button, detail != NULL || adw_leaflet_get_folded (self->leaflet));
-  gtk_widget_set_tooltip_text (self->back_button, detail != NULL ? gtk_stack_page_get_title (page) : _("Back"));
+  tandem_icon_button_set_label (self->back_button, detail != NULL ? gtk_stack_page_get_title (page) : _("Back"));
   gtk_widget_set_visible (self->export_button, g_strcmp0 (name, "dashboard") == 0);
 }
 

@@ -263,12 +263,10 @@ add_session_button (GtkWidget          *row,
                     GCallback           clicked,
                     TandemCoachingPage *self)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  GtkWidget *button = tandem_icon_button_new (icon, label);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data_full (G_OBJECT (button), "session", g_object_ref (session), g_object_unref);
   g_signal_connect (button, "clicked", clicked, self);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-import-dialog.h"
+#include "tandem-utils.h"
 
 #define PREVIEW_ROWS 5
 
@@ -357,11 +358,8 @@ build_content (TandemImportDialog *self)
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (close), "window.close");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), close);
-  self->back_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  self->back_button = tandem_icon_button_new ("go-previous-symbolic", _("Back to the Columns"));
   gtk_widget_set_name (self->back_button, "import-back");
-  gtk_widget_set_tooltip_text (self->back_button, _("Back to the Columns"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->back_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Back to the Columns"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->back_button), "import.back");
   gtk_widget_set_visible (self->back_button, FALSE);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->back_button);

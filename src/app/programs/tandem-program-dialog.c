@@ -273,10 +273,9 @@ tandem_program_dialog_init (TandemProgramDialog *self)
   gtk_widget_set_valign (GTK_WIDGET (self->owner_drop_down), GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (GTK_WIDGET (self->owner_drop_down), FALSE);
   g_signal_connect_swapped (self->owner_drop_down, "notify::selected", G_CALLBACK (owner_changed), self);
-  clear_owner = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+  clear_owner = tandem_icon_button_new ("edit-clear-symbolic", _("No Owner"));
   gtk_widget_set_name (clear_owner, "clear-owner");
   gtk_widget_set_valign (clear_owner, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (clear_owner, _("No Owner"));
   gtk_widget_add_css_class (clear_owner, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (clear_owner), "program.clear-owner");
   row = adw_action_row_new ();

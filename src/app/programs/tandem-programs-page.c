@@ -424,9 +424,8 @@ setup_enrollment_row_cb (GtkSignalListItemFactory *factory,
   g_signal_connect (drop_down, "notify::selected", G_CALLBACK (status_selected_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), drop_down);
 
-  remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  remove = tandem_icon_button_new ("list-remove-symbolic", _("Remove from the program"));
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (remove, _("Remove from the program"));
   gtk_widget_add_css_class (remove, "flat");
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
@@ -521,12 +520,10 @@ program_shown (gpointer      owner,
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (title, "title-2");
   gtk_box_append (GTK_BOX (bar), title);
-  child = gtk_button_new_from_icon_name ("document-edit-symbolic");
-  gtk_widget_set_tooltip_text (child, _("Edit Program"));
+  child = tandem_icon_button_new ("document-edit-symbolic", _("Edit Program"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (child), "programs.edit");
   gtk_box_append (GTK_BOX (bar), child);
-  child = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_tooltip_text (child, _("Delete Program"));
+  child = tandem_icon_button_new ("user-trash-symbolic", _("Delete Program"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (child), "programs.delete");
   gtk_box_append (GTK_BOX (bar), child);
   gtk_box_append (self->detail_box, bar);

@@ -85,10 +85,21 @@ update (TandemPresentation *self)
   if (self->slides->len > 0)
     {
       TandemSlide *slide = g_ptr_array_index (self->slides, self->current);
+      g_autoptr(GString) description = g_string_new (slide->takeaway);
 
-      /* What a screen reader says on each slide: its takeaway. */
+      /* What a screen reader says on each slide: the chart's title, then
+       * the takeaway and what each chart shows. */
+      for (guint i = 0; i < slide->charts->len; i++)
+        {
+          g_autofree char *summary = tandem_chart_dup_summary (g_ptr_array_index (slide->charts, i));
+
+          if (summary != NULL)
+            g_string_append_printf (description, "\n%s", summary);
+        }
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, slide->takeaway, -1);
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      tandem_chart_get_title (g_ptr_array_index (slide->charts, 0)),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str, -1);
       title = g_strdup_printf (_("Slide %u of %u"), self->current + 1, self->slides->len);
       gtk_window_set_title (GTK_WINDOW (self), title);
     }
@@ -181,7 +192,7 @@ tandem_presentation_init (TandemPresentation *self)
 
   add_keys (self);
 
-  self->area = gtk_drawing_area_new ();
+  self->area = g_object_new (GTK_TYPE_DRAWING_AREA, "accessible-role", GTK_ACCESSIBLE_ROLE_IMG, NULL);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw_cb, self, NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (gtk_widget_queue_draw),
                            self->area, G_CONNECT_SWAPPED);

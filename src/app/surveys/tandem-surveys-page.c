@@ -91,7 +91,7 @@ create_row (gpointer item,
   g_autofree char *answers = tandem_format_count (tandem_wave_get_n_answers (wave));
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *shown = gtk_image_new_from_icon_name ("object-select-symbolic");
-  GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  GtkWidget *edit = tandem_icon_button_new ("document-edit-symbolic", _("Edit Wording"));
 
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "Fielded %s · %s answer",
@@ -105,7 +105,6 @@ create_row (gpointer item,
   gtk_widget_set_tooltip_text (shown, _("Shown above"));
   gtk_widget_set_visible (shown, g_strcmp0 (shown_wave (self), tandem_wave_get_title (wave)) == 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), shown);
-  gtk_widget_set_tooltip_text (edit, _("Edit Wording"));
   gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (edit, "flat");
   g_object_set_data_full (G_OBJECT (edit), "wave", g_object_ref (wave), g_object_unref);

@@ -122,6 +122,41 @@ buffer_insert_text_cb (GtkTextBuffer *buffer,
 }
 
 /**
+ * tandem_icon_button_set_label:
+ * @button: a button that shows only an icon
+ * @label: what it does, e.g. "Edit Program"
+ *
+ * Names an icon-only button twice: the tooltip for the eye, and the
+ * accessible label for a screen reader, which would otherwise hear only
+ * "button" (GTK names a button by its child, and an icon has no words).
+ */
+void
+tandem_icon_button_set_label (GtkWidget  *button,
+                              const char *label)
+{
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/**
+ * tandem_icon_button_new:
+ * @icon_name: the symbolic icon
+ * @label: what the button does
+ *
+ * Returns: (transfer floating): an icon-only button with its tooltip and
+ *   accessible label
+ */
+GtkWidget *
+tandem_icon_button_new (const char *icon_name,
+                        const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  tandem_icon_button_set_label (button, label);
+  return button;
+}
+
+/**
  * tandem_limit_text:
  * @field: a #GtkEditable (an entry or an #AdwEntryRow) or a #GtkTextView
  * @limit: most characters it takes

@@ -30,6 +30,10 @@ void       tandem_show_toast        (AdwToastOverlay *overlay,
 void       tandem_show_error        (GtkWidget       *widget,
                                      const char      *heading,
                                      const char      *body);
+GtkWidget *tandem_icon_button_new   (const char      *icon_name,
+                                     const char      *label);
+void       tandem_icon_button_set_label (GtkWidget   *button,
+                                     const char      *label);
 void       tandem_limit_text        (GtkWidget       *field,
                                      guint            limit,
                                      GtkLabel        *notice);
