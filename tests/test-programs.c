@@ -20,6 +20,7 @@
 #include "tandem-program-charts.h"
 #include "tandem-program.h"
 #include "tandem-report.h"
+#include "tandem-search.h"
 #include "tandem-session.h"
 #include "tandem-store-private.h"
 #include "tandem-test-util.h"
@@ -1346,6 +1347,124 @@ test_charts (Fixture       *f,
   cairo_surface_destroy (surface);
 }
 
+static char *
+hit_names (GPtrArray *hits)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      TandemSearchHit *hit = g_ptr_array_index (hits, i);
+
+      g_string_append_printf (names, "%s%s", i > 0 ? "|" : "", hit->name);
+    }
+  return g_string_free (names, FALSE);
+}
+
+static char *
+search (Fixture    *f,
+        const char *typed,
+        guint       limit)
+{
+  g_auto(GStrv) terms = g_strsplit (typed, " ", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = tandem_search (f->store, (const char * const *)terms, limit, &error);
+
+  g_assert_no_error (error);
+  return hit_names (hits);
+}
+
+/* What GNOME Shell's search finds: every term begins a word, in any case,
+ * with or without accents; CJK anywhere; active people only; programs;
+ * logging a session by its words. */
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemSearchHit) hit = NULL;
+  static const struct { const char *typed; guint limit; const char *names; } cases[] = {
+    { "ber", 10, "Bertha Lindberg|Robert Berg" },        /* "Lindberg" has no word "ber…" */
+    { "BERG", 10, "Robert Berg" },
+    { "rob berg", 10, "Robert Berg" },
+    { "berg rob", 10, "Robert Berg" },
+    { "jose", 10, "José Álvarez" },
+    { "ÁLV", 10, "José Álvarez" },
+    { "mul", 10, "Jonas Müller" },
+    { "Mül", 10, "Jonas Müller" },
+    { "小明", 10, "王小明" },
+    { "o'b", 10, "Siobhan O'Brien" },
+    { "brien", 10, "Siobhan O'Brien" },
+    { "dormant", 10, "" },                               /* inactive */
+    { "data", 10, "Data Literacy for Finance" },
+    { "for", 10, "Data Literacy for Finance|Prompting for Support Agents" },
+    { "j", 1, "Jonas Müller" },                          /* the limit, alphabetically */
+    { "log", 10, "Log a Coaching Session" },
+    { "log session", 10, "Log a Coaching Session" },
+    { "COACHING", 10, "Log a Coaching Session" },
+    { "   ", 10, "" },
+  };
+  const char *people[] = { "Robert Berg", "Bertha Lindberg", "José Álvarez", "Jonas Müller", "王小明",
+                           "Siobhan O'Brien", "Dormant Person" };
+
+  g_assert_true (tandem_store_exec (f->store,
+                                    "INSERT INTO department (id, name) VALUES (1, 'Finance');"
+                                    "INSERT INTO role (id, name, level) VALUES (1, 'Analyst', 'individual_contributor');"
+                                    "INSERT INTO program (id, title, format) VALUES (1, 'Prompting for Support Agents', 'workshop'),"
+                                    "  (2, 'Data Literacy for Finance', 'self_paced');", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr(TandemStmt) stmt = tandem_store_prepare (f->store,
+                                                         "INSERT INTO person (name, role_id, department_id, active)"
+                                                         " VALUES ($1, 1, 1, $2)", &error);
+
+      g_assert_no_error (error);
+      tandem_stmt_bind_text (stmt, 1, people[i]);
+      tandem_stmt_bind_int (stmt, 2, !g_str_has_prefix (people[i], "Dormant"));
+      g_assert_true (tandem_stmt_step_done (stmt, &error));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *names = search (f, cases[i].typed, cases[i].limit);
+
+      g_test_message ("“%s” finds %s", cases[i].typed, names);
+      g_assert_cmpstr (names, ==, cases[i].names);
+    }
+
+  /* Each hit is described, and can be read again by its id. */
+  {
+    const char *terms[] = { "robert", NULL };
+    g_autoptr(GPtrArray) hits = tandem_search (f->store, terms, 10, &error);
+    TandemSearchHit *robert = g_ptr_array_index (hits, 0);
+
+    g_assert_cmpuint (hits->len, ==, 1);
+    g_assert_cmpint (robert->kind, ==, TANDEM_SEARCH_PERSON);
+    g_assert_cmpstr (robert->description, ==, "Analyst · Finance");
+    hit = tandem_search_describe (f->store, robert->id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (hit->name, ==, "Robert Berg");
+    g_assert_cmpstr (hit->description, ==, "Analyst · Finance");
+  }
+  g_clear_pointer (&hit, tandem_search_hit_free);
+  hit = tandem_search_describe (f->store, "program:2", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hit->name, ==, "Data Literacy for Finance");
+  g_assert_cmpstr (hit->description, ==, "AI-literacy program · Self-paced course");
+  g_clear_pointer (&hit, tandem_search_hit_free);
+  hit = tandem_search_describe (f->store, "log-session", &error);
+  g_assert_cmpint (hit->kind, ==, TANDEM_SEARCH_ACTION);
+  g_clear_pointer (&hit, tandem_search_hit_free);
+
+  /* A person deleted since, or nonsense, is an error, not a crash. */
+  g_assert_null (tandem_search_describe (f->store, "person:999", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (tandem_search_describe (f->store, "person:-1; DROP TABLE person", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1373,6 +1492,7 @@ main (int   argc,
   ADD ("/programs/report/champions", test_report_champions);
   ADD ("/programs/export/tables", test_export_tables);
   ADD ("/programs/charts", test_charts);
+  ADD ("/programs/search", test_search);
 
   return g_test_run ();
 }

@@ -2236,6 +2236,184 @@ test_window_accessible (void)
   close_and_finalize (window);
 }
 
+static void
+async_ready_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+/* A call to the application's own search provider, answered while the
+ * main loop runs. */
+static GVariant *
+call_provider (const char *method,
+               GVariant   *parameters)
+{
+  GDBusConnection *connection = g_application_get_dbus_connection (G_APPLICATION (app));
+  g_autoptr(GKeyFile) ini = g_key_file_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *bus_name = NULL;
+  g_autofree char *desktop_id = NULL;
+  GVariant *reply;
+
+  /* Where the installed .ini tells the Shell to look. */
+  g_key_file_load_from_file (ini, g_getenv ("TANDEM_SEARCH_PROVIDER_FILE"), G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  path = g_key_file_get_string (ini, "Shell Search Provider", "ObjectPath", &error);
+  bus_name = g_key_file_get_string (ini, "Shell Search Provider", "BusName", &error);
+  desktop_id = g_key_file_get_string (ini, "Shell Search Provider", "DesktopId", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bus_name, ==, APPLICATION_ID);
+  g_assert_cmpstr (desktop_id, ==, APPLICATION_ID ".desktop");
+  g_assert_cmpint (g_key_file_get_integer (ini, "Shell Search Provider", "Version", NULL), ==, 2);
+
+  g_dbus_connection_call (connection, g_dbus_connection_get_unique_name (connection), path,
+                          "org.gnome.Shell.SearchProvider2", method, parameters, NULL,
+                          G_DBUS_CALL_FLAGS_NONE, -1, NULL, async_ready_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  reply = g_dbus_connection_call_finish (connection, result, &error);
+  g_assert_no_error (error);
+  return reply;
+}
+
+static gboolean
+has_person_dialog (gpointer data)
+{
+  return find_toplevel (TANDEM_TYPE_PERSON_DIALOG, data);
+}
+
+static TandemWindow *
+only_window (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (TANDEM_IS_WINDOW (window));
+  return TANDEM_WINDOW (window);
+}
+
+/* GNOME Shell's search, over D-Bus as the Shell calls it: people and
+ * programs from the database the window would open, their names and
+ * descriptions, and each opening where it should. */
+static void
+test_window_search_provider (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 2025);
+  g_autofree char *name = expected_text (store, "SELECT name FROM person WHERE active = 1 AND name NOT LIKE '%''%'"
+                                                " ORDER BY id LIMIT 1");
+  g_autofree char *title = expected_text (store, "SELECT title FROM program ORDER BY id LIMIT 1");
+  gint64 person_id = expected_count (store, "SELECT min (id) FROM person WHERE active = 1 AND name NOT LIKE '%''%'");
+  gint64 program_id = expected_count (store, "SELECT min (id) FROM program");
+  g_autofree char *person_item = g_strdup_printf ("person:%" G_GINT64_FORMAT, person_id);
+  g_autofree char *program_item = g_strdup_printf ("program:%" G_GINT64_FORMAT, program_id);
+  g_auto(GStrv) words = g_strsplit (name, " ", 2);
+  g_autofree char *last_start = g_strndup (words[1], 4);
+  g_autoptr(GVariant) reply = NULL;
+  g_autofree const char **results = NULL;
+  g_autoptr(GVariant) metas = NULL;
+  GtkWidget *dialog = NULL;
+  TandemWindow *window;
+  GObject *page;
+  guint found;
+
+  tandem_application_set_database_path (TANDEM_APPLICATION (app), path);
+
+  /* A first name finds people, no more than a screenful. */
+  reply = call_provider ("GetInitialResultSet", g_variant_new ("(^as)", (const char * const[]) { words[0], NULL }));
+  g_variant_get (reply, "(^a&s)", &results);
+  g_assert_cmpuint (g_strv_length ((char **)results), >=, 1);
+  g_assert_cmpuint (g_strv_length ((char **)results), <=, 20);
+  found = g_strv_length ((char **)results);
+  g_clear_pointer (&results, g_free);
+  g_clear_pointer (&reply, g_variant_unref);
+
+  /* More letters narrow it to the person. */
+  reply = call_provider ("GetSubsearchResultSet",
+                         g_variant_new ("(^as^as)", (const char * const[]) { person_item, NULL },
+                                        (const char * const[]) { words[0], last_start, NULL }));
+  g_variant_get (reply, "(^a&s)", &results);
+  g_assert_true (g_strv_contains (results, person_item));
+  g_assert_cmpuint (g_strv_length ((char **)results), <=, found);
+  g_clear_pointer (&results, g_free);
+  g_clear_pointer (&reply, g_variant_unref);
+
+  /* "log session" offers logging one, first. */
+  reply = call_provider ("GetInitialResultSet", g_variant_new ("(^as)", (const char * const[]) { "log", "session", NULL }));
+  g_variant_get (reply, "(^a&s)", &results);
+  g_assert_cmpstr (results[0], ==, "log-session");
+  g_clear_pointer (&results, g_free);
+  g_clear_pointer (&reply, g_variant_unref);
+
+  /* Names, descriptions and icons; an id that names nothing is left out. */
+  reply = call_provider ("GetResultMetas",
+                         g_variant_new ("(^as)", (const char * const[]) { person_item, "person:999999", program_item,
+                                                                          "nonsense", NULL }));
+  metas = g_variant_get_child_value (reply, 0);
+  g_assert_cmpuint (g_variant_n_children (metas), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GVariant) meta = g_variant_get_child_value (metas, i);
+      g_autoptr(GVariant) icon = g_variant_lookup_value (meta, "icon", NULL);
+      g_autoptr(GIcon) gicon = icon != NULL ? g_icon_deserialize (icon) : NULL;
+      const char *id = NULL, *shown = NULL, *description = NULL;
+
+      g_assert_true (g_variant_lookup (meta, "id", "&s", &id));
+      g_assert_true (g_variant_lookup (meta, "name", "&s", &shown));
+      g_assert_true (g_variant_lookup (meta, "description", "&s", &description));
+      g_assert_cmpstr (id, ==, i == 0 ? person_item : program_item);
+      g_assert_cmpstr (shown, ==, i == 0 ? name : title);
+      g_assert_cmpuint (strlen (description), >, 0);
+      g_assert_true (G_IS_THEMED_ICON (gicon));
+    }
+  g_clear_pointer (&reply, g_variant_unref);
+
+  /* Activating the person opens Tandem on the People page, their dialog open. */
+  g_clear_pointer (&reply, g_variant_unref);
+  reply = call_provider ("ActivateResult", g_variant_new ("(s^asu)", person_item,
+                                                          (const char * const[]) { words[0], NULL }, 0));
+  g_assert_true (wait_for (has_person_dialog, &dialog));
+  window = only_window ();
+  g_assert_cmpstr (tandem_window_get_page (window), ==, "people");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&reply, g_variant_unref);
+
+  /* The program opens its page in the same window. */
+  reply = call_provider ("ActivateResult", g_variant_new ("(s^asu)", program_item,
+                                                          (const char * const[]) { "x", NULL }, 0));
+  g_assert_true (only_window () == window);
+  spin ();
+  g_assert_cmpstr (tandem_window_get_page (window), ==, "programs");
+  page = child (window, TANDEM_TYPE_WINDOW, "programs_page");
+  g_assert_cmpstr (tandem_programs_page_get_detail_title (TANDEM_PROGRAMS_PAGE (page)), ==, title);
+  g_clear_pointer (&reply, g_variant_unref);
+
+  /* Logging a session opens its dialog. */
+  dialog = NULL;
+  reply = call_provider ("ActivateResult", g_variant_new ("(s^asu)", "log-session",
+                                                          (const char * const[]) { "log", NULL }, 0));
+  g_assert_true (wait_for (has_session_dialog, &dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&reply, g_variant_unref);
+
+  /* "More results" searches the People page. */
+  reply = call_provider ("LaunchSearch", g_variant_new ("(^asu)", (const char * const[]) { words[0], NULL }, 0));
+  spin ();
+  g_assert_cmpstr (tandem_window_get_page (window), ==, "people");
+  page = child (window, TANDEM_TYPE_WINDOW, "people_page");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (page, TANDEM_TYPE_PEOPLE_PAGE, "search_entry"))),
+                   ==, words[0]);
+
+  tandem_application_set_database_path (TANDEM_APPLICATION (app), NULL);
+  g_clear_object (&store);
+  close_and_finalize (window);
+  tandem_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2274,6 +2452,7 @@ main (int    argc,
   g_test_add_func ("/tandem/window/competencies", test_window_competencies);
   g_test_add_func ("/tandem/window/desktop-actions", test_window_desktop_actions);
   g_test_add_func ("/tandem/window/accessible", test_window_accessible);
+  g_test_add_func ("/tandem/window/search-provider", test_window_search_provider);
 
   status = g_test_run ();
   g_clear_object (&app);

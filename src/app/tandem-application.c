@@ -9,6 +9,7 @@
 
 #include "tandem-application.h"
 #include "tandem-preferences-window.h"
+#include "tandem-search-provider.h"
 #include "tandem-store.h"
 #include "tandem-window.h"
 
@@ -19,7 +20,12 @@ struct _TandemApplication
   char           *database_path;
   GSettings      *settings;
   char           *pending_action;   /* from --log-session or --present, for once the window is up */
+  TandemSearchProvider *search_provider;
 };
+
+/* How long a Tandem started by D-Bus for GNOME Shell's search waits for
+ * the next question before it quits. */
+#define SERVICE_INACTIVITY_MS 10000
 
 G_DEFINE_FINAL_TYPE (TandemApplication, tandem_application, ADW_TYPE_APPLICATION)
 
@@ -247,6 +253,39 @@ tandem_application_activate (GApplication *application)
     }
 }
 
+/* GNOME Shell's search provider, beside the application's actions; the
+ * path is the one the search provider's .ini names. */
+static gboolean
+tandem_application_dbus_register (GApplication     *application,
+                                  GDBusConnection  *connection,
+                                  const char       *object_path,
+                                  GError          **error)
+{
+  TandemApplication *self = TANDEM_APPLICATION (application);
+  g_autofree char *provider_path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (tandem_application_parent_class)->dbus_register (application, connection,
+                                                                               object_path, error))
+    return FALSE;
+  if (g_application_get_flags (application) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (application, SERVICE_INACTIVITY_MS);
+  if (self->search_provider == NULL)
+    self->search_provider = tandem_search_provider_new (application);
+  return tandem_search_provider_export (self->search_provider, connection, provider_path, error);
+}
+
+static void
+tandem_application_dbus_unregister (GApplication    *application,
+                                    GDBusConnection *connection,
+                                    const char      *object_path)
+{
+  TandemApplication *self = TANDEM_APPLICATION (application);
+
+  if (self->search_provider != NULL)
+    tandem_search_provider_unexport (self->search_provider);
+  G_APPLICATION_CLASS (tandem_application_parent_class)->dbus_unregister (application, connection, object_path);
+}
+
 static void
 tandem_application_finalize (GObject *object)
 {
@@ -255,6 +294,7 @@ tandem_application_finalize (GObject *object)
   g_clear_pointer (&self->database_path, g_free);
   g_clear_pointer (&self->pending_action, g_free);
   g_clear_object (&self->settings);
+  g_clear_object (&self->search_provider);
 
   G_OBJECT_CLASS (tandem_application_parent_class)->finalize (object);
 }
@@ -270,6 +310,8 @@ tandem_application_class_init (TandemApplicationClass *klass)
   app_class->handle_local_options = tandem_application_handle_local_options;
   app_class->startup = tandem_application_startup;
   app_class->activate = tandem_application_activate;
+  app_class->dbus_register = tandem_application_dbus_register;
+  app_class->dbus_unregister = tandem_application_dbus_unregister;
 }
 
 static void
@@ -309,4 +351,25 @@ tandem_application_set_database_path (TandemApplication *self,
   copy = g_strdup (path);
   g_free (self->database_path);
   self->database_path = copy;
+}
+
+/**
+ * tandem_application_dup_current_database:
+ *
+ * Returns: (transfer full): the database the window shows, else the one
+ *   it would open: --database, $TANDEM_DATABASE or the default
+ */
+char *
+tandem_application_dup_current_database (TandemApplication *self)
+{
+  GtkWindow *window;
+
+  g_return_val_if_fail (TANDEM_IS_APPLICATION (self), NULL);
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (TANDEM_IS_WINDOW (window) && tandem_window_get_store (TANDEM_WINDOW (window)) != NULL)
+    return g_strdup (tandem_store_get_path (tandem_window_get_store (TANDEM_WINDOW (window))));
+  if (self->database_path != NULL)
+    return g_strdup (self->database_path);
+  return tandem_store_dup_default_path ();
 }

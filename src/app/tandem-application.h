@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (TandemApplication, tandem_application, TANDEM, APPLICATION
 
 TandemApplication *tandem_application_new               (GApplicationFlags  flags);
 const char        *tandem_application_get_database_path (TandemApplication *self);
+char              *tandem_application_dup_current_database (TandemApplication *self);
 void               tandem_application_set_database_path (TandemApplication *self,
                                                          const char        *path);
 

@@ -182,7 +182,7 @@ search_action (GtkWidget  *widget,
 
   tandem_window_show_page (self, "people");
   adw_leaflet_set_visible_child (self->leaflet, self->content);
-  tandem_people_page_focus_search (self->people_page);
+  tandem_people_page_search (self->people_page, NULL);
 }
 
 /* The path a native file chooser answered with, or NULL after saying why. */

@@ -673,6 +673,43 @@ tandem_window_log_session (TandemWindow *self,
 }
 
 /**
+ * tandem_window_show_item:
+ * @item: "person:ID", "program:ID" or "search:TEXT", as the Shell's
+ *   search results name them
+ *
+ * Opens what @item names: a person's dialog over the People page, a
+ * program's page, or the People page searched for TEXT.
+ */
+void
+tandem_window_show_item (TandemWindow *self,
+                         const char   *item)
+{
+  gint64 id = 0;
+
+  g_return_if_fail (TANDEM_IS_WINDOW (self));
+  g_return_if_fail (item != NULL);
+
+  if (self->store == NULL)
+    return;
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  if (g_str_has_prefix (item, "person:") && g_ascii_string_to_signed (item + 7, 10, 1, G_MAXINT64, &id, NULL))
+    {
+      tandem_window_show_page (self, "people");
+      tandem_people_page_open_person (self->people_page, id);
+    }
+  else if (g_str_has_prefix (item, "program:") && g_ascii_string_to_signed (item + 8, 10, 1, G_MAXINT64, &id, NULL))
+    {
+      tandem_window_show_page (self, "programs");
+      tandem_programs_page_show_program (self->programs_page, id);
+    }
+  else if (g_str_has_prefix (item, "search:"))
+    {
+      tandem_window_show_page (self, "people");
+      tandem_people_page_search (self->people_page, item + 7);
+    }
+}
+
+/**
  * tandem_window_check_overdue:
  *
  * Looks again at which mentoring pairs are overdue: the banner, and the

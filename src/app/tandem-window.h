@@ -24,6 +24,8 @@ void          tandem_window_show_page       (TandemWindow   *self,
 const char   *tandem_window_get_page        (TandemWindow   *self);
 void          tandem_window_log_session     (TandemWindow   *self,
                                              gint64          pair_id);
+void          tandem_window_show_item       (TandemWindow   *self,
+                                             const char     *item);
 void          tandem_window_check_overdue   (TandemWindow   *self);
 
 G_END_DECLS

@@ -471,11 +471,15 @@ delete_requested_cb (TandemPeoplePage *self,
   tandem_people_page_delete_person (self, id);
 }
 
-static void
-open_person (TandemPeoplePage *self,
-             gint64            id)
+/* A person's dialog (0: a new person's), from the table or a search result. */
+void
+tandem_people_page_open_person (TandemPeoplePage *self,
+                                gint64            id)
 {
-  GtkWidget *dialog = tandem_person_dialog_new (tandem_widget_get_window (GTK_WIDGET (self)), self->store, id);
+  GtkWidget *dialog;
+
+  g_return_if_fail (TANDEM_IS_PEOPLE_PAGE (self));
+  dialog = tandem_person_dialog_new (tandem_widget_get_window (GTK_WIDGET (self)), self->store, id);
 
   g_signal_connect_object (dialog, "saved", G_CALLBACK (person_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "delete-requested", G_CALLBACK (delete_requested_cb), self, G_CONNECT_SWAPPED);
@@ -489,7 +493,7 @@ row_activated_cb (TandemPeoplePage *self,
   g_autoptr(TandemPerson) person = g_list_model_get_item (G_LIST_MODEL (self->model), position);
 
   if (person != NULL && tandem_person_get_id (person) != 0)
-    open_person (self, tandem_person_get_id (person));
+    tandem_people_page_open_person (self, tandem_person_get_id (person));
 }
 
 static void
@@ -500,7 +504,7 @@ add_action (GtkWidget  *widget,
   TandemPeoplePage *self = TANDEM_PEOPLE_PAGE (widget);
 
   if (self->store != NULL)
-    open_person (self, 0);
+    tandem_people_page_open_person (self, 0);
 }
 
 static void
@@ -756,11 +760,15 @@ tandem_people_page_reload (TandemPeoplePage *self)
   load_query (self, TRUE);
 }
 
+/* Focuses the search, with @text in it unless NULL. */
 void
-tandem_people_page_focus_search (TandemPeoplePage *self)
+tandem_people_page_search (TandemPeoplePage *self,
+                           const char       *text)
 {
   g_return_if_fail (TANDEM_IS_PEOPLE_PAGE (self));
 
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 

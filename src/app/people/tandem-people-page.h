@@ -17,7 +17,10 @@ G_DECLARE_FINAL_TYPE (TandemPeoplePage, tandem_people_page, TANDEM, PEOPLE_PAGE,
 void tandem_people_page_set_store    (TandemPeoplePage *self,
                                       TandemStore      *store);
 void tandem_people_page_reload       (TandemPeoplePage *self);
-void tandem_people_page_focus_search (TandemPeoplePage *self);
+void tandem_people_page_search      (TandemPeoplePage *self,
+                                     const char       *text);
+void tandem_people_page_open_person (TandemPeoplePage *self,
+                                     gint64            id);
 void tandem_people_page_delete_person (TandemPeoplePage *self,
                                        gint64            id);
 

@@ -133,10 +133,8 @@ program_activated_cb (TandemProgramsPage *self,
 {
   g_autoptr(TandemProgram) program = g_list_model_get_item (self->programs, (guint)gtk_list_box_row_get_index (row));
 
-  if (program == NULL)
-    return;
-  self->program_id = tandem_program_get_id (program);
-  show_program (self);
+  if (program != NULL)
+    tandem_programs_page_show_program (self, tandem_program_get_id (program));
 }
 
 static void
@@ -780,4 +778,15 @@ tandem_programs_page_reload (TandemProgramsPage *self)
     gtk_stack_set_visible_child_name (self->stack, "loading");
   tandem_next_steps_reload (self->next_steps);
   tandem_load (self, self->store, &self->loading, load_programs, NULL, NULL, g_object_unref, programs_loaded);
+}
+
+/* Opens a program's page, as its row does; from a search result too. */
+void
+tandem_programs_page_show_program (TandemProgramsPage *self,
+                                   gint64              id)
+{
+  g_return_if_fail (TANDEM_IS_PROGRAMS_PAGE (self));
+
+  self->program_id = id;
+  show_program (self);
 }

@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (TandemProgramsPage, tandem_programs_page, TANDEM, PROGRAMS
 void tandem_programs_page_set_store (TandemProgramsPage *self,
                                     TandemStore *store);
 void tandem_programs_page_reload    (TandemProgramsPage *self);
+void tandem_programs_page_show_program (TandemProgramsPage *self,
+                                        gint64              id);
 const char *tandem_programs_page_get_detail_title (TandemProgramsPage *self);
 
 G_END_DECLS
