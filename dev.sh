@@ -22,9 +22,11 @@ PACKAGES=(
   libsqlite3-dev libcairo2-dev libpng-dev libpango1.0-dev libcsv-dev
   gettext desktop-file-utils appstream python3
   xvfb xauth dbus locales
+  fonts-noto-cjk poppler-utils
 )
-# The locales the tests switch to (digit grouping, translations).
-LOCALES=(en_US de_DE)
+# The locales the tests switch to (digit grouping, translations). CJK text
+# needs a font that has it (fonts-noto-cjk); pdffonts checks it is embedded.
+LOCALES=(en_US de_DE zh_CN ja_JP)
 # Only for --full (CI) and fuzz: memcheck, and clang with libFuzzer.
 FULL_PACKAGES=(valgrind clang libclang-rt-14-dev)
 

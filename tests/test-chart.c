@@ -8,7 +8,9 @@
 #include <fcntl.h>
 #include <fontconfig/fontconfig.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <math.h>
+#include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 #include <string.h>
@@ -1031,6 +1033,190 @@ test_chart_contrast (void)
     }
 }
 
+/* What the text of a slide showed: how many pieces, how many in CJK, and
+ * each fault (a missing glyph, text past the edge, a line cut short). */
+typedef struct
+{
+  int      width, height;
+  guint    texts;
+  guint    cjk;
+  GString *faults;
+} TextCheck;
+
+static gboolean
+has_cjk (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      GUnicodeScript script = g_unichar_get_script (g_utf8_get_char (p));
+
+      if (script == G_UNICODE_SCRIPT_HAN || script == G_UNICODE_SCRIPT_HIRAGANA ||
+          script == G_UNICODE_SCRIPT_KATAKANA)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+check_text (PangoLayout          *layout,
+            const cairo_matrix_t *matrix,
+            const TandemColor    *color,
+            gpointer              user_data)
+{
+  TextCheck *check = user_data;
+  const char *text = pango_layout_get_text (layout);
+  PangoRectangle ink, logical;
+  double x0, y0, x1, y1;
+
+  check->texts++;
+  check->cjk += has_cjk (text);
+  if (pango_layout_get_unknown_glyphs_count (layout) > 0)
+    g_string_append_printf (check->faults, "no glyph for some of “%s”\n", text);
+  if (pango_layout_is_ellipsized (layout))
+    g_string_append_printf (check->faults, "“%s” is cut short\n", text);
+
+  /* Where its ink lands on the page: inside it. Rotated text (an axis
+   * title) is checked by its corners too. */
+  pango_layout_get_pixel_extents (layout, &ink, &logical);
+  x0 = ink.x, y0 = ink.y, x1 = ink.x + ink.width, y1 = ink.y + ink.height;
+  cairo_matrix_transform_point (matrix, &x0, &y0);
+  cairo_matrix_transform_point (matrix, &x1, &y1);
+  if (MIN (x0, x1) < -1 || MIN (y0, y1) < -1 || MAX (x0, x1) > check->width + 1 || MAX (y0, y1) > check->height + 1)
+    g_string_append_printf (check->faults, "“%s” runs off the page (%.0f,%.0f to %.0f,%.0f of %d × %d)\n",
+                            text, x0, y0, x1, y1, check->width, check->height);
+}
+
+/* The font faces pdffonts lists in @pdf. */
+static char *
+pdf_fonts (const char *pdf)
+{
+  g_autofree char *pdffonts = g_find_program_in_path ("pdffonts");
+  const char *argv[] = { pdffonts, pdf, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_nonnull (pdffonts);
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* In Simplified Chinese and in Japanese, every slide and every chart on a
+ * card shows its text: translated, every glyph found, none past the edge
+ * or cut short; the pack and a chart as PDF embed a CJK face, and the SVG
+ * carries the text itself. */
+static void
+test_chart_cjk (gconstpointer data)
+{
+  const char *locale = data;
+
+  if (!g_test_subprocess ())
+    {
+      g_autofree char *pdffonts = g_find_program_in_path ("pdffonts");
+      locale_t generated = newlocale (LC_ALL_MASK, locale, (locale_t)0);
+
+      if (generated == (locale_t)0 || pdffonts == NULL)
+        {
+          g_test_skip ("the locale is not generated, or pdffonts is missing (./dev.sh test brings both)");
+          return;
+        }
+      freelocale (generated);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      g_test_trap_assert_stdout ("*CJK text checked*");
+      return;
+    }
+
+  {
+    g_autofree char *dir = tandem_test_make_dir ();
+    g_autofree char *db = g_build_filename (dir, "demo.db", NULL);
+    g_autofree char *pack = g_build_filename (dir, "pack.pdf", NULL);
+    g_autofree char *chart_pdf = g_build_filename (dir, "chart.pdf", NULL);
+    g_autofree char *chart_svg = g_build_filename (dir, "chart.svg", NULL);
+    g_autoptr(TandemStore) store = NULL;
+    g_autoptr(GDate) today = tandem_test_demo_today ();
+    g_autoptr(GPtrArray) slides = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *fonts = NULL;
+    g_autofree char *svg = NULL;
+    TandemChart *first;
+    guint texts = 0, cjk = 0;
+
+    g_setenv ("LC_ALL", locale, TRUE);
+    g_unsetenv ("LANGUAGE");
+    g_assert_nonnull (setlocale (LC_ALL, ""));
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TANDEM_LOCALEDIR"));
+    bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+    store = tandem_test_demo_store (db, 7);
+    slides = tandem_slides_new (store, 5, 60, TANDEM_DEFAULT_MIN_EFFECT, today, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (slides->len, >, 5);
+
+    for (guint i = 0; i < slides->len; i++)
+      {
+        TandemSlide *slide = g_ptr_array_index (slides, i);
+        static const int sizes[][2] = { { 1920, 1080 }, { 900, 380 } };
+
+        g_assert_true (has_cjk (slide->takeaway));
+        for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+          {
+            g_autoptr(GString) faults = g_string_new (NULL);
+            TextCheck check = { sizes[s][0], sizes[s][1], 0, 0, faults };
+            cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, check.width, check.height);
+            cairo_t *cr = cairo_create (surface);
+            TandemChartStyle style;
+
+            tandem_chart_style_init_light (&style);
+            tandem_chart_set_text_func (cr, check_text, &check);
+            if (s == 0)
+              tandem_slide_render (slide, cr, check.width, check.height, &style);
+            else
+              tandem_chart_render (g_ptr_array_index (slide->charts, 0), cr, check.width, check.height, &style);
+            cairo_destroy (cr);
+            cairo_surface_destroy (surface);
+
+            if (faults->len > 0)
+              g_printerr ("%s, slide %u at %d × %d:\n%s", locale, i, check.width, check.height, faults->str);
+            g_assert_cmpuint (faults->len, ==, 0);
+            /* Titles, legends and notes are in the language; names from
+             * the data (roles, waves) may not be. */
+            g_assert_cmpuint (check.cjk, >=, 2);
+            texts += check.texts;
+            cjk += check.cjk;
+          }
+      }
+
+    /* The pack, and one chart as PDF, embed a face that has the text. */
+    g_assert_true (tandem_export_pack (store, pack, 5, NAN, TANDEM_DEFAULT_MIN_EFFECT, &error));
+    g_assert_no_error (error);
+    fonts = pdf_fonts (pack);
+    g_assert_nonnull (strstr (fonts, "CJK"));
+    g_clear_pointer (&fonts, g_free);
+
+    first = g_ptr_array_index (((TandemSlide *)g_ptr_array_index (slides, 0))->charts, 0);
+    g_assert_true (has_cjk (tandem_chart_get_title (first)));
+    g_assert_true (tandem_export_chart (first, chart_pdf, 1920, 1080, &error));
+    g_assert_no_error (error);
+    fonts = pdf_fonts (chart_pdf);
+    g_assert_nonnull (strstr (fonts, "CJK"));
+
+    g_assert_true (tandem_export_chart (first, chart_svg, 1920, 1080, &error));
+    g_assert_true (g_file_get_contents (chart_svg, &svg, NULL, &error));
+    g_assert_nonnull (strstr (svg, tandem_chart_get_title (first)));
+
+    /* Read by the parent, which checks that this ran. */
+    g_print ("# %s: CJK text checked: %u slides twice, %u pieces of text, %u in CJK\n",
+             locale, slides->len, texts, cjk);
+
+    g_clear_pointer (&slides, g_ptr_array_unref);
+    g_clear_object (&store);
+    tandem_test_remove_dir (dir);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1055,6 +1241,8 @@ main (int    argc,
   g_test_add_func ("/tandem/export/scaled", test_export_scaled);
   g_test_add_func ("/tandem/export/pack", test_export_pack);
   g_test_add_func ("/tandem/chart/contrast", test_chart_contrast);
+  g_test_add_data_func ("/tandem/chart/cjk/zh_CN", "zh_CN.UTF-8", test_chart_cjk);
+  g_test_add_data_func ("/tandem/chart/cjk/ja", "ja_JP.UTF-8", test_chart_cjk);
 
   return g_test_run ();
 }

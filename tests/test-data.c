@@ -163,6 +163,48 @@ test_data_potfiles (void)
   g_assert_cmpuint (missing, ==, 0);
 }
 
+/* Every language Tandem ships is complete: no message untranslated or
+ * fuzzy, and every format and plural form as msgfmt --check wants them. */
+static void
+test_data_translations (void)
+{
+  g_autofree char *po_dir = g_test_build_filename (G_TEST_DIST, "..", "po", NULL);
+  g_autofree char *linguas_path = g_build_filename (po_dir, "LINGUAS", NULL);
+  g_autofree char *msgfmt = g_find_program_in_path ("msgfmt");
+  g_autofree char *linguas = NULL;
+  g_auto(GStrv) languages = NULL;
+  guint checked = 0;
+
+  g_assert_nonnull (msgfmt);
+  g_assert_true (g_file_get_contents (linguas_path, &linguas, NULL, NULL));
+  languages = g_strsplit_set (linguas, " \n", -1);
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autofree char *po = g_strdup_printf ("%s/%s.po", po_dir, languages[i]);
+      const char *argv[] = { msgfmt, "--check", "--statistics", "-o", "/dev/null", po, NULL };
+      g_autofree char *err = NULL;
+      g_autoptr(GError) error = NULL;
+      int status = 0;
+
+      if (*languages[i] == '\0' || *languages[i] == '#')
+        continue;
+      g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s: %s", languages[i], err);
+      if (!g_spawn_check_wait_status (status, NULL) || strstr (err, "fuzzy") != NULL ||
+          strstr (err, "untranslated") != NULL)
+        g_printerr ("po/%s.po is not complete: %s", languages[i], err);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_assert_null (strstr (err, "fuzzy"));
+      g_assert_null (strstr (err, "untranslated"));
+      checked++;
+    }
+  /* German, Japanese and Simplified Chinese at least. */
+  g_assert_cmpuint (checked, >=, 3);
+  g_assert_true (g_strv_contains ((const char * const *)languages, "ja"));
+  g_assert_true (g_strv_contains ((const char * const *)languages, "zh_CN"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -173,6 +215,7 @@ main (int    argc,
   g_test_add_func ("/tandem/data/metainfo", test_data_metainfo);
   g_test_add_func ("/tandem/data/potfiles", test_data_potfiles);
   g_test_add_func ("/tandem/data/man", test_data_man);
+  g_test_add_func ("/tandem/data/translations", test_data_translations);
 
   return g_test_run ();
 }

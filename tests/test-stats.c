@@ -982,8 +982,9 @@ test_stats_program_charts_fold (void)
 }
 
 /* Files may name levels as Tandem's own screens do ("Individual
- * contributor", any case and spacing, plural or singular) and in German,
- * as well as by Tandem's code names; anything else is still refused. */
+ * contributor", any case and spacing, plural or singular), in German,
+ * Chinese and Japanese as well as by Tandem's code names; anything else
+ * is still refused. */
 static void
 test_stats_import_level_words (void)
 {
@@ -994,7 +995,10 @@ test_stats_import_level_words (void)
     "L-3,Three,,Sales,Lead,Managers,no,no\n"
     "L-4,Four,,Sales,Analyst, individual-contributors ,no,no\n"
     "L-5,Five,,Sales,Vorstand,Führungskraft,no,no\n"
-    "L-6,Six,,Sales,Fachkraft,mitarbeitende,no,no\n";
+    "L-6,Six,,Sales,Fachkraft,mitarbeitende,no,no\n"
+    "L-7,Seven,,Sales,总监,高管,no,no\n"
+    "L-8,Eight,,Sales,担当,一般社員,no,no\n"
+    "L-9,Nine,,Sales,課長,マネージャー,no,no\n";
   g_autofree char *dir = NULL;
   g_autoptr(TandemStore) store = open_demo (&dir);
   g_autofree char *csv = g_build_filename (dir, "levels.csv", NULL);
@@ -1005,12 +1009,13 @@ test_stats_import_level_words (void)
   tandem_test_write_file (csv, people, strlen (people));
   g_assert_true (tandem_import_run (store, TANDEM_IMPORT_PEOPLE, csv, NULL, report, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (report->created, ==, 6);
+  g_assert_cmpuint (report->created, ==, 9);
   g_assert_cmpint (query (store, "SELECT count (*) FROM role WHERE level = 'individual_contributor'"
-                                 " AND name IN ('Rep', 'Analyst', 'Fachkraft')"), ==, 3);
+                                 " AND name IN ('Rep', 'Analyst', 'Fachkraft', '担当')"), ==, 4);
   g_assert_cmpint (query (store, "SELECT count (*) FROM role WHERE level = 'executive'"
-                                 " AND name IN ('Chief', 'Vorstand')"), ==, 2);
-  g_assert_cmpint (query (store, "SELECT count (*) FROM role WHERE level = 'manager' AND name = 'Lead'"), ==, 1);
+                                 " AND name IN ('Chief', 'Vorstand', '总监')"), ==, 3);
+  g_assert_cmpint (query (store, "SELECT count (*) FROM role WHERE level = 'manager'"
+                                 " AND name IN ('Lead', '課長')"), ==, 2);
 
   g_assert_false (tandem_parse_level ("Director", &level));
   g_assert_false (tandem_parse_level ("individual", &level));

@@ -35,6 +35,9 @@ gboolean     tandem_cli_parse_options (const char    *command,
                                        char        ***argv,
                                        int           *out_status);
 void         tandem_cli_print_short_usage (FILE        *stream);
+void         tandem_cli_print_padded  (FILE          *stream,
+                                       const char    *text,
+                                       int            width);
 void         tandem_cli_print_usage   (FILE          *stream);
 
 int          tandem_cli_export        (Globals       *globals,

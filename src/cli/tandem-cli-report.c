@@ -204,7 +204,10 @@ tandem_cli_report (Globals  *globals,
       if (csv)
         printf ("%s,%u\n", rows[i].key, *rows[i].value);
       else
-        printf ("%-28s %u\n", _(rows[i].label), *rows[i].value);
+        {
+          tandem_cli_print_padded (stdout, _(rows[i].label), 28);
+          printf (" %u\n", *rows[i].value);
+        }
     }
   return EXIT_OK;
 }

@@ -342,6 +342,18 @@ static const Command commands[] = {
   { "check", "", N_("Check the database for damage"), cmd_check },
 };
 
+/* Prints @text and the spaces that make it @width terminal columns wide,
+ * counting a Chinese or Japanese character as two. */
+void
+tandem_cli_print_padded (FILE       *stream,
+                         const char *text,
+                         int         width)
+{
+  fputs (text, stream);
+  for (int pad = width - tandem_output_width (text); pad > 0; pad--)
+    fputc (' ', stream);
+}
+
 /* What a mistaken or empty command line gets: a few lines, not the wall. */
 void
 tandem_cli_print_short_usage (FILE *stream)
@@ -367,10 +379,11 @@ tandem_cli_print_usage (FILE *stream)
       g_autofree char *left = g_strdup_printf ("%s %s", commands[i].name, _(commands[i].args));
 
       /* A long synopsis puts its summary on a line of its own. */
-      if (g_utf8_strlen (left, -1) > 36)
-        fprintf (stream, "  %s\n  %-36s %s\n", left, "", _(commands[i].summary));
-      else
-        fprintf (stream, "  %-36s %s\n", left, _(commands[i].summary));
+      fputs ("  ", stream);
+      if (tandem_output_width (left) > 36)
+        fprintf (stream, "%s\n  ", left);
+      tandem_cli_print_padded (stream, tandem_output_width (left) > 36 ? "" : left, 36);
+      fprintf (stream, " %s\n", _(commands[i].summary));
     }
   fprintf (stream, "\n%s\n", _("Options:"));
   fprintf (stream, "  %-36s %s\n", "--database FILE",

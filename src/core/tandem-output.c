@@ -114,3 +114,29 @@ tandem_output_escape (const char *text)
     }
   return g_string_free (out, FALSE);
 }
+
+/**
+ * tandem_output_width:
+ * @text: UTF-8 text for a terminal
+ *
+ * Returns: how many columns a terminal gives @text: two for a wide
+ *   character (Chinese, Japanese), none for a combining mark, so tables
+ *   line up in every language
+ */
+int
+tandem_output_width (const char *text)
+{
+  int width = 0;
+
+  g_return_val_if_fail (text != NULL, 0);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}

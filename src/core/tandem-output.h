@@ -15,5 +15,6 @@ gboolean tandem_output_resolve (const char  *path,
                                 GError     **error);
 
 char    *tandem_output_escape  (const char  *text);
+int      tandem_output_width   (const char  *text);
 
 G_END_DECLS

@@ -284,6 +284,13 @@ tandem_parse_level (const char  *text,
     { "führungskräfte", TANDEM_LEVEL_EXECUTIVE },
     { "mitarbeitende", TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR },
     { "mitarbeitender", TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR },
+    /* Simplified Chinese and Japanese, as Tandem's labels write them */
+    { "高管", TANDEM_LEVEL_EXECUTIVE },
+    { "经理", TANDEM_LEVEL_MANAGER },
+    { "一线员工", TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR },
+    { "経営幹部", TANDEM_LEVEL_EXECUTIVE },
+    { "マネージャー", TANDEM_LEVEL_MANAGER },
+    { "一般社員", TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR },
   };
   g_autofree char *folded = NULL;
   g_auto(GStrv) parts = NULL;

@@ -37,8 +37,9 @@ append_row (GString            *out,
         }
       else
         {
-          /* Pad by characters, not bytes, so names with accents line up. */
-          glong pad = widths[i] - g_utf8_strlen (cells[i], -1);
+          /* Pad by columns, not bytes, so names with accents and CJK
+           * text line up. */
+          glong pad = widths[i] - tandem_output_width (cells[i]);
 
           g_string_append_printf (out, "%s%s", i ? "  " : "", cells[i]);
           if (cells[i + 1] != NULL)
@@ -83,7 +84,7 @@ tandem_report_format_table (GPtrArray          *rows,
       char **row = g_ptr_array_index (rows, r);
 
       for (guint c = 0; c < n_columns && row[c] != NULL; c++)
-        widths[c] = MAX (widths[c], (int)g_utf8_strlen (row[c], -1));
+        widths[c] = MAX (widths[c], tandem_output_width (row[c]));
     }
 
   for (guint r = 0; r < rows->len; r++)
