@@ -32,7 +32,7 @@ _tandem_cli ()
         word=${COMP_WORDS[i]}
         case $word in
             --database|-o|--output|--by|--format|--wave|--from|--to|--dimension|--seed|--today|--as-of|\
-            --executive|--department|--delimiter|--scale|--target|--width|--height|--threshold|--min-effect|\
+            --executive|--mentor|--department|--delimiter|--scale|--target|--width|--height|--threshold|--min-effect|\
             --date|--minutes|--tools|--data-used|--insight|--follow-ups|--confidence-before|\
             --confidence-after|--private-note)
                 (( i++ )) ;;
@@ -70,7 +70,7 @@ _tandem_cli ()
         --scale)
             COMPREPLY=($(compgen -W '1 2' -- "$cur"))
             return ;;
-        --seed|--today|--as-of|--executive|--department|--wave|--from|--to|--target|--width|--height|\
+        --seed|--today|--as-of|--executive|--mentor|--department|--wave|--from|--to|--target|--width|--height|\
         --threshold|--min-effect|--date|--minutes|--tools|--data-used|--insight|--follow-ups|\
         --confidence-before|--confidence-after|--private-note)
             return ;;
@@ -89,7 +89,7 @@ _tandem_cli ()
 
     case ${#words[@]} in
         0)
-            COMPREPLY=($(compgen -W 'demo export report import session backup restore check' -- "$cur")) ;;
+            COMPREPLY=($(compgen -W 'demo export report import log session backup restore check' -- "$cur")) ;;
         1)
             case $command in
                 export)  COMPREPLY=($(compgen -W 'chart pack literacy-record journal people enrollments' -- "$cur")) ;;
@@ -98,6 +98,7 @@ _tandem_cli ()
                 import)  COMPREPLY=($(compgen -W 'people enrollments sessions responses programs competency-targets' \
                                       -- "$cur")) ;;
                 session) COMPREPLY=($(compgen -W 'list edit delete' -- "$cur")) ;;
+                log)     COMPREPLY=($(compgen -W 'session' -- "$cur")) ;;
                 restore)
                     compopt -o filenames 2>/dev/null
                     COMPREPLY=($(compgen -f -- "$cur")) ;;

@@ -66,6 +66,8 @@ for option in --by --format --min-effect --threshold --help; do
     expect "report offers $option" "yes" "$([[ " $got " == *" $option "* ]] && echo yes || echo "no ($got)")"
 done
 expect "session edit's options" "--private-note" "$(complete_line session edit 3 --pri)"
+expect "log session's options" "--mentor --minutes" "$(complete_line log session --executive E-1 --m)"
+expect "what log logs" "session" "$(complete_line log '')"
 expect "global options" "--database" "$(complete_line --da)"
 
 # Option values.

@@ -132,7 +132,7 @@ test_cli_usage (void)
           g_auto(GStrv) lines = g_strsplit (result.err, "\n", -1);
 
           g_assert_nonnull (strstr (result.err, "Usage: tandem-cli"));
-          g_assert_nonnull (strstr (result.err, "Commands: demo, export, report, import, session, backup"));
+          g_assert_nonnull (strstr (result.err, "Commands: demo, export, report, import, log, session, backup"));
           g_assert_cmpuint (g_strv_length (lines), <=, 5);
           g_assert_cmpstr (result.out, ==, "");
         }
@@ -1117,6 +1117,140 @@ test_cli_sessions (void)
   tandem_test_remove_dir (dir);
 }
 
+static gint64
+count_rows (const char *db,
+            const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemStore) store = tandem_store_open (db, &error);
+  gint64 n = -1;
+
+  g_assert_no_error (error);
+  g_assert_true (tandem_store_query_int (store, sql, &n, &error));
+  return n;
+}
+
+/* log session logs one session by the dialog's rules: for an existing pair,
+ * or a new one started on its day; a refused session changes nothing, not
+ * even the pair it would have made. */
+static void
+test_cli_log_session (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "log.db", NULL);
+  g_autofree char *executive = NULL;
+  g_autofree char *mentor = NULL;
+  g_autofree char *other = NULL;
+  gint64 pairs, sessions;
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "demo", "--today", "2026-11-22", NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TandemStore) store = tandem_store_open (db, &error);
+    g_autoptr(TandemStmt) stmt = tandem_store_prepare (store,
+                                                       "SELECT e.external_id,"
+                                                       " (SELECT p.external_id FROM person p JOIN role r ON r.id = p.role_id"
+                                                       "   WHERE r.level = 'individual_contributor' AND p.id NOT IN"
+                                                       "   (SELECT mentor_id FROM mentoring_pair) ORDER BY p.id LIMIT 1),"
+                                                       " (SELECT p.external_id FROM person p JOIN role r ON r.id = p.role_id"
+                                                       "   WHERE r.level = 'individual_contributor' AND p.id NOT IN"
+                                                       "   (SELECT mentor_id FROM mentoring_pair) ORDER BY p.id LIMIT 1 OFFSET 1)"
+                                                       "  FROM person e JOIN role r ON r.id = e.role_id"
+                                                       " WHERE r.level = 'executive' ORDER BY e.id LIMIT 1", &error);
+
+    g_assert_cmpint (tandem_stmt_step (stmt, &error), ==, TANDEM_STEP_ROW);
+    executive = g_strdup (tandem_stmt_get_text (stmt, 0));
+    mentor = g_strdup (tandem_stmt_get_text (stmt, 1));
+    other = g_strdup (tandem_stmt_get_text (stmt, 2));
+  }
+  pairs = count_rows (db, "SELECT count (*) FROM mentoring_pair");
+  sessions = count_rows (db, "SELECT count (*) FROM coaching_session");
+
+  /* Two people without a pair: one is made, started on the session's day. */
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "log", "session", "--executive", executive, "--mentor", mentor,
+                           "--date", "2026-11-20", "--minutes", "40", "--insight", "Drafts in half the time",
+                           "--follow-ups", "Try it on the board pack\nShare the prompt", "--confidence-before", "2",
+                           "--confidence-after", "4", "--private-note", "Nervous at first", NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "New mentoring pair"));
+    g_assert_nonnull (strstr (r.out, "logged"));
+  }
+  g_assert_cmpint (count_rows (db, "SELECT count (*) FROM mentoring_pair"), ==, pairs + 1);
+  g_assert_cmpint (count_rows (db, "SELECT count (*) FROM coaching_session s JOIN mentoring_pair m ON m.id = s.pair_id"
+                                   " WHERE m.started_on = '2026-11-20' AND s.minutes = 40"
+                                   "   AND s.insight = 'Drafts in half the time' AND s.confidence_before = 2"
+                                   "   AND s.confidence_after = 4 AND s.private_notes = 'Nervous at first'"), ==, 1);
+  g_assert_cmpint (count_rows (db, "SELECT count (*) FROM follow_up f JOIN coaching_session s ON s.id = f.session_id"
+                                   " WHERE s.insight = 'Drafts in half the time'"), ==, 2);
+
+  /* The same two again: their pair, no new one; fields left out stay unset. */
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "log", "session", "--executive", executive, "--mentor", mentor,
+                           "--date", "2026-11-27", NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_null (strstr (r.out, "New mentoring pair"));
+  }
+  g_assert_cmpint (count_rows (db, "SELECT count (*) FROM mentoring_pair"), ==, pairs + 1);
+  g_assert_cmpint (count_rows (db, "SELECT count (*) FROM coaching_session WHERE held_on = '2026-11-27'"
+                                   " AND minutes IS NULL AND confidence_before IS NULL"), ==, 1);
+
+  /* Refused: nothing written, not even the new pair. */
+  {
+    static const struct { const char *flag, *value, *err; } refused[] = {
+      { "--confidence-after", "9", "Confidence" },
+      { "--date", "2026-02-30", "is not a date" },
+      { "--minutes", "2000", "cannot last" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_auto(Result) r = { 0, };
+        const char *args[] = { "--database", db, "log", "session", "--executive", executive, "--mentor", other,
+                               "--date", "2026-11-21", refused[i].flag, refused[i].value, NULL };
+        g_autofree char *before = tandem_test_checksum (db);
+        g_autofree char *after = NULL;
+
+        run (&r, cli (), NULL, args);
+        g_assert_cmpint (r.status, ==, 1);
+        g_assert_nonnull (strstr (r.err, refused[i].err));
+        after = tandem_test_checksum (db);
+        g_assert_cmpstr (before, ==, after);
+      }
+  }
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "log", "session", "--executive", "NOBODY", "--mentor", mentor,
+                           "--date", "2026-11-21", NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "No person has the external id “NOBODY”"));
+  }
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "log", "session", "--executive", executive, NULL };
+
+    run (&r, cli (), NULL, args);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "needs --executive ID, --mentor ID and --date"));
+  }
+  g_assert_cmpint (count_rows (db, "SELECT count (*) FROM coaching_session"), ==, sessions + 2);
+  tandem_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1136,6 +1270,7 @@ main (int    argc,
   g_test_add_func ("/tandem/cli/dialects", test_cli_dialects);
   g_test_add_func ("/tandem/cli/translated", test_cli_translated);
   g_test_add_func ("/tandem/cli/sessions", test_cli_sessions);
+  g_test_add_func ("/tandem/cli/log-session", test_cli_log_session);
   g_test_add_func ("/tandem/app/without-display", test_app_without_display);
 
   return g_test_run ();

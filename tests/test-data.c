@@ -94,7 +94,7 @@ test_data_man (void)
 {
   const char * const cli[] = {
     "\\-\\-database", "\\-\\-version", "demo", "export chart", "literacy\\-record", "report competencies",
-    "import people", "session edit", "backup", "restore", "check",
+    "import people", "log session", "session edit", "backup", "restore", "check",
     /* and each command's own options */
     ".SH COMMAND OPTIONS", ".SS export", "\\-\\-include\\-private\\-notes", ".SS session edit", "\\-\\-private\\-note", NULL
   };

@@ -65,6 +65,18 @@ parse_id (const char *text,
   return TRUE;
 }
 
+/* A session's fields as options, for log session and session edit. */
+#define SESSION_FIELD_ENTRIES \
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The day it was held"), N_("YYYY-MM-DD") }, \
+    { "minutes", 0, 0, G_OPTION_ARG_INT, &minutes, N_("How long it lasted"), N_("N") }, \
+    { "tools", 0, 0, G_OPTION_ARG_STRING, &tools, N_("What was tried"), N_("TEXT") }, \
+    { "data-used", 0, 0, G_OPTION_ARG_STRING, &data_used, N_("On which data"), N_("TEXT") }, \
+    { "insight", 0, 0, G_OPTION_ARG_STRING, &insight, N_("What was learned"), N_("TEXT") }, \
+    { "follow-ups", 0, 0, G_OPTION_ARG_STRING, &follow_ups, N_("What to do next, one per line"), N_("TEXT") }, \
+    { "confidence-before", 0, 0, G_OPTION_ARG_INT, &before, N_("1 to 5, or 0 for not rated"), N_("N") }, \
+    { "confidence-after", 0, 0, G_OPTION_ARG_INT, &after, N_("1 to 5, or 0 for not rated"), N_("N") }, \
+    { "private-note", 0, 0, G_OPTION_ARG_STRING, &private_note, N_("Notes that stay private"), N_("TEXT") }
+
 static int
 session_edit (Globals  *globals,
               int       argc,
@@ -79,18 +91,7 @@ session_edit (Globals  *globals,
   TandemSessionDraft draft = { 0, };
   gint64 id;
   int status;
-  GOptionEntry entries[] = {
-    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The day it was held"), N_("YYYY-MM-DD") },
-    { "minutes", 0, 0, G_OPTION_ARG_INT, &minutes, N_("How long it lasted"), N_("N") },
-    { "tools", 0, 0, G_OPTION_ARG_STRING, &tools, N_("What was tried"), N_("TEXT") },
-    { "data-used", 0, 0, G_OPTION_ARG_STRING, &data_used, N_("On which data"), N_("TEXT") },
-    { "insight", 0, 0, G_OPTION_ARG_STRING, &insight, N_("What was learned"), N_("TEXT") },
-    { "follow-ups", 0, 0, G_OPTION_ARG_STRING, &follow_ups, N_("What to do next, one per line"), N_("TEXT") },
-    { "confidence-before", 0, 0, G_OPTION_ARG_INT, &before, N_("1 to 5, or 0 for not rated"), N_("N") },
-    { "confidence-after", 0, 0, G_OPTION_ARG_INT, &after, N_("1 to 5, or 0 for not rated"), N_("N") },
-    { "private-note", 0, 0, G_OPTION_ARG_STRING, &private_note, N_("Notes that stay private"), N_("TEXT") },
-    { NULL }
-  };
+  GOptionEntry entries[] = { SESSION_FIELD_ENTRIES, { NULL } };
 
   if (!tandem_cli_parse_options ("session edit", "ID", entries, &argc, &argv, &status))
     return status;
@@ -167,3 +168,61 @@ tandem_cli_session (Globals  *globals,
     return session_delete (globals, argc - 1, argv + 1);
   return tandem_cli_usage_error (_("session needs list, edit or delete, not “%s”"), argv[1]);
 }
+
+/* tandem-cli log session --executive ID --mentor ID --date YYYY-MM-DD …:
+ * one session from a terminal, by the dialog's rules; two people without
+ * a pair get one, as an import of sessions gives it. */
+int
+tandem_cli_log (Globals  *globals,
+                int       argc,
+                char    **argv)
+{
+  g_autoptr(TandemStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *executive = NULL, *mentor = NULL;
+  g_autofree char *date = NULL, *tools = NULL, *data_used = NULL, *insight = NULL;
+  g_autofree char *follow_ups = NULL, *private_note = NULL;
+  int minutes = -1, before = 0, after = 0;
+  TandemSessionDraft draft = { 0, };
+  gboolean new_pair = FALSE;
+  gint64 id;
+  int status;
+  GOptionEntry entries[] = {
+    { "executive", 0, 0, G_OPTION_ARG_STRING, &executive, N_("The executive coached, by their external id"), N_("ID") },
+    { "mentor", 0, 0, G_OPTION_ARG_STRING, &mentor, N_("The mentor, by their external id"), N_("ID") },
+    SESSION_FIELD_ENTRIES,
+    { NULL }
+  };
+
+  if (!tandem_cli_parse_options ("log", "session", entries, &argc, &argv, &status))
+    return status;
+  if (argc < 2 || !g_str_equal (argv[1], "session"))
+    return tandem_cli_usage_error (_("log needs what to log: “log session --executive ID --mentor ID --date YYYY-MM-DD”"));
+  if (argc > 2)
+    return tandem_cli_usage_error (_("log session takes no further arguments, but was given “%s”"), argv[2]);
+  if (executive == NULL || mentor == NULL || date == NULL)
+    return tandem_cli_usage_error (_("log session needs --executive ID, --mentor ID and --date YYYY-MM-DD"));
+
+  draft.held_on = date;
+  draft.minutes = minutes;
+  draft.tools = tools;
+  draft.data_used = data_used;
+  draft.insight = insight;
+  draft.follow_ups = follow_ups;
+  draft.confidence_before = before;
+  draft.confidence_after = after;
+  draft.private_notes = private_note;
+  if (!(store = tandem_cli_open_existing_store (globals, &error)) ||
+      (id = tandem_session_log (store, executive, mentor, &draft, &new_pair, &error)) == 0)
+    return tandem_cli_fail (error);
+
+  if (new_pair)
+    printf (_("New mentoring pair: %s coached by %s.\n"), executive, mentor);
+  {
+    g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+    printf (_("Session %s logged.\n"), id_text);
+  }
+  return EXIT_OK;
+}
+

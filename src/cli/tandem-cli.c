@@ -330,6 +330,9 @@ static const Command commands[] = {
   { "import", N_("people|enrollments|sessions|responses|programs|competency-targets FILE"),
     N_("Import a CSV file, all or nothing"),
     cmd_import },
+  { "log", N_("session --executive ID --mentor ID --date YYYY-MM-DD"),
+    N_("Log one coaching session (--minutes, --insight and the other fields of session edit); "
+       "two people without a pair get one"), tandem_cli_log },
   { "session", N_("list --executive ID"), N_("An executive's coaching sessions, one a line, the id first"),
     tandem_cli_session },
   { "session", N_("edit ID --FIELD VALUE"), N_("Correct a session: --date, --minutes, --tools, --data-used, --insight, "

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tandem-pair.h"
 #include "tandem-session.h"
 #include "tandem-store-private.h"
 #include "tandem-types.h"
@@ -204,15 +205,13 @@ bind_optional_int (TandemStmt *stmt,
 }
 
 /* What a draft must be before it is written: a real date in range, a
- * plausible length, ratings from 1 to 5 (or none), texts within their
- * limits, and a pair that exists. */
+ * plausible length, ratings from 1 to 5 (or none) and texts within their
+ * limits; check_draft() adds a pair that exists. */
 static gboolean
-check_draft (TandemStore               *store,
-             const TandemSessionDraft  *draft,
-             GError                   **error)
+check_fields (const TandemSessionDraft  *draft,
+              GError                   **error)
 {
   g_autoptr(GDate) held_on = tandem_date_parse_iso (draft->held_on);
-  g_autoptr(TandemStmt) check = NULL;
 
   if (held_on == NULL)
     return invalid (error, _("“%s” is not a date; write it as YYYY-MM-DD."),
@@ -231,7 +230,18 @@ check_draft (TandemStore               *store,
       !tandem_store_check_length (error, _("The follow-ups"), draft->follow_ups, TANDEM_LIMIT_LONG) ||
       !tandem_store_check_length (error, _("The private notes"), draft->private_notes, TANDEM_LIMIT_LONG))
     return FALSE;
+  return TRUE;
+}
 
+static gboolean
+check_draft (TandemStore               *store,
+             const TandemSessionDraft  *draft,
+             GError                   **error)
+{
+  g_autoptr(TandemStmt) check = NULL;
+
+  if (!check_fields (draft, error))
+    return FALSE;
   check = tandem_store_prepare (store, "SELECT count(*) FROM mentoring_pair WHERE id = $1", error);
   if (check == NULL)
     return FALSE;
@@ -546,3 +556,95 @@ tandem_session_lookup (TandemStore  *store,
     }
   return g_list_model_get_item (found, 0);
 }
+
+/* The id of the person with @external_id, or 0 with @error set. */
+static gint64
+person_by_external_id (TandemStore  *store,
+                       const char   *external_id,
+                       GError      **error)
+{
+  g_autoptr(TandemStmt) stmt = tandem_store_prepare (store, "SELECT id FROM person WHERE external_id = $1", error);
+  g_autofree char *missing = NULL;
+
+  if (stmt == NULL)
+    return 0;
+  tandem_stmt_bind_text (stmt, 1, external_id != NULL ? external_id : "");
+  missing = g_strdup_printf (_("No person has the external id “%s”."), external_id != NULL ? external_id : "");
+  if (!tandem_stmt_step_row (stmt, missing, error))
+    return 0;
+  return tandem_stmt_get_int64 (stmt, 0);
+}
+
+/**
+ * tandem_session_log:
+ * @executive: the executive's external id
+ * @mentor: the mentor's external id
+ * @draft: the session; its pair_id is not read
+ * @out_new_pair: (out) (optional): whether a pair was made for the two
+ *
+ * Logs a session of the active pair of @executive and @mentor, by the
+ * dialog's rules. Two people without a pair get one, started on the
+ * session's day with the default cadence, as an import of sessions makes
+ * it. All or nothing: a session refused leaves no new pair behind.
+ *
+ * Returns: the session's id, or 0 with @error set
+ */
+gint64
+tandem_session_log (TandemStore              *store,
+                    const char               *executive,
+                    const char               *mentor,
+                    const TandemSessionDraft *draft,
+                    gboolean                 *out_new_pair,
+                    GError                  **error)
+{
+  g_autoptr(TandemStmt) find_pair = NULL;
+  TandemSessionDraft with_pair = *draft;
+  gint64 executive_id, mentor_id, session_id = 0;
+  gboolean new_pair = FALSE;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), 0);
+  g_return_val_if_fail (draft != NULL, 0);
+
+  /* A session that would be refused makes no pair first. */
+  if (!check_fields (draft, error) ||
+      (executive_id = person_by_external_id (store, executive, error)) == 0 ||
+      (mentor_id = person_by_external_id (store, mentor, error)) == 0 ||
+      !tandem_store_savepoint (store, error))
+    return 0;
+
+  find_pair = tandem_store_prepare (store,
+                                    "SELECT id FROM mentoring_pair WHERE executive_id = $1"
+                                    " AND mentor_id = $2 AND active ORDER BY id DESC LIMIT 1",
+                                    error);
+  if (find_pair == NULL)
+    goto failed;
+  tandem_stmt_bind_int64 (find_pair, 1, executive_id);
+  tandem_stmt_bind_int64 (find_pair, 2, mentor_id);
+  switch (tandem_stmt_step (find_pair, error))
+    {
+    case TANDEM_STEP_ROW:
+      with_pair.pair_id = tandem_stmt_get_int64 (find_pair, 0);
+      break;
+    case TANDEM_STEP_DONE:
+      with_pair.pair_id = tandem_pair_add (store, executive_id, mentor_id, draft->held_on,
+                                           TANDEM_PAIR_DEFAULT_CADENCE, "", error);
+      new_pair = TRUE;
+      break;
+    case TANDEM_STEP_ERROR:
+    default:
+      goto failed;
+    }
+  if (with_pair.pair_id == 0 ||
+      (session_id = tandem_session_add (store, &with_pair, error)) == 0 ||
+      !tandem_store_release (store, error))
+    goto failed;
+
+  if (out_new_pair != NULL)
+    *out_new_pair = new_pair;
+  return session_id;
+
+failed:
+  tandem_store_rollback_savepoint (store);
+  return 0;
+}
+

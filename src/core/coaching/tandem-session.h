@@ -62,6 +62,12 @@ GListModel  *tandem_session_list_for_pair         (TandemStore              *sto
 GListModel  *tandem_session_list_for_executive    (TandemStore              *store,
                                                    const char               *external_id,
                                                    GError                  **error);
+gint64       tandem_session_log                   (TandemStore              *store,
+                                                   const char               *executive,
+                                                   const char               *mentor,
+                                                   const TandemSessionDraft *draft,
+                                                   gboolean                 *out_new_pair,
+                                                   GError                  **error);
 TandemSession *tandem_session_lookup              (TandemStore              *store,
                                                    gint64                    id,
                                                    GError                  **error);
