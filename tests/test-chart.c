@@ -1086,6 +1086,20 @@ check_text (PangoLayout          *layout,
                             text, x0, y0, x1, y1, check->width, check->height);
 }
 
+/* cairo 1.16 (Debian 12), finishing a PDF that embeds a CID-keyed CFF
+ * face (Noto Sans CJK), loses two small arrays of its font subsetter. The
+ * CJK exports below are made with the leak checker looking away; the same
+ * exports in Latin text are checked in full by test_export_pack() and
+ * test_export_formats(). */
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/lsan_interface.h>
+#define CAIRO_CJK_LEAK_BEGIN() __lsan_disable ()
+#define CAIRO_CJK_LEAK_END() __lsan_enable ()
+#else
+#define CAIRO_CJK_LEAK_BEGIN()
+#define CAIRO_CJK_LEAK_END()
+#endif
+
 /* The font faces pdffonts lists in @pdf. */
 static char *
 pdf_fonts (const char *pdf)
@@ -1190,7 +1204,9 @@ test_chart_cjk (gconstpointer data)
       }
 
     /* The pack, and one chart as PDF, embed a face that has the text. */
+    CAIRO_CJK_LEAK_BEGIN ();
     g_assert_true (tandem_export_pack (store, pack, 5, NAN, TANDEM_DEFAULT_MIN_EFFECT, &error));
+    CAIRO_CJK_LEAK_END ();
     g_assert_no_error (error);
     fonts = pdf_fonts (pack);
     g_assert_nonnull (strstr (fonts, "CJK"));
@@ -1198,7 +1214,9 @@ test_chart_cjk (gconstpointer data)
 
     first = g_ptr_array_index (((TandemSlide *)g_ptr_array_index (slides, 0))->charts, 0);
     g_assert_true (has_cjk (tandem_chart_get_title (first)));
+    CAIRO_CJK_LEAK_BEGIN ();
     g_assert_true (tandem_export_chart (first, chart_pdf, 1920, 1080, &error));
+    CAIRO_CJK_LEAK_END ();
     g_assert_no_error (error);
     fonts = pdf_fonts (chart_pdf);
     g_assert_nonnull (strstr (fonts, "CJK"));
