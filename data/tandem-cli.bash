@@ -32,7 +32,7 @@ _tandem_cli ()
         word=${COMP_WORDS[i]}
         case $word in
             --database|-o|--output|--by|--format|--wave|--from|--to|--dimension|--seed|--today|--as-of|\
-            --executive|--mentor|--department|--delimiter|--scale|--target|--width|--height|--threshold|--min-effect|\
+            --executive|--mentor|--as|--person|--department|--delimiter|--scale|--target|--width|--height|--threshold|--min-effect|\
             --date|--minutes|--tools|--data-used|--insight|--follow-ups|--confidence-before|\
             --confidence-after|--private-note)
                 (( i++ )) ;;
@@ -61,6 +61,9 @@ _tandem_cli ()
         --format)
             COMPREPLY=($(compgen -W 'text csv' -- "$cur"))
             return ;;
+        --as)
+            COMPREPLY=($(compgen -W 'manager leader member' -- "$cur"))
+            return ;;
         --dimension)
             COMPREPLY=($(compgen -W 'optimism resources transparency' -- "$cur"))
             return ;;
@@ -70,7 +73,7 @@ _tandem_cli ()
         --scale)
             COMPREPLY=($(compgen -W '1 2' -- "$cur"))
             return ;;
-        --seed|--today|--as-of|--executive|--mentor|--department|--wave|--from|--to|--target|--width|--height|\
+        --seed|--today|--as-of|--executive|--mentor|--person|--department|--wave|--from|--to|--target|--width|--height|\
         --threshold|--min-effect|--date|--minutes|--tools|--data-used|--insight|--follow-ups|\
         --confidence-before|--confidence-after|--private-note)
             return ;;
@@ -79,8 +82,8 @@ _tandem_cli ()
     if [[ $cur == -* ]]; then
         if [[ -z $command ]]; then
             COMPREPLY=($(compgen -W '--database --help --version' -- "$cur"))
-        elif [[ $command == session && -n $sub ]]; then
-            COMPREPLY=($(compgen -W "$(_tandem_cli_options "$program" session "$sub") --help" -- "$cur"))
+        elif [[ ($command == session || $command == server) && -n $sub ]]; then
+            COMPREPLY=($(compgen -W "$(_tandem_cli_options "$program" "$command" "$sub") --help" -- "$cur"))
         else
             COMPREPLY=($(compgen -W "$(_tandem_cli_options "$program" "$command") --help" -- "$cur"))
         fi
@@ -89,7 +92,7 @@ _tandem_cli ()
 
     case ${#words[@]} in
         0)
-            COMPREPLY=($(compgen -W 'demo export report import log session backup restore check' -- "$cur")) ;;
+            COMPREPLY=($(compgen -W 'demo export report import log session backup restore check server' -- "$cur")) ;;
         1)
             case $command in
                 export)  COMPREPLY=($(compgen -W 'chart pack literacy-record journal people enrollments' -- "$cur")) ;;
@@ -99,6 +102,7 @@ _tandem_cli ()
                                       -- "$cur")) ;;
                 session) COMPREPLY=($(compgen -W 'list edit delete' -- "$cur")) ;;
                 log)     COMPREPLY=($(compgen -W 'session' -- "$cur")) ;;
+                server)  COMPREPLY=($(compgen -W 'init grant' -- "$cur")) ;;
                 restore)
                     compopt -o filenames 2>/dev/null
                     COMPREPLY=($(compgen -f -- "$cur")) ;;

@@ -68,6 +68,9 @@ done
 expect "session edit's options" "--private-note" "$(complete_line session edit 3 --pri)"
 expect "log session's options" "--mentor --minutes" "$(complete_line log session --executive E-1 --m)"
 expect "what log logs" "session" "$(complete_line log '')"
+expect "server commands" "grant init" "$(complete_line server '')"
+expect "server groups" "leader manager member" "$(complete_line server grant eve --as '')"
+expect "server grant's options" "--person" "$(complete_line server grant eve --as member --pe)"
 expect "global options" "--database" "$(complete_line --da)"
 
 # Option values.

@@ -343,6 +343,10 @@ static const Command commands[] = {
   { "restore", N_("FILE"), N_("Replace the data with a backup's (the current data is backed up first)"),
     cmd_restore },
   { "check", "", N_("Check the database for damage"), cmd_check },
+  { "server", N_("init"), N_("Make Tandem's schema, groups and row-level security in an empty PostgreSQL database "
+                             "you own (--database postgresql://…)"), tandem_cli_server },
+  { "server", N_("grant LOGIN --as manager|leader|member [--person ID]"),
+    N_("Give a login its group; a member is one of the people"), tandem_cli_server },
 };
 
 /* Prints @text and the spaces that make it @width terminal columns wide,

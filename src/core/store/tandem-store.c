@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tandem-server.h"
 #include "tandem-store-engine.h"
 #include "tandem-schema-resources.h"
 
@@ -424,6 +425,15 @@ open_store (const char  *path,
   g_return_val_if_fail (path != NULL && *path != '\0', NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* Not a file to make: a team server, which does not keep the everyday
+   * record yet (only tandem-cli server init and grant speak to it). */
+  if (tandem_server_is_uri (path))
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _("“%s” is a PostgreSQL server. Tandem can prepare one (tandem-cli server init and server "
+                     "grant) but does not yet keep its record there; use a database file for now."), path);
+      return NULL;
+    }
   if (!tandem_store_check_header (path, &exists, error))
     return NULL;
   if (!exists && !may_create)

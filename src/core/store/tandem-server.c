@@ -1,0 +1,221 @@
+/* tandem-server.c — a team server: Tandem's record on PostgreSQL
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A team keeps one record on a PostgreSQL 15 server, where the server
+ * itself keeps the house rules: grants and row-level security in
+ * schema/server/001-server.sql decide what each login reads and writes,
+ * so a login using psql gets no more than the app would show it. Here:
+ * making that schema in an empty database the login owns, and giving a
+ * login its group. With the SQLite engine, the only file that calls PQ*.
+ */
+#define G_LOG_DOMAIN "tandem-store"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "tandem-server.h"
+#include "tandem-store.h"
+
+#ifdef HAVE_LIBPQ
+#include <libpq-fe.h>
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+#endif
+
+/**
+ * tandem_server_is_uri:
+ * @database: what --database, $TANDEM_DATABASE or the app was given
+ *
+ * Returns: whether @database names a PostgreSQL server rather than an
+ *   SQLite file: a URI as libpq reads it, postgresql:// or postgres://
+ */
+gboolean
+tandem_server_is_uri (const char *database)
+{
+  return database != NULL &&
+         (g_str_has_prefix (database, "postgresql://") || g_str_has_prefix (database, "postgres://"));
+}
+
+#ifdef HAVE_LIBPQ
+
+/* The server's own words, first line only, after what Tandem was doing:
+ * the message of @result when there is one, else the connection's. */
+static gboolean
+set_server_error (GError         **error,
+                  PGconn          *conn,
+                  const PGresult  *result,
+                  const char      *doing)
+{
+  const char *primary = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+  g_autofree char *message = g_strdup (primary != NULL ? primary : PQerrorMessage (conn));
+
+  g_strchomp (message);
+  if (strchr (message, '\n') != NULL)
+    *strchr (message, '\n') = '\0';
+  g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED, "%s: %s", doing, message);
+  return FALSE;
+}
+
+static PGconn *
+connect_to (const char  *uri,
+            GError     **error)
+{
+  g_autoptr(PGconn) conn = NULL;
+
+  if (!tandem_server_is_uri (uri))
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _("“%s” is not a PostgreSQL server: give one as postgresql://HOST/DATABASE "
+                     "(or postgresql:///DATABASE?host=/path/to/socket)."), uri != NULL ? uri : "");
+      return NULL;
+    }
+  conn = PQconnectdb (uri);
+  if (PQstatus (conn) != CONNECTION_OK)
+    {
+      set_server_error (error, conn, NULL, _("Tandem cannot connect to the server"));
+      return NULL;
+    }
+  return g_steal_pointer (&conn);
+}
+
+/* Runs @sql (no parameters, any number of statements); FALSE with @error
+ * set, naming @doing, when the server refuses it. */
+static gboolean
+run (PGconn      *conn,
+     const char  *sql,
+     const char  *doing,
+     GError     **error)
+{
+  g_autoptr(PGresult) result = PQexec (conn, sql);
+  ExecStatusType status = PQresultStatus (result);
+
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    return set_server_error (error, conn, result, doing);
+  return TRUE;
+}
+
+/**
+ * tandem_server_init:
+ * @uri: the database, postgresql://…; the login must own it and be
+ *   allowed to create roles
+ *
+ * Makes Tandem's schema in an empty database, with its three group roles
+ * (tandem_manager, tandem_leader, tandem_member), their grants and
+ * row-level security, in one transaction: all of it or nothing.
+ *
+ * Returns: %FALSE with @error set when the server refuses, or the
+ *   database already holds Tandem's schema
+ */
+gboolean
+tandem_server_init (const char  *uri,
+                    GError     **error)
+{
+  g_autoptr(PGconn) conn = connect_to (uri, error);
+  g_autoptr(PGresult) existing = NULL;
+  g_autoptr(GBytes) schema = NULL;
+  g_autofree char *sql = NULL;
+
+  if (conn == NULL)
+    return FALSE;
+
+  existing = PQexec (conn, "SELECT to_regclass ('tandem_schema') IS NOT NULL");
+  if (PQresultStatus (existing) != PGRES_TUPLES_OK)
+    return set_server_error (error, conn, existing, _("Tandem cannot read the database"));
+  if (g_str_equal (PQgetvalue (existing, 0, 0), "t"))
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_EMPTY,
+                   _("The database “%s” already holds Tandem’s schema; nothing was changed."), PQdb (conn));
+      return FALSE;
+    }
+
+  schema = g_resources_lookup_data ("/io/github/tandemhq/Tandem/schema/server/001-server.sql",
+                                    G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (schema == NULL)
+    return FALSE;
+  sql = g_strndup (g_bytes_get_data (schema, NULL), g_bytes_get_size (schema));
+
+  if (!run (conn, "BEGIN", _("Tandem cannot start a transaction"), error))
+    return FALSE;
+  if (!run (conn, sql, _("The server refused Tandem’s schema; nothing was changed"), error))
+    {
+      run (conn, "ROLLBACK", "", NULL);
+      return FALSE;
+    }
+  return run (conn, "COMMIT", _("The server refused Tandem’s schema; nothing was changed"), error);
+}
+
+/**
+ * tandem_server_grant:
+ * @login: the login, made (without a password) when it does not exist;
+ *   the server's pg_hba.conf decides how it signs in
+ * @group: manager, leader or member
+ * @person_external_id: (nullable): for a member, the person they are
+ *
+ * Returns: %FALSE with @error set when the server refuses
+ */
+gboolean
+tandem_server_grant (const char  *uri,
+                     const char  *login,
+                     const char  *group,
+                     const char  *person_external_id,
+                     GError     **error)
+{
+  g_autoptr(PGconn) conn = NULL;
+  g_autoptr(PGresult) result = NULL;
+  const char *values[3] = { login, group, person_external_id };
+
+  g_return_val_if_fail (login != NULL && group != NULL, FALSE);
+
+  if (!g_str_equal (group, "manager") && !g_str_equal (group, "leader") && !g_str_equal (group, "member"))
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _("A login is a manager, a leader or a member, not “%s”."), group);
+      return FALSE;
+    }
+  if (g_str_equal (group, "member") && person_external_id == NULL)
+    {
+      g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                           _("A member is one of the people: say which with their external id."));
+      return FALSE;
+    }
+  if ((conn = connect_to (uri, error)) == NULL)
+    return FALSE;
+  result = PQexecParams (conn, "SELECT tandem_grant ($1, $2, $3)", 3, NULL, values, NULL, NULL, 0);
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    return set_server_error (error, conn, result, _("The server refused the grant"));
+  return TRUE;
+}
+
+#else  /* !HAVE_LIBPQ */
+
+static gboolean
+not_built (GError **error)
+{
+  g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED,
+                       _("This Tandem was built without PostgreSQL (libpq); it keeps its record in a file only."));
+  return FALSE;
+}
+
+gboolean
+tandem_server_init (const char  *uri,
+                    GError     **error)
+{
+  return not_built (error);
+}
+
+gboolean
+tandem_server_grant (const char  *uri,
+                     const char  *login,
+                     const char  *group,
+                     const char  *person_external_id,
+                     GError     **error)
+{
+  return not_built (error);
+}
+
+#endif

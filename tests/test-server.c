@@ -1,0 +1,375 @@
+/* test-server.c — a team server keeps the house rules itself
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Starts a throwaway PostgreSQL cluster of its own (initdb, a Unix socket
+ * in a temporary folder, no network; run as the postgres user when the
+ * test runs as root), prepares a database with tandem-cli server init and
+ * server grant, then signs in as each kind of login, as psql would, and
+ * checks what the server lets it read and write: a private note only by
+ * its author; raw survey answers by no group, their tallies only above
+ * the threshold, never below 3; members only their own pairs; leaders
+ * nothing written.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libpq-fe.h>
+#include <pwd.h>
+#include <sys/wait.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tandem-test-util.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+
+typedef struct
+{
+  char *dir;       /* the cluster, its socket and its log */
+  char *bindir;
+} Cluster;
+
+static Cluster cluster;
+
+/* Runs a PostgreSQL program of @bindir, as the postgres user when root. */
+static gboolean
+run_pg (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (geteuid () == 0)
+    {
+      g_ptr_array_add (argv, g_strdup ("runuser"));
+      g_ptr_array_add (argv, g_strdup ("-u"));
+      g_ptr_array_add (argv, g_strdup ("postgres"));
+      g_ptr_array_add (argv, g_strdup ("--"));
+    }
+  g_ptr_array_add (argv, g_build_filename (cluster.bindir, args[0], NULL));
+  for (guint i = 1; args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  g_ptr_array_add (argv, NULL);
+
+  if (!g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error) ||
+      !g_spawn_check_wait_status (status, NULL))
+    {
+      g_printerr ("%s failed: %s%s\n", args[0], error != NULL ? error->message : "", err != NULL ? err : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+cluster_start (void)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *log = NULL;
+  g_autofree char *options = NULL;
+
+  cluster.bindir = g_strdup (g_getenv ("TANDEM_PG_BINDIR"));
+  cluster.dir = g_dir_make_tmp ("tandem-pg-XXXXXX", NULL);
+  g_assert_nonnull (cluster.dir);
+  data = g_build_filename (cluster.dir, "data", NULL);
+  log = g_build_filename (cluster.dir, "log", NULL);
+  options = g_strdup_printf ("-k %s -c listen_addresses='' -c fsync=off", cluster.dir);
+  if (geteuid () == 0)
+    {
+      struct passwd *postgres = getpwnam ("postgres");
+
+      g_assert_nonnull (postgres);
+      g_assert_cmpint (chown (cluster.dir, postgres->pw_uid, postgres->pw_gid), ==, 0);
+    }
+
+  {
+    const char *initdb[] = { "initdb", "-D", data, "-A", "trust", "-U", "postgres", "--no-sync",
+                             "-E", "UTF8", "--locale=C.UTF-8", NULL };
+    const char *start[] = { "pg_ctl", "-D", data, "-o", options, "-l", log, "-w", "start", NULL };
+
+    return run_pg (initdb) && run_pg (start);
+  }
+}
+
+static void
+cluster_stop (void)
+{
+  g_autofree char *data = g_build_filename (cluster.dir, "data", NULL);
+  const char *stop[] = { "pg_ctl", "-D", data, "-m", "immediate", "-w", "stop", NULL };
+
+  run_pg (stop);
+  tandem_test_remove_dir (cluster.dir);
+  g_clear_pointer (&cluster.dir, g_free);
+  g_clear_pointer (&cluster.bindir, g_free);
+}
+
+static char *
+uri_for (const char *database,
+         const char *user)
+{
+  return g_strdup_printf ("postgresql:///%s?host=%s&user=%s", database, cluster.dir, user);
+}
+
+static PGconn *
+connect_as (const char *database,
+            const char *user)
+{
+  g_autofree char *uri = uri_for (database, user);
+  PGconn *conn = PQconnectdb (uri);
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("cannot connect as %s: %s", user, PQerrorMessage (conn));
+  return conn;
+}
+
+/* Runs @sql, which must succeed. */
+static void
+ok (PGconn     *conn,
+    const char *sql)
+{
+  g_autoptr(PGresult) result = PQexec (conn, sql);
+
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("“%s” failed: %s", sql, PQerrorMessage (conn));
+}
+
+/* Runs @sql, which the server must refuse with a message containing @why. */
+static void
+refused (PGconn     *conn,
+         const char *sql,
+         const char *why)
+{
+  g_autoptr(PGresult) result = PQexec (conn, sql);
+  const char *message = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
+
+  if (PQresultStatus (result) == PGRES_COMMAND_OK || PQresultStatus (result) == PGRES_TUPLES_OK)
+    g_error ("“%s” was allowed as %s", sql, PQuser (conn));
+  g_assert_nonnull (message);
+  if (strstr (message, why) == NULL)
+    g_error ("“%s” was refused as “%s”, not for “%s”", sql, message, why);
+}
+
+/* The one value @sql returns, as text; "" for NULL. */
+static char *
+value (PGconn     *conn,
+       const char *sql)
+{
+  g_autoptr(PGresult) result = PQexec (conn, sql);
+
+  if (PQresultStatus (result) != PGRES_TUPLES_OK || PQntuples (result) != 1)
+    g_error ("“%s” did not give one row as %s: %s", sql, PQuser (conn), PQerrorMessage (conn));
+  return g_strdup (PQgetvalue (result, 0, 0));
+}
+
+#define assert_value(conn, sql, expected) \
+  G_STMT_START { \
+    g_autofree char *got_ = value ((conn), (sql)); \
+    g_assert_cmpstr (got_, ==, (expected)); \
+  } G_STMT_END
+
+/* tandem-cli's status and stderr for @args, against --database @uri. */
+static int
+cli (const char  *uri,
+     const char **args,
+     char       **out_err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *)g_getenv ("TANDEM_CLI"));
+  g_ptr_array_add (argv, (char *)"--database");
+  g_ptr_array_add (argv, (char *)uri);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *)args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, out_err, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+check_server_rules (void);
+
+/* The checks run in a child process, so that a failure (which aborts it)
+ * still leaves this one to stop the cluster: nothing is left running. */
+static void
+test_server_rules (void)
+{
+  if (g_test_subprocess ())
+    {
+      check_server_rules ();
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void
+check_server_rules (void)
+{
+  g_autoptr(PGconn) super = connect_as ("postgres", "postgres");
+  g_autofree char *admin_uri = NULL;
+  g_autoptr(PGconn) admin = NULL;
+  g_autoptr(PGconn) eve = NULL, mo = NULL, mia = NULL, lee = NULL, max = NULL;
+
+  ok (super, "CREATE ROLE admin LOGIN CREATEROLE");
+  ok (super, "CREATE DATABASE org OWNER admin");
+  admin_uri = uri_for ("org", "admin");
+
+  /* server init makes the schema once; a second time changes nothing. */
+  {
+    const char *args[] = { "server", "init", NULL };
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (cli (admin_uri, args, &err), ==, 0);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (cli (admin_uri, args, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "already holds Tandem’s schema"));
+  }
+
+  /* The organisation, as a manager's imports would leave it. */
+  admin = connect_as ("org", "admin");
+  assert_value (admin, "SELECT version FROM tandem_schema", "6");
+  ok (admin, "INSERT INTO department (name) VALUES ('Finance'), ('Support');"
+             "INSERT INTO role (name, level) VALUES ('CFO', 'executive'), ('Analyst', 'individual_contributor');"
+             "INSERT INTO person (external_id, name, role_id, department_id) VALUES"
+             "  ('E-1', 'Eve', 1, 1), ('M-1', 'Mo', 2, 1), ('E-2', 'Ed', 1, 2), ('M-2', 'Mia', 2, 2);"
+             "INSERT INTO mentoring_pair (executive_id, mentor_id, started_on) VALUES"
+             "  (1, 2, '2026-01-05'), (3, 4, '2026-01-05');"
+             "INSERT INTO survey_wave (title, fielded_on) VALUES ('2026 Q1', '2026-03-01');");
+  /* The same name in another case is the same department, as on SQLite. */
+  refused (admin, "INSERT INTO department (name) VALUES ('FINANCE')", "duplicate key");
+  refused (admin, "INSERT INTO survey_wave (title, fielded_on) VALUES ('x', '2026-02-30')", "check constraint");
+
+  {
+    static const struct { const char *login, *group, *person; } grants[] = {
+      { "eve", "member", "E-1" }, { "mo", "member", "M-1" }, { "mia", "member", "M-2" },
+      { "lee", "leader", NULL }, { "max", "manager", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (grants); i++)
+      {
+        const char *args[] = { "server", "grant", grants[i].login, "--as", grants[i].group,
+                               grants[i].person ? "--person" : NULL, grants[i].person, NULL };
+        g_autofree char *err = NULL;
+
+        g_assert_cmpint (cli (admin_uri, args, &err), ==, 0);
+      }
+  }
+  {
+    const char *no_person[] = { "server", "grant", "zed", "--as", "member", NULL };
+    const char *unknown[] = { "server", "grant", "zed", "--as", "member", "--person", "NOBODY", NULL };
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (cli (admin_uri, no_person, &err), ==, 1);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (cli (admin_uri, unknown, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "no person has the external id \"NOBODY\""));
+  }
+  /* Nothing else opens a server yet, and nothing makes a file of its name. */
+  {
+    const char *args[] = { "report", "summary", NULL };
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (cli (admin_uri, args, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "is a PostgreSQL server"));
+  }
+
+  eve = connect_as ("org", "eve");
+  mo = connect_as ("org", "mo");
+  mia = connect_as ("org", "mia");
+  lee = connect_as ("org", "lee");
+  max = connect_as ("org", "max");
+
+  /* A private note is its author's alone: not the pair's other member,
+   * not a manager, not a leader; nor can anyone test it in a WHERE. */
+  ok (eve, "INSERT INTO coaching_session (pair_id, held_on, insight, private_notes)"
+           " VALUES (1, '2026-02-01', 'Drafts in half the time', 'Nervous at first')");
+  assert_value (eve, "SELECT tandem_private_notes (id) FROM coaching_session", "Nervous at first");
+  assert_value (mo, "SELECT insight FROM coaching_session", "Drafts in half the time");
+  assert_value (mo, "SELECT coalesce (tandem_private_notes (id), '') FROM coaching_session", "");
+  assert_value (max, "SELECT coalesce (tandem_private_notes (id), '') FROM coaching_session", "");
+  assert_value (lee, "SELECT coalesce (tandem_private_notes (id), '') FROM coaching_session", "");
+  for (PGconn *who[] = { eve, mo, max, lee, NULL }, **c = who; *c != NULL; c++)
+    {
+      refused (*c, "SELECT private_notes FROM coaching_session", "permission denied");
+      refused (*c, "SELECT count (*) FROM coaching_session WHERE private_notes LIKE 'N%'", "permission denied");
+    }
+
+  /* Members see and write only their own pairs' sessions. */
+  assert_value (mia, "SELECT count (*) FROM coaching_session", "0");
+  assert_value (mia, "SELECT count (*) FROM mentoring_pair", "1");
+  refused (mia, "INSERT INTO coaching_session (pair_id, held_on) VALUES (1, '2026-02-02')", "row-level security");
+  refused (eve, "INSERT INTO coaching_session (pair_id, held_on, author) VALUES (1, '2026-02-02', 'mo')",
+           "row-level security");
+  ok (mia, "UPDATE coaching_session SET insight = 'changed'");
+  assert_value (eve, "SELECT insight FROM coaching_session", "Drafts in half the time");
+  ok (mo, "INSERT INTO follow_up (session_id, text) VALUES (1, 'Share the prompt')");
+  refused (mia, "INSERT INTO follow_up (session_id, text) VALUES (1, 'Snoop')", "row-level security");
+  assert_value (mia, "SELECT count (*) FROM follow_up", "0");
+  refused (mia, "INSERT INTO person (name) VALUES ('Mallory')", "permission denied");
+
+  /* Raw answers: managers add them and read none; tallies only above the
+   * threshold, never below 3, whatever is asked; members none at all. */
+  ok (max, "INSERT INTO survey_response (wave_id, level, department_id, optimism)"
+           " SELECT 1, 'individual_contributor', 1, g % 5 + 1 FROM generate_series (1, 6) g");
+  ok (max, "INSERT INTO survey_response (wave_id, level, department_id, optimism)"
+           " VALUES (1, 'executive', 2, 5), (1, 'executive', 2, 4)");
+  for (PGconn *who[] = { max, lee, eve, NULL }, **c = who; *c != NULL; c++)
+    {
+      refused (*c, "SELECT count (*) FROM survey_response", "permission denied");
+      refused (*c, "SELECT count (*) FROM survey_tally", "permission denied");
+    }
+  assert_value (lee, "SELECT sum (answered) FROM tandem_survey_tally (1) WHERE grouping = 'all'", "6");
+  assert_value (lee, "SELECT count (*) FROM tandem_survey_tally (1) WHERE level = 'executive'", "0");
+  assert_value (lee, "SELECT count (*) FROM tandem_survey_tally (7) WHERE level = 'individual_contributor'", "0");
+  assert_value (max, "SELECT favourable FROM tandem_survey_tally (5)"
+                     " WHERE level = 'individual_contributor' AND grouping = 'department'", "2");
+  refused (eve, "SELECT * FROM tandem_survey_tally (5)", "permission denied");
+
+  /* Leaders read, and write nothing. */
+  assert_value (lee, "SELECT count (*) FROM coaching_session", "1");
+  refused (lee, "INSERT INTO person (name) VALUES ('Lee')", "permission denied");
+  refused (lee, "UPDATE mentoring_pair SET goals = 'x'", "permission denied");
+  refused (lee, "INSERT INTO survey_response (wave_id, level, optimism) VALUES (1, 'manager', 3)",
+           "permission denied");
+  refused (lee, "SELECT tandem_grant ('lee', 'manager', NULL)", "permission denied");
+
+  /* A manager keeps the organisation: people, and enrollments that keep
+   * each person's learning as SQLite's triggers do. */
+  ok (max, "INSERT INTO program (title) VALUES ('AI Foundations');"
+           "INSERT INTO enrollment (person_id, program_id, status) VALUES (2, 1, 'enrolled');"
+           "UPDATE enrollment SET status = 'completed', completed_on = '2026-03-01'");
+  assert_value (max, "SELECT learning FROM person WHERE id = 2", "2");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/tandem/server/rules", test_server_rules);
+
+  /* The child reaches the cluster its parent started. */
+  if (g_getenv ("TANDEM_TEST_PG_DIR") == NULL)
+    {
+      if (!cluster_start ())
+        {
+          cluster_stop ();
+          g_error ("the throwaway PostgreSQL cluster did not start");
+        }
+      g_setenv ("TANDEM_TEST_PG_DIR", cluster.dir, TRUE);
+      /* A failed check marks the test failed without aborting us. */
+      g_test_set_nonfatal_assertions ();
+      status = g_test_run ();
+      cluster_stop ();
+      return status;
+    }
+  cluster.dir = g_strdup (g_getenv ("TANDEM_TEST_PG_DIR"));
+  return g_test_run ();
+}
