@@ -269,13 +269,13 @@ check_server_rules (void)
     g_assert_cmpint (cli (admin_uri, unknown, &err), ==, 1);
     g_assert_nonnull (strstr (err, "no person has the external id \"NOBODY\""));
   }
-  /* Nothing else opens a server yet, and nothing makes a file of its name. */
+  /* Only sessions run on a server yet; nothing makes a file of its name. */
   {
     const char *args[] = { "report", "summary", NULL };
     g_autofree char *err = NULL;
 
     g_assert_cmpint (cli (admin_uri, args, &err), ==, 1);
-    g_assert_nonnull (strstr (err, "is a PostgreSQL server"));
+    g_assert_nonnull (strstr (err, "On a team server Tandem only logs"));
   }
 
   eve = connect_as ("org", "eve");
@@ -337,6 +337,85 @@ check_server_rules (void)
   refused (lee, "INSERT INTO survey_response (wave_id, level, optimism) VALUES (1, 'manager', 3)",
            "permission denied");
   refused (lee, "SELECT tandem_grant ('lee', 'manager', NULL)", "permission denied");
+
+  /* tandem-cli on the server, as Eve: her session, a pair made for her
+   * and Mia's colleague? No: only for herself. She lists, corrects and
+   * deletes her own; Mia cannot log into Eve's pair. */
+  {
+    g_autofree char *eve_uri = uri_for ("org", "eve");
+    g_autofree char *mia_uri = uri_for ("org", "mia");
+    g_autofree char *err = NULL;
+    g_autofree char *out = NULL;
+    g_autofree char *id = NULL;
+    const char *log[] = { "log", "session", "--executive", "E-1", "--mentor", "M-1", "--date", "2026-02-15",
+                          "--minutes", "40", "--insight", "Forecasts in minutes", "--follow-ups",
+                          "Try it on the board pack\nShare the prompt", "--confidence-after", "4",
+                          "--private-note", "Still unsure", NULL };
+    const char *other[] = { "log", "session", "--executive", "E-1", "--mentor", "M-1", "--date", "2026-02-16",
+                            NULL };
+    const char *list[] = { "session", "list", "--executive", "E-1", NULL };
+    const char *bad[] = { "log", "session", "--executive", "E-1", "--mentor", "M-1", "--date", "2026-02-15",
+                          "--confidence-after", "9", NULL };
+
+    g_assert_cmpint (cli (eve_uri, log, &err), ==, 0);
+    g_clear_pointer (&err, g_free);
+    assert_value (eve, "SELECT tandem_private_notes (id) FROM coaching_session WHERE held_on = '2026-02-15'",
+                  "Still unsure");
+    assert_value (mo, "SELECT count (*) FROM follow_up f JOIN coaching_session s ON s.id = f.session_id"
+                      " WHERE s.held_on = '2026-02-15'", "2");
+    assert_value (admin, "SELECT count (*) FROM mentoring_pair", "2");   /* her pair, not a new one */
+
+    /* Refused by the rules, or by the server: nothing written. */
+    g_assert_cmpint (cli (eve_uri, bad, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "Confidence"));
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (cli (mia_uri, other, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "row-level security"));
+    g_clear_pointer (&err, g_free);
+    assert_value (admin, "SELECT count (*) FROM coaching_session", "2");
+    assert_value (admin, "SELECT count (*) FROM mentoring_pair", "2");
+
+    /* session list as Eve shows both of her pair's sessions; Mia sees none. */
+    {
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      int status = 0;
+
+      for (const char *const *a = (const char *const[]) { g_getenv ("TANDEM_CLI"), "--database", eve_uri, "session",
+                                                           "list", "--executive", "E-1", NULL }; *a; a++)
+        g_ptr_array_add (argv, (char *)*a);
+      g_ptr_array_add (argv, NULL);
+      g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                                   &status, NULL));
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_assert_nonnull (strstr (out, "\t2026-02-15\t40\tForecasts in minutes\n"));
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+    }
+    g_assert_cmpint (cli (mia_uri, list, &err), ==, 0);
+    g_clear_pointer (&err, g_free);
+    id = value (admin, "SELECT id FROM coaching_session WHERE held_on = '2026-02-15'");
+    {
+      const char *edit[] = { "session", "edit", id, "--insight", "Forecasts in five minutes", NULL };
+      const char *gone[] = { "session", "delete", id, NULL };
+
+      if (cli (eve_uri, edit, &err) != 0)
+        g_error ("session edit as Eve: %s", err);
+      g_clear_pointer (&err, g_free);
+      assert_value (admin, "SELECT insight || ' / ' || private_notes FROM coaching_session WHERE held_on = '2026-02-15'",
+                    "Forecasts in five minutes / Still unsure");
+      /* Mo may not change what Eve wrote. */
+      {
+        g_autofree char *mo_uri = uri_for ("org", "mo");
+
+        g_assert_cmpint (cli (mo_uri, edit, &err), ==, 1);
+      }
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (cli (eve_uri, gone, &err), ==, 0);
+      g_clear_pointer (&err, g_free);
+      assert_value (admin, "SELECT count (*) FROM coaching_session WHERE held_on = '2026-02-15'", "0");
+      assert_value (admin, "SELECT count (*) FROM follow_up", "1");
+    }
+  }
 
   /* A manager keeps the organisation: people, and enrollments that keep
    * each person's learning as SQLite's triggers do. */

@@ -16,6 +16,7 @@
 
 #include "tandem-cli-private.h"
 #include "tandem-output.h"
+#include "tandem-server.h"
 #include "tandem-demo.h"
 #include "tandem-import.h"
 #include "tandem-stats.h"
@@ -61,6 +62,8 @@ tandem_cli_open_store (Globals  *globals,
 
   path = globals->database != NULL ? g_strdup (globals->database)
                                    : tandem_store_dup_default_path ();
+  if (tandem_server_is_uri (path))
+    return tandem_store_open_server (path, error);
   return tandem_store_open (path, error);
 }
 
@@ -74,6 +77,8 @@ tandem_cli_open_existing_store (Globals  *globals,
 
   path = globals->database != NULL ? g_strdup (globals->database)
                                    : tandem_store_dup_default_path ();
+  if (tandem_server_is_uri (path))
+    return tandem_store_open_server (path, error);
   return tandem_store_open_existing (path, error);
 }
 
@@ -455,6 +460,23 @@ main (int    argc,
 
   if (i >= argc)
     return tandem_cli_usage_error (_("no command given"));
+
+  /* On a team server, only what runs there yet. */
+  {
+    static const char * const on_server[] = { "log", "session", "server", NULL };
+    g_autofree char *database = globals.database != NULL ? g_strdup (globals.database)
+                                                         : tandem_store_dup_default_path ();
+
+    if (tandem_server_is_uri (database) && !g_strv_contains (on_server, argv[i]) &&
+        (argv[i][0] != '-'))
+      {
+        fprintf (stderr, "tandem-cli: %s\n",
+                 _("On a team server Tandem only logs, lists, corrects and deletes coaching sessions yet "
+                   "(log session, session list|edit|delete), and prepares the server (server init|grant); "
+                   "use a database file for the rest."));
+        return EXIT_FAILED;
+      }
+  }
 
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     if (g_str_equal (argv[i], commands[c].name))

@@ -8,6 +8,7 @@
 
 #include "tandem-pair.h"
 #include "tandem-session.h"
+#include "tandem-store-dialect.h"
 #include "tandem-store-private.h"
 #include "tandem-types.h"
 
@@ -361,24 +362,28 @@ tandem_session_update (TandemStore               *store,
                        GError                   **error)
 {
   g_autoptr(TandemStmt) session = NULL;
+  g_autoptr(TandemStmt) open_items = NULL;
   g_autoptr(TandemStmt) stale = NULL;
+  g_autoptr(GArray) gone = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(GStrv) lines = g_strsplit (draft->follow_ups ? draft->follow_ups : "", "\n", -1);
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
   g_return_val_if_fail (draft != NULL, FALSE);
 
   if (!check_draft (store, draft, error))
     return FALSE;
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_strstrip (lines[i]);
   session = tandem_store_prepare (store,
                                   "UPDATE coaching_session SET pair_id = $1, held_on = $2, minutes = $3,"
                                   "       tools_tried = $4, data_used = $5, insight = $6, follow_ups = $7,"
                                   "       confidence_before = $8, confidence_after = $9, private_notes = $10"
                                   " WHERE id = $11",
                                   error);
-  stale = session ? tandem_store_prepare (store,
-                                          "DELETE FROM follow_up WHERE session_id = $1 AND done_on IS NULL"
-                                          "   AND instr (char (10) || $2 || char (10),"
-                                          "              char (10) || text || char (10)) = 0",
-                                          error) : NULL;
+  open_items = session ? tandem_store_prepare (store,
+                                               "SELECT id, text FROM follow_up WHERE session_id = $1 AND done_on IS NULL",
+                                               error) : NULL;
+  stale = open_items ? tandem_store_prepare (store, "DELETE FROM follow_up WHERE id = $1", error) : NULL;
   if (stale == NULL || !tandem_store_savepoint (store, error))
     return FALSE;
 
@@ -391,10 +396,26 @@ tandem_session_update (TandemStore               *store,
       invalid (error, _("This session is no longer in the record."));
       goto failed;
     }
-  tandem_stmt_bind_int64 (stale, 1, id);
-  tandem_stmt_bind_text (stale, 2, draft->follow_ups ? draft->follow_ups : "");
-  if (!tandem_stmt_step_done (stale, error) ||
-      !write_follow_ups (store, id, draft->follow_ups, error) ||
+  /* An open follow-up whose line was taken out goes. */
+  tandem_stmt_bind_int64 (open_items, 1, id);
+  for (TandemStep step; (step = tandem_stmt_step (open_items, error)) != TANDEM_STEP_DONE;)
+    {
+      if (step == TANDEM_STEP_ERROR)
+        goto failed;
+      if (!g_strv_contains ((const char * const *)lines, tandem_stmt_get_whole_text (open_items, 1)))
+        {
+          gint64 item = tandem_stmt_get_int64 (open_items, 0);
+
+          g_array_append_val (gone, item);
+        }
+    }
+  for (guint i = 0; i < gone->len; i++)
+    {
+      tandem_stmt_bind_int64 (stale, 1, g_array_index (gone, gint64, i));
+      if (!tandem_stmt_step_done (stale, error))
+        goto failed;
+    }
+  if (!write_follow_ups (store, id, draft->follow_ups, error) ||
       !tandem_store_release (store, error))
     goto failed;
   return TRUE;
@@ -439,13 +460,8 @@ tandem_session_restore (TandemStore  *store,
   return tandem_store_restore_rows (store, restore, G_N_ELEMENTS (restore), undo, error);
 }
 
-#define SESSION_SELECT \
-  "SELECT s.id, s.pair_id, s.held_on, coalesce (s.minutes, -1), s.tools_tried, s.data_used," \
-  "       s.insight, s.follow_ups, coalesce (s.confidence_before, 0)," \
-  "       coalesce (s.confidence_after, 0), s.private_notes" \
-  "  FROM coaching_session s"
-
-/* The sessions @stmt (a SESSION_SELECT, its parameters bound) finds. */
+/* The sessions @stmt (one of the dialect's session selects, its
+ * parameters bound) finds. */
 static GListModel *
 list_sessions (TandemStmt  *stmt,
                GError     **error)
@@ -489,7 +505,7 @@ tandem_session_list_for_pair (TandemStore  *store,
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
 
-  stmt = tandem_store_prepare (store, SESSION_SELECT " WHERE s.pair_id = $1 ORDER BY s.held_on DESC, s.id DESC",
+  stmt = tandem_store_prepare (store, tandem_store_get_sql (store, TANDEM_SQL_SESSIONS_OF_PAIR),
                                error);
   if (stmt == NULL)
     return NULL;
@@ -513,12 +529,7 @@ tandem_session_list_for_executive (TandemStore  *store,
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
 
-  stmt = tandem_store_prepare (store,
-                               SESSION_SELECT
-                               "  JOIN mentoring_pair m ON m.id = s.pair_id"
-                               "  JOIN person e ON e.id = m.executive_id"
-                               " WHERE e.external_id = $1 ORDER BY s.held_on, s.id",
-                               error);
+  stmt = tandem_store_prepare (store, tandem_store_get_sql (store, TANDEM_SQL_SESSIONS_OF_EXECUTIVE), error);
   if (stmt == NULL)
     return NULL;
   tandem_stmt_bind_text (stmt, 1, external_id);
@@ -540,7 +551,7 @@ tandem_session_lookup (TandemStore  *store,
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
 
-  stmt = tandem_store_prepare (store, SESSION_SELECT " WHERE s.id = $1", error);
+  stmt = tandem_store_prepare (store, tandem_store_get_sql (store, TANDEM_SQL_SESSION_BY_ID), error);
   if (stmt == NULL)
     return NULL;
   tandem_stmt_bind_int64 (stmt, 1, id);
@@ -614,7 +625,7 @@ tandem_session_log (TandemStore              *store,
 
   find_pair = tandem_store_prepare (store,
                                     "SELECT id FROM mentoring_pair WHERE executive_id = $1"
-                                    " AND mentor_id = $2 AND active ORDER BY id DESC LIMIT 1",
+                                    " AND mentor_id = $2 AND active = 1 ORDER BY id DESC LIMIT 1",
                                     error);
   if (find_pair == NULL)
     goto failed;

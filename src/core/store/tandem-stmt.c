@@ -16,6 +16,7 @@ struct _TandemStmt
 {
   TandemStore  *store;   /* unowned: a statement never outlives its store */
   sqlite3_stmt *stmt;
+  TandemPgStmt *pg;      /* instead, on a team server */
   GPtrArray    *bounded; /* (nullable): cut copies of over-long texts of this row */
   gint64        spent;   /* µs the main thread has spent stepping it since its last report */
 };
@@ -149,19 +150,15 @@ log_plan (sqlite3    *db,
   g_log ("Tandem-Plan", G_LOG_LEVEL_DEBUG, "%s", plan->str);
 }
 
-/* Domain SQL numbers its parameters $1, $2… as PostgreSQL does. SQLite
- * reads "$1" as a parameter *named* "$1" and numbers such names in order of
- * first use, so "$2 … $1" would bind the wrong values: write them as ?NNN,
- * which SQLite numbers exactly. Quoted text and comments are left alone
- * ('$.person' is a JSON path, not a parameter). */
-static char *
-sqlite_placeholders (const char *sql)
+/* The next $N placeholder of @sql at or after @from, outside quoted text
+ * and comments ('$.person' is a JSON path, not a parameter); NULL when
+ * there is none. Both engines read their statements' parameters so. */
+const char *
+tandem_store_next_placeholder (const char *from)
 {
-  GString *out = NULL;
-  const char *p = sql;
   char quote = 0;
 
-  for (; *p != '\0'; p++)
+  for (const char *p = from; *p != '\0'; p++)
     {
       if (quote != 0)
         {
@@ -172,27 +169,36 @@ sqlite_placeholders (const char *sql)
         quote = *p;
       else if (p[0] == '-' && p[1] == '-')
         {
-          const char *end = strchr (p, '\n');
-
-          if (end == NULL)
-            break;
-          p = end;
+          p = strchr (p, '\n');
+          if (p == NULL)
+            return NULL;
         }
       else if (*p == '$' && g_ascii_isdigit (p[1]))
-        {
-          if (out == NULL)
-            out = g_string_new_len (sql, p - sql);
-          g_string_append_c (out, '?');
-          continue;
-        }
-      if (out != NULL)
-        g_string_append_c (out, *p);
+        return p;
     }
+  return NULL;
+}
 
-  if (out == NULL)
+/* Domain SQL numbers its parameters $1, $2… as PostgreSQL does. SQLite
+ * reads "$1" as a parameter *named* "$1" and numbers such names in order of
+ * first use, so "$2 … $1" would bind the wrong values: write them as ?NNN,
+ * which SQLite numbers exactly. */
+static char *
+sqlite_placeholders (const char *sql)
+{
+  const char *from = sql;
+  const char *found;
+  GString *out;
+
+  if ((found = tandem_store_next_placeholder (sql)) == NULL)
     return NULL;
-  if (*p != '\0')
-    g_string_append (out, p);
+  out = g_string_new (NULL);
+  for (; found != NULL; from = found + 1, found = tandem_store_next_placeholder (from))
+    {
+      g_string_append_len (out, from, found - from);
+      g_string_append_c (out, '?');
+    }
+  g_string_append (out, from);
   return g_string_free (out, FALSE);
 }
 
@@ -208,6 +214,14 @@ tandem_store_prepare (TandemStore  *self,
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
+
+  if (tandem_store_is_server (self))
+    {
+      wrapper = g_new0 (TandemStmt, 1);
+      wrapper->store = self;
+      wrapper->pg = tandem_pg_prepare (self, sql);
+      return wrapper;
+    }
 
   rewritten = sqlite_placeholders (sql);
   rc = sqlite3_prepare_v2 (self->db, rewritten != NULL ? rewritten : sql, -1, &stmt, NULL);
@@ -231,6 +245,12 @@ tandem_stmt_free (TandemStmt *self)
 {
   if (self == NULL)
     return;
+  if (self->pg != NULL)
+    {
+      tandem_pg_stmt_free (self->pg);
+      g_free (self);
+      return;
+    }
   report_slow_main (sqlite3_sql (self->stmt), self->spent);
   sqlite3_finalize (self->stmt);
   g_clear_pointer (&self->bounded, g_ptr_array_unref);
@@ -250,10 +270,15 @@ tandem_stmt_reset (TandemStmt *self)
 {
   g_return_if_fail (self != NULL);
 
+  forget_row (self);
+  if (self->pg != NULL)
+    {
+      tandem_pg_stmt_reset (self->pg);
+      return;
+    }
   report_slow_main (sqlite3_sql (self->stmt), self->spent);
   self->spent = 0;
   sqlite3_reset (self->stmt);
-  forget_row (self);
 }
 
 TandemStep
@@ -266,6 +291,8 @@ tandem_stmt_step (TandemStmt  *self,
   g_return_val_if_fail (self != NULL, TANDEM_STEP_ERROR);
 
   forget_row (self);
+  if (self->pg != NULL)
+    return tandem_pg_stmt_step (self->pg, self->store, error);
   start = main_clock_start ();
   rc = sqlite3_step (self->stmt);
   main_clock_stop (self, start, rc != SQLITE_ROW);
@@ -288,6 +315,13 @@ tandem_stmt_step_done (TandemStmt  *self,
 
   g_return_val_if_fail (self != NULL, FALSE);
 
+  if (self->pg != NULL)
+    {
+      TandemStep step = tandem_pg_stmt_step (self->pg, self->store, error);
+
+      tandem_pg_stmt_reset (self->pg);
+      return step != TANDEM_STEP_ERROR;
+    }
   start = main_clock_start ();
   rc = sqlite3_step (self->stmt);
   sqlite3_reset (self->stmt);
@@ -324,6 +358,8 @@ tandem_stmt_get_n_params (TandemStmt *self)
 {
   g_return_val_if_fail (self != NULL, 0);
 
+  if (self->pg != NULL)
+    return tandem_pg_stmt_get_n_params (self->pg);
   return sqlite3_bind_parameter_count (self->stmt);
 }
 
@@ -332,6 +368,8 @@ tandem_stmt_get_n_columns (TandemStmt *self)
 {
   g_return_val_if_fail (self != NULL, 0);
 
+  if (self->pg != NULL)
+    return tandem_pg_stmt_get_n_columns (self->pg);
   return sqlite3_column_count (self->stmt);
 }
 
@@ -340,7 +378,10 @@ tandem_stmt_bind_text (TandemStmt *self,
                        int         index,
                        const char *value)
 {
-  sqlite3_bind_text (self->stmt, index, value, -1, SQLITE_STATIC);
+  if (self->pg != NULL)
+    tandem_pg_stmt_bind (self->pg, index, value, FALSE);
+  else
+    sqlite3_bind_text (self->stmt, index, value, -1, SQLITE_STATIC);
 }
 
 void
@@ -348,7 +389,10 @@ tandem_stmt_bind_text_copy (TandemStmt *self,
                             int         index,
                             const char *value)
 {
-  sqlite3_bind_text (self->stmt, index, value, -1, SQLITE_TRANSIENT);
+  if (self->pg != NULL)
+    tandem_pg_stmt_bind (self->pg, index, value, FALSE);
+  else
+    sqlite3_bind_text (self->stmt, index, value, -1, SQLITE_TRANSIENT);
 }
 
 void
@@ -356,7 +400,7 @@ tandem_stmt_bind_int (TandemStmt *self,
                       int         index,
                       int         value)
 {
-  sqlite3_bind_int (self->stmt, index, value);
+  tandem_stmt_bind_int64 (self, index, value);
 }
 
 void
@@ -364,7 +408,15 @@ tandem_stmt_bind_int64 (TandemStmt *self,
                         int         index,
                         gint64      value)
 {
-  sqlite3_bind_int64 (self->stmt, index, value);
+  if (self->pg != NULL)
+    {
+      char text[24];
+
+      g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
+      tandem_pg_stmt_bind (self->pg, index, text, TRUE);
+    }
+  else
+    sqlite3_bind_int64 (self->stmt, index, value);
 }
 
 void
@@ -372,20 +424,33 @@ tandem_stmt_bind_double (TandemStmt *self,
                          int         index,
                          double      value)
 {
-  sqlite3_bind_double (self->stmt, index, value);
+  if (self->pg != NULL)
+    {
+      char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_dtostr (text, sizeof text, value);
+      tandem_pg_stmt_bind (self->pg, index, strpbrk (text, ".eEn") ? text : strcat (text, ".0"), TRUE);
+    }
+  else
+    sqlite3_bind_double (self->stmt, index, value);
 }
 
 void
 tandem_stmt_bind_null (TandemStmt *self,
                        int         index)
 {
-  sqlite3_bind_null (self->stmt, index);
+  if (self->pg != NULL)
+    tandem_pg_stmt_bind (self->pg, index, NULL, FALSE);
+  else
+    sqlite3_bind_null (self->stmt, index);
 }
 
 int
 tandem_stmt_get_int (TandemStmt *self,
                      int         column)
 {
+  if (self->pg != NULL)
+    return (int)tandem_stmt_get_int64 (self, column);
   return sqlite3_column_int (self->stmt, column);
 }
 
@@ -393,6 +458,12 @@ gint64
 tandem_stmt_get_int64 (TandemStmt *self,
                        int         column)
 {
+  if (self->pg != NULL)
+    {
+      const char *value = tandem_pg_stmt_get_value (self->pg, column);
+
+      return value != NULL ? g_ascii_strtoll (value, NULL, 10) : 0;
+    }
   return sqlite3_column_int64 (self->stmt, column);
 }
 
@@ -400,6 +471,12 @@ double
 tandem_stmt_get_double (TandemStmt *self,
                         int         column)
 {
+  if (self->pg != NULL)
+    {
+      const char *value = tandem_pg_stmt_get_value (self->pg, column);
+
+      return value != NULL ? g_ascii_strtod (value, NULL) : 0.0;
+    }
   return sqlite3_column_double (self->stmt, column);
 }
 
@@ -414,15 +491,17 @@ const char *
 tandem_stmt_get_nullable_text (TandemStmt *self,
                                int         column)
 {
-  const char *text = (const char *)sqlite3_column_text (self->stmt, column);
-  int bytes = sqlite3_column_bytes (self->stmt, column);
+  const char *text = self->pg != NULL ? tandem_pg_stmt_get_value (self->pg, column)
+                                      : (const char *)sqlite3_column_text (self->stmt, column);
+  int bytes = text == NULL ? 0 : self->pg != NULL ? (int)strlen (text) : sqlite3_column_bytes (self->stmt, column);
   g_autofree char *valid = NULL;
   guint limit;
   char *cut;
 
   if (text == NULL || bytes <= 4 * TANDEM_LIMIT_EMAIL)
     return text;
-  limit = tandem_text_shown_limit (sqlite3_column_name (self->stmt, column));
+  limit = tandem_text_shown_limit (self->pg != NULL ? tandem_pg_stmt_get_name (self->pg, column)
+                                                    : sqlite3_column_name (self->stmt, column));
   if (bytes <= 4 * (int)limit)
     return text;
 
@@ -448,7 +527,8 @@ const char *
 tandem_stmt_get_whole_text (TandemStmt *self,
                             int         column)
 {
-  const char *text = (const char *)sqlite3_column_text (self->stmt, column);
+  const char *text = self->pg != NULL ? tandem_pg_stmt_get_value (self->pg, column)
+                                      : (const char *)sqlite3_column_text (self->stmt, column);
 
   return text != NULL ? text : "";
 }
@@ -457,6 +537,8 @@ gboolean
 tandem_stmt_get_is_null (TandemStmt *self,
                          int         column)
 {
+  if (self->pg != NULL)
+    return tandem_pg_stmt_get_value (self->pg, column) == NULL;
   return sqlite3_column_type (self->stmt, column) == SQLITE_NULL;
 }
 
@@ -470,6 +552,8 @@ tandem_store_exec (TandemStore  *self,
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
 
+  if (tandem_store_is_server (self))
+    return tandem_pg_exec (self, sql, error);
   start = main_clock_start ();
   rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
   if (start != 0)
@@ -492,6 +576,15 @@ tandem_store_query_int (TandemStore  *self,
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
 
+  if (tandem_store_is_server (self))
+    {
+      g_autoptr(TandemStmt) stmt = tandem_store_prepare (self, sql, error);
+
+      if (stmt == NULL || tandem_stmt_step (stmt, error) != TANDEM_STEP_ROW)
+        return FALSE;
+      *out_value = tandem_stmt_get_int64 (stmt, 0);
+      return TRUE;
+    }
   if (!tandem_store_read_int (self->db, sql, out_value, &rc))
     {
       tandem_store_set_sqlite_error (error, self->db, rc, self->path);
@@ -505,6 +598,8 @@ tandem_store_get_last_insert_id (TandemStore *self)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (self), 0);
 
+  if (tandem_store_is_server (self))
+    return tandem_pg_last_insert_id (self);
   return sqlite3_last_insert_rowid (self->db);
 }
 
@@ -513,6 +608,10 @@ tandem_store_get_changes (TandemStore *self)
 {
   g_return_val_if_fail (TANDEM_IS_STORE (self), 0);
 
+#ifdef HAVE_LIBPQ
+  if (tandem_store_is_server (self))
+    return self->pg_changes;
+#endif
   return sqlite3_changes (self->db);
 }
 
@@ -520,7 +619,7 @@ gboolean
 tandem_store_begin (TandemStore  *self,
                     GError      **error)
 {
-  return tandem_store_exec (self, "BEGIN IMMEDIATE", error);
+  return tandem_store_exec (self, tandem_store_is_server (self) ? "BEGIN" : "BEGIN IMMEDIATE", error);
 }
 
 /* A bulk write (an import of 500,000 rows in random order) touches index
@@ -537,6 +636,8 @@ tandem_store_set_bulk (TandemStore *self,
 {
   g_return_if_fail (TANDEM_IS_STORE (self));
 
+  if (tandem_store_is_server (self))
+    return;
   tandem_store_exec (self, bulk ? "PRAGMA cache_size = -131072; PRAGMA foreign_keys = OFF"
                                 : "PRAGMA cache_size = -2000; PRAGMA foreign_keys = ON", NULL);
 }
@@ -553,7 +654,9 @@ tandem_store_rollback (TandemStore *self)
 {
   g_return_if_fail (TANDEM_IS_STORE (self));
 
-  if (!sqlite3_get_autocommit (self->db))
+  if (tandem_store_is_server (self))
+    tandem_store_exec (self, "ROLLBACK", NULL);
+  else if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
@@ -561,6 +664,8 @@ gboolean
 tandem_store_savepoint (TandemStore  *self,
                         GError      **error)
 {
+  if (tandem_store_is_server (self))
+    return tandem_pg_savepoint (self, error);
   return tandem_store_exec (self, "SAVEPOINT tandem", error);
 }
 
@@ -568,6 +673,8 @@ gboolean
 tandem_store_release (TandemStore  *self,
                       GError      **error)
 {
+  if (tandem_store_is_server (self))
+    return tandem_pg_release (self, error);
   return tandem_store_exec (self, "RELEASE tandem", error);
 }
 
@@ -576,5 +683,8 @@ tandem_store_rollback_savepoint (TandemStore *self)
 {
   g_return_if_fail (TANDEM_IS_STORE (self));
 
-  sqlite3_exec (self->db, "ROLLBACK TO tandem; RELEASE tandem", NULL, NULL, NULL);
+  if (tandem_store_is_server (self))
+    tandem_pg_savepoint_rollback (self);
+  else
+    sqlite3_exec (self->db, "ROLLBACK TO tandem; RELEASE tandem", NULL, NULL, NULL);
 }

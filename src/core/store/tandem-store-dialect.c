@@ -8,6 +8,20 @@
 
 #include "tandem-store-engine.h"
 
+/* A session's columns, as TandemSession reads them; @notes is how the
+ * engine gives its private notes. */
+#define SESSION_SELECT(notes) \
+  "SELECT s.id, s.pair_id, s.held_on, coalesce (s.minutes, -1), s.tools_tried, s.data_used," \
+  "       s.insight, s.follow_ups, coalesce (s.confidence_before, 0)," \
+  "       coalesce (s.confidence_after, 0), " notes \
+  "  FROM coaching_session s"
+#define SESSIONS_OF_EXECUTIVE(notes) \
+  SESSION_SELECT (notes) \
+  "  JOIN mentoring_pair m ON m.id = s.pair_id" \
+  "  JOIN person e ON e.id = m.executive_id" \
+  " WHERE e.external_id = $1 ORDER BY s.held_on, s.id"
+#define SERVER_NOTES "coalesce (tandem_private_notes (s.id), '')"
+
 static const char * const sqlite_sql[TANDEM_N_SQL] = {
   /* Active pairs with their sessions, the one due soonest first: date
    * arithmetic on TEXT dates is each engine's own. */
@@ -142,6 +156,20 @@ static const char * const sqlite_sql[TANDEM_N_SQL] = {
   [TANDEM_SQL_RESTORE_LEARNING] =
     "UPDATE person SET learning = " TANDEM_SQL_LEARNING_OF ("person.id")
     " WHERE id IN (SELECT json_extract (value, '$[1]') FROM json_each ($1, '$.enrollments'))",
+  [TANDEM_SQL_SESSIONS_OF_PAIR] =
+    SESSION_SELECT ("s.private_notes") " WHERE s.pair_id = $1 ORDER BY s.held_on DESC, s.id DESC",
+  [TANDEM_SQL_SESSIONS_OF_EXECUTIVE] = SESSIONS_OF_EXECUTIVE ("s.private_notes"),
+  [TANDEM_SQL_SESSION_BY_ID] = SESSION_SELECT ("s.private_notes") " WHERE s.id = $1",
+};
+
+/* On a team server no login may read the private-notes column: only its
+ * author, through tandem_private_notes (). Statements not named here are
+ * the same on both engines, or do not run on a server yet. */
+static const char * const server_sql[TANDEM_N_SQL] = {
+  [TANDEM_SQL_SESSIONS_OF_PAIR] =
+    SESSION_SELECT (SERVER_NOTES) " WHERE s.pair_id = $1 ORDER BY s.held_on DESC, s.id DESC",
+  [TANDEM_SQL_SESSIONS_OF_EXECUTIVE] = SESSIONS_OF_EXECUTIVE (SERVER_NOTES),
+  [TANDEM_SQL_SESSION_BY_ID] = SESSION_SELECT (SERVER_NOTES) " WHERE s.id = $1",
 };
 
 /**
@@ -157,5 +185,7 @@ tandem_store_get_sql (TandemStore *self,
   g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
   g_return_val_if_fail (name < TANDEM_N_SQL, NULL);
 
+  if (tandem_store_is_server (self) && server_sql[name] != NULL)
+    return server_sql[name];
   return sqlite_sql[name];
 }

@@ -10,6 +10,9 @@
 #pragma once
 
 #include <sqlite3.h>
+#ifdef HAVE_LIBPQ
+#include <libpq-fe.h>
+#endif
 
 #include "tandem-store-private.h"
 
@@ -30,6 +33,15 @@ struct _TandemStore
   gboolean           told;
   TandemStoreWaitFunc wait_func;
   gpointer           wait_data;
+
+#ifdef HAVE_LIBPQ
+  /* A team server instead of a file (then db is NULL): the connection,
+   * whether each open savepoint began the transaction, and the rows the
+   * last statement changed. */
+  PGconn            *pg;
+  GArray            *pg_savepoints;
+  gint64             pg_changes;
+#endif
 };
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
@@ -57,5 +69,42 @@ gboolean tandem_store_check_header         (const char   *path,
                                             GError      **error);
 gboolean tandem_store_probe_existing       (const char   *path,
                                             GError      **error);
+
+const char *tandem_store_next_placeholder (const char *from);
+
+/* The PostgreSQL engine (tandem-store-pg.c): the statement API over libpq. */
+typedef struct _TandemPgStmt TandemPgStmt;
+
+gboolean      tandem_store_is_server     (TandemStore   *self);
+TandemPgStmt *tandem_pg_prepare          (TandemStore   *store,
+                                          const char    *sql);
+void          tandem_pg_stmt_free        (TandemPgStmt  *self);
+void          tandem_pg_stmt_reset       (TandemPgStmt  *self);
+TandemStep    tandem_pg_stmt_step        (TandemPgStmt  *self,
+                                          TandemStore   *store,
+                                          GError       **error);
+int           tandem_pg_stmt_get_n_params (TandemPgStmt *self);
+int           tandem_pg_stmt_get_n_columns (TandemPgStmt *self);
+void          tandem_pg_stmt_bind        (TandemPgStmt  *self,
+                                          int            index,
+                                          const char    *text,
+                                          gboolean       number);
+const char   *tandem_pg_stmt_get_value   (TandemPgStmt  *self,
+                                          int            column);
+const char   *tandem_pg_stmt_get_name    (TandemPgStmt  *self,
+                                          int            column);
+gboolean      tandem_pg_exec             (TandemStore   *store,
+                                          const char    *sql,
+                                          GError       **error);
+gint64        tandem_pg_last_insert_id   (TandemStore   *store);
+void          tandem_pg_savepoint_rollback (TandemStore *store);
+gboolean      tandem_pg_savepoint        (TandemStore   *store,
+                                          GError       **error);
+gboolean      tandem_pg_release          (TandemStore   *store,
+                                          GError       **error);
+gboolean      tandem_pg_open             (TandemStore   *store,
+                                          const char    *uri,
+                                          GError       **error);
+void          tandem_pg_close            (TandemStore   *store);
 
 G_END_DECLS

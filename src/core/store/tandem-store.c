@@ -52,6 +52,7 @@ tandem_store_finalize (GObject *object)
   TandemStore *self = (TandemStore *)object;
 
   g_clear_pointer (&self->db, sqlite3_close_v2);
+  tandem_pg_close (self);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (tandem_store_parent_class)->finalize (object);
@@ -410,6 +411,43 @@ tandem_store_open_existing (const char  *path,
   return open_store (path, FALSE, error);
 }
 
+/**
+ * tandem_store_open_server:
+ * @uri: a team server, postgresql://…, whose owner ran tandem-cli server init
+ *
+ * Opens the record on a team server. Only some of Tandem runs there yet
+ * (logging and correcting coaching sessions); the rest asks for a file.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+TandemStore *
+tandem_store_open_server (const char  *uri,
+                          GError     **error)
+{
+  g_autoptr(TandemStore) self = NULL;
+
+  g_return_val_if_fail (uri != NULL, NULL);
+
+#ifndef HAVE_LIBPQ
+  g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED,
+                       _("This Tandem was built without PostgreSQL (libpq); it keeps its record in a file only."));
+  return NULL;
+#else
+  if (!tandem_server_is_uri (uri))
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _("“%s” is not a PostgreSQL server: give one as postgresql://HOST/DATABASE "
+                     "(or postgresql:///DATABASE?host=/path/to/socket)."), uri);
+      return NULL;
+    }
+  self = g_object_new (TANDEM_TYPE_STORE, NULL);
+  self->path = g_strdup (uri);
+  if (!tandem_pg_open (self, uri, error))
+    return NULL;
+  return g_steal_pointer (&self);
+#endif
+}
+
 static TandemStore *
 open_store (const char  *path,
             gboolean     may_create,
@@ -425,13 +463,13 @@ open_store (const char  *path,
   g_return_val_if_fail (path != NULL && *path != '\0', NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* Not a file to make: a team server, which does not keep the everyday
-   * record yet (only tandem-cli server init and grant speak to it). */
+  /* Not a file to make: a team server, which tandem_store_open_server()
+   * opens for the little that runs there yet. */
   if (tandem_server_is_uri (path))
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _("“%s” is a PostgreSQL server. Tandem can prepare one (tandem-cli server init and server "
-                     "grant) but does not yet keep its record there; use a database file for now."), path);
+                   _("“%s” is a PostgreSQL server. The app cannot open one yet: tandem-cli prepares it and logs "
+                     "coaching sessions there. Open a database file for now."), path);
       return NULL;
     }
   if (!tandem_store_check_header (path, &exists, error))

@@ -45,6 +45,8 @@ GQuark       tandem_store_error_quark       (void);
 char        *tandem_store_dup_default_path  (void);
 TandemStore *tandem_store_open              (const char   *path,
                                              GError      **error);
+TandemStore *tandem_store_open_server       (const char   *uri,
+                                            GError      **error);
 TandemStore *tandem_store_open_existing     (const char   *path,
                                              GError      **error);
 const char  *tandem_store_get_path          (TandemStore  *self);

@@ -5,8 +5,10 @@
 -- owner. Names, columns and checks are SQLite's, so one statement serves
 -- both; what differs is said where it does.
 
--- SQLite's COLLATE NOCASE for names that must not repeat in another case.
+-- SQLite's NOCASE: citext for names that must not repeat in another case,
+-- and a collation of that name for the statements' ORDER BY … COLLATE NOCASE.
 CREATE EXTENSION IF NOT EXISTS citext;
+CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
 
 -- Which version of the schema this is; migrations add to it.
 CREATE TABLE tandem_schema (

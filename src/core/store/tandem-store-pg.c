@@ -1,0 +1,336 @@
+/* tandem-store-pg.c — the PostgreSQL engine behind the statement API
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The same statements as on SQLite ($1 placeholders, the SQL both engines
+ * share, the dialect's own texts where they differ), run on a team server
+ * through libpq. A statement is sent when it is first stepped, with its
+ * parameters as text: numbers typed as bigint or double so that the server
+ * reads "SELECT $1" in an INSERT as a number, texts left for it to infer.
+ * Its rows are then read one step at a time. SQLite's savepoint opens a
+ * transaction when there is none; PostgreSQL's does not, so the engine
+ * opens one, and ends it with the savepoint.
+ */
+#define G_LOG_DOMAIN "tandem-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tandem-store-engine.h"
+
+#ifdef HAVE_LIBPQ
+
+#define INT8OID 20
+#define FLOAT8OID 701
+
+struct _TandemPgStmt
+{
+  char      *sql;
+  int        n_params;
+  char     **values;    /* n_params, NULL for SQL NULL */
+  Oid       *types;
+  PGresult  *result;    /* once sent */
+  int        row;       /* the row read, -1 before the first */
+};
+
+gboolean
+tandem_store_is_server (TandemStore *self)
+{
+  return self->pg != NULL;
+}
+
+/* The highest $N of @sql. */
+static int
+count_params (const char *sql)
+{
+  int most = 0;
+
+  for (const char *p = tandem_store_next_placeholder (sql); p != NULL; p = tandem_store_next_placeholder (p + 1))
+    most = MAX (most, atoi (p + 1));
+  return most;
+}
+
+TandemPgStmt *
+tandem_pg_prepare (TandemStore *store,
+                   const char  *sql)
+{
+  TandemPgStmt *self = g_new0 (TandemPgStmt, 1);
+
+  self->sql = g_strdup (sql);
+  self->n_params = count_params (sql);
+  self->values = g_new0 (char *, self->n_params + 1);
+  self->types = g_new0 (Oid, self->n_params + 1);
+  self->row = -1;
+  return self;
+}
+
+void
+tandem_pg_stmt_free (TandemPgStmt *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->result, PQclear);
+  for (int i = 0; i < self->n_params; i++)
+    g_free (self->values[i]);
+  g_free (self->values);
+  g_free (self->types);
+  g_free (self->sql);
+  g_free (self);
+}
+
+/* As sqlite3_reset(): the rows are gone, the parameters stay. */
+void
+tandem_pg_stmt_reset (TandemPgStmt *self)
+{
+  g_clear_pointer (&self->result, PQclear);
+  self->row = -1;
+}
+
+void
+tandem_pg_stmt_bind (TandemPgStmt *self,
+                     int           index,
+                     const char   *text,
+                     gboolean      number)
+{
+  if (index < 1 || index > self->n_params)
+    return;
+  g_free (self->values[index - 1]);
+  self->values[index - 1] = g_strdup (text);
+  self->types[index - 1] = number ? INT8OID : 0;
+  if (number && text != NULL && strpbrk (text, ".eE") != NULL)
+    self->types[index - 1] = FLOAT8OID;
+}
+
+/* What the server said, as the store's errors say it. */
+static void
+set_error (GError        **error,
+           TandemStore    *store,
+           const PGresult *result)
+{
+  const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  const char *primary = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+  int code = TANDEM_STORE_ERROR_FAILED;
+
+  /* 23: a constraint; 42501: a grant or a row-level policy refused it. */
+  if (state != NULL && (g_str_has_prefix (state, "23") || g_str_equal (state, "42501")))
+    code = TANDEM_STORE_ERROR_INVALID;
+  else if (state != NULL && g_str_has_prefix (state, "40"))
+    code = TANDEM_STORE_ERROR_BUSY;
+  g_set_error (error, TANDEM_STORE_ERROR, code, _("The server refused it: %s"),
+               primary != NULL ? primary : PQerrorMessage (store->pg));
+}
+
+TandemStep
+tandem_pg_stmt_step (TandemPgStmt  *self,
+                     TandemStore   *store,
+                     GError       **error)
+{
+  if (self->result == NULL)
+    {
+      ExecStatusType status;
+
+      self->result = PQexecParams (store->pg, self->sql, self->n_params, self->types,
+                                   (const char * const *)self->values, NULL, NULL, 0);
+      status = PQresultStatus (self->result);
+      if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+        {
+          set_error (error, store, self->result);
+          g_clear_pointer (&self->result, PQclear);
+          return TANDEM_STEP_ERROR;
+        }
+      store->pg_changes = g_ascii_strtoll (PQcmdTuples (self->result), NULL, 10);
+    }
+  self->row++;
+  return self->row < PQntuples (self->result) ? TANDEM_STEP_ROW : TANDEM_STEP_DONE;
+}
+
+int
+tandem_pg_stmt_get_n_params (TandemPgStmt *self)
+{
+  return self->n_params;
+}
+
+int
+tandem_pg_stmt_get_n_columns (TandemPgStmt *self)
+{
+  return self->result != NULL ? PQnfields (self->result) : 0;
+}
+
+/* The column's value as text, NULL for SQL NULL; booleans as 1 and 0, as
+ * SQLite gives them. */
+const char *
+tandem_pg_stmt_get_value (TandemPgStmt *self,
+                          int           column)
+{
+  const char *value;
+
+  if (self->result == NULL || self->row < 0 || self->row >= PQntuples (self->result) ||
+      column < 0 || column >= PQnfields (self->result) || PQgetisnull (self->result, self->row, column))
+    return NULL;
+  value = PQgetvalue (self->result, self->row, column);
+  if (PQftype (self->result, column) == 16 /* bool */)
+    return g_str_equal (value, "t") ? "1" : "0";
+  return value;
+}
+
+const char *
+tandem_pg_stmt_get_name (TandemPgStmt *self,
+                         int           column)
+{
+  return self->result != NULL ? PQfname (self->result, column) : NULL;
+}
+
+gboolean
+tandem_pg_exec (TandemStore  *store,
+                const char   *sql,
+                GError      **error)
+{
+  PGresult *result = PQexec (store->pg, sql);
+  ExecStatusType status = PQresultStatus (result);
+  gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+
+  if (!ok)
+    set_error (error, store, result);
+  PQclear (result);
+  return ok;
+}
+
+gint64
+tandem_pg_last_insert_id (TandemStore *store)
+{
+  PGresult *result = PQexec (store->pg, "SELECT lastval ()");
+  gint64 id = 0;
+
+  if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1)
+    id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  PQclear (result);
+  return id;
+}
+
+/* SQLite's SAVEPOINT begins a transaction when none is open, and its
+ * RELEASE of that outermost savepoint commits it: so here. */
+gboolean
+tandem_pg_savepoint (TandemStore  *store,
+                     GError      **error)
+{
+  gboolean began = PQtransactionStatus (store->pg) == PQTRANS_IDLE;
+
+  if (began && !tandem_pg_exec (store, "BEGIN", error))
+    return FALSE;
+  if (!tandem_pg_exec (store, "SAVEPOINT tandem", error))
+    {
+      if (began)
+        tandem_pg_exec (store, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  g_array_append_val (store->pg_savepoints, began);
+  return TRUE;
+}
+
+static gboolean
+pop_began (TandemStore *store)
+{
+  gboolean began = FALSE;
+
+  if (store->pg_savepoints->len > 0)
+    {
+      began = g_array_index (store->pg_savepoints, gboolean, store->pg_savepoints->len - 1);
+      g_array_set_size (store->pg_savepoints, store->pg_savepoints->len - 1);
+    }
+  return began;
+}
+
+gboolean
+tandem_pg_release (TandemStore  *store,
+                   GError      **error)
+{
+  gboolean began = pop_began (store);
+
+  if (!tandem_pg_exec (store, "RELEASE tandem", error))
+    {
+      if (began)
+        tandem_pg_exec (store, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return !began || tandem_pg_exec (store, "COMMIT", error);
+}
+
+void
+tandem_pg_savepoint_rollback (TandemStore *store)
+{
+  gboolean began = pop_began (store);
+
+  tandem_pg_exec (store, "ROLLBACK TO tandem", NULL);
+  tandem_pg_exec (store, "RELEASE tandem", NULL);
+  if (began)
+    tandem_pg_exec (store, "ROLLBACK", NULL);
+}
+
+/* Connects @store to the server @uri, whose schema tandem-cli server init
+ * made. */
+gboolean
+tandem_pg_open (TandemStore  *store,
+                const char   *uri,
+                GError      **error)
+{
+  PGresult *result;
+  gboolean ours;
+
+  store->pg = PQconnectdb (uri);
+  if (PQstatus (store->pg) != CONNECTION_OK)
+    {
+      g_autofree char *message = g_strdup (PQerrorMessage (store->pg));
+
+      g_strstrip (message);
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
+                   _("Tandem cannot connect to the server: %s"), message);
+      return FALSE;
+    }
+  store->pg_savepoints = g_array_new (FALSE, FALSE, sizeof (gboolean));
+
+  result = PQexec (store->pg, "SELECT version FROM tandem_schema");
+  ours = PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1;
+  if (ours)
+    store->schema_version = atoi (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  if (!ours)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FOREIGN,
+                   _("The database “%s” on the server holds no Tandem record, or this login may not read it: "
+                     "its owner prepares it with tandem-cli server init and server grant."), PQdb (store->pg));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+tandem_pg_close (TandemStore *store)
+{
+  g_clear_pointer (&store->pg, PQfinish);
+  g_clear_pointer (&store->pg_savepoints, g_array_unref);
+}
+
+#else  /* !HAVE_LIBPQ: no store is ever a server, and nothing here is called. */
+
+gboolean tandem_store_is_server (TandemStore *self) { return FALSE; }
+TandemPgStmt *tandem_pg_prepare (TandemStore *store, const char *sql) { return NULL; }
+void tandem_pg_stmt_free (TandemPgStmt *self) { }
+void tandem_pg_stmt_reset (TandemPgStmt *self) { }
+TandemStep tandem_pg_stmt_step (TandemPgStmt *self, TandemStore *store, GError **error) { return TANDEM_STEP_ERROR; }
+int tandem_pg_stmt_get_n_params (TandemPgStmt *self) { return 0; }
+int tandem_pg_stmt_get_n_columns (TandemPgStmt *self) { return 0; }
+void tandem_pg_stmt_bind (TandemPgStmt *self, int index, const char *text, gboolean number) { }
+const char *tandem_pg_stmt_get_value (TandemPgStmt *self, int column) { return NULL; }
+const char *tandem_pg_stmt_get_name (TandemPgStmt *self, int column) { return NULL; }
+gboolean tandem_pg_exec (TandemStore *store, const char *sql, GError **error) { return FALSE; }
+gint64 tandem_pg_last_insert_id (TandemStore *store) { return 0; }
+void tandem_pg_savepoint_rollback (TandemStore *store) { }
+gboolean tandem_pg_savepoint (TandemStore *store, GError **error) { return FALSE; }
+gboolean tandem_pg_release (TandemStore *store, GError **error) { return FALSE; }
+void tandem_pg_close (TandemStore *store) { }
+gboolean tandem_pg_open (TandemStore *store, const char *uri, GError **error) { return FALSE; }
+
+#endif
