@@ -169,11 +169,13 @@ value (PGconn     *conn,
     g_assert_cmpstr (got_, ==, (expected)); \
   } G_STMT_END
 
-/* tandem-cli's status and stderr for @args, against --database @uri. */
+/* tandem-cli's status, standard output and error for @args, against
+ * --database @uri. */
 static int
-cli (const char  *uri,
-     const char **args,
-     char       **out_err)
+spawn_cli (const char  *uri,
+           const char **args,
+           char       **out_out,
+           char       **out_err)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
@@ -185,22 +187,43 @@ cli (const char  *uri,
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (char *)args[i]);
   g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, out_err, &status, &error);
+  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out_out, out_err, &status, &error);
   g_assert_no_error (error);
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
 
-static void
-check_server_rules (void);
-
-/* The checks run in a child process, so that a failure (which aborts it)
- * still leaves this one to stop the cluster: nothing is left running. */
-static void
-test_server_rules (void)
+static int
+cli (const char  *uri,
+     const char **args,
+     char       **out_err)
 {
+  return spawn_cli (uri, args, NULL, out_err);
+}
+
+/* tandem-cli's standard output for @args, which must succeed. */
+static char *
+cli_out (const char  *uri,
+         const char **args)
+{
+  g_autofree char *err = NULL;
+  char *out = NULL;
+
+  if (spawn_cli (uri, args, &out, &err) != 0)
+    g_error ("tandem-cli %s %s on %s: %s", args[0], args[1], uri, err);
+  return out;
+}
+
+/* Each test runs its checks in a child process, so that a failure (which
+ * aborts it) still leaves this one to stop the cluster: nothing is left
+ * running. */
+static void
+test_in_child (gconstpointer data)
+{
+  void (*check) (void) = (void (*) (void))data;
+
   if (g_test_subprocess ())
     {
-      check_server_rules ();
+      check ();
       return;
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
@@ -425,6 +448,96 @@ check_server_rules (void)
   assert_value (max, "SELECT learning FROM person WHERE id = 2", "2");
 }
 
+/* The same files imported by a manager into a server and into a file give
+ * a leader the same completion and champions reports, to the byte. */
+static void
+check_reports_match (void)
+{
+  g_autoptr(PGconn) super = connect_as ("postgres", "postgres");
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *file = g_build_filename (dir, "org.db", NULL);
+  g_autofree char *people = g_build_filename (dir, "people.csv", NULL);
+  g_autofree char *enrollments = g_build_filename (dir, "enrollments.csv", NULL);
+  g_autofree char *admin_uri = uri_for ("same", "admin");
+  g_autofree char *manager_uri = uri_for ("same", "max");
+  g_autofree char *leader_uri = uri_for ("same", "lee");
+  g_autoptr(GString) people_csv = g_string_new ("external_id,name,email,department,role,level,champion,tool_access,active\n");
+  g_autoptr(GString) enrollments_csv = g_string_new ("external_id,program,status,enrolled_on,completed_on\n");
+  static const char * const departments[] = { "Finance", "customer care", "People and HR", "Sales", "sales ops" };
+  static const char * const roles[] = { "Analyst", "agent", "Chief Financial Officer", "Team Lead", "VP Sales" };
+  static const char * const levels[] = { "individual_contributor", "individual_contributor", "executive", "manager",
+                                         "executive" };
+  static const char * const statuses[] = { "invited", "enrolled", "in_progress", "completed", "dropped" };
+
+  ok (super, "CREATE DATABASE same OWNER admin");
+  {
+    const char *init[] = { "server", "init", NULL };
+    const char *manager[] = { "server", "grant", "max", "--as", "manager", NULL };
+    const char *leader[] = { "server", "grant", "lee", "--as", "leader", NULL };
+    g_autofree char *a = cli_out (admin_uri, init);
+    g_autofree char *b = cli_out (admin_uri, manager);
+    g_autofree char *c = cli_out (admin_uri, leader);
+  }
+
+  /* Uneven groups, shuffled rows, names in either case. */
+  for (guint i = 0; i < 90; i++)
+    {
+      guint k = (i * 37) % 90, role = (k * k) % 5;
+
+      g_string_append_printf (people_csv, "X-%03u,Person %u,,%s,%s,%s,%s,%s,%s\n", k, k,
+                              departments[(k * 7) % 5 * (k % 3 != 0)], roles[role], levels[role],
+                              k % 25 == 0 ? "yes" : "no", k % 3 == 0 ? "yes" : "no", k % 17 == 5 ? "no" : "yes");
+      if (k % 4 != 1)
+        g_string_append_printf (enrollments_csv, "X-%03u,%s,%s,2026-01-1%u,%s\n", k,
+                                k % 2 ? "Prompt Literacy" : "AI Foundations", statuses[k % 5], k % 9,
+                                k % 5 == 3 ? "2026-03-01" : "");
+    }
+  tandem_test_write_file (people, people_csv->str, people_csv->len);
+  tandem_test_write_file (enrollments, enrollments_csv->str, enrollments_csv->len);
+
+  for (const char *const *db = (const char *const[]) { file, manager_uri, NULL }; *db != NULL; db++)
+    {
+      const char *import_people[] = { "import", "people", people, NULL };
+      const char *import_enrollments[] = { "import", "enrollments", enrollments, NULL };
+      g_autofree char *a = cli_out (*db, import_people);
+      g_autofree char *b = cli_out (*db, import_enrollments);
+    }
+
+  {
+    static const char *const reports[][6] = {
+      { "report", "completion", "--by", "role", "--format", "csv" },
+      { "report", "completion", "--by", "department", "--format", "csv" },
+      { "report", "completion", "--by", "level", "--format", "csv" },
+      { "report", "champions", "--format", "csv", NULL, NULL },
+      { "report", "completion", "--by", "role", NULL, NULL },
+      { "report", "champions", NULL, NULL, NULL, NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
+      {
+        const char *args[7] = { 0, };
+        g_autofree char *from_file = NULL;
+        g_autofree char *from_server = NULL;
+
+        memcpy (args, reports[i], sizeof reports[i]);
+        from_file = cli_out (file, args);
+        from_server = cli_out (leader_uri, args);
+        g_assert_cmpuint (strlen (from_file), >, 100);
+        g_assert_cmpstr (from_server, ==, from_file);
+      }
+  }
+
+  /* What does not run on a server yet says so. */
+  {
+    const char *summary[] = { "report", "summary", NULL };
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (cli (leader_uri, summary, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "On a team server Tandem only"));
+  }
+  tandem_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -432,7 +545,8 @@ main (int    argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/tandem/server/rules", test_server_rules);
+  g_test_add_data_func ("/tandem/server/rules", (gconstpointer)check_server_rules, test_in_child);
+  g_test_add_data_func ("/tandem/server/reports", (gconstpointer)check_reports_match, test_in_child);
 
   /* The child reaches the cluster its parent started. */
   if (g_getenv ("TANDEM_TEST_PG_DIR") == NULL)

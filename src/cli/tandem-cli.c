@@ -461,19 +461,25 @@ main (int    argc,
   if (i >= argc)
     return tandem_cli_usage_error (_("no command given"));
 
-  /* On a team server, only what runs there yet. */
+  /* On a team server, only what runs there yet: a command, or a command
+   * and what it works on. */
   {
-    static const char * const on_server[] = { "log", "session", "server", NULL };
+    static const char * const on_server[] = {
+      "log", "session", "server", "import people", "import enrollments", "report completion",
+      "report champions", NULL
+    };
     g_autofree char *database = globals.database != NULL ? g_strdup (globals.database)
                                                          : tandem_store_dup_default_path ();
+    g_autofree char *with_what = g_strdup_printf ("%s %s", argv[i], i + 1 < argc ? argv[i + 1] : "");
 
     if (tandem_server_is_uri (database) && !g_strv_contains (on_server, argv[i]) &&
-        (argv[i][0] != '-'))
+        !g_strv_contains (on_server, with_what))
       {
         fprintf (stderr, "tandem-cli: %s\n",
                  _("On a team server Tandem only logs, lists, corrects and deletes coaching sessions yet "
-                   "(log session, session list|edit|delete), and prepares the server (server init|grant); "
-                   "use a database file for the rest."));
+                   "(log session, session list|edit|delete), imports people and enrollments, reports "
+                   "completion and champions, and prepares the server (server init|grant); use a database "
+                   "file for the rest."));
         return EXIT_FAILED;
       }
   }
