@@ -182,7 +182,7 @@ import_sessions (TandemStore         *store,
                                       error);
   find_pair = find_person ? tandem_store_prepare (store,
                                                   "SELECT id FROM mentoring_pair WHERE executive_id = $1"
-                                                  " AND mentor_id = $2 AND active ORDER BY id DESC LIMIT 1",
+                                                  " AND mentor_id = $2 AND active = 1 ORDER BY id DESC LIMIT 1",
                                                   error) : NULL;
   move_start = find_pair ? tandem_store_prepare (store,
                                                  "UPDATE mentoring_pair SET started_on = $2"

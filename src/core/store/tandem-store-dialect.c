@@ -22,21 +22,26 @@
   " WHERE e.external_id = $1 ORDER BY s.held_on, s.id"
 #define SERVER_NOTES "coalesce (tandem_private_notes (s.id), '')"
 
+/* Active pairs with their sessions; each engine adds how it groups them
+ * and orders them by the day the next session is due. */
+#define PAIRS_ACTIVE_SELECT \
+  "SELECT mp.id, e.name, m.name, mp.started_on, mp.cadence_days," \
+  "       count (s.id), max (s.held_on), coalesce (e.external_id, '')" \
+  "  FROM mentoring_pair mp" \
+  "  JOIN person e ON e.id = mp.executive_id" \
+  "  JOIN person m ON m.id = mp.mentor_id" \
+  "  LEFT JOIN coaching_session s ON s.pair_id = mp.id"
+
 static const char * const sqlite_sql[TANDEM_N_SQL] = {
   /* Active pairs with their sessions, the one due soonest first: date
    * arithmetic on TEXT dates is each engine's own. */
   [TANDEM_SQL_PAIRS_ACTIVE] =
-    "SELECT mp.id, e.name, m.name, mp.started_on, mp.cadence_days,"
-    "       count (s.id), max (s.held_on), coalesce (e.external_id, '')"
-    "  FROM mentoring_pair mp"
-    "  JOIN person e ON e.id = mp.executive_id"
-    "  JOIN person m ON m.id = mp.mentor_id"
-    "  LEFT JOIN coaching_session s ON s.pair_id = mp.id"
-    " WHERE mp.active"
+    PAIRS_ACTIVE_SELECT
+    " WHERE mp.active = 1"
     " GROUP BY mp.id"
     " ORDER BY date (coalesce (max (s.held_on), mp.started_on),"
     "                '+' || mp.cadence_days || ' days'),"
-    "          e.name COLLATE NOCASE",
+    "          e.name COLLATE NOCASE, mp.id",
   /* Everything deleting a person takes with them, as one JSON document
    * that the PERSON_RESTORE statements put back row for row, same ids. */
   [TANDEM_SQL_PERSON_SNAPSHOT] =
@@ -160,16 +165,27 @@ static const char * const sqlite_sql[TANDEM_N_SQL] = {
     SESSION_SELECT ("s.private_notes") " WHERE s.pair_id = $1 ORDER BY s.held_on DESC, s.id DESC",
   [TANDEM_SQL_SESSIONS_OF_EXECUTIVE] = SESSIONS_OF_EXECUTIVE ("s.private_notes"),
   [TANDEM_SQL_SESSION_BY_ID] = SESSION_SELECT ("s.private_notes") " WHERE s.id = $1",
+  [TANDEM_SQL_SURVEY_ANSWERS] = "SELECT count (*) FROM survey_response",
 };
 
 /* On a team server no login may read the private-notes column: only its
  * author, through tandem_private_notes (). Statements not named here are
  * the same on both engines, or do not run on a server yet. */
 static const char * const server_sql[TANDEM_N_SQL] = {
+  /* Date arithmetic on a text date is a cast and an addition here; and
+   * every name shown is grouped by its person. */
+  [TANDEM_SQL_PAIRS_ACTIVE] =
+    PAIRS_ACTIVE_SELECT
+    " WHERE mp.active = 1"
+    " GROUP BY mp.id, e.id, m.id"
+    " ORDER BY coalesce (max (s.held_on), mp.started_on)::date + mp.cadence_days,"
+    "          e.name COLLATE NOCASE, mp.id",
   [TANDEM_SQL_SESSIONS_OF_PAIR] =
     SESSION_SELECT (SERVER_NOTES) " WHERE s.pair_id = $1 ORDER BY s.held_on DESC, s.id DESC",
   [TANDEM_SQL_SESSIONS_OF_EXECUTIVE] = SESSIONS_OF_EXECUTIVE (SERVER_NOTES),
   [TANDEM_SQL_SESSION_BY_ID] = SESSION_SELECT (SERVER_NOTES) " WHERE s.id = $1",
+  /* No group reads a raw answer; how many there are is no secret. */
+  [TANDEM_SQL_SURVEY_ANSWERS] = "SELECT tandem_survey_answers ()",
 };
 
 /**

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "tandem-stats.h"
+#include "tandem-store-dialect.h"
 #include "tandem-store-private.h"
 #include "tandem-verdict.h"
 
@@ -182,13 +183,12 @@ tandem_stats_get_counts (TandemStore   *store,
                                "                                WHERE e.program_id = g.id AND e.status = 'completed')), 0)"
                                "          FROM program g),"
                                "       p.champions, p.tool_access,"
-                               "       (SELECT count (*) FROM mentoring_pair WHERE active),"
+                               "       (SELECT count (*) FROM mentoring_pair WHERE active = 1),"
                                "       (SELECT count (*) FROM coaching_session),"
-                               "       (SELECT count (*) FROM survey_wave),"
-                               "       (SELECT count (*) FROM survey_response)"
-                               "  FROM (SELECT count (*) AS people, coalesce (sum (active), 0) AS active,"
-                               "               coalesce (sum (active AND is_champion), 0) AS champions,"
-                               "               coalesce (sum (active AND has_tool_access), 0) AS tool_access"
+                               "       (SELECT count (*) FROM survey_wave)"
+                               "  FROM (SELECT count (*) AS people, count (*) FILTER (WHERE active = 1) AS active,"
+                               "               count (*) FILTER (WHERE active = 1 AND is_champion = 1) AS champions,"
+                               "               count (*) FILTER (WHERE active = 1 AND has_tool_access = 1) AS tool_access"
                                "          FROM person) p",
                                error);
   if (stmt == NULL)
@@ -208,7 +208,13 @@ tandem_stats_get_counts (TandemStore   *store,
   out_counts->pairs = tandem_stmt_get_int (stmt, 8);
   out_counts->sessions = tandem_stmt_get_int (stmt, 9);
   out_counts->waves = tandem_stmt_get_int (stmt, 10);
-  out_counts->answers = tandem_stmt_get_int (stmt, 11);
+
+  /* How many answered: a count a team server gives without showing one. */
+  g_clear_pointer (&stmt, tandem_stmt_free);
+  stmt = tandem_store_prepare (store, tandem_store_get_sql (store, TANDEM_SQL_SURVEY_ANSWERS), error);
+  if (stmt == NULL || tandem_stmt_step (stmt, error) != TANDEM_STEP_ROW)
+    return FALSE;
+  out_counts->answers = tandem_stmt_get_int (stmt, 0);
 
   return TRUE;
 }

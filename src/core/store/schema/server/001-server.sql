@@ -260,6 +260,12 @@ CREATE FUNCTION tandem_survey_tally (threshold integer)
    WHERE t.answered >= greatest (coalesce (threshold, 5), 3)
 $$;
 
+-- How many answers there are, which no group may count itself.
+CREATE FUNCTION tandem_survey_answers () RETURNS bigint
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT count (*) FROM survey_response
+$$;
+
 -- Responses, added by managers who cannot read them, keep the tallies.
 CREATE FUNCTION tandem_tally_response () RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -320,13 +326,13 @@ $$;
 REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION tandem_is_date (text), tandem_update_learning (), tandem_my_person (),
   tandem_in_pair (bigint), tandem_private_notes (bigint), tandem_survey_tally (integer),
-  tandem_tally_response (), tandem_grant (text, text, text)
+  tandem_tally_response (), tandem_grant (text, text, text), tandem_survey_answers ()
   FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO tandem_manager, tandem_leader, tandem_member;
 GRANT EXECUTE ON FUNCTION tandem_is_date (text), tandem_my_person (), tandem_in_pair (bigint),
                           tandem_private_notes (bigint)
   TO tandem_manager, tandem_leader, tandem_member;
-GRANT EXECUTE ON FUNCTION tandem_survey_tally (integer) TO tandem_manager, tandem_leader;
+GRANT EXECUTE ON FUNCTION tandem_survey_tally (integer), tandem_survey_answers () TO tandem_manager, tandem_leader;
 GRANT SELECT ON tandem_schema TO tandem_manager, tandem_leader, tandem_member;
 
 -- Managers keep people, programs, enrollments, competencies and pairs, and
