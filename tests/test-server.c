@@ -459,6 +459,16 @@ check_reports_match (void)
   g_autofree char *people = g_build_filename (dir, "people.csv", NULL);
   g_autofree char *enrollments = g_build_filename (dir, "enrollments.csv", NULL);
   g_autofree char *sessions = g_build_filename (dir, "sessions.csv", NULL);
+  g_autofree char *programs = g_build_filename (dir, "programs.csv", NULL);
+  g_autofree char *targets = g_build_filename (dir, "targets.csv", NULL);
+  static const char programs_csv[] =
+    "title,format,duration_hours,competencies,target_roles\n"
+    "AI Foundations,self_paced,4,Using AI tools:1;data literacy:1,\n"
+    "Prompt Literacy,workshop,3,Prompt literacy:2;Using AI tools:2,Analyst;agent\n";
+  static const char targets_csv[] =
+    "role,competency,target_level\n"
+    "Analyst,Using AI tools,2\nAnalyst,Data literacy,1\nagent,Prompt literacy,2\n"
+    "VP Sales,Using AI tools,1\nVP Sales,data literacy,2\nagent,Data literacy,1\n";
   g_autofree char *admin_uri = uri_for ("same", "admin");
   g_autofree char *manager_uri = uri_for ("same", "max");
   g_autofree char *leader_uri = uri_for ("same", "lee");
@@ -509,6 +519,8 @@ check_reports_match (void)
         pairs++;
       }
   tandem_test_write_file (sessions, sessions_csv->str, sessions_csv->len);
+  tandem_test_write_file (programs, programs_csv, strlen (programs_csv));
+  tandem_test_write_file (targets, targets_csv, strlen (targets_csv));
   tandem_test_write_file (people, people_csv->str, people_csv->len);
   tandem_test_write_file (enrollments, enrollments_csv->str, enrollments_csv->len);
 
@@ -517,9 +529,13 @@ check_reports_match (void)
       const char *import_people[] = { "import", "people", people, NULL };
       const char *import_enrollments[] = { "import", "enrollments", enrollments, NULL };
       const char *import_sessions[] = { "import", "sessions", sessions, NULL };
+      const char *import_programs[] = { "import", "programs", programs, NULL };
+      const char *import_targets[] = { "import", "competency-targets", targets, NULL };
       g_autofree char *a = cli_out (*db, import_people);
+      g_autofree char *d = cli_out (*db, import_programs);
       g_autofree char *b = cli_out (*db, import_enrollments);
       g_autofree char *c = cli_out (*db, import_sessions);
+      g_autofree char *e = cli_out (*db, import_targets);
     }
 
   {
@@ -534,6 +550,8 @@ check_reports_match (void)
       { "report", "summary", NULL, NULL, NULL, NULL },
       { "report", "pairs", "--as-of", "2026-05-01", "--format", "csv" },
       { "report", "pairs", "--as-of", "2026-05-01", NULL, NULL },
+      { "report", "competencies", "--by", "role", "--format", "csv" },
+      { "report", "competencies", "--by", "department", NULL, NULL },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (reports); i++)

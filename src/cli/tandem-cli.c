@@ -465,8 +465,9 @@ main (int    argc,
    * and what it works on. */
   {
     static const char * const on_server[] = {
-      "log", "session", "server", "import people", "import enrollments", "import sessions",
-      "report summary", "report pairs", "report completion", "report champions", NULL
+      "log", "session", "server", "import people", "import enrollments", "import sessions", "import programs",
+      "import competency-targets", "report summary", "report pairs", "report completion", "report champions",
+      "report competencies", NULL
     };
     g_autofree char *database = globals.database != NULL ? g_strdup (globals.database)
                                                          : tandem_store_dup_default_path ();
@@ -477,8 +478,9 @@ main (int    argc,
       {
         fprintf (stderr, "tandem-cli: %s\n",
                  _("On a team server Tandem only logs, lists, corrects and deletes coaching sessions yet "
-                   "(log session, session list|edit|delete), imports people, enrollments and sessions, reports "
-                   "the summary, pairs, completion and champions, and prepares the server (server init|grant); use a database "
+                   "(log session, session list|edit|delete), imports people, programs, enrollments, sessions "
+                   "and competency targets, reports the summary, pairs, completion, champions and competencies, "
+                   "and prepares the server (server init|grant); use a database "
                    "file for the rest."));
         return EXIT_FAILED;
       }

@@ -31,16 +31,16 @@ record_markdown (TandemStore  *store,
   TandemStep step;
 
   if (!(departments = tandem_store_prepare (store,
-                                            "SELECT coalesce (d.name, ''), count (*), sum (p.learning = 2)"
+                                            "SELECT coalesce (d.name, ''), count (*), count (*) FILTER (WHERE p.learning = 2)"
                                             "  FROM person p LEFT JOIN department d ON d.id = p.department_id"
-                                            " WHERE p.active AND ($1 IS NULL OR d.name = $1)"
+                                            " WHERE p.active = 1 AND ($1 IS NULL OR d.name = $1)"
                                             " GROUP BY 1 ORDER BY 1 = '', 1 COLLATE NOCASE",
                                             error)) ||
       !(roles = tandem_store_prepare (store,
-                                      "SELECT coalesce (r.name, ''), count (*), sum (p.learning = 2)"
+                                      "SELECT coalesce (r.name, ''), count (*), count (*) FILTER (WHERE p.learning = 2)"
                                       "  FROM person p LEFT JOIN department d ON d.id = p.department_id"
                                       "  LEFT JOIN role r ON r.id = p.role_id"
-                                      " WHERE p.active AND coalesce (d.name, '') = $1"
+                                      " WHERE p.active = 1 AND coalesce (d.name, '') = $1"
                                       " GROUP BY 1 ORDER BY 1 = '', 1 COLLATE NOCASE",
                                       error)) ||
       !(completed = tandem_store_prepare (store,
@@ -56,7 +56,7 @@ record_markdown (TandemStore  *store,
                                           "  JOIN program g ON g.id = e.program_id"
                                           "  LEFT JOIN department d ON d.id = p.department_id"
                                           "  LEFT JOIN role r ON r.id = p.role_id"
-                                          " WHERE e.status = 'completed' AND p.active AND coalesce (d.name, '') = $1"
+                                          " WHERE e.status = 'completed' AND p.active = 1 AND coalesce (d.name, '') = $1"
                                           " ORDER BY p.name COLLATE NOCASE, p.id, e.completed_on, g.title COLLATE NOCASE",
                                           error)))
     return NULL;

@@ -164,7 +164,7 @@ tandem_export_literacy_record_csv (TandemStore  *store,
                                "  JOIN program g ON g.id = e.program_id"
                                "  LEFT JOIN department d ON d.id = p.department_id"
                                "  LEFT JOIN role r ON r.id = p.role_id"
-                               " WHERE e.status = 'completed' AND p.active AND ($1 IS NULL OR d.name = $1)"
+                               " WHERE e.status = 'completed' AND p.active = 1 AND ($1 IS NULL OR d.name = $1)"
                                " ORDER BY d.name COLLATE NOCASE, p.name COLLATE NOCASE, p.id, e.completed_on,"
                                "          g.title COLLATE NOCASE",
                                error);

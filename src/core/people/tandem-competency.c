@@ -336,15 +336,15 @@ tandem_person_get_attained (TandemStore *store,
   "    FROM enrollment e JOIN program_competency pc ON pc.program_id = e.program_id" \
   "   WHERE e.status = 'completed' GROUP BY e.person_id, pc.competency_id)" \
   "SELECT " group_name ", c.name, rc.target_level, count (*)," \
-  "       sum (coalesce (a.level, 0) >= rc.target_level), count (DISTINCT p.id)" \
+  "       count (*) FILTER (WHERE coalesce (a.level, 0) >= rc.target_level), count (DISTINCT p.id)" \
   "  FROM person p" \
   "  JOIN role_competency rc ON rc.role_id = p.role_id" \
   "  JOIN competency c ON c.id = rc.competency_id" \
   "  " group_join \
   "  LEFT JOIN attained a ON a.person_id = p.id AND a.competency_id = rc.competency_id" \
-  " WHERE p.active" \
+  " WHERE p.active = 1" \
   " GROUP BY 1, c.id, rc.target_level" \
-  " ORDER BY 1 COLLATE NOCASE, c.position, c.name COLLATE NOCASE, rc.target_level"
+  " ORDER BY " group_name " COLLATE NOCASE, c.position, c.name COLLATE NOCASE, rc.target_level"
 
 void
 tandem_standing_free (TandemStanding *row)
@@ -653,7 +653,7 @@ tandem_competency_next_steps (TandemStore  *store,
                                "    JOIN role_competency rc ON rc.role_id = p.role_id"
                                "    JOIN competency c ON c.id = rc.competency_id"
                                "    LEFT JOIN attained a ON a.person_id = p.id AND a.competency_id = rc.competency_id"
-                               "   WHERE p.active AND coalesce (a.level, 0) < rc.target_level"
+                               "   WHERE p.active = 1 AND coalesce (a.level, 0) < rc.target_level"
                                "   GROUP BY r.id, c.id),"
                                " options AS ("
                                "  SELECT l.*, g.id AS program_id, g.title,"
@@ -738,7 +738,7 @@ tandem_competency_enrol_lacking (TandemStore  *store,
                                         "   JOIN role r ON r.id = p.role_id"
                                         "   JOIN role_competency rc ON rc.role_id = p.role_id"
                                         "   JOIN competency c ON c.id = rc.competency_id AND c.name = $2"
-                                        "  WHERE p.active AND r.name = $1"
+                                        "  WHERE p.active = 1 AND r.name = $1"
                                         "    AND coalesce ((SELECT max (pc.level) FROM enrollment e"
                                         "                     JOIN program_competency pc ON pc.program_id = e.program_id"
                                         "                          AND pc.competency_id = c.id"

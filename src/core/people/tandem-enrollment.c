@@ -568,7 +568,7 @@ tandem_enrollment_enrol_matching (TandemStore  *store,
                                  " SELECT p.id, $1, 'invited', $4 FROM person p"
                                  "   LEFT JOIN role r ON r.id = p.role_id"
                                  "   LEFT JOIN department d ON d.id = p.department_id"
-                                 "  WHERE p.active"
+                                 "  WHERE p.active = 1"
                                  "    AND ($2 IS NULL OR r.name = $2)"
                                  "    AND ($3 IS NULL OR d.name = $3)"
                                  "    AND (NOT EXISTS (SELECT 1 FROM program_role WHERE program_id = $1)"

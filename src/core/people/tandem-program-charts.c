@@ -309,7 +309,7 @@ tandem_chart_new_program_by_role (TandemStore  *store,
 
   stmt = tandem_store_prepare (store,
                                "SELECT coalesce (r.name, ''), count (*),"
-                               "       sum (e.status = 'completed')"
+                               "       count (*) FILTER (WHERE e.status = 'completed')"
                                "  FROM enrollment e JOIN person p ON p.id = e.person_id"
                                "  LEFT JOIN role r ON r.id = p.role_id"
                                " WHERE e.program_id = $1 AND e.status <> 'dropped'"
