@@ -10,6 +10,7 @@
 #include "tandem-load.h"
 #include "tandem-pair.h"
 #include "tandem-session-dialog.h"
+#include "tandem-search.h"
 #include "tandem-session.h"
 #include "tandem-utils.h"
 #include "tandem-window-private.h"
@@ -684,7 +685,9 @@ void
 tandem_window_show_item (TandemWindow *self,
                          const char   *item)
 {
+  TandemSearchKind kind = TANDEM_SEARCH_ACTION;
   gint64 id = 0;
+  gboolean found;
 
   g_return_if_fail (TANDEM_IS_WINDOW (self));
   g_return_if_fail (item != NULL);
@@ -692,12 +695,13 @@ tandem_window_show_item (TandemWindow *self,
   if (self->store == NULL)
     return;
   adw_leaflet_set_visible_child (self->leaflet, self->content);
-  if (g_str_has_prefix (item, "person:") && g_ascii_string_to_signed (item + 7, 10, 1, G_MAXINT64, &id, NULL))
+  found = tandem_search_parse_id (item, &kind, &id);
+  if (found && kind == TANDEM_SEARCH_PERSON)
     {
       tandem_window_show_page (self, "people");
       tandem_people_page_open_person (self->people_page, id);
     }
-  else if (g_str_has_prefix (item, "program:") && g_ascii_string_to_signed (item + 8, 10, 1, G_MAXINT64, &id, NULL))
+  else if (found && kind == TANDEM_SEARCH_PROGRAM)
     {
       tandem_window_show_page (self, "programs");
       tandem_programs_page_show_program (self->programs_page, id);

@@ -393,26 +393,51 @@ tandem_search_describe (TandemStore  *store,
                         GError      **error)
 {
   g_autoptr(TandemSearchHit) hit = NULL;
-  gint64 row_id = 0;
+  TandemSearchKind kind;
+  gint64 row_id;
 
-  if (g_strcmp0 (id, "log-session") == 0)
-    return log_session_hit ();
-  if (g_str_has_prefix (id, "person:") && g_ascii_string_to_signed (id + 7, 10, 1, G_MAXINT64, &row_id, NULL))
-    {
-      hit = hit_new (TANDEM_SEARCH_PERSON, row_id, "");
-      if (!describe_person (store, hit, error))
-        return NULL;
-    }
-  else if (g_str_has_prefix (id, "program:") && g_ascii_string_to_signed (id + 8, 10, 1, G_MAXINT64, &row_id, NULL))
-    {
-      hit = hit_new (TANDEM_SEARCH_PROGRAM, row_id, "");
-      if (!describe_program (store, hit, error))
-        return NULL;
-    }
-  else
+  if (!tandem_search_parse_id (id, &kind, &row_id))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” names no person or program."), id);
       return NULL;
     }
+  if (kind == TANDEM_SEARCH_ACTION)
+    return log_session_hit ();
+  hit = hit_new (kind, row_id, "");
+  if (!(kind == TANDEM_SEARCH_PERSON ? describe_person (store, hit, error) : describe_program (store, hit, error)))
+    return NULL;
   return g_steal_pointer (&hit);
+}
+
+/**
+ * tandem_search_parse_id:
+ * @id: a hit's id: "person:42", "program:7" or "log-session"
+ * @out_kind: (out): what it names
+ * @out_row_id: (out): the person's or program's id; 0 for the action
+ *
+ * Returns: whether @id is a hit's id at all
+ */
+gboolean
+tandem_search_parse_id (const char       *id,
+                        TandemSearchKind *out_kind,
+                        gint64           *out_row_id)
+{
+  static const struct { const char *prefix; TandemSearchKind kind; } kinds[] = {
+    { "person:", TANDEM_SEARCH_PERSON }, { "program:", TANDEM_SEARCH_PROGRAM },
+  };
+
+  *out_row_id = 0;
+  if (g_strcmp0 (id, "log-session") == 0)
+    {
+      *out_kind = TANDEM_SEARCH_ACTION;
+      return TRUE;
+    }
+  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_has_prefix (id, kinds[i].prefix) &&
+        g_ascii_string_to_signed (id + strlen (kinds[i].prefix), 10, 1, G_MAXINT64, out_row_id, NULL))
+      {
+        *out_kind = kinds[i].kind;
+        return TRUE;
+      }
+  return FALSE;
 }

@@ -38,6 +38,9 @@ GPtrArray  *tandem_search          (TandemStore         *store,
                                     const char * const  *terms,
                                     guint                limit,
                                     GError             **error);
+gboolean    tandem_search_parse_id (const char          *id,
+                                    TandemSearchKind    *out_kind,
+                                    gint64              *out_row_id);
 TandemSearchHit *tandem_search_describe (TandemStore    *store,
                                     const char          *id,
                                     GError             **error);
