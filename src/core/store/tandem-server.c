@@ -15,14 +15,11 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "tandem-server.h"
-#include "tandem-store.h"
+#include "tandem-store-engine.h"
 
 #ifdef HAVE_LIBPQ
-#include <libpq-fe.h>
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 #endif
@@ -43,46 +40,6 @@ tandem_server_is_uri (const char *database)
 
 #ifdef HAVE_LIBPQ
 
-/* The server's own words, first line only, after what Tandem was doing:
- * the message of @result when there is one, else the connection's. */
-static gboolean
-set_server_error (GError         **error,
-                  PGconn          *conn,
-                  const PGresult  *result,
-                  const char      *doing)
-{
-  const char *primary = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-  g_autofree char *message = g_strdup (primary != NULL ? primary : PQerrorMessage (conn));
-
-  g_strchomp (message);
-  if (strchr (message, '\n') != NULL)
-    *strchr (message, '\n') = '\0';
-  g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED, "%s: %s", doing, message);
-  return FALSE;
-}
-
-static PGconn *
-connect_to (const char  *uri,
-            GError     **error)
-{
-  g_autoptr(PGconn) conn = NULL;
-
-  if (!tandem_server_is_uri (uri))
-    {
-      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _("“%s” is not a PostgreSQL server: give one as postgresql://HOST/DATABASE "
-                     "(or postgresql:///DATABASE?host=/path/to/socket)."), uri != NULL ? uri : "");
-      return NULL;
-    }
-  conn = PQconnectdb (uri);
-  if (PQstatus (conn) != CONNECTION_OK)
-    {
-      set_server_error (error, conn, NULL, _("Tandem cannot connect to the server"));
-      return NULL;
-    }
-  return g_steal_pointer (&conn);
-}
-
 /* Runs @sql (no parameters, any number of statements); FALSE with @error
  * set, naming @doing, when the server refuses it. */
 static gboolean
@@ -95,7 +52,7 @@ run (PGconn      *conn,
   ExecStatusType status = PQresultStatus (result);
 
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-    return set_server_error (error, conn, result, doing);
+    return tandem_pg_set_error (error, conn, result, doing);
   return TRUE;
 }
 
@@ -115,7 +72,7 @@ gboolean
 tandem_server_init (const char  *uri,
                     GError     **error)
 {
-  g_autoptr(PGconn) conn = connect_to (uri, error);
+  g_autoptr(PGconn) conn = tandem_pg_connect (uri, error);
   g_autoptr(PGresult) existing = NULL;
   g_autoptr(GBytes) schema = NULL;
   g_autofree char *sql = NULL;
@@ -125,7 +82,7 @@ tandem_server_init (const char  *uri,
 
   existing = PQexec (conn, "SELECT to_regclass ('tandem_schema') IS NOT NULL");
   if (PQresultStatus (existing) != PGRES_TUPLES_OK)
-    return set_server_error (error, conn, existing, _("Tandem cannot read the database"));
+    return tandem_pg_set_error (error, conn, existing, _("Tandem cannot read the database"));
   if (g_str_equal (PQgetvalue (existing, 0, 0), "t"))
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_EMPTY,
@@ -183,29 +140,21 @@ tandem_server_grant (const char  *uri,
                            _("A member is one of the people: say which with their external id."));
       return FALSE;
     }
-  if ((conn = connect_to (uri, error)) == NULL)
+  if ((conn = tandem_pg_connect (uri, error)) == NULL)
     return FALSE;
   result = PQexecParams (conn, "SELECT tandem_grant ($1, $2, $3)", 3, NULL, values, NULL, NULL, 0);
   if (PQresultStatus (result) != PGRES_TUPLES_OK)
-    return set_server_error (error, conn, result, _("The server refused the grant"));
+    return tandem_pg_set_error (error, conn, result, _("The server refused the grant"));
   return TRUE;
 }
 
 #else  /* !HAVE_LIBPQ */
 
-static gboolean
-not_built (GError **error)
-{
-  g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED,
-                       _("This Tandem was built without PostgreSQL (libpq); it keeps its record in a file only."));
-  return FALSE;
-}
-
 gboolean
 tandem_server_init (const char  *uri,
                     GError     **error)
 {
-  return not_built (error);
+  return tandem_pg_unavailable (error);
 }
 
 gboolean
@@ -215,7 +164,7 @@ tandem_server_grant (const char  *uri,
                      const char  *person_external_id,
                      GError     **error)
 {
-  return not_built (error);
+  return tandem_pg_unavailable (error);
 }
 
 #endif

@@ -102,6 +102,16 @@ gboolean      tandem_pg_savepoint        (TandemStore   *store,
                                           GError       **error);
 gboolean      tandem_pg_release          (TandemStore   *store,
                                           GError       **error);
+#ifdef HAVE_LIBPQ
+PGconn       *tandem_pg_connect          (const char    *uri,
+                                          GError       **error);
+gboolean      tandem_pg_set_error        (GError       **error,
+                                          PGconn        *conn,
+                                          const PGresult *result,
+                                          const char    *doing);
+#else
+gboolean      tandem_pg_unavailable      (GError       **error);
+#endif
 gboolean      tandem_pg_open             (TandemStore   *store,
                                           const char    *uri,
                                           GError       **error);

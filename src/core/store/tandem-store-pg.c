@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tandem-server.h"
 #include "tandem-store-engine.h"
 
 #ifdef HAVE_LIBPQ
@@ -104,23 +105,78 @@ tandem_pg_stmt_bind (TandemPgStmt *self,
     self->types[index - 1] = FLOAT8OID;
 }
 
-/* What the server said, as the store's errors say it. */
-static void
-set_error (GError        **error,
-           TandemStore    *store,
-           const PGresult *result)
+/**
+ * tandem_pg_set_error:
+ * @result: (nullable): what the server answered, if it got that far
+ * @doing: what Tandem was doing, a sentence's start
+ *
+ * Sets @error to @doing and the server's own words (the first line of
+ * @result's message, else the connection's), with the store's error code
+ * for what went wrong.
+ *
+ * Returns: %FALSE
+ */
+gboolean
+tandem_pg_set_error (GError         **error,
+                     PGconn          *conn,
+                     const PGresult  *result,
+                     const char      *doing)
 {
   const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
   const char *primary = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+  g_autofree char *message = g_strdup (primary != NULL ? primary : PQerrorMessage (conn));
   int code = TANDEM_STORE_ERROR_FAILED;
 
+  g_strstrip (message);
+  if (strchr (message, '\n') != NULL)
+    *strchr (message, '\n') = '\0';
   /* 23: a constraint; 42501: a grant or a row-level policy refused it. */
   if (state != NULL && (g_str_has_prefix (state, "23") || g_str_equal (state, "42501")))
     code = TANDEM_STORE_ERROR_INVALID;
   else if (state != NULL && g_str_has_prefix (state, "40"))
     code = TANDEM_STORE_ERROR_BUSY;
-  g_set_error (error, TANDEM_STORE_ERROR, code, _("The server refused it: %s"),
-               primary != NULL ? primary : PQerrorMessage (store->pg));
+  else if (PQstatus (conn) != CONNECTION_OK)
+    code = TANDEM_STORE_ERROR_NOT_FOUND;
+  g_set_error (error, TANDEM_STORE_ERROR, code, "%s: %s", doing, message);
+  return FALSE;
+}
+
+/**
+ * tandem_pg_connect:
+ * @uri: postgresql://… or postgres://…, as libpq reads it
+ *
+ * Returns: (transfer full): the connection, or %NULL with @error set when
+ *   @uri names no server or the server cannot be reached
+ */
+PGconn *
+tandem_pg_connect (const char  *uri,
+                   GError     **error)
+{
+  PGconn *conn;
+
+  if (!tandem_server_is_uri (uri))
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _("“%s” is not a PostgreSQL server: give one as postgresql://HOST/DATABASE "
+                     "(or postgresql:///DATABASE?host=/path/to/socket)."), uri != NULL ? uri : "");
+      return NULL;
+    }
+  conn = PQconnectdb (uri);
+  if (PQstatus (conn) != CONNECTION_OK)
+    {
+      tandem_pg_set_error (error, conn, NULL, _("Tandem cannot connect to the server"));
+      PQfinish (conn);
+      return NULL;
+    }
+  return conn;
+}
+
+static void
+set_error (GError        **error,
+           TandemStore    *store,
+           const PGresult *result)
+{
+  tandem_pg_set_error (error, store->pg, result, _("The server refused it"));
 }
 
 TandemStep
@@ -279,16 +335,8 @@ tandem_pg_open (TandemStore  *store,
   PGresult *result;
   gboolean ours;
 
-  store->pg = PQconnectdb (uri);
-  if (PQstatus (store->pg) != CONNECTION_OK)
-    {
-      g_autofree char *message = g_strdup (PQerrorMessage (store->pg));
-
-      g_strstrip (message);
-      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
-                   _("Tandem cannot connect to the server: %s"), message);
-      return FALSE;
-    }
+  if ((store->pg = tandem_pg_connect (uri, error)) == NULL)
+    return FALSE;
   store->pg_savepoints = g_array_new (FALSE, FALSE, sizeof (gboolean));
 
   result = PQexec (store->pg, "SELECT version FROM tandem_schema");
@@ -314,6 +362,14 @@ tandem_pg_close (TandemStore *store)
 }
 
 #else  /* !HAVE_LIBPQ: no store is ever a server, and nothing here is called. */
+
+gboolean
+tandem_pg_unavailable (GError **error)
+{
+  g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED,
+                       _("This Tandem was built without PostgreSQL (libpq); it keeps its record in a file only."));
+  return FALSE;
+}
 
 gboolean tandem_store_is_server (TandemStore *self) { return FALSE; }
 TandemPgStmt *tandem_pg_prepare (TandemStore *store, const char *sql) { return NULL; }

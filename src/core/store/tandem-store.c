@@ -429,17 +429,9 @@ tandem_store_open_server (const char  *uri,
   g_return_val_if_fail (uri != NULL, NULL);
 
 #ifndef HAVE_LIBPQ
-  g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED,
-                       _("This Tandem was built without PostgreSQL (libpq); it keeps its record in a file only."));
+  tandem_pg_unavailable (error);
   return NULL;
 #else
-  if (!tandem_server_is_uri (uri))
-    {
-      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _("“%s” is not a PostgreSQL server: give one as postgresql://HOST/DATABASE "
-                     "(or postgresql:///DATABASE?host=/path/to/socket)."), uri);
-      return NULL;
-    }
   self = g_object_new (TANDEM_TYPE_STORE, NULL);
   self->path = g_strdup (uri);
   if (!tandem_pg_open (self, uri, error))
