@@ -204,6 +204,21 @@ chosen_path (TandemWindow         *self,
   return path;
 }
 
+/* Ends *@path with the first of @suffixes unless it ends with one of them. */
+static void
+add_missing_suffix (char               **path,
+                    const char * const  *suffixes)
+{
+  char *with_suffix;
+
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    if (g_str_has_suffix (*path, suffixes[i]))
+      return;
+  with_suffix = g_strconcat (*path, suffixes[0], NULL);
+  g_free (*path);
+  *path = with_suffix;
+}
+
 static void
 export_response_cb (TandemWindow         *self,
                     int                   response,
@@ -343,13 +358,7 @@ export_pack_response_cb (TandemWindow         *self,
 
   if (!(path = chosen_path (self, response, chooser, _("The Pack Could Not Be Exported"))))
     goto out;
-  if (!g_str_has_suffix (path, ".pdf"))
-    {
-      g_autofree char *with_pdf = g_strconcat (path, ".pdf", NULL);
-
-      g_free (path);
-      path = g_steal_pointer (&with_pdf);
-    }
+  add_missing_suffix (&path, (const char * const[]) { ".pdf", NULL });
   if (!tandem_export_pack (self->store, path, threshold (self), gap_target (self), min_effect (self), &error))
     {
       tandem_show_error (GTK_WIDGET (self), _("The Pack Could Not Be Exported"), error->message);
@@ -394,13 +403,7 @@ export_record_response_cb (TandemWindow         *self,
   if (!(path = chosen_path (self, response, chooser, _("The Record Could Not Be Exported"))))
     goto out;
   /* A name without .csv or .pdf gets the PDF an auditor reads. */
-  if (!g_str_has_suffix (path, ".pdf") && !g_str_has_suffix (path, ".csv"))
-    {
-      g_autofree char *with_pdf = g_strconcat (path, ".pdf", NULL);
-
-      g_free (path);
-      path = g_steal_pointer (&with_pdf);
-    }
+  add_missing_suffix (&path, (const char * const[]) { ".pdf", ".csv", NULL });
   if (!tandem_export_literacy_record (self->store, NULL, path, &error))
     {
       tandem_show_error (GTK_WIDGET (self), _("The Record Could Not Be Exported"), error->message);
