@@ -331,6 +331,54 @@ tandem_pair_add (TandemStore  *store,
   return tandem_store_get_last_insert_id (store);
 }
 
+/**
+ * tandem_pair_find_or_add:
+ * @started_on: YYYY-MM-DD, the day a new pair starts
+ * @out_created: (out) (optional): whether the pair is new
+ *
+ * The active pair of @executive_id and @mentor_id, the newest if there
+ * are several; or a new one started on @started_on with the default
+ * cadence, as logging or importing a session of two people without a
+ * pair makes it.
+ *
+ * Returns: the pair's id, or 0 with @error set
+ */
+gint64
+tandem_pair_find_or_add (TandemStore  *store,
+                         gint64        executive_id,
+                         gint64        mentor_id,
+                         const char   *started_on,
+                         gboolean     *out_created,
+                         GError      **error)
+{
+  g_autoptr(TandemStmt) find = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), 0);
+
+  if (out_created != NULL)
+    *out_created = FALSE;
+  find = tandem_store_prepare (store,
+                               "SELECT id FROM mentoring_pair WHERE executive_id = $1"
+                               " AND mentor_id = $2 AND active = 1 ORDER BY id DESC LIMIT 1",
+                               error);
+  if (find == NULL)
+    return 0;
+  tandem_stmt_bind_int64 (find, 1, executive_id);
+  tandem_stmt_bind_int64 (find, 2, mentor_id);
+  switch (tandem_stmt_step (find, error))
+    {
+    case TANDEM_STEP_ROW:
+      return tandem_stmt_get_int64 (find, 0);
+    case TANDEM_STEP_DONE:
+      if (out_created != NULL)
+        *out_created = TRUE;
+      return tandem_pair_add (store, executive_id, mentor_id, started_on, TANDEM_PAIR_DEFAULT_CADENCE, "", error);
+    case TANDEM_STEP_ERROR:
+    default:
+      return 0;
+    }
+}
+
 /* Ends a pair: it keeps its sessions but is no longer expected to meet. */
 gboolean
 tandem_pair_end (TandemStore  *store,

@@ -54,6 +54,12 @@ gint64            tandem_pair_add                (TandemStore  *store,
                                                   guint         cadence_days,
                                                   const char   *goals,
                                                   GError      **error);
+gint64            tandem_pair_find_or_add        (TandemStore  *store,
+                                                  gint64        executive_id,
+                                                  gint64        mentor_id,
+                                                  const char   *started_on,
+                                                  gboolean     *out_created,
+                                                  GError      **error);
 gboolean          tandem_pair_end                (TandemStore  *store,
                                                   gint64        pair_id,
                                                   const char   *ended_on,

@@ -608,7 +608,6 @@ tandem_session_log (TandemStore              *store,
                     gboolean                 *out_new_pair,
                     GError                  **error)
 {
-  g_autoptr(TandemStmt) find_pair = NULL;
   TandemSessionDraft with_pair = *draft;
   gint64 executive_id, mentor_id, session_id = 0;
   gboolean new_pair = FALSE;
@@ -623,28 +622,7 @@ tandem_session_log (TandemStore              *store,
       !tandem_store_savepoint (store, error))
     return 0;
 
-  find_pair = tandem_store_prepare (store,
-                                    "SELECT id FROM mentoring_pair WHERE executive_id = $1"
-                                    " AND mentor_id = $2 AND active = 1 ORDER BY id DESC LIMIT 1",
-                                    error);
-  if (find_pair == NULL)
-    goto failed;
-  tandem_stmt_bind_int64 (find_pair, 1, executive_id);
-  tandem_stmt_bind_int64 (find_pair, 2, mentor_id);
-  switch (tandem_stmt_step (find_pair, error))
-    {
-    case TANDEM_STEP_ROW:
-      with_pair.pair_id = tandem_stmt_get_int64 (find_pair, 0);
-      break;
-    case TANDEM_STEP_DONE:
-      with_pair.pair_id = tandem_pair_add (store, executive_id, mentor_id, draft->held_on,
-                                           TANDEM_PAIR_DEFAULT_CADENCE, "", error);
-      new_pair = TRUE;
-      break;
-    case TANDEM_STEP_ERROR:
-    default:
-      goto failed;
-    }
+  with_pair.pair_id = tandem_pair_find_or_add (store, executive_id, mentor_id, draft->held_on, &new_pair, error);
   if (with_pair.pair_id == 0 ||
       (session_id = tandem_session_add (store, &with_pair, error)) == 0 ||
       !tandem_store_release (store, error))

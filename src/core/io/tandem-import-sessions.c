@@ -31,7 +31,6 @@ typedef struct
   TandemImportReport *report;
   TandemImportHeader  header;
   TandemStmt       *find_person;
-  TandemStmt       *find_pair;
   TandemStmt       *move_start;
   GHashTable         *new_pairs;     /* pairs this import created */
 } SessionImport;
@@ -69,6 +68,7 @@ session_row_cb (guint       line,
   TandemSessionDraft draft = { 0, };
   guint problems_before = report->n_problems;
   gint64 executive, mentor, pair = 0;
+  gboolean new_pair = FALSE;
   const char *held_on;
 
   if (!tandem_import_take_row (&import->header, line, fields, report))
@@ -106,22 +106,14 @@ session_row_cb (guint       line,
     return TRUE;
 
   /* The active pair of these two people, or a new one started on this date. */
-  tandem_stmt_reset (import->find_pair);
-  tandem_stmt_bind_int64 (import->find_pair, 1, executive);
-  tandem_stmt_bind_int64 (import->find_pair, 2, mentor);
-  if (tandem_stmt_step (import->find_pair, NULL) == TANDEM_STEP_ROW)
-    pair = tandem_stmt_get_int64 (import->find_pair, 0);
-  tandem_stmt_reset (import->find_pair);
-
+  pair = tandem_pair_find_or_add (import->store, executive, mentor, held_on, &new_pair, &local_error);
   if (pair == 0)
     {
-      pair = tandem_pair_add (import->store, executive, mentor, held_on,
-                              TANDEM_PAIR_DEFAULT_CADENCE, "", &local_error);
-      if (pair == 0)
-        {
-          tandem_import_add_problem (report, line, NULL, "%s", local_error->message);
-          return TRUE;
-        }
+      tandem_import_add_problem (report, line, NULL, "%s", local_error->message);
+      return TRUE;
+    }
+  if (new_pair)
+    {
       g_hash_table_add (import->new_pairs, g_memdup2 (&pair, sizeof pair));
       g_ptr_array_add (report->notes,
                        g_strdup_printf (_("New mentoring pair: %s coached by %s, from line %u"),
@@ -170,21 +162,16 @@ import_sessions (TandemStore         *store,
                  GError             **error)
 {
   g_autoptr(TandemStmt) find_person = NULL;
-  g_autoptr(TandemStmt) find_pair = NULL;
   g_autoptr(TandemStmt) move_start = NULL;
   g_autoptr(GHashTable) new_pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   SessionImport import = { store, report, { session_columns, S_N, mapping, SESSION_OPTIONAL, { 0, }, 0, FALSE, FALSE },
-                           NULL, NULL, NULL, new_pairs };
+                           NULL, NULL, new_pairs };
 
   find_person = tandem_store_prepare (store,
                                       "SELECT p.id, coalesce (r.level, '') FROM person p"
                                       "  LEFT JOIN role r ON r.id = p.role_id WHERE p.external_id = $1",
                                       error);
-  find_pair = find_person ? tandem_store_prepare (store,
-                                                  "SELECT id FROM mentoring_pair WHERE executive_id = $1"
-                                                  " AND mentor_id = $2 AND active = 1 ORDER BY id DESC LIMIT 1",
-                                                  error) : NULL;
-  move_start = find_pair ? tandem_store_prepare (store,
+  move_start = find_person ? tandem_store_prepare (store,
                                                  "UPDATE mentoring_pair SET started_on = $2"
                                                  " WHERE id = $1 AND started_on > $2",
                                                  error) : NULL;
@@ -192,7 +179,6 @@ import_sessions (TandemStore         *store,
     return FALSE;
 
   import.find_person = find_person;
-  import.find_pair = find_pair;
   import.move_start = move_start;
 
   return tandem_import_in_transaction (store, path, session_row_cb, NULL, &import, report, cancellable, error);
