@@ -44,6 +44,11 @@ _tandem_cli ()
     sub=${words[1]-}
 
     # An option's value.
+    if [[ $command == copy && ($prev == --from || $prev == --to) ]]; then
+        compopt -o filenames 2>/dev/null
+        COMPREPLY=($(compgen -f -- "$cur"))
+        return
+    fi
     case $prev in
         --database|-o|--output)
             compopt -o filenames 2>/dev/null
@@ -92,7 +97,7 @@ _tandem_cli ()
 
     case ${#words[@]} in
         0)
-            COMPREPLY=($(compgen -W 'demo export report import log session backup restore check server' -- "$cur")) ;;
+            COMPREPLY=($(compgen -W 'demo export report import log session backup restore copy check server' -- "$cur")) ;;
         1)
             case $command in
                 export)  COMPREPLY=($(compgen -W 'chart pack literacy-record journal people enrollments' -- "$cur")) ;;

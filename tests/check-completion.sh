@@ -87,6 +87,8 @@ expect "import a file" "$dir/people.csv" "$(complete_line import people "$dir/pe
 expect "the database file" "$dir/people.csv $dir/programs.csv" "$(complete_line --database "$dir/p")"
 expect "after --database" "chart" "$(complete_line --database x.db export ch)"
 expect "restore a file" "$dir/programs.csv" "$(complete_line restore "$dir/pr")"
+expect "copy from a file" "$dir/people.csv" "$(complete_line copy --from "$dir/pe")"
+expect "copy's options" "--from --help --to" "$(complete_line copy --)"
 
 echo "1..$tests"
 exit $((failed > 0))

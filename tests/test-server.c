@@ -20,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tandem-store-private.h"
 #include "tandem-test-util.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
@@ -579,6 +580,125 @@ check_reports_match (void)
   tandem_test_remove_dir (dir);
 }
 
+/* Every table of the SQLite file at @path, row for row. */
+static char *
+dump_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemStore) store = tandem_store_open_existing (path, &error);
+
+  g_assert_no_error (error);
+  return tandem_test_dump (store);
+}
+
+/* A whole organisation moves from a file to a server and back, with the
+ * same ids and every row (private notes, raw answers, tallies the server
+ * makes itself); only into an empty target; only by the database's owner;
+ * a backup of the server is a file, and a file restores into an empty
+ * server. */
+static void
+check_copy (void)
+{
+  g_autoptr(PGconn) super = connect_as ("postgres", "postgres");
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *file = g_build_filename (dir, "org.db", NULL);
+  g_autofree char *back = g_build_filename (dir, "back.db", NULL);
+  g_autofree char *backup = g_build_filename (dir, "backup.db", NULL);
+  g_autofree char *refused_file = g_build_filename (dir, "leader.db", NULL);
+  g_autofree char *admin_uri = uri_for ("moved", "admin");
+  g_autofree char *restored_uri = uri_for ("restored", "admin");
+  g_autofree char *leader_uri = uri_for ("moved", "lee");
+  g_autofree char *original = NULL;
+  g_autofree char *executive = NULL;
+  g_autofree char *mentor = NULL;
+
+  {
+    g_autoptr(TandemStore) store = tandem_test_demo_store (file, 7);
+    g_autoptr(TandemStmt) pair = tandem_store_prepare (store,
+                                                       "SELECT e.external_id, m.external_id FROM mentoring_pair p"
+                                                       "  JOIN person e ON e.id = p.executive_id"
+                                                       "  JOIN person m ON m.id = p.mentor_id ORDER BY p.id",
+                                                       NULL);
+
+    g_assert_cmpint (tandem_stmt_step (pair, NULL), ==, TANDEM_STEP_ROW);
+    executive = g_strdup (tandem_stmt_get_text (pair, 0));
+    mentor = g_strdup (tandem_stmt_get_text (pair, 1));
+  }
+  original = dump_file (file);
+  g_assert_nonnull (strstr (original, "[survey_response]\n1|"));
+
+  ok (super, "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'admin') THEN"
+             "  CREATE ROLE admin LOGIN CREATEROLE; END IF; END $$");
+  ok (super, "CREATE DATABASE moved OWNER admin");
+  ok (super, "CREATE DATABASE restored OWNER admin");
+  {
+    const char *init[] = { "server", "init", NULL };
+    const char *leader[] = { "server", "grant", "lee", "--as", "leader", NULL };
+    const char *copy_in[] = { "copy", "--from", file, "--to", admin_uri, NULL };
+    const char *copy_out[] = { "copy", "--from", admin_uri, "--to", back, NULL };
+    const char *copy_as_leader[] = { "copy", "--from", leader_uri, "--to", refused_file, NULL };
+    const char *backup_server[] = { "backup", "--output", backup, NULL };
+    const char *restore[] = { "restore", backup, NULL };
+    const char *log[] = { "log", "session", "--executive", executive, "--mentor", mentor, "--date", "2026-11-27",
+                          "--insight", "After the move", NULL };
+    g_autofree char *a = cli_out (admin_uri, init);
+    g_autofree char *b = cli_out (admin_uri, leader);
+    g_autofree char *c = cli_out (admin_uri, copy_in);
+    g_autofree char *d = cli_out (admin_uri, copy_out);
+    g_autofree char *e = cli_out (admin_uri, backup_server);
+    g_autofree char *f = cli_out (restored_uri, init);
+    g_autofree char *g = cli_out (restored_uri, restore);
+    g_autofree char *after_copy = dump_file (back);
+    g_autofree char *after_backup = dump_file (backup);
+    g_autofree char *err = NULL;
+    g_autofree char *err_again = NULL;
+    g_autofree char *err_restore = NULL;
+    g_autofree char *session = NULL;
+
+    /* The same rows, the tallies the server's trigger kept included. */
+    g_assert_cmpstr (after_copy, ==, original);
+    g_assert_cmpstr (after_backup, ==, original);
+
+    /* Only into an empty target: the server as it was, and a file. */
+    g_assert_cmpint (cli (admin_uri, copy_in, &err_again), ==, 1);
+    g_assert_nonnull (strstr (err_again, "already holds an organisation"));
+    g_assert_cmpint (cli (restored_uri, restore, &err_restore), ==, 1);
+    g_assert_nonnull (strstr (err_restore, "already holds an organisation"));
+    g_clear_pointer (&err_again, g_free);
+    g_assert_cmpint (cli (admin_uri, copy_out, &err_again), ==, 1);
+    g_assert_nonnull (strstr (err_again, "already holds an organisation"));
+
+    /* A leader may not read private notes or raw answers: no copy, and
+     * no empty file left behind. */
+    g_assert_cmpint (cli (leader_uri, copy_as_leader, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "Only the login that owns"));
+    g_assert_false (g_file_test (refused_file, G_FILE_TEST_EXISTS));
+
+    /* The server numbers new rows on from the ids it was given. */
+    for (const char *const *uri = (const char *const[]) { admin_uri, restored_uri, NULL }; *uri != NULL; uri++)
+      {
+        g_autofree char *logged = cli_out (*uri, log);
+        g_autoptr(PGconn) owner = connect_as (g_str_equal (*uri, admin_uri) ? "moved" : "restored", "admin");
+
+        assert_value (owner, "SELECT count (*) FROM coaching_session WHERE insight = 'After the move'", "1");
+        assert_value (owner, "SELECT max (id) = (SELECT id FROM coaching_session WHERE insight = 'After the move')"
+                             "  FROM coaching_session", "t");
+      }
+  }
+
+  {
+    g_autoptr(PGconn) moved = connect_as ("moved", "admin");
+    g_autoptr(PGconn) restored = connect_as ("restored", "admin");
+    g_autofree char *moved_people = value (moved, "SELECT string_agg (external_id || name, ',' ORDER BY id) FROM person");
+    g_autofree char *restored_people = value (restored,
+                                              "SELECT string_agg (external_id || name, ',' ORDER BY id) FROM person");
+
+    g_assert_cmpstr (moved_people, ==, restored_people);
+    assert_value (moved, "SELECT (SELECT count (*) FROM survey_tally) > 0", "t");
+  }
+  tandem_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -588,6 +708,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_data_func ("/tandem/server/rules", (gconstpointer)check_server_rules, test_in_child);
   g_test_add_data_func ("/tandem/server/reports", (gconstpointer)check_reports_match, test_in_child);
+  g_test_add_data_func ("/tandem/server/copy", (gconstpointer)check_copy, test_in_child);
 
   /* The child reaches the cluster its parent started. */
   if (g_getenv ("TANDEM_TEST_PG_DIR") == NULL)

@@ -40,6 +40,9 @@ void         tandem_cli_print_padded  (FILE          *stream,
                                        int            width);
 void         tandem_cli_print_usage   (FILE          *stream);
 
+int          tandem_cli_copy          (Globals       *globals,
+                                       int            argc,
+                                       char         **argv);
 int          tandem_cli_server        (Globals       *globals,
                                        int            argc,
                                        char         **argv);

@@ -1,4 +1,4 @@
-/* tandem-cli-server.c — prepare a team server: server init, server grant
+/* tandem-cli-server.c — prepare a team server and move to it: server init, server grant, copy
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -93,4 +93,62 @@ tandem_cli_server (Globals  *globals,
   if (g_str_equal (argv[1], "grant"))
     return server_grant (globals, argc - 1, argv + 1);
   return tandem_cli_usage_error (_("server needs init or grant, not “%s”"), argv[1]);
+}
+
+/* A file or a server, as --from or --to names it; @may_create for a
+ * file that is to be written. */
+static TandemStore *
+open_database (const char  *database,
+               gboolean     may_create,
+               GError     **error)
+{
+  if (tandem_server_is_uri (database))
+    return tandem_store_open_server (database, error);
+  return may_create ? tandem_store_open (database, error) : tandem_store_open_existing (database, error);
+}
+
+/* tandem-cli copy --from DATABASE --to DATABASE */
+int
+tandem_cli_copy (Globals  *globals,
+                 int       argc,
+                 char    **argv)
+{
+  g_autoptr(TandemStore) from_store = NULL;
+  g_autoptr(TandemStore) to_store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  gboolean made;
+  int status;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from, N_("The organisation to copy: a file or postgresql://…"),
+      N_("DATABASE") },
+    { "to", 0, 0, G_OPTION_ARG_FILENAME, &to, N_("Where to: a new file, or an empty server after server init"),
+      N_("DATABASE") },
+    { NULL }
+  };
+
+  if (!tandem_cli_parse_options ("copy", "", entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return tandem_cli_usage_error (_("copy takes no arguments, but was given “%s”"), argv[1]);
+  if (from == NULL || to == NULL || *from == '\0' || *to == '\0')
+    return tandem_cli_usage_error (_("copy needs --from DATABASE and --to DATABASE"));
+  if (g_str_equal (from, to))
+    return tandem_cli_usage_error (_("copy needs two different databases"));
+
+  /* A file made for the copy is not left behind, empty, when it fails. */
+  made = !tandem_server_is_uri (to) && !g_file_test (to, G_FILE_TEST_EXISTS);
+  if (!(from_store = open_database (from, FALSE, &error)) ||
+      !(to_store = open_database (to, TRUE, &error)) ||
+      !tandem_store_copy (from_store, to_store, NULL, &error))
+    {
+      g_clear_object (&to_store);
+      if (made)
+        tandem_store_remove_file (to);
+      return tandem_cli_fail (error);
+    }
+
+  printf (_("Copied the organisation in %s to %s.\n"), from, to);
+  return EXIT_OK;
 }

@@ -272,8 +272,11 @@ cmd_restore (Globals  *globals,
       !tandem_store_restore (store, argv[1], &error))
     return tandem_cli_fail (error);
 
-  printf (_("Restored %s from %s; what it held before is kept as an automatic backup beside it.\n"),
-          tandem_store_get_path (store), argv[1]);
+  if (tandem_server_is_uri (tandem_store_get_path (store)))
+    printf (_("Restored the organisation in %s into %s.\n"), argv[1], tandem_store_get_path (store));
+  else
+    printf (_("Restored %s from %s; what it held before is kept as an automatic backup beside it.\n"),
+            tandem_store_get_path (store), argv[1]);
   return EXIT_OK;
 }
 
@@ -347,6 +350,8 @@ static const Command commands[] = {
   { "backup", N_("--output FILE"), N_("Copy the database safely while it is in use"), cmd_backup },
   { "restore", N_("FILE"), N_("Replace the data with a backup's (the current data is backed up first)"),
     cmd_restore },
+  { "copy", N_("--from DATABASE --to DATABASE"),
+    N_("Move a whole organisation between a file and a team server, into an empty one"), tandem_cli_copy },
   { "check", "", N_("Check the database for damage"), cmd_check },
   { "server", N_("init"), N_("Make Tandem's schema, groups and row-level security in an empty PostgreSQL database "
                              "you own (--database postgresql://…)"), tandem_cli_server },
@@ -465,7 +470,7 @@ main (int    argc,
    * and what it works on. */
   {
     static const char * const on_server[] = {
-      "log", "session", "server", "import people", "import enrollments", "import sessions", "import programs",
+      "log", "session", "server", "copy", "backup", "restore", "import people", "import enrollments", "import sessions", "import programs",
       "import competency-targets", "report summary", "report pairs", "report completion", "report champions",
       "report competencies", NULL
     };
@@ -480,8 +485,8 @@ main (int    argc,
                  _("On a team server Tandem only logs, lists, corrects and deletes coaching sessions yet "
                    "(log session, session list|edit|delete), imports people, programs, enrollments, sessions "
                    "and competency targets, reports the summary, pairs, completion, champions and competencies, "
-                   "and prepares the server (server init|grant); use a database "
-                   "file for the rest."));
+                   "backs up, restores into an empty server and copies (backup, restore, copy), and prepares "
+                   "the server (server init|grant); use a database file for the rest."));
         return EXIT_FAILED;
       }
   }

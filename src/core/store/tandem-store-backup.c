@@ -91,13 +91,66 @@ tandem_store_prune_backups (TandemStore *self,
 }
 
 
+/* A finished backup in @tmp takes the place of @target (@destination, as
+ * the user named it); a failure leaves what was there. */
+static gboolean
+rename_into_place (const char  *tmp,
+                   const char  *target,
+                   const char  *destination,
+                   GError     **error)
+{
+  if (g_rename (tmp, target) != 0)
+    {
+      int saved = errno;
+
+      tandem_store_remove_file (tmp);
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED,
+                   _("The backup could not be saved as “%s”: %s."),
+                   destination, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Restores a checked backup file into a team server, which must be empty:
+ * no file of the server's to set aside first, so nothing is replaced. The
+ * backup is read from a copy (an older one is brought up to date there),
+ * and is itself left as it was. */
+static gboolean
+restore_into_server (TandemStore  *self,
+                     const char   *source,
+                     GError      **error)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tandem-restore-XXXXXX", error);
+  g_autofree char *copy = NULL;
+  g_autoptr(GFile) from = NULL;
+  g_autoptr(GFile) to = NULL;
+  g_autoptr(TandemStore) file = NULL;
+  gboolean ok;
+
+  if (dir == NULL)
+    return FALSE;
+  copy = g_build_filename (dir, "restore.db", NULL);
+  from = g_file_new_for_path (source);
+  to = g_file_new_for_path (copy);
+  ok = g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, error) &&
+       (file = tandem_store_open_existing (copy, error)) != NULL &&
+       tandem_store_copy (file, self, NULL, error);
+  g_clear_object (&file);
+
+  /* The copy and any automatic backup its update made. */
+  tandem_store_remove_temp_dir (dir);
+  return ok;
+}
+
 /**
  * tandem_store_backup:
  * @destination: the file to write; replaced atomically when it exists
  *
  * Copies the live database with SQLite's online backup API into a temporary
  * file beside @destination, then renames it into place: a backup that fails
- * halfway never replaces a good one.
+ * halfway never replaces a good one. A team server's organisation is copied
+ * row for row into a new file of the same schema (tandem_store_copy()).
  */
 gboolean
 tandem_store_backup (TandemStore  *self,
@@ -127,6 +180,21 @@ tandem_store_backup (TandemStore  *self,
   g_unlink (tmp);
   if (!tandem_store_create_private_file (tmp, error))
     return FALSE;
+
+  /* A team server's organisation, copied row for row into a new file. */
+  if (tandem_store_is_server (self))
+    {
+      g_autoptr(TandemStore) file = tandem_store_open (tmp, error);
+
+      if (file == NULL || !tandem_store_copy (self, file, NULL, error))
+        {
+          g_clear_object (&file);
+          tandem_store_remove_file (tmp);
+          return FALSE;
+        }
+      g_clear_object (&file);
+      return rename_into_place (tmp, target, destination, error);
+    }
 
   rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
@@ -164,19 +232,7 @@ tandem_store_backup (TandemStore  *self,
     }
 
   sqlite3_close_v2 (dest);
-
-  if (g_rename (tmp, target) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp);
-      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED,
-                   _("The backup could not be saved as “%s”: %s."),
-                   destination, g_strerror (saved));
-      return FALSE;
-    }
-
-  return TRUE;
+  return rename_into_place (tmp, target, destination, error);
 }
 
 
@@ -188,7 +244,8 @@ tandem_store_backup (TandemStore  *self,
  * SQLite's backup API, after checking that @source is a sound Tandem
  * database no newer than this version, and after copying the current
  * data aside as an automatic backup (so a restore can itself be undone).
- * @source is only read. An older backup is brought up to date.
+ * @source is only read. An older backup is brought up to date. A team
+ * server is only ever restored into when it holds no organisation yet.
  */
 gboolean
 tandem_store_restore (TandemStore  *self,
@@ -247,6 +304,12 @@ tandem_store_restore (TandemStore  *self,
       }
   }
 
+  if (tandem_store_is_server (self))
+    {
+      sqlite3_close_v2 (src);
+      return restore_into_server (self, source, error);
+    }
+
   if (!tandem_store_backup_automatically (self, "before-restore", error))
     {
       sqlite3_close_v2 (src);
@@ -277,4 +340,26 @@ tandem_store_restore (TandemStore  *self,
     return FALSE;
   tandem_store_prune_backups (self, source);
   return TRUE;
+}
+
+/**
+ * tandem_store_remove_file:
+ * @path: a database file that is not to be kept
+ *
+ * Removes @path and what SQLite keeps beside it (its -wal, -shm and
+ * -journal), as after a copy into a new file that failed.
+ */
+void
+tandem_store_remove_file (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  g_return_if_fail (path != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
 }

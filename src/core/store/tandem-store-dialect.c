@@ -166,6 +166,10 @@ static const char * const sqlite_sql[TANDEM_N_SQL] = {
   [TANDEM_SQL_SESSIONS_OF_EXECUTIVE] = SESSIONS_OF_EXECUTIVE ("s.private_notes"),
   [TANDEM_SQL_SESSION_BY_ID] = SESSION_SELECT ("s.private_notes") " WHERE s.id = $1",
   [TANDEM_SQL_SURVEY_ANSWERS] = "SELECT count (*) FROM survey_response",
+  /* Reading a whole organisation from one snapshot, writing nothing. */
+  [TANDEM_SQL_READ_SNAPSHOT] = "BEGIN DEFERRED",
+  /* After a copy (tandem-store-copy.c): SQLite numbers on by itself. */
+  [TANDEM_SQL_COPY_FINISH] = "SELECT 1",
 };
 
 /* On a team server no login may read the private-notes column: only its
@@ -186,6 +190,20 @@ static const char * const server_sql[TANDEM_N_SQL] = {
   [TANDEM_SQL_SESSION_BY_ID] = SESSION_SELECT (SERVER_NOTES) " WHERE s.id = $1",
   /* No group reads a raw answer; how many there are is no secret. */
   [TANDEM_SQL_SURVEY_ANSWERS] = "SELECT tandem_survey_answers ()",
+  [TANDEM_SQL_READ_SNAPSHOT] = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+  /* Rows copied with their ids leave each identity behind them. */
+  [TANDEM_SQL_COPY_FINISH] =
+    "SELECT setval (pg_get_serial_sequence (t, 'id'), coalesce (n, 0) + 1, false)"
+    "  FROM (VALUES ('department', (SELECT max (id) FROM department)), ('role', (SELECT max (id) FROM role)),"
+    "               ('person', (SELECT max (id) FROM person)), ('program', (SELECT max (id) FROM program)),"
+    "               ('enrollment', (SELECT max (id) FROM enrollment)),"
+    "               ('mentoring_pair', (SELECT max (id) FROM mentoring_pair)),"
+    "               ('coaching_session', (SELECT max (id) FROM coaching_session)),"
+    "               ('follow_up', (SELECT max (id) FROM follow_up)),"
+    "               ('survey_wave', (SELECT max (id) FROM survey_wave)),"
+    "               ('survey_item', (SELECT max (id) FROM survey_item)),"
+    "               ('survey_response', (SELECT max (id) FROM survey_response)),"
+    "               ('competency', (SELECT max (id) FROM competency))) AS ids (t, n)",
 };
 
 /**

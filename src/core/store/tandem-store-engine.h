@@ -69,6 +69,7 @@ gboolean tandem_store_check_header         (const char   *path,
                                             GError      **error);
 gboolean tandem_store_probe_existing       (const char   *path,
                                             GError      **error);
+void     tandem_store_remove_temp_dir      (const char   *dir);
 
 const char *tandem_store_next_placeholder (const char *from);
 

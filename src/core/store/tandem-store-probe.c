@@ -158,6 +158,23 @@ file_uri (const char *path,
   return g_strconcat ("file:", escaped, query, NULL);
 }
 
+
+/* A folder of Tandem's own making for a while, emptied and removed. */
+void
+tandem_store_remove_temp_dir (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
 /* Identifies a file whose log holds pages its main file lacks, from a copy
  * of both that SQLite may recover: the file itself is not touched. */
 static int
@@ -189,18 +206,7 @@ read_identity_of_copy (const char *path,
         rc = read_identity (uri, out_app_id, out_version, out_objects);
       }
   }
-  {
-    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-
-        g_unlink (file);
-      }
-    g_rmdir (dir);
-  }
+  tandem_store_remove_temp_dir (dir);
   return rc;
 }
 

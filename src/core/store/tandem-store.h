@@ -67,6 +67,11 @@ gboolean     tandem_store_backup            (TandemStore  *self,
 gboolean     tandem_store_restore           (TandemStore  *self,
                                              const char   *source,
                                              GError      **error);
+void         tandem_store_remove_file       (const char   *path);
+gboolean     tandem_store_copy              (TandemStore  *from,
+                                             TandemStore  *to,
+                                             GCancellable *cancellable,
+                                             GError      **error);
 gboolean     tandem_store_check             (TandemStore  *self,
                                              char        **out_report,
                                              GError      **error);
