@@ -13,6 +13,7 @@
  */
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <libpq-fe.h>
 #include <pwd.h>
@@ -580,6 +581,24 @@ check_reports_match (void)
   tandem_test_remove_dir (dir);
 }
 
+/* A new database owned by admin (made when missing), with Tandem's schema:
+ * its URI as admin. */
+static char *
+new_organisation (PGconn     *super,
+                  const char *database)
+{
+  g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s OWNER admin", database);
+  char *admin_uri = uri_for (database, "admin");
+  const char *init[] = { "server", "init", NULL };
+  g_autofree char *out = NULL;
+
+  ok (super, "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'admin') THEN"
+             "  CREATE ROLE admin LOGIN CREATEROLE; END IF; END $$");
+  ok (super, create);
+  out = cli_out (admin_uri, init);
+  return admin_uri;
+}
+
 /* Every table of the SQLite file at @path, row for row. */
 static char *
 dump_file (const char *path)
@@ -605,8 +624,8 @@ check_copy (void)
   g_autofree char *back = g_build_filename (dir, "back.db", NULL);
   g_autofree char *backup = g_build_filename (dir, "backup.db", NULL);
   g_autofree char *refused_file = g_build_filename (dir, "leader.db", NULL);
-  g_autofree char *admin_uri = uri_for ("moved", "admin");
-  g_autofree char *restored_uri = uri_for ("restored", "admin");
+  g_autofree char *admin_uri = new_organisation (super, "moved");
+  g_autofree char *restored_uri = new_organisation (super, "restored");
   g_autofree char *leader_uri = uri_for ("moved", "lee");
   g_autofree char *original = NULL;
   g_autofree char *executive = NULL;
@@ -627,12 +646,7 @@ check_copy (void)
   original = dump_file (file);
   g_assert_nonnull (strstr (original, "[survey_response]\n1|"));
 
-  ok (super, "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'admin') THEN"
-             "  CREATE ROLE admin LOGIN CREATEROLE; END IF; END $$");
-  ok (super, "CREATE DATABASE moved OWNER admin");
-  ok (super, "CREATE DATABASE restored OWNER admin");
   {
-    const char *init[] = { "server", "init", NULL };
     const char *leader[] = { "server", "grant", "lee", "--as", "leader", NULL };
     const char *copy_in[] = { "copy", "--from", file, "--to", admin_uri, NULL };
     const char *copy_out[] = { "copy", "--from", admin_uri, "--to", back, NULL };
@@ -641,12 +655,10 @@ check_copy (void)
     const char *restore[] = { "restore", backup, NULL };
     const char *log[] = { "log", "session", "--executive", executive, "--mentor", mentor, "--date", "2026-11-27",
                           "--insight", "After the move", NULL };
-    g_autofree char *a = cli_out (admin_uri, init);
     g_autofree char *b = cli_out (admin_uri, leader);
     g_autofree char *c = cli_out (admin_uri, copy_in);
     g_autofree char *d = cli_out (admin_uri, copy_out);
     g_autofree char *e = cli_out (admin_uri, backup_server);
-    g_autofree char *f = cli_out (restored_uri, init);
     g_autofree char *g = cli_out (restored_uri, restore);
     g_autofree char *after_copy = dump_file (back);
     g_autofree char *after_backup = dump_file (backup);
@@ -699,6 +711,138 @@ check_copy (void)
   tandem_test_remove_dir (dir);
 }
 
+/* A file of @n people whose external ids start with @prefix, and of
+ * @n_shared people every such file holds. */
+static void
+write_people (const char *path,
+              const char *prefix,
+              guint       n,
+              guint       n_shared)
+{
+  g_autoptr(GString) csv = g_string_new ("external_id,name,email,department,role,level\n");
+
+  for (guint i = 0; i < n + n_shared; i++)
+    {
+      /* Shuffled, the shared ones among the others. */
+      guint k = (i * 7919) % (n + n_shared);
+
+      if (k < n_shared)
+        g_string_append_printf (csv, "S-%05u,Shared %u,,Finance,Analyst,individual_contributor\n", k, k);
+      else
+        g_string_append_printf (csv, "%s-%05u,Person %u,,Sales,Agent,individual_contributor\n", prefix, k, k);
+    }
+  tandem_test_write_file (path, csv->str, csv->len);
+}
+
+static GSubprocess *
+start_cli (const char  *uri,
+           const char **args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  g_ptr_array_add (argv, (char *)g_getenv ("TANDEM_CLI"));
+  g_ptr_array_add (argv, (char *)"--database");
+  g_ptr_array_add (argv, (char *)uri);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *)args[i]);
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_newv ((const char * const *)argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  return process;
+}
+
+/* Waits up to ten seconds for @sql to give "t". */
+static gboolean
+wait_for (PGconn     *conn,
+          const char *sql)
+{
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *now = value (conn, sql);
+
+      if (g_str_equal (now, "t"))
+        return TRUE;
+      g_usleep (10 * 1000);
+    }
+  return FALSE;
+}
+
+/* Writers take turns, as on SQLite: two imports at once both finish, each
+ * whole, the second seeing what the first added; a client killed in the
+ * middle of an import leaves nothing of it, and no lock behind. */
+static void
+check_writers (void)
+{
+  g_autoptr(PGconn) super = connect_as ("postgres", "postgres");
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *people_a = g_build_filename (dir, "a.csv", NULL);
+  g_autofree char *people_b = g_build_filename (dir, "b.csv", NULL);
+  g_autofree char *people_k = g_build_filename (dir, "k.csv", NULL);
+  g_autofree char *people_small = g_build_filename (dir, "small.csv", NULL);
+  g_autofree char *admin_uri = new_organisation (super, "turns");
+  g_autofree char *manager_uri = uri_for ("turns", "max");
+  g_autoptr(PGconn) admin = NULL;
+
+  {
+    const char *manager[] = { "server", "grant", "max", "--as", "manager", NULL };
+    g_autofree char *b = cli_out (admin_uri, manager);
+  }
+  admin = connect_as ("turns", "admin");
+  write_people (people_a, "A", 3000, 500);
+  write_people (people_b, "B", 3000, 500);
+  write_people (people_k, "K", 40000, 0);
+  write_people (people_small, "C", 10, 0);
+
+  /* Two managers import at once, 500 people in both files. */
+  {
+    const char *import_a[] = { "import", "people", people_a, NULL };
+    const char *import_b[] = { "import", "people", people_b, NULL };
+    g_autoptr(GSubprocess) first = start_cli (manager_uri, import_a);
+    g_autoptr(GSubprocess) second = start_cli (manager_uri, import_b);
+    GSubprocess *both[] = { first, second };
+
+    for (guint i = 0; i < G_N_ELEMENTS (both); i++)
+      {
+        g_autofree char *out = NULL, *err = NULL;
+        g_autoptr(GError) error = NULL;
+
+        g_subprocess_communicate_utf8 (both[i], NULL, NULL, &out, &err, &error);
+        g_assert_no_error (error);
+        if (g_subprocess_get_exit_status (both[i]) != 0)
+          g_error ("a concurrent import failed: %s", err);
+      }
+    assert_value (admin, "SELECT count (*) FROM person", "6500");
+    assert_value (admin, "SELECT count (DISTINCT external_id) FROM person", "6500");
+  }
+
+  /* Killed while it inserts: the server rolls it all back. */
+  {
+    const char *import_k[] = { "import", "people", people_k, NULL };
+    const char *import_small[] = { "import", "people", people_small, NULL };
+    g_autoptr(GSubprocess) importer = start_cli (manager_uri, import_k);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *out = NULL;
+
+    g_assert_true (wait_for (super, "SELECT EXISTS (SELECT FROM pg_stat_activity WHERE usename = 'max'"
+                                    "  AND xact_start IS NOT NULL AND query LIKE 'INSERT INTO person%')"));
+    g_usleep (200 * 1000);
+    g_subprocess_force_exit (importer);
+    g_subprocess_wait (importer, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_get_if_signaled (importer));   /* killed, not finished */
+
+    g_assert_true (wait_for (super, "SELECT NOT EXISTS (SELECT FROM pg_stat_activity WHERE usename = 'max')"));
+    assert_value (admin, "SELECT count (*) FROM person WHERE external_id LIKE 'K-%'", "0");
+    assert_value (super, "SELECT count (*) FROM pg_locks WHERE locktype = 'advisory'", "0");
+    out = cli_out (manager_uri, import_small);
+    assert_value (admin, "SELECT count (*) FROM person", "6510");
+  }
+  tandem_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -709,6 +853,7 @@ main (int    argc,
   g_test_add_data_func ("/tandem/server/rules", (gconstpointer)check_server_rules, test_in_child);
   g_test_add_data_func ("/tandem/server/reports", (gconstpointer)check_reports_match, test_in_child);
   g_test_add_data_func ("/tandem/server/copy", (gconstpointer)check_copy, test_in_child);
+  g_test_add_data_func ("/tandem/server/writers", (gconstpointer)check_writers, test_in_child);
 
   /* The child reaches the cluster its parent started. */
   if (g_getenv ("TANDEM_TEST_PG_DIR") == NULL)

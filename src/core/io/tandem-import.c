@@ -251,9 +251,6 @@ run_in_transaction (TandemStore             *store,
   g_autoptr(GError) local_error = NULL;
   TandemCsvDialect dialect = { ',', "UTF-8" };
 
-  if (!tandem_store_begin (store, error))
-    return FALSE;
-
   if (!tandem_csv_parse_file_full (path, &dialect, func, user_data, cancellable, &local_error))
     {
       tandem_store_rollback (store);
@@ -298,9 +295,10 @@ run_in_transaction (TandemStore             *store,
   return TRUE;
 }
 
-/* Reads @path through @func inside one transaction and commits only when
- * no row had a problem; @finish (nullable) writes what the rows gathered,
- * just before the commit. */
+/* Reads @path through @func inside the import's transaction (which
+ * tandem_import_run() began) and commits only when no row had a problem;
+ * @finish (nullable) writes what the rows gathered, just before the
+ * commit. */
 gboolean
 tandem_import_in_transaction (TandemStore             *store,
                               const char              *path,
@@ -311,12 +309,7 @@ tandem_import_in_transaction (TandemStore             *store,
                               GCancellable            *cancellable,
                               GError                 **error)
 {
-  gboolean ok;
-
-  tandem_store_set_bulk (store, TRUE);
-  ok = run_in_transaction (store, path, func, finish, user_data, report, cancellable, error);
-  tandem_store_set_bulk (store, FALSE);
-  return ok;
+  return run_in_transaction (store, path, func, finish, user_data, report, cancellable, error);
 }
 
 /* Loads rows of "id, key[, level]" into @table: the key (casefolded when
@@ -505,11 +498,22 @@ tandem_import_run (TandemStore         *store,
                    GCancellable        *cancellable,
                    GError             **error)
 {
+  gboolean ok;
+
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
   g_return_val_if_fail (kind < TANDEM_N_IMPORT_KINDS, FALSE);
   g_return_val_if_fail (path != NULL && report != NULL, FALSE);
 
-  return importers[kind]->run (store, path, mapping, report, cancellable, error);
+  /* The transaction begins before the importer reads the people, roles
+   * and programs it matches rows against: another import that wrote them
+   * meanwhile has finished by then (writers take turns), and is seen. */
+  tandem_store_set_bulk (store, TRUE);
+  ok = tandem_store_begin (store, error) &&
+       importers[kind]->run (store, path, mapping, report, cancellable, error);
+  if (!ok)
+    tandem_store_rollback (store);
+  tandem_store_set_bulk (store, FALSE);
+  return ok;
 }
 
 typedef struct

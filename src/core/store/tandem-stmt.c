@@ -619,7 +619,9 @@ gboolean
 tandem_store_begin (TandemStore  *self,
                     GError      **error)
 {
-  return tandem_store_exec (self, tandem_store_is_server (self) ? "BEGIN" : "BEGIN IMMEDIATE", error);
+  if (tandem_store_is_server (self))
+    return tandem_pg_begin (self, error);
+  return tandem_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
 /* A bulk write (an import of 500,000 rows in random order) touches index
@@ -655,7 +657,7 @@ tandem_store_rollback (TandemStore *self)
   g_return_if_fail (TANDEM_IS_STORE (self));
 
   if (tandem_store_is_server (self))
-    tandem_store_exec (self, "ROLLBACK", NULL);
+    tandem_pg_rollback (self);
   else if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }

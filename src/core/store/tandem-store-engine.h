@@ -98,6 +98,9 @@ gboolean      tandem_pg_exec             (TandemStore   *store,
                                           const char    *sql,
                                           GError       **error);
 gint64        tandem_pg_last_insert_id   (TandemStore   *store);
+gboolean      tandem_pg_begin            (TandemStore   *store,
+                                          GError       **error);
+void          tandem_pg_rollback         (TandemStore   *store);
 void          tandem_pg_savepoint_rollback (TandemStore *store);
 gboolean      tandem_pg_savepoint        (TandemStore   *store,
                                           GError       **error);

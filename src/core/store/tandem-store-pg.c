@@ -266,6 +266,69 @@ tandem_pg_last_insert_id (TandemStore *store)
   return id;
 }
 
+/* Any number, the same in every Tandem: the key of the writers' lock. */
+#define WRITERS_LOCK "1952539757"
+
+/* Whether @sql, a SELECT of one boolean, gave true. */
+static gboolean
+query_true (TandemStore *store,
+            const char  *sql)
+{
+  PGresult *result = PQexec (store->pg, sql);
+  gboolean yes = PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1 &&
+                 g_str_equal (PQgetvalue (result, 0, 0), "t");
+
+  PQclear (result);
+  return yes;
+}
+
+/**
+ * tandem_pg_begin:
+ *
+ * Begins a transaction that writes. Writers take turns, as on SQLite:
+ * each takes the database's writers' lock, which the server lets go when
+ * the transaction ends or its connection drops (a client killed midway
+ * leaves nothing held, and nothing of its work). Another writer's turn is
+ * waited for, after telling the wait function, for as long as
+ * $TANDEM_WAIT_SECONDS says; then nothing is changed.
+ */
+gboolean
+tandem_pg_begin (TandemStore  *store,
+                 GError      **error)
+{
+  g_autofree char *timeout = NULL;
+  const char *values[1];
+  PGresult *result;
+
+  if (!tandem_pg_exec (store, "BEGIN", error))
+    return FALSE;
+  if (query_true (store, "SELECT pg_try_advisory_xact_lock (" WRITERS_LOCK ")"))
+    return TRUE;
+
+  if (store->wait_func != NULL)
+    store->wait_func (store->wait_data);
+  timeout = g_strdup_printf ("%" G_GINT64_FORMAT "ms", MAX (store->wait_usec / 1000, 1));
+  values[0] = timeout;
+  result = PQexecParams (store->pg, "SELECT set_config ('lock_timeout', $1, true)", 1, NULL, values, NULL, NULL, 0);
+  PQclear (result);
+  if (query_true (store, "SELECT pg_advisory_xact_lock (" WRITERS_LOCK ") IS NOT NULL"))
+    return TRUE;
+
+  tandem_pg_exec (store, "ROLLBACK", NULL);
+  g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_BUSY,
+               _("Someone else is still writing to the team server (an import, perhaps); nothing was changed. "
+                 "Try again when they have finished."));
+  return FALSE;
+}
+
+/* Ends the transaction, if one is open, keeping none of it. */
+void
+tandem_pg_rollback (TandemStore *store)
+{
+  if (PQtransactionStatus (store->pg) != PQTRANS_IDLE)
+    tandem_pg_exec (store, "ROLLBACK", NULL);
+}
+
 /* SQLite's SAVEPOINT begins a transaction when none is open, and its
  * RELEASE of that outermost savepoint commits it: so here. */
 gboolean
@@ -274,7 +337,7 @@ tandem_pg_savepoint (TandemStore  *store,
 {
   gboolean began = PQtransactionStatus (store->pg) == PQTRANS_IDLE;
 
-  if (began && !tandem_pg_exec (store, "BEGIN", error))
+  if (began && !tandem_pg_begin (store, error))
     return FALSE;
   if (!tandem_pg_exec (store, "SAVEPOINT tandem", error))
     {
@@ -383,6 +446,8 @@ const char *tandem_pg_stmt_get_value (TandemPgStmt *self, int column) { return N
 const char *tandem_pg_stmt_get_name (TandemPgStmt *self, int column) { return NULL; }
 gboolean tandem_pg_exec (TandemStore *store, const char *sql, GError **error) { return FALSE; }
 gint64 tandem_pg_last_insert_id (TandemStore *store) { return 0; }
+gboolean tandem_pg_begin (TandemStore *store, GError **error) { return FALSE; }
+void tandem_pg_rollback (TandemStore *store) { }
 void tandem_pg_savepoint_rollback (TandemStore *store) { }
 gboolean tandem_pg_savepoint (TandemStore *store, GError **error) { return FALSE; }
 gboolean tandem_pg_release (TandemStore *store, GError **error) { return FALSE; }

@@ -434,6 +434,7 @@ tandem_store_open_server (const char  *uri,
 #else
   self = g_object_new (TANDEM_TYPE_STORE, NULL);
   self->path = g_strdup (uri);
+  self->wait_usec = wait_usec_from_environment ();
   if (!tandem_pg_open (self, uri, error))
     return NULL;
   return g_steal_pointer (&self);
