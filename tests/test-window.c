@@ -388,6 +388,38 @@ test_window_visits_every_page (void)
   tandem_test_remove_dir (dir);
 }
 
+/* The pages' figures are read once the window has shown its first frame,
+ * not while it is still being built (issue 14: the worker took a core the
+ * first frame needed). */
+static void
+test_window_loads_after_first_frame (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 2025);
+  TandemWindow *window = tandem_window_new (GTK_APPLICATION (app), store);
+  gint64 end = g_get_monotonic_time () + 300 * 1000;
+
+  /* Not shown yet: the requests wait (well within the second after which
+   * a window never shown lets them go). */
+  g_assert_cmpuint (tandem_load_get_n_pending (), >, 0);
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpuint (tandem_load_get_n_pending (), >, 0);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_mapped, window));
+  spin ();
+  g_assert_cmpuint (tandem_load_get_n_pending (), ==, 0);
+
+  close_and_finalize (window);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
 static void
 test_window_welcome_then_demo (void)
 {
@@ -2430,6 +2462,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/tandem/window/visits-every-page", test_window_visits_every_page);
+  g_test_add_func ("/tandem/window/loads-after-first-frame", test_window_loads_after_first_frame);
   g_test_add_func ("/tandem/window/welcome-then-demo", test_window_welcome_then_demo);
   g_test_add_func ("/tandem/window/welcome-choices", test_window_welcome_choices);
   g_test_add_func ("/tandem/window/remove-demo", test_window_remove_demo);

@@ -26,6 +26,7 @@ struct _TandemWindow
   AdwApplicationWindow  parent_instance;
 
   TandemStore          *store;
+  guint                 load_hold;         /* holding page loads back until the first frame */
   gboolean              start_empty;       /* chose to work in an empty database, not the welcome */
   GCancellable         *overdue_loading;   /* the active pairs, read for the banner */
   GSettings            *settings;

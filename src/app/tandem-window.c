@@ -224,11 +224,34 @@ active_changed_cb (TandemWindow *self,
     self->settled_check = g_timeout_add_seconds (2, settled_check_cb, self);
 }
 
+/* Page loads wait for the first frame, a second at most (a window never
+ * shown lets them go too). */
+static void
+release_loads (TandemWindow *self)
+{
+  if (self->load_hold != 0)
+    {
+      g_clear_handle_id (&self->load_hold, g_source_remove);
+      tandem_load_release ();
+    }
+}
+
+static gboolean
+release_loads_cb (gpointer user_data)
+{
+  TandemWindow *self = user_data;
+
+  self->load_hold = 0;
+  tandem_load_release ();
+  return G_SOURCE_REMOVE;
+}
+
 static void
 painted_cb (GdkFrameClock *clock,
             TandemWindow  *self)
 {
   tandem_startup_mark ("first-frame");
+  release_loads (self);
   g_signal_handlers_disconnect_by_func (clock, painted_cb, self);
 }
 
@@ -444,6 +467,7 @@ tandem_window_dispose (GObject *object)
   g_clear_object (&self->export_chooser);
   g_clear_handle_id (&self->overdue_check, g_source_remove);
   g_clear_handle_id (&self->settled_check, g_source_remove);
+  release_loads (self);
   g_cancellable_cancel (self->overdue_loading);
   g_clear_object (&self->overdue_loading);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_WINDOW);
@@ -517,6 +541,8 @@ tandem_window_init (TandemWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
+  tandem_load_hold ();
+  self->load_hold = g_timeout_add_seconds (1, release_loads_cb, self);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

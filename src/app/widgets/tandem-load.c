@@ -31,6 +31,8 @@ typedef struct
 
 static guint n_pending;
 static GThreadPool *pool;
+static guint n_holds;        /* windows that have not shown their first frame */
+static GPtrArray *held;      /* (element-type GTask): requests waiting for them */
 
 /**
  * tandem_startup_mark:
@@ -183,7 +185,46 @@ tandem_load (gpointer         owner,
   task = g_task_new (owner, *slot, load_done_cb, NULL);
   g_task_set_source_tag (task, tandem_load);
   g_task_set_task_data (task, job, (GDestroyNotify)load_free);
+  if (n_holds > 0)
+    {
+      if (held == NULL)
+        held = g_ptr_array_new ();
+      g_ptr_array_add (held, g_steal_pointer (&task));
+      return;
+    }
   g_thread_pool_push (pool, g_steal_pointer (&task), NULL);
+}
+
+/**
+ * tandem_load_hold:
+ *
+ * Keeps requests waiting until tandem_load_release(): a window holds them
+ * until it has shown its first frame, so that on a two-core laptop the
+ * worker's reading does not take a core the window (and the display
+ * server) needs to get there. Calls nest.
+ */
+void
+tandem_load_hold (void)
+{
+  n_holds++;
+}
+
+/**
+ * tandem_load_release:
+ *
+ * Ends one tandem_load_hold(); the last one sends what waited to the
+ * worker, in the order it was asked for.
+ */
+void
+tandem_load_release (void)
+{
+  g_return_if_fail (n_holds > 0);
+
+  if (--n_holds > 0 || held == NULL)
+    return;
+  for (guint i = 0; i < held->len; i++)
+    g_thread_pool_push (pool, g_ptr_array_index (held, i), NULL);
+  g_clear_pointer (&held, g_ptr_array_unref);
 }
 
 /* Requests not answered yet: the tests wait for none before they look. */

@@ -31,6 +31,8 @@ void  tandem_load               (gpointer         owner,
                                  GDestroyNotify   result_free,
                                  TandemLoadDone   done);
 guint tandem_load_get_n_pending (void);
+void  tandem_load_hold          (void);
+void  tandem_load_release       (void);
 void  tandem_startup_mark       (const char      *what);
 
 G_END_DECLS
