@@ -35,6 +35,8 @@ struct _TandemPgStmt
   Oid       *types;
   PGresult  *result;    /* once sent */
   int        row;       /* the row read, -1 before the first */
+  PGconn    *conn;      /* the store's, which outlives the statement */
+  int        n_columns; /* asked of the server before the statement ran; -1 until then */
 };
 
 gboolean
@@ -65,6 +67,8 @@ tandem_pg_prepare (TandemStore *store,
   self->values = g_new0 (char *, self->n_params + 1);
   self->types = g_new0 (Oid, self->n_params + 1);
   self->row = -1;
+  self->conn = store->pg;
+  self->n_columns = -1;
   return self;
 }
 
@@ -209,10 +213,26 @@ tandem_pg_stmt_get_n_params (TandemPgStmt *self)
   return self->n_params;
 }
 
+/* As on SQLite, known before the statement runs: the server describes it
+ * (once, and only when asked before the first step). */
 int
 tandem_pg_stmt_get_n_columns (TandemPgStmt *self)
 {
-  return self->result != NULL ? PQnfields (self->result) : 0;
+  if (self->result != NULL)
+    return PQnfields (self->result);
+  if (self->n_columns < 0)
+    {
+      PGresult *prepared = PQprepare (self->conn, "", self->sql, self->n_params, self->types);
+      PGresult *described = NULL;
+
+      if (PQresultStatus (prepared) == PGRES_COMMAND_OK)
+        described = PQdescribePrepared (self->conn, "");
+      self->n_columns = described != NULL && PQresultStatus (described) == PGRES_COMMAND_OK
+                        ? PQnfields (described) : 0;
+      PQclear (described);
+      PQclear (prepared);
+    }
+  return self->n_columns;
 }
 
 /* The column's value as text, NULL for SQL NULL; booleans as 1 and 0, as
