@@ -238,15 +238,19 @@ tandem_import_parse_int (const char *text,
   return TRUE;
 }
 
-static gboolean
-run_in_transaction (TandemStore             *store,
-                    const char              *path,
-                    TandemCsvRowFunc         func,
-                    TandemImportFinishFunc   finish,
-                    gpointer                 user_data,
-                    TandemImportReport      *report,
-                    GCancellable            *cancellable,
-                    GError                 **error)
+/* Reads @path through @func inside the import's transaction (which
+ * tandem_import_run() began) and commits only when no row had a problem;
+ * @finish (nullable) writes what the rows gathered, just before the
+ * commit. */
+gboolean
+tandem_import_in_transaction (TandemStore             *store,
+                              const char              *path,
+                              TandemCsvRowFunc         func,
+                              TandemImportFinishFunc   finish,
+                              gpointer                 user_data,
+                              TandemImportReport      *report,
+                              GCancellable            *cancellable,
+                              GError                 **error)
 {
   g_autoptr(GError) local_error = NULL;
   TandemCsvDialect dialect = { ',', "UTF-8" };
@@ -295,22 +299,6 @@ run_in_transaction (TandemStore             *store,
   return TRUE;
 }
 
-/* Reads @path through @func inside the import's transaction (which
- * tandem_import_run() began) and commits only when no row had a problem;
- * @finish (nullable) writes what the rows gathered, just before the
- * commit. */
-gboolean
-tandem_import_in_transaction (TandemStore             *store,
-                              const char              *path,
-                              TandemCsvRowFunc         func,
-                              TandemImportFinishFunc   finish,
-                              gpointer                 user_data,
-                              TandemImportReport      *report,
-                              GCancellable            *cancellable,
-                              GError                 **error)
-{
-  return run_in_transaction (store, path, func, finish, user_data, report, cancellable, error);
-}
 
 /* Loads rows of "id, key[, level]" into @table: the key (casefolded when
  * @casefold) maps to the id, or to a TandemRoleSeen when a level comes
