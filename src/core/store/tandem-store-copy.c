@@ -109,17 +109,17 @@ copy_table (TandemStore      *from,
   g_autoptr(TandemStmt) insert = NULL;
   g_autoptr(GError) local_error = NULL;
   TandemStep step;
+  int n_columns;
 
   if (!(select = tandem_store_prepare (from, table->select, &local_error)))
     return read_failed (from, local_error, error);
   if (!(insert = tandem_store_prepare (to, table->insert, error)))
     return FALSE;
 
+  /* Each INSERT takes the columns its SELECT gives, in order. */
+  n_columns = tandem_stmt_get_n_params (insert);
   while ((step = tandem_stmt_step (select, &local_error)) == TANDEM_STEP_ROW)
     {
-      /* A server knows the row's width once the statement has run. */
-      int n_columns = tandem_stmt_get_n_columns (select);
-
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
       for (int column = 0; column < n_columns; column++)
