@@ -24,6 +24,9 @@ typedef struct
 int          tandem_cli_usage_error   (const char    *format,
                                        ...) G_GNUC_PRINTF (1, 2);
 int          tandem_cli_fail          (const GError  *error);
+TandemStore *tandem_cli_open_database (const char    *database,
+                                       gboolean       may_create,
+                                       GError       **error);
 TandemStore *tandem_cli_open_store    (Globals       *globals,
                                        GError       **error);
 TandemStore *tandem_cli_open_existing_store (Globals  *globals,

@@ -95,18 +95,6 @@ tandem_cli_server (Globals  *globals,
   return tandem_cli_usage_error (_("server needs init or grant, not “%s”"), argv[1]);
 }
 
-/* A file or a server, as --from or --to names it; @may_create for a
- * file that is to be written. */
-static TandemStore *
-open_database (const char  *database,
-               gboolean     may_create,
-               GError     **error)
-{
-  if (tandem_server_is_uri (database))
-    return tandem_store_open_server (database, error);
-  return may_create ? tandem_store_open (database, error) : tandem_store_open_existing (database, error);
-}
-
 /* tandem-cli copy --from DATABASE --to DATABASE */
 int
 tandem_cli_copy (Globals  *globals,
@@ -139,8 +127,8 @@ tandem_cli_copy (Globals  *globals,
 
   /* A file made for the copy is not left behind, empty, when it fails. */
   made = !tandem_server_is_uri (to) && !g_file_test (to, G_FILE_TEST_EXISTS);
-  if (!(from_store = open_database (from, FALSE, &error)) ||
-      !(to_store = open_database (to, TRUE, &error)) ||
+  if (!(from_store = tandem_cli_open_database (from, FALSE, &error)) ||
+      !(to_store = tandem_cli_open_database (to, TRUE, &error)) ||
       !tandem_store_copy (from_store, to_store, NULL, &error))
     {
       g_clear_object (&to_store);

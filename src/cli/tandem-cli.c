@@ -54,17 +54,35 @@ tandem_cli_fail (const GError *error)
   return EXIT_FAILED;
 }
 
+/* @database, a file or a team server's URI; a file that is not there is
+ * made when @may_create, else an error. */
+TandemStore *
+tandem_cli_open_database (const char  *database,
+                          gboolean     may_create,
+                          GError     **error)
+{
+  if (tandem_server_is_uri (database))
+    return tandem_store_open_server (database, error);
+  return may_create ? tandem_store_open (database, error) : tandem_store_open_existing (database, error);
+}
+
+/* The database --database or $TANDEM_DATABASE names, else the default. */
+static TandemStore *
+open_global_database (Globals   *globals,
+                      gboolean   may_create,
+                      GError   **error)
+{
+  g_autofree char *path = globals->database != NULL ? g_strdup (globals->database)
+                                                     : tandem_store_dup_default_path ();
+
+  return tandem_cli_open_database (path, may_create, error);
+}
+
 TandemStore *
 tandem_cli_open_store (Globals  *globals,
                        GError  **error)
 {
-  g_autofree char *path = NULL;
-
-  path = globals->database != NULL ? g_strdup (globals->database)
-                                   : tandem_store_dup_default_path ();
-  if (tandem_server_is_uri (path))
-    return tandem_store_open_server (path, error);
-  return tandem_store_open (path, error);
+  return open_global_database (globals, TRUE, error);
 }
 
 /* For commands that only read: a database that is not there is an error,
@@ -73,13 +91,7 @@ TandemStore *
 tandem_cli_open_existing_store (Globals  *globals,
                                 GError  **error)
 {
-  g_autofree char *path = NULL;
-
-  path = globals->database != NULL ? g_strdup (globals->database)
-                                   : tandem_store_dup_default_path ();
-  if (tandem_server_is_uri (path))
-    return tandem_store_open_server (path, error);
-  return tandem_store_open_existing (path, error);
+  return open_global_database (globals, FALSE, error);
 }
 
 /* Parses a command's options; on a bad option prints usage and returns
