@@ -33,15 +33,17 @@ record_markdown (TandemStore  *store,
   if (!(departments = tandem_store_prepare (store,
                                             "SELECT coalesce (d.name, ''), count (*), count (*) FILTER (WHERE p.learning = 2)"
                                             "  FROM person p LEFT JOIN department d ON d.id = p.department_id"
-                                            " WHERE p.active = 1 AND ($1 IS NULL OR d.name = $1)"
-                                            " GROUP BY 1 ORDER BY 1 = '', 1 COLLATE NOCASE",
+                                            " WHERE p.active = 1 AND (CAST ($1 AS TEXT) IS NULL OR d.name = $1)"
+                                            " GROUP BY 1 ORDER BY coalesce (d.name, '') = '',"
+                                            "          coalesce (d.name, '') COLLATE NOCASE",
                                             error)) ||
       !(roles = tandem_store_prepare (store,
                                       "SELECT coalesce (r.name, ''), count (*), count (*) FILTER (WHERE p.learning = 2)"
                                       "  FROM person p LEFT JOIN department d ON d.id = p.department_id"
                                       "  LEFT JOIN role r ON r.id = p.role_id"
                                       " WHERE p.active = 1 AND coalesce (d.name, '') = $1"
-                                      " GROUP BY 1 ORDER BY 1 = '', 1 COLLATE NOCASE",
+                                      " GROUP BY 1 ORDER BY coalesce (r.name, '') = '',"
+                                      "          coalesce (r.name, '') COLLATE NOCASE",
                                       error)) ||
       !(completed = tandem_store_prepare (store,
                                           "SELECT p.name, coalesce (r.name, ''), g.title, coalesce (e.completed_on, ''),"
@@ -49,7 +51,7 @@ record_markdown (TandemStore  *store,
                                           "                    FROM (SELECT c.name, pc.level FROM program_competency pc"
                                           "                            JOIN competency c ON c.id = pc.competency_id"
                                           "                           WHERE pc.program_id = g.id"
-                                          "                           ORDER BY c.position, c.name COLLATE NOCASE)), ''),"
+                                          "                           ORDER BY c.position, c.name COLLATE NOCASE) AS raised), ''),"
                                           "       coalesce (g.duration_hours, 0)"
                                           "  FROM enrollment e"
                                           "  JOIN person p ON p.id = e.person_id"

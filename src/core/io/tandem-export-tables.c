@@ -156,15 +156,19 @@ tandem_export_literacy_record_csv (TandemStore  *store,
                                "                    FROM (SELECT c.name, pc.level FROM program_competency pc"
                                "                            JOIN competency c ON c.id = pc.competency_id"
                                "                           WHERE pc.program_id = g.id"
-                               "                           ORDER BY c.position, c.name COLLATE NOCASE)), ''),"
+                               "                           ORDER BY c.position, c.name COLLATE NOCASE) AS raised), ''),"
+                               /* 4, not 4.0; 1.5 as written: the same text on both engines. */
                                "       CASE WHEN g.duration_hours IS NULL THEN ''"
-                               "            ELSE printf ('%g', g.duration_hours) END"
+                               "            WHEN g.duration_hours = CAST (g.duration_hours AS INTEGER)"
+                               "            THEN CAST (CAST (g.duration_hours AS INTEGER) AS TEXT)"
+                               "            ELSE CAST (g.duration_hours AS TEXT) END"
                                "  FROM enrollment e"
                                "  JOIN person p ON p.id = e.person_id"
                                "  JOIN program g ON g.id = e.program_id"
                                "  LEFT JOIN department d ON d.id = p.department_id"
                                "  LEFT JOIN role r ON r.id = p.role_id"
-                               " WHERE e.status = 'completed' AND p.active = 1 AND ($1 IS NULL OR d.name = $1)"
+                               " WHERE e.status = 'completed' AND p.active = 1"
+                               "   AND (CAST ($1 AS TEXT) IS NULL OR d.name = $1)"
                                " ORDER BY d.name COLLATE NOCASE, p.name COLLATE NOCASE, p.id, e.completed_on,"
                                "          g.title COLLATE NOCASE",
                                error);

@@ -44,10 +44,10 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (TandemPersonModel, tandem_person_model, G_TYPE_OB
   "SELECT p.id FROM person p" \
   "  LEFT JOIN department d ON d.id = p.department_id" \
   "  LEFT JOIN role r ON r.id = p.role_id" \
-  " WHERE ($1 IS NULL OR p.name LIKE $1 ESCAPE '\\' OR p.email LIKE $1 ESCAPE '\\')" \
-  "   AND ($2 IS NULL OR d.name = $2)" \
-  "   AND ($3 IS NULL OR r.name = $3)" \
-  "   AND ($4 IS NULL OR coalesce (r.level, 'individual_contributor') = $4)" \
+  " WHERE (CAST ($1 AS TEXT) IS NULL OR p.name LIKE $1 ESCAPE '\\' OR p.email LIKE $1 ESCAPE '\\')" \
+  "   AND (CAST ($2 AS TEXT) IS NULL OR d.name = $2)" \
+  "   AND (CAST ($3 AS TEXT) IS NULL OR r.name = $3)" \
+  "   AND (CAST ($4 AS TEXT) IS NULL OR coalesce (r.level, 'individual_contributor') = $4)" \
   "   AND ($5 < 0 OR p.is_champion = $5)" \
   "   AND ($6 < 0 OR p.has_tool_access = $6)" \
   "   AND ($7 OR p.active)" \
