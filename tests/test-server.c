@@ -294,13 +294,13 @@ check_server_rules (void)
     g_assert_cmpint (cli (admin_uri, unknown, &err), ==, 1);
     g_assert_nonnull (strstr (err, "no person has the external id \"NOBODY\""));
   }
-  /* Not all of Tandem runs on a server yet; nothing makes a file of its name. */
+  /* Checking a server asks the server; nothing makes a file of its name. */
   {
-    const char *args[] = { "export", "pack", "--output", "pack.pdf", NULL };
-    g_autofree char *err = NULL;
+    const char *args[] = { "check", NULL };
+    g_autofree char *out = cli_out (admin_uri, args);
 
-    g_assert_cmpint (cli (admin_uri, args, &err), ==, 1);
-    g_assert_nonnull (strstr (err, "On a team server Tandem only logs"));
+    g_assert_nonnull (strstr (out, "answers, with Tandem’s schema version"));
+    g_assert_false (g_file_test ("postgresql:", G_FILE_TEST_EXISTS));
   }
 
   eve = connect_as ("org", "eve");
@@ -337,23 +337,41 @@ check_server_rules (void)
   assert_value (mia, "SELECT count (*) FROM follow_up", "0");
   refused (mia, "INSERT INTO person (name) VALUES ('Mallory')", "permission denied");
 
-  /* Raw answers: managers add them and read none; tallies only above the
-   * threshold, never below 3, whatever is asked; members none at all. */
+  /* Raw answers: managers add them and read none, not even the tallies;
+   * the figures come through the report functions, whose threshold is
+   * never below 3 whatever is asked, and which hide as many more groups
+   * as it takes to keep a hidden one from following from the total. */
   ok (max, "INSERT INTO survey_response (wave_id, level, department_id, optimism)"
            " SELECT 1, 'individual_contributor', 1, g % 5 + 1 FROM generate_series (1, 6) g");
   ok (max, "INSERT INTO survey_response (wave_id, level, department_id, optimism)"
-           " VALUES (1, 'executive', 2, 5), (1, 'executive', 2, 4)");
+           " VALUES (1, 'executive', 2, 5), (1, 'executive', 2, 4),"
+           "        (1, 'individual_contributor', 2, 5), (1, 'individual_contributor', 2, 5)");
   for (PGconn *who[] = { max, lee, eve, NULL }, **c = who; *c != NULL; c++)
     {
       refused (*c, "SELECT count (*) FROM survey_response", "permission denied");
       refused (*c, "SELECT count (*) FROM survey_tally", "permission denied");
     }
-  assert_value (lee, "SELECT sum (answered) FROM tandem_survey_tally (1) WHERE grouping = 'all'", "6");
-  assert_value (lee, "SELECT count (*) FROM tandem_survey_tally (1) WHERE level = 'executive'", "0");
-  assert_value (lee, "SELECT count (*) FROM tandem_survey_tally (7) WHERE level = 'individual_contributor'", "0");
-  assert_value (max, "SELECT favourable FROM tandem_survey_tally (5)"
-                     " WHERE level = 'individual_contributor' AND grouping = 'department'", "2");
-  refused (eve, "SELECT * FROM tandem_survey_tally (5)", "permission denied");
+  /* 8 ICs, 4 favourable; 2 executives, whose answers stay hidden. */
+  assert_value (lee, "SELECT ics || ':' || ics_favourable || ' ' || leaders || ':' || leaders_favourable"
+                     "  FROM tandem_gap_series ('optimism', 1)", "8:4 2:0");
+  assert_value (lee, "SELECT ics_favourable FROM tandem_gap_series ('optimism', 9)", "0");
+  /* Department 2's two ICs are hidden, and department 1 with them, or
+   * 4 − its 2 would be theirs. */
+  assert_value (lee, "SELECT string_agg (group_id || ':' || answered || ':' || favourable, ' ' ORDER BY group_id)"
+                     "  FROM tandem_ic_tallies (1, 'department', 1) WHERE dimension = 'optimism'",
+                "1:6:0 2:2:0");
+  /* Every level together: the executives are left out (2 answered). */
+  assert_value (max, "SELECT string_agg (group_id || ':' || answered || ':' || favourable, ' '"
+                     "                   ORDER BY \"grouping\", group_id)"
+                     "  FROM tandem_heatmap ('department', 1, NULL, 0) WHERE dimension = 'optimism'",
+                "0:8:4 1:6:0 2:2:0");
+  assert_value (lee, "SELECT sum (favourable) FROM tandem_gap_heatmap ('department', 1, NULL, 0)"
+                     " WHERE level = 'executive'", "0");
+  assert_value (lee, "SELECT string_agg (title || ':' || n_answers, ' ')"
+                     "  FROM (SELECT title, tandem_wave_answers (id) AS n_answers FROM survey_wave) w", "2026 Q1:10");
+  refused (eve, "SELECT * FROM tandem_heatmap ('department', 5, NULL, 0)", "permission denied");
+  refused (eve, "SELECT * FROM tandem_gap_series ('optimism', 5)", "permission denied");
+  refused (lee, "SELECT tandem_guard_cells (NULL, NULL, NULL, NULL, NULL, 3, 0)", "permission denied");
 
   /* Leaders read, and write nothing. */
   assert_value (lee, "SELECT count (*) FROM coaching_session", "1");
@@ -570,13 +588,39 @@ check_reports_match (void)
       }
   }
 
-  /* What does not run on a server yet says so. */
+  /* The tables and records a manager exports, to the byte. */
   {
-    const char *gaps[] = { "report", "gaps", NULL };
-    g_autofree char *err = NULL;
+    static const char *const exports[][5] = {
+      { "people", NULL, },
+      { "enrollments", "--delimiter", ";", NULL },
+      { "literacy-record", NULL, },
+      { "literacy-record", "--department", "customer care", NULL },
+      { "journal", "X-002", NULL, },
+    };
 
-    g_assert_cmpint (cli (leader_uri, gaps, &err), ==, 1);
-    g_assert_nonnull (strstr (err, "On a team server Tandem only"));
+    for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+      {
+        const char *args[8] = { "export", NULL, };
+        g_autofree char *a = g_build_filename (dir, g_str_equal (exports[i][0], "journal") ? "a.md" : "a.csv", NULL);
+        g_autofree char *b = g_build_filename (dir, g_str_equal (exports[i][0], "journal") ? "b.md" : "b.csv", NULL);
+        g_autofree char *out_a = NULL;
+        g_autofree char *out_b = NULL;
+        g_autofree char *text_a = NULL;
+        g_autofree char *text_b = NULL;
+        guint n = 1;
+
+        for (guint j = 0; exports[i][j] != NULL; j++)
+          args[n++] = exports[i][j];
+        args[n++] = "--output";
+        args[n] = a;
+        out_a = cli_out (file, args);
+        args[n] = b;
+        out_b = cli_out (manager_uri, args);
+        g_assert_true (g_file_get_contents (a, &text_a, NULL, NULL));
+        g_assert_true (g_file_get_contents (b, &text_b, NULL, NULL));
+        g_assert_cmpuint (strlen (text_a), >, 60);
+        g_assert_cmpstr (text_b, ==, text_a);
+      }
   }
   tandem_test_remove_dir (dir);
 }
@@ -597,6 +641,127 @@ new_organisation (PGconn     *super,
   ok (super, create);
   out = cli_out (admin_uri, init);
   return admin_uri;
+}
+
+/* Survey figures from a server are a file's to the byte, though no login
+ * there can read an answer: groups of every size (more than a chart has
+ * rows, so the smallest are merged; some under the threshold, so others
+ * are hidden with them), two waves, rows shuffled. */
+static void
+check_surveys_match (void)
+{
+  g_autoptr(PGconn) super = connect_as ("postgres", "postgres");
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *file = g_build_filename (dir, "org.db", NULL);
+  g_autofree char *people = g_build_filename (dir, "people.csv", NULL);
+  g_autofree char *responses = g_build_filename (dir, "responses.csv", NULL);
+  g_autofree char *admin_uri = new_organisation (super, "surveys");
+  g_autofree char *manager_uri = uri_for ("surveys", "max");
+  g_autofree char *leader_uri = uri_for ("surveys", "lee");
+  g_autoptr(GString) people_csv = g_string_new ("external_id,name,email,department,role,level,champion,tool_access\n");
+  g_autoptr(GString) responses_csv = g_string_new ("wave,fielded_on,level,department,role,optimism,resources,"
+                                                   "transparency\n");
+  static const char * const levels[] = { "executive", "manager", "individual_contributor" };
+
+  {
+    const char *manager[] = { "server", "grant", "max", "--as", "manager", NULL };
+    const char *leader[] = { "server", "grant", "lee", "--as", "leader", NULL };
+    g_autofree char *a = cli_out (admin_uri, manager);
+    g_autofree char *b = cli_out (admin_uri, leader);
+  }
+  for (guint i = 0; i < 240; i++)
+    {
+      guint k = (i * 97) % 240;
+
+      guint r = (k * 13) % 31 % 18;
+
+      g_string_append_printf (people_csv, "P-%03u,Person %u,,%s %02u,Role %02u,%s,no,%s\n", k, k,
+                              k % 2 ? "dept" : "Dept", (k * k) % 89 % 20, r, levels[MIN (r % 6, 2)],
+                              k % 3 == 0 ? "yes" : "no");
+    }
+  /* 1,200 answers over 24 departments and 18 roles, sized unevenly. */
+  for (guint i = 0; i < 1200; i++)
+    {
+      guint k = (i * 7919) % 1200, d = (k * k) % 97 % 24, r = (k * 13) % 31 % 18;
+
+      g_string_append_printf (responses_csv, "%s,%s,%s,%s %02u,Role %02u,%u,%u,%s\n",
+                              k % 2 ? "2026 Q1" : "2026 Q3", k % 2 ? "2026-03-02" : "2026-09-01",
+                              levels[MIN (r % 6, 2)], d % 2 ? "dept" : "Dept", d, r,
+                              (k * 3) % 5 + 1, (k * 7 + k / 5) % 5 + 1,
+                              k % 11 == 0 ? "" : (const char *[]) { "1", "2", "3", "4", "5" }[(k / 3) % 5]);
+    }
+  tandem_test_write_file (people, people_csv->str, people_csv->len);
+  tandem_test_write_file (responses, responses_csv->str, responses_csv->len);
+
+  for (const char *const *db = (const char *const[]) { file, manager_uri, NULL }; *db != NULL; db++)
+    {
+      const char *import_people[] = { "import", "people", people, NULL };
+      const char *import_responses[] = { "import", "responses", responses, NULL };
+      g_autofree char *a = cli_out (*db, import_people);
+      g_autofree char *b = cli_out (*db, import_responses);
+    }
+
+  {
+    static const char *const reports[][7] = {
+      { "report", "gaps", NULL, },
+      { "report", "gaps", "--format", "csv", "--threshold", "3", NULL },
+      { "report", "gaps", "--dimension", "resources", "--threshold", "40", NULL },
+      { "report", "changes", NULL, },
+      { "report", "changes", "--format", "csv", "--min-effect", "2", NULL },
+      { "report", "impact", NULL, },
+      { "report", "impact", "--by", "role", "--format", "csv", NULL },
+      { "report", "impact", "--by", "role", "--threshold", "12", NULL },
+      { "report", "summary", NULL, },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
+      {
+        g_autofree char *from_file = cli_out (file, (const char **)reports[i]);
+        g_autofree char *from_server = cli_out (leader_uri, (const char **)reports[i]);
+
+        g_assert_cmpuint (strlen (from_file), >, 80);
+        g_assert_cmpstr (from_server, ==, from_file);
+      }
+  }
+
+  /* The charts, drawn as SVG: every figure and name in them the same. */
+  {
+    static const char *const charts[][5] = {
+      { "heatmap", "--by", "department", NULL },
+      { "heatmap", "--by", "role", "--threshold", },
+      { "gap-heatmap", "--by", "department", NULL },
+      { "gap-heatmap", "--by", "role", NULL },
+      { "impact", "--by", "role", NULL },
+      { "snapshot", NULL },
+      { "transparency", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+      {
+        g_autofree char *a = g_build_filename (dir, "file.svg", NULL);
+        g_autofree char *b = g_build_filename (dir, "server.svg", NULL);
+        const char *args[10] = { "export", "chart", charts[i][0], "--output", NULL, };
+        g_autofree char *out_a = NULL;
+        g_autofree char *out_b = NULL;
+        g_autofree char *svg_a = NULL;
+        g_autofree char *svg_b = NULL;
+        guint n = 5;
+
+        for (guint j = 1; j < 4 && charts[i][j] != NULL; j++)
+          args[n++] = charts[i][j];
+        if (n == 8)   /* a threshold to go with it */
+          args[n++] = "8";
+        args[4] = a;
+        out_a = cli_out (file, args);
+        args[4] = b;
+        out_b = cli_out (leader_uri, args);
+        g_assert_true (g_file_get_contents (a, &svg_a, NULL, NULL));
+        g_assert_true (g_file_get_contents (b, &svg_b, NULL, NULL));
+        g_assert_cmpuint (strlen (svg_a), >, 1000);
+        g_assert_true (g_str_equal (svg_a, svg_b));
+      }
+  }
+  tandem_test_remove_dir (dir);
 }
 
 /* Every table of the SQLite file at @path, row for row. */
@@ -852,6 +1017,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_data_func ("/tandem/server/rules", (gconstpointer)check_server_rules, test_in_child);
   g_test_add_data_func ("/tandem/server/reports", (gconstpointer)check_reports_match, test_in_child);
+  g_test_add_data_func ("/tandem/server/surveys", (gconstpointer)check_surveys_match, test_in_child);
   g_test_add_data_func ("/tandem/server/copy", (gconstpointer)check_copy, test_in_child);
   g_test_add_data_func ("/tandem/server/writers", (gconstpointer)check_writers, test_in_child);
 

@@ -767,7 +767,21 @@ test_stats_impact (void)
   add_rows (csv, "Wave 1", "2025-03-15", "individual_contributor", "Sales", 4, 6);
   add_rows (csv, "Wave 2", "2025-06-15", "individual_contributor", "Sales", 12, 8);
   add_rows (csv, "Wave 2", "2025-06-15", "individual_contributor", "Legal", 3, 1);
+  /* Ops has no people, only answers: with Legal, two hidden groups of 7. */
+  add_rows (csv, "Wave 2", "2025-06-15", "individual_contributor", "Ops", 2, 1);
   import_responses (store, dir, csv);
+
+  /* Hidden groups under the threshold together would follow from the ICs'
+   * total minus Sales: Sales is hidden with them. */
+  rows = tandem_stats_impact (store, "department", NULL, NULL, 8, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  sales = g_ptr_array_index (rows, 1);
+  g_assert_cmpstr (sales->group, ==, "Sales");
+  g_assert_true (sales->to[TANDEM_DIMENSION_OPTIMISM].suppressed);
+  g_assert_cmpuint (sales->to[TANDEM_DIMENSION_OPTIMISM].n, ==, 20);
+  g_assert_true (isnan (sales->change[TANDEM_DIMENSION_OPTIMISM]));
+  g_clear_pointer (&rows, g_ptr_array_unref);
 
   rows = tandem_stats_impact (store, "department", NULL, NULL, 5, &from, &to, &error);
   g_assert_no_error (error);

@@ -32,6 +32,31 @@
   "  JOIN person m ON m.id = mp.mentor_id" \
   "  LEFT JOIN coaching_session s ON s.pair_id = mp.id"
 
+/* The survey statements. A group's rows come together and groups in one
+ * order on both engines, which is the order the smallest are merged and
+ * hidden in: see tandem_stats_heatmap () and tandem_stats_gap_heatmap (). */
+#define HEATMAP_SQL(table) \
+  "WITH latest AS (SELECT id, title FROM survey_wave WHERE $3 IS NULL OR title = $3" \
+  "                 ORDER BY fielded_on DESC, id DESC LIMIT 1)" \
+  "SELECT latest.title, t.group_id, coalesce (g.name, ''), t.dimension," \
+  "       sum (t.answered), sum (t.favourable), t.grouping" \
+  "  FROM latest JOIN survey_tally t ON t.wave_id = latest.id AND t.grouping IN ('all', $1)" \
+  "  JOIN survey_tally lv ON lv.wave_id = t.wave_id AND lv.dimension = t.dimension AND lv.level = t.level" \
+  "       AND lv.grouping = 'all' AND lv.group_id = 0 AND lv.answered >= $2" \
+  "  LEFT JOIN " table " g ON g.id = t.group_id AND t.grouping = $1" \
+  " GROUP BY t.grouping, t.group_id, t.dimension" \
+  " ORDER BY t.grouping = 'all' DESC, g.name IS NULL, g.name COLLATE NOCASE, t.group_id"
+#define GAP_HEATMAP_SQL(table) \
+  "WITH chosen AS (SELECT id, title FROM survey_wave WHERE $3 IS NULL OR title = $3" \
+  "                 ORDER BY fielded_on DESC, id DESC LIMIT 1)" \
+  "SELECT chosen.title, t.group_id, coalesce (g.name, ''), t.dimension, t.level, t.answered, t.favourable," \
+  "       t.grouping" \
+  "  FROM chosen JOIN survey_tally t ON t.wave_id = chosen.id" \
+  "   AND t.level IN ('executive', 'individual_contributor')" \
+  "   AND (t.grouping = $1 OR (t.grouping = 'all' AND t.group_id = 0))" \
+  "  LEFT JOIN " table " g ON g.id = t.group_id AND t.grouping = $1" \
+  " ORDER BY t.grouping = 'all' DESC, g.name IS NULL, g.name COLLATE NOCASE, t.group_id"
+
 static const char * const sqlite_sql[TANDEM_N_SQL] = {
   /* Active pairs with their sessions, the one due soonest first: date
    * arithmetic on TEXT dates is each engine's own. */
@@ -170,6 +195,32 @@ static const char * const sqlite_sql[TANDEM_N_SQL] = {
   [TANDEM_SQL_READ_SNAPSHOT] = "BEGIN DEFERRED",
   /* After a copy (tandem-store-copy.c): SQLite numbers on by itself. */
   [TANDEM_SQL_COPY_FINISH] = "SELECT 1",
+  [TANDEM_SQL_WAVE_LIST] =
+    "SELECT w.id, w.title, w.fielded_on,"
+    "       (SELECT count (*) FROM survey_response r WHERE r.wave_id = w.id)"
+    "  FROM survey_wave w"
+    " ORDER BY w.fielded_on DESC, w.id DESC",
+  /* $1 the dimension; $2, the threshold, is the server's. */
+  [TANDEM_SQL_GAP_SERIES] =
+    "SELECT w.title, w.fielded_on,"
+    "       coalesce (e.answered, 0), coalesce (e.favourable, 0),"
+    "       coalesce (i.answered, 0), coalesce (i.favourable, 0)"
+    "  FROM survey_wave w"
+    "  LEFT JOIN survey_tally e ON e.wave_id = w.id AND e.dimension = $1"
+    "       AND e.level = 'executive' AND e.grouping = 'all'"
+    "  LEFT JOIN survey_tally i ON i.wave_id = w.id AND i.dimension = $1"
+    "       AND i.level = 'individual_contributor' AND i.grouping = 'all'"
+    " ORDER BY w.fielded_on, w.id",
+  /* $1 the grouping, $2 the threshold, $3 the wave or NULL; $4, the
+   * most groups shown, is the server's. */
+  [TANDEM_SQL_HEATMAP_DEPARTMENT] = HEATMAP_SQL ("department"),
+  [TANDEM_SQL_HEATMAP_ROLE] = HEATMAP_SQL ("role"),
+  [TANDEM_SQL_GAP_HEATMAP_DEPARTMENT] = GAP_HEATMAP_SQL ("department"),
+  [TANDEM_SQL_GAP_HEATMAP_ROLE] = GAP_HEATMAP_SQL ("role"),
+  /* $1 the wave's id, $2 the grouping; $3, the threshold, is the server's. */
+  [TANDEM_SQL_IC_TALLIES] =
+    "SELECT group_id, dimension, answered, favourable FROM survey_tally"
+    " WHERE wave_id = $1 AND level = 'individual_contributor' AND grouping = $2",
 };
 
 /* On a team server no login may read the private-notes column: only its
@@ -191,6 +242,18 @@ static const char * const server_sql[TANDEM_N_SQL] = {
   /* No group reads a raw answer; how many there are is no secret. */
   [TANDEM_SQL_SURVEY_ANSWERS] = "SELECT tandem_survey_answers ()",
   [TANDEM_SQL_READ_SNAPSHOT] = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+  /* Survey figures come from the server's functions, which give the same
+   * rows with the favourable counts Tandem would hide left out. */
+  [TANDEM_SQL_WAVE_LIST] =
+    "SELECT w.id, w.title, w.fielded_on, tandem_wave_answers (w.id)"
+    "  FROM survey_wave w"
+    " ORDER BY w.fielded_on DESC, w.id DESC",
+  [TANDEM_SQL_GAP_SERIES] = "SELECT * FROM tandem_gap_series ($1, $2::integer)",
+  [TANDEM_SQL_HEATMAP_DEPARTMENT] = "SELECT * FROM tandem_heatmap ($1, $2::integer, $3, $4::integer)",
+  [TANDEM_SQL_HEATMAP_ROLE] = "SELECT * FROM tandem_heatmap ($1, $2::integer, $3, $4::integer)",
+  [TANDEM_SQL_GAP_HEATMAP_DEPARTMENT] = "SELECT * FROM tandem_gap_heatmap ($1, $2::integer, $3, $4::integer)",
+  [TANDEM_SQL_GAP_HEATMAP_ROLE] = "SELECT * FROM tandem_gap_heatmap ($1, $2::integer, $3, $4::integer)",
+  [TANDEM_SQL_IC_TALLIES] = "SELECT * FROM tandem_ic_tallies ($1, $2, $3::integer)",
   /* Rows copied with their ids leave each identity behind them. */
   [TANDEM_SQL_COPY_FINISH] =
     "SELECT setval (pg_get_serial_sequence (t, 'id'), coalesce (n, 0) + 1, false)"
@@ -222,4 +285,19 @@ tandem_store_get_sql (TandemStore *self,
   if (tandem_store_is_server (self) && server_sql[name] != NULL)
     return server_sql[name];
   return sqlite_sql[name];
+}
+
+/**
+ * tandem_store_keeps_tallies:
+ *
+ * Whether the engine counts each survey answer into survey_tally itself,
+ * as a team server does (its managers may add answers but read none, not
+ * even the tallies), so that an import adds only the answers.
+ */
+gboolean
+tandem_store_keeps_tallies (TandemStore *self)
+{
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+
+  return tandem_store_is_server (self);
 }

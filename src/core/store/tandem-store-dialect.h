@@ -6,7 +6,9 @@
  * $1 placeholders, ON CONFLICT, RETURNING, COLLATE NOCASE (the team
  * server's schema defines a case-insensitive collation of that name). The
  * few statements that cannot be written so (JSON, date arithmetic on TEXT
- * dates) are named here, and each engine gives its own text for them.
+ * dates) are named here, and each engine gives its own text for them; so
+ * are those that read survey answers, which a team server gives only
+ * through its own functions.
  */
 #pragma once
 
@@ -38,10 +40,18 @@ typedef enum
   TANDEM_SQL_SURVEY_ANSWERS,
   TANDEM_SQL_READ_SNAPSHOT,
   TANDEM_SQL_COPY_FINISH,
+  TANDEM_SQL_WAVE_LIST,
+  TANDEM_SQL_GAP_SERIES,
+  TANDEM_SQL_HEATMAP_DEPARTMENT,
+  TANDEM_SQL_HEATMAP_ROLE,
+  TANDEM_SQL_GAP_HEATMAP_DEPARTMENT,
+  TANDEM_SQL_GAP_HEATMAP_ROLE,
+  TANDEM_SQL_IC_TALLIES,
   TANDEM_N_SQL
 } TandemSql;
 
-const char *tandem_store_get_sql (TandemStore *self,
-                                  TandemSql    name);
+const char *tandem_store_get_sql       (TandemStore *self,
+                                        TandemSql    name);
+gboolean    tandem_store_keeps_tallies (TandemStore *self);
 
 G_END_DECLS

@@ -15,19 +15,9 @@
 #include <math.h>
 
 #include "tandem-gap-heatmap.h"
+#include "tandem-store-dialect.h"
 #include "tandem-store-private.h"
 #include "tandem-verdict.h"
-
-#define GAP_HEATMAP_SQL(table) \
-  "WITH chosen AS (SELECT id, title FROM survey_wave WHERE $3 IS NULL OR title = $3" \
-  "                 ORDER BY fielded_on DESC, id DESC LIMIT 1)" \
-  "SELECT chosen.title, t.group_id, coalesce (g.name, ''), t.dimension, t.level, t.answered, t.favourable," \
-  "       t.grouping" \
-  "  FROM chosen JOIN survey_tally t ON t.wave_id = chosen.id" \
-  "   AND t.level IN ('executive', 'individual_contributor')" \
-  "   AND (t.grouping = $1 OR (t.grouping = 'all' AND t.group_id = 0))" \
-  "  LEFT JOIN " table " g ON g.id = t.group_id AND t.grouping = $1" \
-  " ORDER BY t.grouping = 'all' DESC, g.name IS NULL, g.name COLLATE NOCASE"
 
 void
 tandem_gap_row_free (TandemGapRow *row)
@@ -132,11 +122,16 @@ tandem_stats_gap_heatmap (TandemStore  *store,
   g_return_val_if_fail (g_strcmp0 (grouping, "department") == 0 || g_strcmp0 (grouping, "role") == 0, NULL);
 
   is_role = g_str_equal (grouping, "role");
-  stmt = tandem_store_prepare (store, is_role ? GAP_HEATMAP_SQL ("role") : GAP_HEATMAP_SQL ("department"), error);
+  stmt = tandem_store_prepare (store,
+                               tandem_store_get_sql (store, is_role ? TANDEM_SQL_GAP_HEATMAP_ROLE
+                                                                    : TANDEM_SQL_GAP_HEATMAP_DEPARTMENT),
+                               error);
   if (stmt == NULL)
     return NULL;
   tandem_stmt_bind_text (stmt, 1, grouping);
+  tandem_stmt_bind_int (stmt, 2, (int)threshold);
   tandem_stmt_bind_text (stmt, 3, wave);
+  tandem_stmt_bind_int (stmt, 4, (int)max_rows);
 
   everyone = g_new0 (TandemGapRow, 1);
   everyone->name = g_strdup (_("Everyone"));
@@ -195,13 +190,12 @@ tandem_stats_gap_heatmap (TandemStore  *store,
               rest->ics[d].n += row->ics[d].n;
               rest->ics[d].favourable += row->ics[d].favourable;
             }
-          g_ptr_array_remove_fast (rows, row);   /* frees it */
+          g_ptr_array_remove (rows, row);   /* frees it */
         }
       rest->group_id = G_MAXINT64;
       rest->name = tandem_stats_other_groups (is_role, smallest->len);
       g_ptr_array_add (rows, rest);
     }
-  g_ptr_array_sort (rows, compare_by_name);
 
   for (guint r = 0; r < rows->len; r++)
     {
@@ -235,5 +229,8 @@ tandem_stats_gap_heatmap (TandemStore  *store,
                                  &row->gap_low[d], &row->gap_high[d]);
         }
     }
+
+  /* Guarded in the order read, as the team server guards them; shown by name. */
+  g_ptr_array_sort (rows, compare_by_name);
   return g_steal_pointer (&rows);
 }

@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "tandem-impact.h"
+#include "tandem-store-dialect.h"
 #include "tandem-store-private.h"
 #include "tandem-verdict.h"
 
@@ -98,26 +99,73 @@ find_wave (TandemStore  *store,
   return TRUE;
 }
 
-/* The ICs' answers of @wave by group: group id → guint[2 × dimensions]
- * of (answered, favourable). */
+/* What ic_tallies () keeps for a group, per dimension. */
+enum { TALLY_ANSWERED, TALLY_FAVOURABLE, TALLY_HIDDEN, TALLY_N };
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = **(gint64 * const *)a, y = **(gint64 * const *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The groups together make the ICs' total, which the gap charts show:
+ * each question's shares are guarded against subtraction, the groups in
+ * the order of their ids, as the team server guards them. */
+static void
+guard_tallies (GHashTable *tallies,
+               guint       threshold)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_sized_new (g_hash_table_size (tallies));
+  g_autoptr(GArray) column = g_array_sized_new (FALSE, TRUE, sizeof (TandemShare), ids->len);
+  GHashTableIter iter;
+  gpointer id;
+
+  g_hash_table_iter_init (&iter, tallies);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    g_ptr_array_add (ids, id);
+  g_ptr_array_sort (ids, compare_ids);
+  for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+    {
+      g_array_set_size (column, ids->len);
+      for (guint i = 0; i < ids->len; i++)
+        {
+          const guint *counts = g_hash_table_lookup (tallies, g_ptr_array_index (ids, i));
+
+          tandem_share_init (&g_array_index (column, TandemShare, i), counts[TALLY_N * d + TALLY_ANSWERED],
+                             counts[TALLY_N * d + TALLY_FAVOURABLE], threshold);
+        }
+      tandem_stats_suppress_complements ((TandemShare *)(void *)column->data, column->len, threshold);
+      for (guint i = 0; i < ids->len; i++)
+        {
+          guint *counts = g_hash_table_lookup (tallies, g_ptr_array_index (ids, i));
+
+          counts[TALLY_N * d + TALLY_HIDDEN] = g_array_index (column, TandemShare, i).suppressed;
+        }
+    }
+}
+
+/* The ICs' answers of @wave by group: group id → guint[TALLY_N ×
+ * dimensions], guarded. */
 static GHashTable *
 ic_tallies (TandemStore  *store,
             const char   *grouping,
             gint64        wave_id,
+            guint         threshold,
             GError      **error)
 {
   g_autoptr(GHashTable) tallies = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(TandemStmt) stmt = NULL;
   TandemStep step;
 
-  stmt = tandem_store_prepare (store,
-                               "SELECT group_id, dimension, answered, favourable FROM survey_tally"
-                               " WHERE wave_id = $1 AND level = 'individual_contributor' AND grouping = $2",
-                               error);
+  stmt = tandem_store_prepare (store, tandem_store_get_sql (store, TANDEM_SQL_IC_TALLIES), error);
   if (stmt == NULL)
     return NULL;
   tandem_stmt_bind_int64 (stmt, 1, wave_id);
   tandem_stmt_bind_text (stmt, 2, grouping);
+  tandem_stmt_bind_int (stmt, 3, (int)threshold);
 
   while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
     {
@@ -129,14 +177,15 @@ ic_tallies (TandemStore  *store,
         continue;
       if (counts == NULL)
         {
-          counts = g_new0 (guint, 2 * TANDEM_N_DIMENSIONS);
+          counts = g_new0 (guint, TALLY_N * TANDEM_N_DIMENSIONS);
           g_hash_table_insert (tallies, g_memdup2 (&group, sizeof group), counts);
         }
-      counts[2 * dimension] = (guint)tandem_stmt_get_int (stmt, 2);
-      counts[2 * dimension + 1] = (guint)tandem_stmt_get_int (stmt, 3);
+      counts[TALLY_N * dimension + TALLY_ANSWERED] = (guint)tandem_stmt_get_int (stmt, 2);
+      counts[TALLY_N * dimension + TALLY_FAVOURABLE] = (guint)tandem_stmt_get_int (stmt, 3);
     }
   if (step == TANDEM_STEP_ERROR)
     return NULL;
+  guard_tallies (tallies, threshold);
   return g_steal_pointer (&tallies);
 }
 
@@ -149,7 +198,13 @@ set_shares (TandemShare *shares,
   const guint *counts = g_hash_table_lookup (tallies, &group);
 
   for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
-    tandem_share_init (&shares[d], counts ? counts[2 * d] : 0, counts ? counts[2 * d + 1] : 0, threshold);
+    {
+      gboolean hidden = counts != NULL && counts[TALLY_N * d + TALLY_HIDDEN];
+
+      tandem_share_init (&shares[d], counts ? counts[TALLY_N * d + TALLY_ANSWERED] : 0,
+                         counts && !hidden ? counts[TALLY_N * d + TALLY_FAVOURABLE] : 0,
+                         hidden ? G_MAXUINT : threshold);
+    }
 }
 
 /**
@@ -194,8 +249,8 @@ tandem_stats_impact (TandemStore  *store,
   by_role = g_str_equal (grouping, "role");
   if (!find_wave (store, from_wave, FALSE, &from, error) ||
       !find_wave (store, to_wave, TRUE, &to, error) ||
-      !(before = ic_tallies (store, grouping, from.id, error)) ||
-      !(after = ic_tallies (store, grouping, to.id, error)))
+      !(before = ic_tallies (store, grouping, from.id, threshold, error)) ||
+      !(after = ic_tallies (store, grouping, to.id, threshold, error)))
     return NULL;
 
   stmt = tandem_store_prepare (store, by_role ? IMPACT_PEOPLE_SQL ("role", "role_id")

@@ -114,21 +114,12 @@ tandem_stats_gap_series (TandemStore      *store,
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
   g_return_val_if_fail (dimension < TANDEM_N_DIMENSIONS, NULL);
 
-  stmt = tandem_store_prepare (store,
-                               "SELECT w.title, w.fielded_on,"
-                               "       coalesce (e.answered, 0), coalesce (e.favourable, 0),"
-                               "       coalesce (i.answered, 0), coalesce (i.favourable, 0)"
-                               "  FROM survey_wave w"
-                               "  LEFT JOIN survey_tally e ON e.wave_id = w.id AND e.dimension = $1"
-                               "       AND e.level = 'executive' AND e.grouping = 'all'"
-                               "  LEFT JOIN survey_tally i ON i.wave_id = w.id AND i.dimension = $1"
-                               "       AND i.level = 'individual_contributor' AND i.grouping = 'all'"
-                               " ORDER BY w.fielded_on, w.id",
-                               error);
+  stmt = tandem_store_prepare (store, tandem_store_get_sql (store, TANDEM_SQL_GAP_SERIES), error);
   if (stmt == NULL)
     return NULL;
 
   tandem_stmt_bind_text (stmt, 1, tandem_dimension_to_string (dimension));
+  tandem_stmt_bind_int (stmt, 2, (int)threshold);
 
   while ((step = tandem_stmt_step (stmt, error)) == TANDEM_STEP_ROW)
     {
@@ -269,21 +260,6 @@ tandem_stats_suppress_complements (TandemShare *shares,
     }
 }
 
-/* Every level together, leaving out a level that answered a question fewer
- * than $2 times in the wave: its answers would follow from the total (or
- * the groups' sum) minus the levels the gap charts show. */
-#define HEATMAP_SQL(table) \
-  "WITH latest AS (SELECT id, title FROM survey_wave WHERE $3 IS NULL OR title = $3" \
-  "                 ORDER BY fielded_on DESC, id DESC LIMIT 1)" \
-  "SELECT latest.title, t.group_id, coalesce (g.name, ''), t.dimension," \
-  "       sum (t.answered), sum (t.favourable), t.grouping" \
-  "  FROM latest JOIN survey_tally t ON t.wave_id = latest.id AND t.grouping IN ('all', $1)" \
-  "  JOIN survey_tally lv ON lv.wave_id = t.wave_id AND lv.dimension = t.dimension AND lv.level = t.level" \
-  "       AND lv.grouping = 'all' AND lv.group_id = 0 AND lv.answered >= $2" \
-  "  LEFT JOIN " table " g ON g.id = t.group_id AND t.grouping = $1" \
-  " GROUP BY t.grouping, t.group_id, t.dimension" \
-  " ORDER BY t.grouping = 'all' DESC, g.name IS NULL, g.name COLLATE NOCASE"
-
 void
 tandem_heat_row_free (TandemHeatRow *row)
 {
@@ -325,15 +301,17 @@ compare_heat_rows_by_size (gconstpointer a,
   return na > nb ? -1 : na < nb;
 }
 
-/* Everyone first, then by name. */
+/* Everyone first, then by name, and the rest together last. */
 static int
 compare_heat_rows_by_name (gconstpointer a,
                            gconstpointer b)
 {
   const TandemHeatRow *ra = *(TandemHeatRow * const *)a, *rb = *(TandemHeatRow * const *)b;
 
-  if (ra->group_id < 0 || rb->group_id < 0)
-    return ra->group_id < 0 ? (rb->group_id < 0 ? 0 : -1) : 1;
+  if (ra->group_id != rb->group_id && (ra->group_id < 0 || rb->group_id < 0))
+    return ra->group_id < 0 ? -1 : 1;
+  if (ra->group_id != rb->group_id && (ra->group_id == G_MAXINT64 || rb->group_id == G_MAXINT64))
+    return ra->group_id == G_MAXINT64 ? 1 : -1;
   return g_utf8_collate (ra->name, rb->name);
 }
 
@@ -395,12 +373,16 @@ tandem_stats_heatmap (TandemStore  *store,
   g_return_val_if_fail (g_strcmp0 (grouping, "department") == 0 || g_strcmp0 (grouping, "role") == 0, NULL);
 
   is_role = g_str_equal (grouping, "role");
-  stmt = tandem_store_prepare (store, is_role ? HEATMAP_SQL ("role") : HEATMAP_SQL ("department"), error);
+  stmt = tandem_store_prepare (store,
+                               tandem_store_get_sql (store, is_role ? TANDEM_SQL_HEATMAP_ROLE
+                                                                    : TANDEM_SQL_HEATMAP_DEPARTMENT),
+                               error);
   if (stmt == NULL)
     return NULL;
   tandem_stmt_bind_text (stmt, 1, grouping);
   tandem_stmt_bind_int (stmt, 2, (int)threshold);
   tandem_stmt_bind_text (stmt, 3, wave);
+  tandem_stmt_bind_int (stmt, 4, (int)max_rows);
 
   everyone = g_new0 (TandemHeatRow, 1);
   everyone->name = g_strdup (_("Everyone"));
@@ -451,10 +433,9 @@ tandem_stats_heatmap (TandemStore  *store,
               rest->shares[d].n += row->shares[d].n;
               rest->shares[d].favourable += row->shares[d].favourable;
             }
-          g_ptr_array_remove_fast (rows, row);   /* frees it */
+          g_ptr_array_remove (rows, row);   /* frees it */
         }
-      g_ptr_array_sort (rows, compare_heat_rows_by_name);
-      rest->group_id = 0;
+      rest->group_id = G_MAXINT64;
       rest->name = tandem_stats_other_groups (is_role, smallest->len);
       g_ptr_array_add (rows, rest);
     }
@@ -481,5 +462,8 @@ tandem_stats_heatmap (TandemStore  *store,
         ((TandemHeatRow *)g_ptr_array_index (rows, r))->shares[d] = g_array_index (column, TandemShare, r - 1);
     }
 
+  /* Guarded in the order read, as the team server guards them; shown by name. */
+  if (smallest != NULL)
+    g_ptr_array_sort (rows, compare_heat_rows_by_name);
   return g_steal_pointer (&rows);
 }

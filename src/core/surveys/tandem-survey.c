@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "tandem-store-dialect.h"
 #include "tandem-store-private.h"
 #include "tandem-survey.h"
 
@@ -392,7 +393,8 @@ tandem_survey_tally_check_additions (TandemSurveyTally  *tally,
  * tandem_survey_tally_flush:
  *
  * Adds what @tally counted to survey_tally — overall, per department and
- * per role — inside the caller's transaction, and empties @tally.
+ * per role — inside the caller's transaction, and empties @tally. An
+ * engine that counts each answer itself (a team server) is left to it.
  */
 gboolean
 tandem_survey_tally_flush (TandemSurveyTally  *tally,
@@ -411,6 +413,11 @@ tandem_survey_tally_flush (TandemSurveyTally  *tally,
   g_return_val_if_fail (tally != NULL, FALSE);
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
 
+  if (tandem_store_keeps_tallies (store))
+    {
+      g_hash_table_remove_all (tally->cells);
+      return TRUE;
+    }
   fold (tally, groupings);
 
   upsert = tandem_store_prepare (store,

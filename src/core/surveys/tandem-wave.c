@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "tandem-store-dialect.h"
 #include "tandem-store-private.h"
 #include "tandem-wave.h"
 
@@ -134,12 +135,7 @@ tandem_wave_list (TandemStore  *store,
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
 
-  stmt = tandem_store_prepare (store,
-                               "SELECT w.id, w.title, w.fielded_on,"
-                               "       (SELECT count (*) FROM survey_response r WHERE r.wave_id = w.id)"
-                               "  FROM survey_wave w"
-                               " ORDER BY w.fielded_on DESC, w.id DESC",
-                               error);
+  stmt = tandem_store_prepare (store, tandem_store_get_sql (store, TANDEM_SQL_WAVE_LIST), error);
   if (stmt == NULL)
     return NULL;
 

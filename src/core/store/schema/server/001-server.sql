@@ -10,6 +10,13 @@
 -- on SQLite), and the statements' ORDER BY … COLLATE NOCASE use it.
 CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
 
+-- SQLite's group_concat (value, separator), in the order the rows come.
+CREATE FUNCTION tandem_concat_step (so_far text, value text, separator text) RETURNS text
+  LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN value IS NULL THEN so_far WHEN so_far IS NULL THEN value ELSE so_far || separator || value END
+$$;
+CREATE AGGREGATE group_concat (text, text) (SFUNC = tandem_concat_step, STYPE = text);
+
 -- Which version of the schema this is; migrations add to it.
 CREATE TABLE tandem_schema (
   version  integer NOT NULL
@@ -248,16 +255,258 @@ CREATE FUNCTION tandem_private_notes (session bigint) RETURNS text
   SELECT private_notes FROM coaching_session WHERE id = session AND author = session_user
 $$;
 
--- Survey tallies for reports and charts: a group is left out when fewer
--- than the threshold answered, and the threshold is never below 3,
+-- Survey figures reach reports and charts only through the functions
+-- below, one for each of Tandem's statements, with the same rows in the
+-- same order; the counts that answered are given whole, the favourable
+-- ones only where Tandem shows them. The threshold is never below 3,
 -- whatever the caller asks.
-CREATE FUNCTION tandem_survey_tally (threshold integer)
-  RETURNS TABLE (wave_id bigint, dimension text, level text, "grouping" text, group_id bigint,
-                 answered integer, favourable integer)
+
+-- The groups of one column to hide, in the column's order: those under
+-- the threshold, then, while exactly one is hidden or the hidden together
+-- are under it, the smallest shown one too, so that no hidden group
+-- follows from the total minus the shown ones. The same rule, in the same
+-- order, as tandem_stats_suppress_complements () in Tandem's C.
+CREATE FUNCTION tandem_hide_complements (n bigint[], threshold integer) RETURNS boolean[]
+  LANGUAGE plpgsql IMMUTABLE SET search_path = public, pg_temp AS $$
+DECLARE
+  len integer := coalesce (cardinality (n), 0);
+  hidden boolean[] := array_fill (false, ARRAY[len]);
+  n_hidden integer;
+  hidden_n bigint;
+  smallest integer;
+BEGIN
+  FOR i IN 1 .. len LOOP
+    hidden[i] := n[i] > 0 AND n[i] < threshold;
+  END LOOP;
+  LOOP
+    n_hidden := 0;
+    hidden_n := 0;
+    smallest := NULL;
+    FOR i IN 1 .. len LOOP
+      CONTINUE WHEN n[i] = 0;
+      IF hidden[i] THEN
+        n_hidden := n_hidden + 1;
+        hidden_n := hidden_n + n[i];
+      ELSIF smallest IS NULL OR n[i] < n[smallest] THEN
+        smallest := i;
+      END IF;
+    END LOOP;
+    IF n_hidden = 0 OR smallest IS NULL OR (n_hidden >= 2 AND hidden_n >= threshold) THEN
+      RETURN hidden;
+    END IF;
+    hidden[smallest] := true;
+  END LOOP;
+END
+$$;
+
+-- The favourable counts of a statement's cells as Tandem may show them.
+-- A cell is everyone's (group NULL) or one group's, in one column (a
+-- question, or a question and a level) and one dimension; groups count
+-- in the order they first appear. Beyond max_rows groups (0: no limit)
+-- the smallest, by their largest dimension, are shown together as one
+-- last group: its favourable count is given whole on its first cell of a
+-- column and 0 on the others. Then each column is guarded as above.
+CREATE FUNCTION tandem_guard_cells (gids bigint[], dims text[], cols text[], n bigint[], fav bigint[],
+                                    threshold integer, max_rows integer) RETURNS bigint[]
+  LANGUAGE plpgsql IMMUTABLE SET search_path = public, pg_temp AS $$
+DECLARE
+  len integer := coalesce (cardinality (n), 0);
+  guarded bigint[] := fav;
+  groups bigint[];
+  by_size integer[];
+  merged boolean[];
+  pos integer[];
+  ng integer;
+  n_shown integer := 0;
+  rest integer;
+  col text;
+  col_n bigint[];
+  rest_fav bigint;
+  hidden boolean[];
+  given boolean;
+  k integer;
+BEGIN
+  SELECT coalesce (array_agg (g ORDER BY first), '{}') INTO groups
+    FROM (SELECT g, min (o) AS first FROM unnest (gids) WITH ORDINALITY AS c (g, o)
+           WHERE g IS NOT NULL GROUP BY g) f;
+  ng := cardinality (groups);
+  merged := array_fill (false, ARRAY[ng]);
+  pos := array_fill (0, ARRAY[ng]);
+  IF max_rows >= 2 AND ng > max_rows THEN
+    SELECT array_agg (s.gk ORDER BY s.size DESC, s.gk) INTO by_size
+      FROM (SELECT t.gk, max (t.total) AS size
+              FROM (SELECT array_position (groups, c.g) AS gk, c.d, sum (c.n) AS total
+                      FROM unnest (gids, dims, n) AS c (g, d, n)
+                     WHERE c.g IS NOT NULL GROUP BY 1, 2) t
+             GROUP BY t.gk) s;
+    FOR i IN max_rows .. ng LOOP
+      merged[by_size[i]] := true;
+    END LOOP;
+  END IF;
+  FOR i IN 1 .. ng LOOP
+    IF NOT merged[i] THEN
+      n_shown := n_shown + 1;
+      pos[i] := n_shown;
+    END IF;
+  END LOOP;
+  rest := CASE WHEN n_shown < ng THEN n_shown + 1 END;
+
+  FOR col IN SELECT DISTINCT c FROM unnest (cols) AS c LOOP
+    col_n := array_fill (0::bigint, ARRAY[coalesce (rest, n_shown)]);
+    rest_fav := 0;
+    FOR i IN 1 .. len LOOP
+      CONTINUE WHEN gids[i] IS NULL OR cols[i] <> col;
+      k := array_position (groups, gids[i]);
+      IF merged[k] THEN
+        col_n[rest] := col_n[rest] + n[i];
+        rest_fav := rest_fav + fav[i];
+      ELSE
+        col_n[pos[k]] := n[i];
+      END IF;
+    END LOOP;
+    hidden := tandem_hide_complements (col_n, threshold);
+    given := false;
+    FOR i IN 1 .. len LOOP
+      CONTINUE WHEN gids[i] IS NULL OR cols[i] <> col;
+      k := array_position (groups, gids[i]);
+      IF merged[k] THEN
+        guarded[i] := CASE WHEN given OR hidden[rest] THEN 0 ELSE rest_fav END;
+        given := true;
+      ELSIF hidden[pos[k]] OR n[i] < threshold THEN
+        guarded[i] := 0;
+      END IF;
+    END LOOP;
+  END LOOP;
+
+  FOR i IN 1 .. len LOOP
+    IF gids[i] IS NULL AND n[i] < threshold THEN
+      guarded[i] := 0;
+    END IF;
+  END LOOP;
+  RETURN guarded;
+END
+$$;
+
+-- Executives' and ICs' favourable shares, wave by wave: as
+-- tandem_stats_gap_series ().
+CREATE FUNCTION tandem_gap_series (p_dimension text, p_threshold integer)
+  RETURNS TABLE (title text, fielded_on text, leaders bigint, leaders_favourable bigint, ics bigint,
+                 ics_favourable bigint)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  SELECT t.wave_id, t.dimension, t.level, t.grouping, t.group_id, t.answered, t.favourable
-    FROM survey_tally t
-   WHERE t.answered >= greatest (coalesce (threshold, 5), 3)
+  WITH t AS (SELECT greatest (coalesce (p_threshold, 5), 3) AS threshold)
+  SELECT w.title, w.fielded_on,
+         coalesce (e.answered, 0), CASE WHEN e.answered >= t.threshold THEN e.favourable ELSE 0 END,
+         coalesce (i.answered, 0), CASE WHEN i.answered >= t.threshold THEN i.favourable ELSE 0 END
+    FROM t, survey_wave w
+    LEFT JOIN survey_tally e ON e.wave_id = w.id AND e.dimension = p_dimension
+         AND e.level = 'executive' AND e.grouping = 'all'
+    LEFT JOIN survey_tally i ON i.wave_id = w.id AND i.dimension = p_dimension
+         AND i.level = 'individual_contributor' AND i.grouping = 'all'
+   ORDER BY w.fielded_on, w.id
+$$;
+
+-- Every level together per department or role in one wave (the latest
+-- when p_wave is NULL): as tandem_stats_heatmap ().
+CREATE FUNCTION tandem_heatmap (p_grouping text, p_threshold integer, p_wave text, p_max_rows integer)
+  RETURNS TABLE (title text, group_id bigint, name text, dimension text, answered bigint, favourable bigint,
+                 "grouping" text)
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  threshold integer := greatest (coalesce (p_threshold, 5), 3);
+BEGIN
+  RETURN QUERY
+  WITH latest AS (SELECT w.id, w.title FROM survey_wave w WHERE p_wave IS NULL OR w.title = p_wave
+                   ORDER BY w.fielded_on DESC, w.id DESC LIMIT 1),
+       cells AS (SELECT latest.title, t.group_id, coalesce (g.name, '') AS name, t.dimension,
+                        sum (t.answered) AS answered, sum (t.favourable) AS favourable, t.grouping,
+                        row_number () OVER (ORDER BY t.grouping = 'all' DESC, g.name IS NULL,
+                                                     g.name COLLATE nocase, t.group_id, t.dimension) AS o
+                   FROM latest JOIN survey_tally t ON t.wave_id = latest.id AND t.grouping IN ('all', p_grouping)
+                   JOIN survey_tally lv ON lv.wave_id = t.wave_id AND lv.dimension = t.dimension
+                        AND lv.level = t.level AND lv.grouping = 'all' AND lv.group_id = 0
+                        AND lv.answered >= threshold
+                   LEFT JOIN (SELECT d.id, d.name FROM department d WHERE p_grouping = 'department'
+                              UNION ALL SELECT r.id, r.name FROM role r WHERE p_grouping = 'role') g
+                        ON g.id = t.group_id AND t.grouping = p_grouping
+                  GROUP BY latest.title, t.grouping, t.group_id, g.name, t.dimension),
+       guarded AS (SELECT tandem_guard_cells (array_agg (CASE WHEN c.grouping = 'all' THEN NULL ELSE c.group_id END
+                                                         ORDER BY c.o),
+                                              array_agg (c.dimension ORDER BY c.o),
+                                              array_agg (c.dimension ORDER BY c.o),
+                                              array_agg (c.answered ORDER BY c.o),
+                                              array_agg (c.favourable ORDER BY c.o),
+                                              threshold, p_max_rows) AS fav
+                     FROM cells c)
+  SELECT c.title, c.group_id, c.name, c.dimension, c.answered, guarded.fav[c.o], c.grouping
+    FROM cells c, guarded
+   ORDER BY c.o;
+END
+$$;
+
+-- Executives and ICs apart per department or role in one wave: as
+-- tandem_stats_gap_heatmap ().
+CREATE FUNCTION tandem_gap_heatmap (p_grouping text, p_threshold integer, p_wave text, p_max_rows integer)
+  RETURNS TABLE (title text, group_id bigint, name text, dimension text, level text, answered bigint,
+                 favourable bigint, "grouping" text)
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  threshold integer := greatest (coalesce (p_threshold, 5), 3);
+BEGIN
+  RETURN QUERY
+  WITH chosen AS (SELECT w.id, w.title FROM survey_wave w WHERE p_wave IS NULL OR w.title = p_wave
+                   ORDER BY w.fielded_on DESC, w.id DESC LIMIT 1),
+       cells AS (SELECT chosen.title, t.group_id, coalesce (g.name, '') AS name, t.dimension, t.level,
+                        t.answered::bigint AS answered, t.favourable::bigint AS favourable, t.grouping,
+                        row_number () OVER (ORDER BY t.grouping = 'all' DESC, g.name IS NULL,
+                                                     g.name COLLATE nocase, t.group_id, t.dimension,
+                                                     t.level) AS o
+                   FROM chosen JOIN survey_tally t ON t.wave_id = chosen.id
+                    AND t.level IN ('executive', 'individual_contributor')
+                    AND (t.grouping = p_grouping OR (t.grouping = 'all' AND t.group_id = 0))
+                   LEFT JOIN (SELECT d.id, d.name FROM department d WHERE p_grouping = 'department'
+                              UNION ALL SELECT r.id, r.name FROM role r WHERE p_grouping = 'role') g
+                        ON g.id = t.group_id AND t.grouping = p_grouping),
+       guarded AS (SELECT tandem_guard_cells (array_agg (CASE WHEN c.grouping = 'all' THEN NULL ELSE c.group_id END
+                                                         ORDER BY c.o),
+                                              array_agg (c.dimension ORDER BY c.o),
+                                              array_agg (c.dimension || ' ' || c.level ORDER BY c.o),
+                                              array_agg (c.answered ORDER BY c.o),
+                                              array_agg (c.favourable ORDER BY c.o),
+                                              threshold, p_max_rows) AS fav
+                     FROM cells c)
+  SELECT c.title, c.group_id, c.name, c.dimension, c.level, c.answered, guarded.fav[c.o], c.grouping
+    FROM cells c, guarded
+   ORDER BY c.o;
+END
+$$;
+
+-- ICs' answers of one wave per department or role, by group: as
+-- tandem_stats_impact () reads them.
+CREATE FUNCTION tandem_ic_tallies (p_wave bigint, p_grouping text, p_threshold integer)
+  RETURNS TABLE (group_id bigint, dimension text, answered bigint, favourable bigint)
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  threshold integer := greatest (coalesce (p_threshold, 5), 3);
+BEGIN
+  RETURN QUERY
+  WITH cells AS (SELECT t.group_id, t.dimension, t.answered::bigint AS answered, t.favourable::bigint AS favourable,
+                        row_number () OVER (ORDER BY t.group_id, t.dimension) AS o
+                   FROM survey_tally t
+                  WHERE t.wave_id = p_wave AND t.level = 'individual_contributor' AND t.grouping = p_grouping),
+       guarded AS (SELECT tandem_guard_cells (array_agg (c.group_id ORDER BY c.o), array_agg (c.dimension ORDER BY c.o),
+                                              array_agg (c.dimension ORDER BY c.o), array_agg (c.answered ORDER BY c.o),
+                                              array_agg (c.favourable ORDER BY c.o), threshold, 0) AS fav
+                     FROM cells c)
+  SELECT c.group_id, c.dimension, c.answered, guarded.fav[c.o]
+    FROM cells c, guarded
+   ORDER BY c.o;
+END
+$$;
+
+-- How many answered each wave.
+CREATE FUNCTION tandem_wave_answers (p_wave bigint) RETURNS bigint
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT count (*) FROM survey_response WHERE wave_id = p_wave
 $$;
 
 -- How many answers there are, which no group may count itself.
@@ -325,14 +574,21 @@ $$;
 -- ---------------------------------------------------------------------
 REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION tandem_is_date (text), tandem_update_learning (), tandem_my_person (),
-  tandem_in_pair (bigint), tandem_private_notes (bigint), tandem_survey_tally (integer),
-  tandem_tally_response (), tandem_grant (text, text, text), tandem_survey_answers ()
+  tandem_in_pair (bigint), tandem_private_notes (bigint), tandem_tally_response (),
+  tandem_grant (text, text, text), tandem_survey_answers (), tandem_wave_answers (bigint),
+  tandem_hide_complements (bigint[], integer),
+  tandem_guard_cells (bigint[], text[], text[], bigint[], bigint[], integer, integer),
+  tandem_gap_series (text, integer), tandem_heatmap (text, integer, text, integer),
+  tandem_gap_heatmap (text, integer, text, integer), tandem_ic_tallies (bigint, text, integer)
   FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO tandem_manager, tandem_leader, tandem_member;
 GRANT EXECUTE ON FUNCTION tandem_is_date (text), tandem_my_person (), tandem_in_pair (bigint),
                           tandem_private_notes (bigint)
   TO tandem_manager, tandem_leader, tandem_member;
-GRANT EXECUTE ON FUNCTION tandem_survey_tally (integer), tandem_survey_answers () TO tandem_manager, tandem_leader;
+GRANT EXECUTE ON FUNCTION tandem_survey_answers (), tandem_wave_answers (bigint), tandem_gap_series (text, integer),
+                          tandem_heatmap (text, integer, text, integer), tandem_gap_heatmap (text, integer, text, integer),
+                          tandem_ic_tallies (bigint, text, integer)
+  TO tandem_manager, tandem_leader;
 GRANT SELECT ON tandem_schema TO tandem_manager, tandem_leader, tandem_member;
 
 -- Managers keep people, programs, enrollments, competencies and pairs, and
