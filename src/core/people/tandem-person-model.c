@@ -44,13 +44,14 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (TandemPersonModel, tandem_person_model, G_TYPE_OB
   "SELECT p.id FROM person p" \
   "  LEFT JOIN department d ON d.id = p.department_id" \
   "  LEFT JOIN role r ON r.id = p.role_id" \
-  " WHERE (CAST ($1 AS TEXT) IS NULL OR p.name LIKE $1 ESCAPE '\\' OR p.email LIKE $1 ESCAPE '\\')" \
+  " WHERE (CAST ($1 AS TEXT) IS NULL OR lower (p.name) LIKE lower ($1) ESCAPE '\\'" \
+  "        OR lower (p.email) LIKE lower ($1) ESCAPE '\\')" \
   "   AND (CAST ($2 AS TEXT) IS NULL OR d.name = $2)" \
   "   AND (CAST ($3 AS TEXT) IS NULL OR r.name = $3)" \
   "   AND (CAST ($4 AS TEXT) IS NULL OR coalesce (r.level, 'individual_contributor') = $4)" \
   "   AND ($5 < 0 OR p.is_champion = $5)" \
   "   AND ($6 < 0 OR p.has_tool_access = $6)" \
-  "   AND ($7 OR p.active)" \
+  "   AND ($7 = 1 OR p.active = 1)" \
   " ORDER BY " order ", p.name COLLATE NOCASE, p.id"
 
 static const char * const select_ids[TANDEM_N_PERSON_SORTS] = {

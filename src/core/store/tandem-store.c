@@ -415,8 +415,8 @@ tandem_store_open_existing (const char  *path,
  * tandem_store_open_server:
  * @uri: a team server, postgresql://…, whose owner ran tandem-cli server init
  *
- * Opens the record on a team server. Only some of Tandem runs there yet
- * (logging and correcting coaching sessions); the rest asks for a file.
+ * Opens the record on a team server, where every tandem-cli command runs;
+ * the app does not open one yet.
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
@@ -457,12 +457,12 @@ open_store (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* Not a file to make: a team server, which tandem_store_open_server()
-   * opens for the little that runs there yet. */
+   * opens for tandem-cli; the app does not yet. */
   if (tandem_server_is_uri (path))
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _("“%s” is a PostgreSQL server. The app cannot open one yet: tandem-cli prepares it and logs "
-                     "coaching sessions there. Open a database file for now."), path);
+                   _("“%s” is a PostgreSQL server. The app cannot open one yet; tandem-cli runs every command "
+                     "there. Open a database file in the app for now."), path);
       return NULL;
     }
   if (!tandem_store_check_header (path, &exists, error))
