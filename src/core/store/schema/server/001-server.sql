@@ -515,29 +515,50 @@ CREATE FUNCTION tandem_survey_answers () RETURNS bigint
   SELECT count (*) FROM survey_response
 $$;
 
--- Responses, added by managers who cannot read them, keep the tallies.
+-- Responses, added by managers who cannot read them, keep the tallies:
+-- a wave's are counted again from its answers, once per transaction at
+-- commit (a counter bumped per answer would rewrite its row a hundred
+-- thousand times in one import, each time walking the versions before).
+CREATE FUNCTION tandem_tally_wave (p_wave bigint) RETURNS bigint
+  LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  DELETE FROM survey_tally WHERE wave_id = p_wave;
+  WITH d (dimension) AS (VALUES ('optimism'), ('resources'), ('transparency')),
+       s AS (SELECT r.wave_id, d.dimension, r.level,
+                    coalesce (r.department_id, 0) AS department_id, coalesce (r.role_id, 0) AS role_id,
+                    CASE d.dimension WHEN 'optimism' THEN r.optimism
+                                     WHEN 'resources' THEN r.resources
+                                     ELSE r.transparency END AS score
+               FROM survey_response r, d
+              WHERE r.wave_id = p_wave)
+  INSERT INTO survey_tally
+    SELECT wave_id, dimension, level, 'all', 0, count (score), count (*) FILTER (WHERE score >= 4)
+      FROM s GROUP BY wave_id, dimension, level HAVING count (score) > 0
+    UNION ALL
+    SELECT wave_id, dimension, level, 'department', department_id, count (score),
+           count (*) FILTER (WHERE score >= 4)
+      FROM s GROUP BY wave_id, dimension, level, department_id HAVING count (score) > 0
+    UNION ALL
+    SELECT wave_id, dimension, level, 'role', role_id, count (score), count (*) FILTER (WHERE score >= 4)
+      FROM s GROUP BY wave_id, dimension, level, role_id HAVING count (score) > 0;
+  SELECT coalesce (max (id), 0) FROM survey_response WHERE wave_id = p_wave
+$$;
+
+-- Fires at commit for each answer added; a wave is counted again unless
+-- this transaction already counted it with this answer in.
 CREATE FUNCTION tandem_tally_response () RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
-  d text;
-  score integer;
+  counted jsonb := coalesce (nullif (current_setting ('tandem.tallied', true), ''), '{}')::jsonb;
 BEGIN
-  FOREACH d IN ARRAY ARRAY['optimism', 'resources', 'transparency'] LOOP
-    score := CASE d WHEN 'optimism' THEN NEW.optimism WHEN 'resources' THEN NEW.resources
-                    ELSE NEW.transparency END;
-    CONTINUE WHEN score IS NULL;
-    INSERT INTO survey_tally AS t (wave_id, dimension, level, grouping, group_id, answered, favourable)
-    VALUES (NEW.wave_id, d, NEW.level, 'all', 0, 1, (score >= 4)::integer),
-           (NEW.wave_id, d, NEW.level, 'department', coalesce (NEW.department_id, 0), 1, (score >= 4)::integer),
-           (NEW.wave_id, d, NEW.level, 'role', coalesce (NEW.role_id, 0), 1, (score >= 4)::integer)
-    ON CONFLICT (wave_id, dimension, level, grouping, group_id)
-    DO UPDATE SET answered = t.answered + 1, favourable = t.favourable + excluded.favourable;
-  END LOOP;
+  IF coalesce ((counted ->> NEW.wave_id::text)::bigint, 0) < NEW.id THEN
+    counted := counted || jsonb_build_object (NEW.wave_id::text, tandem_tally_wave (NEW.wave_id));
+    PERFORM set_config ('tandem.tallied', counted::text, true);
+  END IF;
   RETURN NULL;
 END
 $$;
-CREATE TRIGGER survey_response_tally AFTER INSERT ON survey_response
-  FOR EACH ROW EXECUTE FUNCTION tandem_tally_response ();
+CREATE CONSTRAINT TRIGGER survey_response_tally AFTER INSERT ON survey_response
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tandem_tally_response ();
 
 -- `tandem-cli server grant`: the login (made when missing, without a
 -- password: pg_hba.conf decides how it signs in) joins one group; a
@@ -574,7 +595,7 @@ $$;
 -- ---------------------------------------------------------------------
 REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION tandem_is_date (text), tandem_update_learning (), tandem_my_person (),
-  tandem_in_pair (bigint), tandem_private_notes (bigint), tandem_tally_response (),
+  tandem_in_pair (bigint), tandem_private_notes (bigint), tandem_tally_response (), tandem_tally_wave (bigint),
   tandem_grant (text, text, text), tandem_survey_answers (), tandem_wave_answers (bigint),
   tandem_hide_complements (bigint[], integer),
   tandem_guard_cells (bigint[], text[], text[], bigint[], bigint[], integer, integer),
