@@ -17,11 +17,14 @@
 #include <glib/gstdio.h>
 #include <libpq-fe.h>
 #include <pwd.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "tandem-server.h"
 #include "tandem-store-private.h"
+#include "tandem-store-watch.h"
 #include "tandem-test-util.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
@@ -1008,6 +1011,151 @@ check_writers (void)
   tandem_test_remove_dir (dir);
 }
 
+typedef struct
+{
+  guint     n_signals;
+  gboolean  everything;
+  GStrv     tables;
+} Heard;
+
+static void
+heard_cb (TandemStoreWatch  *watch,
+          const char * const *tables,
+          Heard              *heard)
+{
+  heard->n_signals++;
+  heard->everything = tables == NULL;
+  g_clear_pointer (&heard->tables, g_strfreev);
+  heard->tables = g_strdupv ((char **)tables);
+}
+
+static gboolean
+timed_out_cb (gpointer user_data)
+{
+  *(gboolean *)user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @heard has @n signals, or twenty seconds pass
+ * (a reconnection waits five). */
+static gboolean
+wait_for_signal (Heard *heard,
+                 guint  n)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (20, timed_out_cb, &timed_out);
+
+  while (heard->n_signals < n && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+  return heard->n_signals >= n;
+}
+
+/* Live updates: what another login commits reaches a watch as the names
+ * of the tables it changed, once per burst; what the watch's own store
+ * writes does not; a dropped connection comes back by itself and says
+ * anything may have changed. A login the server asks a password of is
+ * told so, and signs in (every connection to it, the watch's too) once
+ * the password is given. */
+static void
+check_live_updates (void)
+{
+  g_autoptr(PGconn) super = connect_as ("postgres", "postgres");
+  g_autofree char *admin_uri = new_organisation (super, "live");
+  g_autoptr(PGconn) other = connect_as ("live", "admin");
+  g_autoptr(TandemStore) store = NULL;
+  g_autoptr(TandemStoreWatch) watch = NULL;
+  g_autoptr(GError) error = NULL;
+  Heard heard = { 0 };
+
+  /* The app's way in: tandem_store_open() with a URI reaches the server. */
+  store = tandem_store_open (admin_uri, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_store_get_schema_version (store) == TANDEM_STORE_SCHEMA_VERSION);
+  watch = tandem_store_watch_new (store);
+  g_signal_connect (watch, "changed", G_CALLBACK (heard_cb), &heard);
+  while (!tandem_store_watch_is_listening (watch))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Another login's import: many statements, one signal. */
+  ok (other, "BEGIN");
+  ok (other, "INSERT INTO department (name) VALUES ('Ops'), ('Sales')");
+  ok (other, "INSERT INTO role (name, level) VALUES ('Agent', 'individual_contributor')");
+  ok (other, "INSERT INTO role (name, level) VALUES ('CFO', 'executive')");
+  ok (other, "COMMIT");
+  g_assert_true (wait_for_signal (&heard, 1));
+  g_assert_false (heard.everything);
+  g_assert_cmpuint (g_strv_length (heard.tables), ==, 2);
+  g_assert_true (g_strv_contains ((const char * const *)heard.tables, "department"));
+  g_assert_true (g_strv_contains ((const char * const *)heard.tables, "role"));
+
+  /* A change the store itself made is not told back; the next one is. */
+  g_assert_true (tandem_store_exec (store, "INSERT INTO department (name) VALUES ('Legal')", &error));
+  g_assert_no_error (error);
+  ok (other, "UPDATE role SET function = 'Support' WHERE name = 'Agent'");
+  g_assert_true (wait_for_signal (&heard, 2));
+  g_assert_cmpuint (g_strv_length (heard.tables), ==, 1);
+  g_assert_cmpstr (heard.tables[0], ==, "role");
+
+  /* The server drops the watch's connection: it comes back on its own. */
+  ok (super, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity WHERE query = 'LISTEN tandem_changed'");
+  g_assert_true (wait_for_signal (&heard, 3));
+  g_assert_true (heard.everything);
+  /* (A department's people lose it: the server says so too.) */
+  ok (other, "DELETE FROM department WHERE name = 'Sales'");
+  g_assert_true (wait_for_signal (&heard, 4));
+  g_assert_true (g_strv_contains ((const char * const *)heard.tables, "department"));
+  g_clear_object (&watch);
+  g_clear_object (&store);
+  g_strfreev (heard.tables);
+
+  /* A login that signs in with a password. */
+  {
+    g_autofree char *hba = g_build_filename (cluster.dir, "data", "pg_hba.conf", NULL);
+    g_autofree char *rules = NULL;
+    g_autofree char *asked = NULL;
+    g_autofree char *pia_uri = uri_for ("live", "pia");
+    g_autoptr(TandemStore) pia = NULL;
+
+    g_assert_true (g_file_get_contents (hba, &rules, NULL, NULL));
+    asked = g_strconcat ("local all pia scram-sha-256\n", rules, NULL);
+    g_assert_true (g_file_set_contents (hba, asked, -1, NULL));
+    g_assert_cmpint (chmod (hba, 0644), ==, 0);
+    ok (super, "CREATE ROLE pia LOGIN PASSWORD 'tandem-pia' IN ROLE tandem_manager");
+    ok (super, "SELECT pg_reload_conf ()");
+
+    pia = tandem_store_open (pia_uri, &error);
+    g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NEEDS_PASSWORD);
+    g_assert_null (pia);
+    g_clear_error (&error);
+    tandem_server_set_password (pia_uri, "not-hers");
+    pia = tandem_store_open (pia_uri, &error);
+    g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NEEDS_PASSWORD);
+    g_assert_nonnull (strstr (error->message, "did not accept"));
+    g_clear_error (&error);
+    tandem_server_set_password (pia_uri, "tandem-pia");
+    pia = tandem_store_open (pia_uri, &error);
+    g_assert_no_error (error);
+
+    /* Her window's watch signs in with it too. */
+    memset (&heard, 0, sizeof heard);
+    watch = tandem_store_watch_new (pia);
+    g_signal_connect (watch, "changed", G_CALLBACK (heard_cb), &heard);
+    while (!tandem_store_watch_is_listening (watch))
+      g_main_context_iteration (NULL, TRUE);
+    ok (other, "INSERT INTO department (name) VALUES ('Finance')");
+    g_assert_true (wait_for_signal (&heard, 1));
+    g_assert_cmpstr (heard.tables[0], ==, "department");
+    g_clear_object (&watch);
+    g_strfreev (heard.tables);
+
+    g_assert_true (g_file_set_contents (hba, rules, -1, NULL));
+    g_assert_cmpint (chmod (hba, 0644), ==, 0);
+    ok (super, "SELECT pg_reload_conf ()");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1020,6 +1168,7 @@ main (int    argc,
   g_test_add_data_func ("/tandem/server/surveys", (gconstpointer)check_surveys_match, test_in_child);
   g_test_add_data_func ("/tandem/server/copy", (gconstpointer)check_copy, test_in_child);
   g_test_add_data_func ("/tandem/server/writers", (gconstpointer)check_writers, test_in_child);
+  g_test_add_data_func ("/tandem/server/live", (gconstpointer)check_live_updates, test_in_child);
 
   /* The child reaches the cluster its parent started. */
   if (g_getenv ("TANDEM_TEST_PG_DIR") == NULL)

@@ -38,7 +38,95 @@ tandem_server_is_uri (const char *database)
          (g_str_has_prefix (database, "postgresql://") || g_str_has_prefix (database, "postgres://"));
 }
 
+/* Passwords the user gave for a server in this run, by URI: every
+ * connection to it (a page's reader, an import) signs in with the same. */
+static GMutex passwords_lock;
+static GHashTable *passwords;
+
+/**
+ * tandem_server_set_password:
+ * @password: (nullable): %NULL to forget it
+ *
+ * Signs every later connection to @uri in with @password, for as long as
+ * the program runs; it is kept in memory only.
+ */
+void
+tandem_server_set_password (const char *uri,
+                            const char *password)
+{
+  g_return_if_fail (uri != NULL);
+
+  g_mutex_lock (&passwords_lock);
+  if (passwords == NULL)
+    passwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (password != NULL)
+    g_hash_table_insert (passwords, g_strdup (uri), g_strdup (password));
+  else
+    g_hash_table_remove (passwords, uri);
+  g_mutex_unlock (&passwords_lock);
+}
+
+/* Returns: (transfer full) (nullable): the password given for @uri */
+char *
+tandem_server_dup_password (const char *uri)
+{
+  char *password = NULL;
+
+  g_mutex_lock (&passwords_lock);
+  if (passwords != NULL)
+    password = g_strdup (g_hash_table_lookup (passwords, uri));
+  g_mutex_unlock (&passwords_lock);
+  return password;
+}
+
 #ifdef HAVE_LIBPQ
+
+/* The value of @keyword in @uri, %NULL when it has none or @uri is not
+ * one libpq reads. */
+static char *
+uri_value (const char *uri,
+           const char *keyword)
+{
+  PQconninfoOption *options = PQconninfoParse (uri, NULL);
+  char *value = NULL;
+
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    if (g_str_equal (o->keyword, keyword) && o->val != NULL && *o->val != '\0')
+      value = g_strdup (o->val);
+  PQconninfoFree (options);
+  return value;
+}
+
+/**
+ * tandem_server_describe:
+ *
+ * Returns: (transfer full): @uri as a person names it: its database on
+ *   its host, "this computer" for a local socket
+ */
+char *
+tandem_server_describe (const char *uri)
+{
+  g_autofree char *dbname = uri_value (uri, "dbname");
+  g_autofree char *host = uri_value (uri, "host");
+  g_autofree char *user = uri_value (uri, "user");
+
+  if (dbname == NULL)
+    dbname = g_strdup (user != NULL ? user : g_get_user_name ());
+  if (host == NULL || host[0] == '/')
+    /* Translators: a database on a team server that runs on the user's own machine */
+    return g_strdup_printf (_("%s on this computer"), dbname);
+  /* Translators: a database on a team server, then the server's host name */
+  return g_strdup_printf (_("%s on %s"), dbname, host);
+}
+
+/* Returns: whether @uri carries a password of its own */
+gboolean
+tandem_server_has_password (const char *uri)
+{
+  g_autofree char *password = uri_value (uri, "password");
+
+  return password != NULL;
+}
 
 /* Runs @sql (no parameters, any number of statements); FALSE with @error
  * set, naming @doing, when the server refuses it. */
@@ -149,6 +237,18 @@ tandem_server_grant (const char  *uri,
 }
 
 #else  /* !HAVE_LIBPQ */
+
+char *
+tandem_server_describe (const char *uri)
+{
+  return g_strdup (uri);
+}
+
+gboolean
+tandem_server_has_password (const char *uri)
+{
+  return FALSE;
+}
 
 gboolean
 tandem_server_init (const char  *uri,

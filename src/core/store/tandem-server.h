@@ -8,7 +8,11 @@
 
 G_BEGIN_DECLS
 
-gboolean tandem_server_is_uri (const char  *database);
+gboolean tandem_server_is_uri        (const char  *database);
+char    *tandem_server_describe      (const char  *uri);
+gboolean tandem_server_has_password  (const char  *uri);
+void     tandem_server_set_password  (const char  *uri,
+                                      const char  *password);
 gboolean tandem_server_init   (const char  *uri,
                                GError     **error);
 gboolean tandem_server_grant  (const char  *uri,

@@ -77,6 +77,7 @@ const char *tandem_store_next_placeholder (const char *from);
 typedef struct _TandemPgStmt TandemPgStmt;
 
 gboolean      tandem_store_is_server     (TandemStore   *self);
+char         *tandem_server_dup_password (const char    *uri);
 TandemPgStmt *tandem_pg_prepare          (TandemStore   *store,
                                           const char    *sql);
 void          tandem_pg_stmt_free        (TandemPgStmt  *self);
@@ -120,5 +121,6 @@ gboolean      tandem_pg_open             (TandemStore   *store,
                                           const char    *uri,
                                           GError       **error);
 void          tandem_pg_close            (TandemStore   *store);
+int           tandem_pg_backend_pid      (TandemStore   *store);
 
 G_END_DECLS

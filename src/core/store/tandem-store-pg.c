@@ -165,10 +165,26 @@ tandem_pg_connect (const char  *uri,
                      "(or postgresql:///DATABASE?host=/path/to/socket)."), uri != NULL ? uri : "");
       return NULL;
     }
-  conn = PQconnectdb (uri);
+  /* The URI as libpq reads it, signed in with the password the user gave
+   * for it in this run, if any. */
+  {
+    g_autofree char *password = tandem_server_dup_password (uri);
+    const char *keywords[] = { "dbname", password != NULL ? "password" : NULL, NULL };
+    const char *values[] = { uri, password, NULL };
+
+    conn = PQconnectdbParams (keywords, values, TRUE);
+  }
   if (PQstatus (conn) != CONNECTION_OK)
     {
-      tandem_pg_set_error (error, conn, NULL, _("Tandem cannot connect to the server"));
+      /* No password, or the wrong one: the app asks for it. */
+      if (PQconnectionNeedsPassword (conn) || (PQconnectionUsedPassword (conn) &&
+                                              strstr (PQerrorMessage (conn), "password") != NULL))
+        g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NEEDS_PASSWORD,
+                     PQconnectionUsedPassword (conn)
+                     ? _("The server did not accept the password for %s.")
+                     : _("The server asks for a password for %s."), PQuser (conn));
+      else
+        tandem_pg_set_error (error, conn, NULL, _("Tandem cannot connect to the server"));
       PQfinish (conn);
       return NULL;
     }
@@ -437,6 +453,13 @@ tandem_pg_open (TandemStore  *store,
   return TRUE;
 }
 
+/* The server process serving @store's connection, as NOTIFY names it. */
+int
+tandem_pg_backend_pid (TandemStore *store)
+{
+  return PQbackendPID (store->pg);
+}
+
 void
 tandem_pg_close (TandemStore *store)
 {
@@ -472,6 +495,7 @@ void tandem_pg_savepoint_rollback (TandemStore *store) { }
 gboolean tandem_pg_savepoint (TandemStore *store, GError **error) { return FALSE; }
 gboolean tandem_pg_release (TandemStore *store, GError **error) { return FALSE; }
 void tandem_pg_close (TandemStore *store) { }
+int tandem_pg_backend_pid (TandemStore *store) { return 0; }
 gboolean tandem_pg_open (TandemStore *store, const char *uri, GError **error) { return FALSE; }
 
 #endif

@@ -415,8 +415,10 @@ tandem_store_open_existing (const char  *path,
  * tandem_store_open_server:
  * @uri: a team server, postgresql://…, whose owner ran tandem-cli server init
  *
- * Opens the record on a team server, where every tandem-cli command runs;
- * the app does not open one yet.
+ * Opens the record on a team server. tandem_store_open() and
+ * tandem_store_open_existing() call this for a URI, so a page's reader or
+ * an import given the store's path connects to the same server (signed in
+ * with the password given to tandem_server_set_password()).
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
@@ -456,15 +458,9 @@ open_store (const char  *path,
   g_return_val_if_fail (path != NULL && *path != '\0', NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* Not a file to make: a team server, which tandem_store_open_server()
-   * opens for tandem-cli; the app does not yet. */
+  /* Not a file: a team server. */
   if (tandem_server_is_uri (path))
-    {
-      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _("“%s” is a PostgreSQL server. The app cannot open one yet; tandem-cli runs every command "
-                     "there. Open a database file in the app for now."), path);
-      return NULL;
-    }
+    return tandem_store_open_server (path, error);
   if (!tandem_store_check_header (path, &exists, error))
     return NULL;
   if (!exists && !may_create)

@@ -23,6 +23,7 @@ typedef enum
   TANDEM_STORE_ERROR_INVALID,
   TANDEM_STORE_ERROR_FAILED,
   TANDEM_STORE_ERROR_NOT_FOUND,
+  TANDEM_STORE_ERROR_NEEDS_PASSWORD,
 } TandemStoreError;
 
 /* The schema version this build creates and understands. */

@@ -664,3 +664,27 @@ CREATE POLICY leaders ON follow_up FOR SELECT TO tandem_leader USING (true);
 CREATE POLICY members ON follow_up TO tandem_member
   USING (tandem_in_pair ((SELECT s.pair_id FROM coaching_session s WHERE s.id = session_id)))
   WITH CHECK (tandem_in_pair ((SELECT s.pair_id FROM coaching_session s WHERE s.id = session_id)));
+
+-- Live updates: a change to a table tells every listening Tandem which
+-- table changed, once per statement, when its transaction commits (the
+-- server folds repeats of one transaction into one). Only the table's name
+-- goes out; each window then reads what its login may see.
+CREATE FUNCTION tandem_notify () RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify ('tandem_changed', TG_TABLE_NAME);
+  RETURN NULL;
+END $$;
+
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['department', 'role', 'person', 'program', 'program_role', 'program_topic',
+                           'enrollment', 'mentoring_pair', 'coaching_session', 'follow_up', 'survey_wave',
+                           'survey_item', 'survey_response', 'competency', 'competency_level',
+                           'role_competency', 'program_competency']
+  LOOP
+    EXECUTE format ('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I '
+                    'FOR EACH STATEMENT EXECUTE FUNCTION tandem_notify ()', t || '_notify', t);
+  END LOOP;
+END $$;
