@@ -23,7 +23,7 @@ PACKAGES=(
   gettext desktop-file-utils appstream python3
   xvfb xauth dbus locales
   fonts-noto-cjk poppler-utils
-  postgresql-15 libpq-dev
+  postgresql-15 libpq-dev libsecret-1-dev gnome-keyring
 )
 # The locales the tests switch to (digit grouping, translations). CJK text
 # needs a font that has it (fonts-noto-cjk); pdffonts checks it is embedded.

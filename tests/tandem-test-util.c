@@ -220,3 +220,99 @@ tandem_test_report_has_problem (TandemImportReport *report,
     }
   return found;
 }
+
+/* A stand-in for the desktop's notification server, under both names GLib
+ * may send to (org.gtk.Notifications, org.freedesktop.Notifications): it
+ * keeps the title and body of what it was sent. */
+static void
+fake_notifications_method (GDBusConnection       *connection,
+                           const char            *sender,
+                           const char            *object_path,
+                           const char            *interface_name,
+                           const char            *method_name,
+                           GVariant              *parameters,
+                           GDBusMethodInvocation *invocation,
+                           gpointer               user_data)
+{
+  TandemFakeNotifications *fake = user_data;
+
+  if (g_str_equal (method_name, "AddNotification") || g_str_equal (method_name, "Notify"))
+    {
+      g_free (fake->title);
+      g_free (fake->body);
+      fake->title = fake->body = NULL;
+      if (g_str_equal (method_name, "Notify"))
+        g_variant_get (parameters, "(&su&sss@as@a{sv}i)", NULL, NULL, NULL, &fake->title, &fake->body, NULL, NULL,
+                       NULL);
+      else
+        {
+          g_autoptr(GVariant) notification = NULL;
+
+          g_variant_get (parameters, "(&s&s@a{sv})", NULL, NULL, &notification);
+          g_variant_lookup (notification, "title", "s", &fake->title);
+          g_variant_lookup (notification, "body", "s", &fake->body);
+        }
+      fake->n_added++;
+    }
+  else
+    fake->n_removed++;
+
+  if (g_str_equal (method_name, "Notify"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", fake->n_added));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+serve_fake_notifications (GDBusConnection         *bus,
+                          TandemFakeNotifications *fake,
+                          const char              *name,
+                          const char              *path,
+                          const char              *xml)
+{
+  static const GDBusInterfaceVTable vtable = { fake_notifications_method, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (xml, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 owner;
+
+  g_assert_nonnull (info);
+  g_dbus_connection_register_object (bus, path, info->interfaces[0], &vtable, fake, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                       "RequestName", g_variant_new ("(su)", name, 4), G_VARIANT_TYPE ("(u)"),
+                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "(u)", &owner);
+  g_assert_cmpuint (owner, ==, 1);   /* the primary owner */
+}
+
+/**
+ * tandem_test_fake_notifications_start:
+ * @fake: what was sent, counted
+ *
+ * Returns: the session bus, to keep: the names go when the last reference does
+ */
+GDBusConnection *
+tandem_test_fake_notifications_start (TandemFakeNotifications *fake)
+{
+  GDBusConnection *bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+
+  g_assert_nonnull (bus);
+  serve_fake_notifications (bus, fake, "org.gtk.Notifications", "/org/gtk/Notifications",
+                            "<node><interface name='org.gtk.Notifications'>"
+                            "<method name='AddNotification'><arg type='s' direction='in'/>"
+                            "<arg type='s' direction='in'/><arg type='a{sv}' direction='in'/></method>"
+                            "<method name='RemoveNotification'><arg type='s' direction='in'/>"
+                            "<arg type='s' direction='in'/></method></interface></node>");
+  serve_fake_notifications (bus, fake, "org.freedesktop.Notifications", "/org/freedesktop/Notifications",
+                            "<node><interface name='org.freedesktop.Notifications'>"
+                            "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
+                            "<arg type='s' direction='in'/><arg type='s' direction='in'/>"
+                            "<arg type='s' direction='in'/><arg type='as' direction='in'/>"
+                            "<arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+                            "<arg type='u' direction='out'/></method>"
+                            "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
+                            "</interface></node>");
+  return bus;
+}

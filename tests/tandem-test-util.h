@@ -30,4 +30,17 @@ void         tandem_test_make_v5     (TandemStore *store);
 void         tandem_test_make_v4     (TandemStore *store);
 void         tandem_test_make_v3_surveys (TandemStore *store);
 
+/* A stand-in for the desktop's notification server, under both names GLib
+ * may send to (org.gtk.Notifications, org.freedesktop.Notifications): it
+ * keeps the title and body of what it was sent. */
+typedef struct
+{
+  guint  n_added;
+  guint  n_removed;
+  char  *title;
+  char  *body;
+} TandemFakeNotifications;
+
+GDBusConnection *tandem_test_fake_notifications_start (TandemFakeNotifications *fake);
+
 G_END_DECLS

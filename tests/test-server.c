@@ -16,7 +16,6 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <libpq-fe.h>
-#include <pwd.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <string.h>
@@ -25,152 +24,13 @@
 #include "tandem-server.h"
 #include "tandem-store-private.h"
 #include "tandem-store-watch.h"
+#include "tandem-test-pg.h"
 #include "tandem-test-util.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
-
-typedef struct
-{
-  char *dir;       /* the cluster, its socket and its log */
-  char *bindir;
-} Cluster;
-
-static Cluster cluster;
-
-/* Runs a PostgreSQL program of @bindir, as the postgres user when root. */
-static gboolean
-run_pg (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *out = NULL, *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (geteuid () == 0)
-    {
-      g_ptr_array_add (argv, g_strdup ("runuser"));
-      g_ptr_array_add (argv, g_strdup ("-u"));
-      g_ptr_array_add (argv, g_strdup ("postgres"));
-      g_ptr_array_add (argv, g_strdup ("--"));
-    }
-  g_ptr_array_add (argv, g_build_filename (cluster.bindir, args[0], NULL));
-  for (guint i = 1; args[i] != NULL; i++)
-    g_ptr_array_add (argv, g_strdup (args[i]));
-  g_ptr_array_add (argv, NULL);
-
-  if (!g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error) ||
-      !g_spawn_check_wait_status (status, NULL))
-    {
-      g_printerr ("%s failed: %s%s\n", args[0], error != NULL ? error->message : "", err != NULL ? err : "");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-cluster_start (void)
-{
-  g_autofree char *data = NULL;
-  g_autofree char *log = NULL;
-  g_autofree char *options = NULL;
-
-  cluster.bindir = g_strdup (g_getenv ("TANDEM_PG_BINDIR"));
-  cluster.dir = g_dir_make_tmp ("tandem-pg-XXXXXX", NULL);
-  g_assert_nonnull (cluster.dir);
-  data = g_build_filename (cluster.dir, "data", NULL);
-  log = g_build_filename (cluster.dir, "log", NULL);
-  options = g_strdup_printf ("-k %s -c listen_addresses='' -c fsync=off", cluster.dir);
-  if (geteuid () == 0)
-    {
-      struct passwd *postgres = getpwnam ("postgres");
-
-      g_assert_nonnull (postgres);
-      g_assert_cmpint (chown (cluster.dir, postgres->pw_uid, postgres->pw_gid), ==, 0);
-    }
-
-  {
-    const char *initdb[] = { "initdb", "-D", data, "-A", "trust", "-U", "postgres", "--no-sync",
-                             "-E", "UTF8", "--locale=C.UTF-8", NULL };
-    const char *start[] = { "pg_ctl", "-D", data, "-o", options, "-l", log, "-w", "start", NULL };
-
-    return run_pg (initdb) && run_pg (start);
-  }
-}
-
-static void
-cluster_stop (void)
-{
-  g_autofree char *data = g_build_filename (cluster.dir, "data", NULL);
-  const char *stop[] = { "pg_ctl", "-D", data, "-m", "immediate", "-w", "stop", NULL };
-
-  run_pg (stop);
-  tandem_test_remove_dir (cluster.dir);
-  g_clear_pointer (&cluster.dir, g_free);
-  g_clear_pointer (&cluster.bindir, g_free);
-}
-
-static char *
-uri_for (const char *database,
-         const char *user)
-{
-  return g_strdup_printf ("postgresql:///%s?host=%s&user=%s", database, cluster.dir, user);
-}
-
-static PGconn *
-connect_as (const char *database,
-            const char *user)
-{
-  g_autofree char *uri = uri_for (database, user);
-  PGconn *conn = PQconnectdb (uri);
-
-  if (PQstatus (conn) != CONNECTION_OK)
-    g_error ("cannot connect as %s: %s", user, PQerrorMessage (conn));
-  return conn;
-}
-
-/* Runs @sql, which must succeed. */
-static void
-ok (PGconn     *conn,
-    const char *sql)
-{
-  g_autoptr(PGresult) result = PQexec (conn, sql);
-
-  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
-    g_error ("“%s” failed: %s", sql, PQerrorMessage (conn));
-}
-
-/* Runs @sql, which the server must refuse with a message containing @why. */
-static void
-refused (PGconn     *conn,
-         const char *sql,
-         const char *why)
-{
-  g_autoptr(PGresult) result = PQexec (conn, sql);
-  const char *message = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
-
-  if (PQresultStatus (result) == PGRES_COMMAND_OK || PQresultStatus (result) == PGRES_TUPLES_OK)
-    g_error ("“%s” was allowed as %s", sql, PQuser (conn));
-  g_assert_nonnull (message);
-  if (strstr (message, why) == NULL)
-    g_error ("“%s” was refused as “%s”, not for “%s”", sql, message, why);
-}
-
-/* The one value @sql returns, as text; "" for NULL. */
-static char *
-value (PGconn     *conn,
-       const char *sql)
-{
-  g_autoptr(PGresult) result = PQexec (conn, sql);
-
-  if (PQresultStatus (result) != PGRES_TUPLES_OK || PQntuples (result) != 1)
-    g_error ("“%s” did not give one row as %s: %s", sql, PQuser (conn), PQerrorMessage (conn));
-  return g_strdup (PQgetvalue (result, 0, 0));
-}
 
 #define assert_value(conn, sql, expected) \
   G_STMT_START { \
-    g_autofree char *got_ = value ((conn), (sql)); \
+    g_autofree char *got_ = tandem_test_pg_value ((conn), (sql)); \
     g_assert_cmpstr (got_, ==, (expected)); \
   } G_STMT_END
 
@@ -238,14 +98,14 @@ test_in_child (gconstpointer data)
 static void
 check_server_rules (void)
 {
-  g_autoptr(PGconn) super = connect_as ("postgres", "postgres");
+  g_autoptr(PGconn) super = tandem_test_pg_connect ("postgres", "postgres");
   g_autofree char *admin_uri = NULL;
   g_autoptr(PGconn) admin = NULL;
   g_autoptr(PGconn) eve = NULL, mo = NULL, mia = NULL, lee = NULL, max = NULL;
 
-  ok (super, "CREATE ROLE admin LOGIN CREATEROLE");
-  ok (super, "CREATE DATABASE org OWNER admin");
-  admin_uri = uri_for ("org", "admin");
+  tandem_test_pg_ok (super, "CREATE ROLE admin LOGIN CREATEROLE");
+  tandem_test_pg_ok (super, "CREATE DATABASE org OWNER admin");
+  admin_uri = tandem_test_pg_uri ("org", "admin");
 
   /* server init makes the schema once; a second time changes nothing. */
   {
@@ -259,9 +119,9 @@ check_server_rules (void)
   }
 
   /* The organisation, as a manager's imports would leave it. */
-  admin = connect_as ("org", "admin");
+  admin = tandem_test_pg_connect ("org", "admin");
   assert_value (admin, "SELECT version FROM tandem_schema", "6");
-  ok (admin, "INSERT INTO department (name) VALUES ('Finance'), ('Support');"
+  tandem_test_pg_ok (admin, "INSERT INTO department (name) VALUES ('Finance'), ('Support');"
              "INSERT INTO role (name, level) VALUES ('CFO', 'executive'), ('Analyst', 'individual_contributor');"
              "INSERT INTO person (external_id, name, role_id, department_id) VALUES"
              "  ('E-1', 'Eve', 1, 1), ('M-1', 'Mo', 2, 1), ('E-2', 'Ed', 1, 2), ('M-2', 'Mia', 2, 2);"
@@ -269,8 +129,8 @@ check_server_rules (void)
              "  (1, 2, '2026-01-05'), (3, 4, '2026-01-05');"
              "INSERT INTO survey_wave (title, fielded_on) VALUES ('2026 Q1', '2026-03-01');");
   /* The same name in another case is the same department, as on SQLite. */
-  refused (admin, "INSERT INTO department (name) VALUES ('FINANCE')", "duplicate key");
-  refused (admin, "INSERT INTO survey_wave (title, fielded_on) VALUES ('x', '2026-02-30')", "check constraint");
+  tandem_test_pg_refused (admin, "INSERT INTO department (name) VALUES ('FINANCE')", "duplicate key");
+  tandem_test_pg_refused (admin, "INSERT INTO survey_wave (title, fielded_on) VALUES ('x', '2026-02-30')", "check constraint");
 
   {
     static const struct { const char *login, *group, *person; } grants[] = {
@@ -306,15 +166,15 @@ check_server_rules (void)
     g_assert_false (g_file_test ("postgresql:", G_FILE_TEST_EXISTS));
   }
 
-  eve = connect_as ("org", "eve");
-  mo = connect_as ("org", "mo");
-  mia = connect_as ("org", "mia");
-  lee = connect_as ("org", "lee");
-  max = connect_as ("org", "max");
+  eve = tandem_test_pg_connect ("org", "eve");
+  mo = tandem_test_pg_connect ("org", "mo");
+  mia = tandem_test_pg_connect ("org", "mia");
+  lee = tandem_test_pg_connect ("org", "lee");
+  max = tandem_test_pg_connect ("org", "max");
 
   /* A private note is its author's alone: not the pair's other member,
    * not a manager, not a leader; nor can anyone test it in a WHERE. */
-  ok (eve, "INSERT INTO coaching_session (pair_id, held_on, insight, private_notes)"
+  tandem_test_pg_ok (eve, "INSERT INTO coaching_session (pair_id, held_on, insight, private_notes)"
            " VALUES (1, '2026-02-01', 'Drafts in half the time', 'Nervous at first')");
   assert_value (eve, "SELECT tandem_private_notes (id) FROM coaching_session", "Nervous at first");
   assert_value (mo, "SELECT insight FROM coaching_session", "Drafts in half the time");
@@ -323,36 +183,36 @@ check_server_rules (void)
   assert_value (lee, "SELECT coalesce (tandem_private_notes (id), '') FROM coaching_session", "");
   for (PGconn *who[] = { eve, mo, max, lee, NULL }, **c = who; *c != NULL; c++)
     {
-      refused (*c, "SELECT private_notes FROM coaching_session", "permission denied");
-      refused (*c, "SELECT count (*) FROM coaching_session WHERE private_notes LIKE 'N%'", "permission denied");
+      tandem_test_pg_refused (*c, "SELECT private_notes FROM coaching_session", "permission denied");
+      tandem_test_pg_refused (*c, "SELECT count (*) FROM coaching_session WHERE private_notes LIKE 'N%'", "permission denied");
     }
 
   /* Members see and write only their own pairs' sessions. */
   assert_value (mia, "SELECT count (*) FROM coaching_session", "0");
   assert_value (mia, "SELECT count (*) FROM mentoring_pair", "1");
-  refused (mia, "INSERT INTO coaching_session (pair_id, held_on) VALUES (1, '2026-02-02')", "row-level security");
-  refused (eve, "INSERT INTO coaching_session (pair_id, held_on, author) VALUES (1, '2026-02-02', 'mo')",
+  tandem_test_pg_refused (mia, "INSERT INTO coaching_session (pair_id, held_on) VALUES (1, '2026-02-02')", "row-level security");
+  tandem_test_pg_refused (eve, "INSERT INTO coaching_session (pair_id, held_on, author) VALUES (1, '2026-02-02', 'mo')",
            "row-level security");
-  ok (mia, "UPDATE coaching_session SET insight = 'changed'");
+  tandem_test_pg_ok (mia, "UPDATE coaching_session SET insight = 'changed'");
   assert_value (eve, "SELECT insight FROM coaching_session", "Drafts in half the time");
-  ok (mo, "INSERT INTO follow_up (session_id, text) VALUES (1, 'Share the prompt')");
-  refused (mia, "INSERT INTO follow_up (session_id, text) VALUES (1, 'Snoop')", "row-level security");
+  tandem_test_pg_ok (mo, "INSERT INTO follow_up (session_id, text) VALUES (1, 'Share the prompt')");
+  tandem_test_pg_refused (mia, "INSERT INTO follow_up (session_id, text) VALUES (1, 'Snoop')", "row-level security");
   assert_value (mia, "SELECT count (*) FROM follow_up", "0");
-  refused (mia, "INSERT INTO person (name) VALUES ('Mallory')", "permission denied");
+  tandem_test_pg_refused (mia, "INSERT INTO person (name) VALUES ('Mallory')", "permission denied");
 
   /* Raw answers: managers add them and read none, not even the tallies;
    * the figures come through the report functions, whose threshold is
    * never below 3 whatever is asked, and which hide as many more groups
    * as it takes to keep a hidden one from following from the total. */
-  ok (max, "INSERT INTO survey_response (wave_id, level, department_id, optimism)"
+  tandem_test_pg_ok (max, "INSERT INTO survey_response (wave_id, level, department_id, optimism)"
            " SELECT 1, 'individual_contributor', 1, g % 5 + 1 FROM generate_series (1, 6) g");
-  ok (max, "INSERT INTO survey_response (wave_id, level, department_id, optimism)"
+  tandem_test_pg_ok (max, "INSERT INTO survey_response (wave_id, level, department_id, optimism)"
            " VALUES (1, 'executive', 2, 5), (1, 'executive', 2, 4),"
            "        (1, 'individual_contributor', 2, 5), (1, 'individual_contributor', 2, 5)");
   for (PGconn *who[] = { max, lee, eve, NULL }, **c = who; *c != NULL; c++)
     {
-      refused (*c, "SELECT count (*) FROM survey_response", "permission denied");
-      refused (*c, "SELECT count (*) FROM survey_tally", "permission denied");
+      tandem_test_pg_refused (*c, "SELECT count (*) FROM survey_response", "permission denied");
+      tandem_test_pg_refused (*c, "SELECT count (*) FROM survey_tally", "permission denied");
     }
   /* 8 ICs, 4 favourable; 2 executives, whose answers stay hidden. */
   assert_value (lee, "SELECT ics || ':' || ics_favourable || ' ' || leaders || ':' || leaders_favourable"
@@ -372,24 +232,24 @@ check_server_rules (void)
                      " WHERE level = 'executive'", "0");
   assert_value (lee, "SELECT string_agg (title || ':' || n_answers, ' ')"
                      "  FROM (SELECT title, tandem_wave_answers (id) AS n_answers FROM survey_wave) w", "2026 Q1:10");
-  refused (eve, "SELECT * FROM tandem_heatmap ('department', 5, NULL, 0)", "permission denied");
-  refused (eve, "SELECT * FROM tandem_gap_series ('optimism', 5)", "permission denied");
-  refused (lee, "SELECT tandem_guard_cells (NULL, NULL, NULL, NULL, NULL, 3, 0)", "permission denied");
+  tandem_test_pg_refused (eve, "SELECT * FROM tandem_heatmap ('department', 5, NULL, 0)", "permission denied");
+  tandem_test_pg_refused (eve, "SELECT * FROM tandem_gap_series ('optimism', 5)", "permission denied");
+  tandem_test_pg_refused (lee, "SELECT tandem_guard_cells (NULL, NULL, NULL, NULL, NULL, 3, 0)", "permission denied");
 
   /* Leaders read, and write nothing. */
   assert_value (lee, "SELECT count (*) FROM coaching_session", "1");
-  refused (lee, "INSERT INTO person (name) VALUES ('Lee')", "permission denied");
-  refused (lee, "UPDATE mentoring_pair SET goals = 'x'", "permission denied");
-  refused (lee, "INSERT INTO survey_response (wave_id, level, optimism) VALUES (1, 'manager', 3)",
+  tandem_test_pg_refused (lee, "INSERT INTO person (name) VALUES ('Lee')", "permission denied");
+  tandem_test_pg_refused (lee, "UPDATE mentoring_pair SET goals = 'x'", "permission denied");
+  tandem_test_pg_refused (lee, "INSERT INTO survey_response (wave_id, level, optimism) VALUES (1, 'manager', 3)",
            "permission denied");
-  refused (lee, "SELECT tandem_grant ('lee', 'manager', NULL)", "permission denied");
+  tandem_test_pg_refused (lee, "SELECT tandem_grant ('lee', 'manager', NULL)", "permission denied");
 
   /* tandem-cli on the server, as Eve: her session, a pair made for her
    * and Mia's colleague? No: only for herself. She lists, corrects and
    * deletes her own; Mia cannot log into Eve's pair. */
   {
-    g_autofree char *eve_uri = uri_for ("org", "eve");
-    g_autofree char *mia_uri = uri_for ("org", "mia");
+    g_autofree char *eve_uri = tandem_test_pg_uri ("org", "eve");
+    g_autofree char *mia_uri = tandem_test_pg_uri ("org", "mia");
     g_autofree char *err = NULL;
     g_autofree char *out = NULL;
     g_autofree char *id = NULL;
@@ -439,7 +299,7 @@ check_server_rules (void)
     }
     g_assert_cmpint (cli (mia_uri, list, &err), ==, 0);
     g_clear_pointer (&err, g_free);
-    id = value (admin, "SELECT id FROM coaching_session WHERE held_on = '2026-02-15'");
+    id = tandem_test_pg_value (admin, "SELECT id FROM coaching_session WHERE held_on = '2026-02-15'");
     {
       const char *edit[] = { "session", "edit", id, "--insight", "Forecasts in five minutes", NULL };
       const char *gone[] = { "session", "delete", id, NULL };
@@ -451,7 +311,7 @@ check_server_rules (void)
                     "Forecasts in five minutes / Still unsure");
       /* Mo may not change what Eve wrote. */
       {
-        g_autofree char *mo_uri = uri_for ("org", "mo");
+        g_autofree char *mo_uri = tandem_test_pg_uri ("org", "mo");
 
         g_assert_cmpint (cli (mo_uri, edit, &err), ==, 1);
       }
@@ -465,7 +325,7 @@ check_server_rules (void)
 
   /* A manager keeps the organisation: people, and enrollments that keep
    * each person's learning as SQLite's triggers do. */
-  ok (max, "INSERT INTO program (title) VALUES ('AI Foundations');"
+  tandem_test_pg_ok (max, "INSERT INTO program (title) VALUES ('AI Foundations');"
            "INSERT INTO enrollment (person_id, program_id, status) VALUES (2, 1, 'enrolled');"
            "UPDATE enrollment SET status = 'completed', completed_on = '2026-03-01'");
   assert_value (max, "SELECT learning FROM person WHERE id = 2", "2");
@@ -476,7 +336,7 @@ check_server_rules (void)
 static void
 check_reports_match (void)
 {
-  g_autoptr(PGconn) super = connect_as ("postgres", "postgres");
+  g_autoptr(PGconn) super = tandem_test_pg_connect ("postgres", "postgres");
   g_autofree char *dir = tandem_test_make_dir ();
   g_autofree char *file = g_build_filename (dir, "org.db", NULL);
   g_autofree char *people = g_build_filename (dir, "people.csv", NULL);
@@ -492,9 +352,9 @@ check_reports_match (void)
     "role,competency,target_level\n"
     "Analyst,Using AI tools,2\nAnalyst,Data literacy,1\nagent,Prompt literacy,2\n"
     "VP Sales,Using AI tools,1\nVP Sales,data literacy,2\nagent,Data literacy,1\n";
-  g_autofree char *admin_uri = uri_for ("same", "admin");
-  g_autofree char *manager_uri = uri_for ("same", "max");
-  g_autofree char *leader_uri = uri_for ("same", "lee");
+  g_autofree char *admin_uri = tandem_test_pg_uri ("same", "admin");
+  g_autofree char *manager_uri = tandem_test_pg_uri ("same", "max");
+  g_autofree char *leader_uri = tandem_test_pg_uri ("same", "lee");
   g_autoptr(GString) people_csv = g_string_new ("external_id,name,email,department,role,level,champion,tool_access,active\n");
   g_autoptr(GString) enrollments_csv = g_string_new ("external_id,program,status,enrolled_on,completed_on\n");
   g_autoptr(GString) sessions_csv = g_string_new ("executive_external_id,mentor_external_id,date,minutes,insight,"
@@ -505,7 +365,7 @@ check_reports_match (void)
                                          "executive" };
   static const char * const statuses[] = { "invited", "enrolled", "in_progress", "completed", "dropped" };
 
-  ok (super, "CREATE DATABASE same OWNER admin");
+  tandem_test_pg_ok (super, "CREATE DATABASE same OWNER admin");
   {
     const char *init[] = { "server", "init", NULL };
     const char *manager[] = { "server", "grant", "max", "--as", "manager", NULL };
@@ -635,13 +495,13 @@ new_organisation (PGconn     *super,
                   const char *database)
 {
   g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s OWNER admin", database);
-  char *admin_uri = uri_for (database, "admin");
+  char *admin_uri = tandem_test_pg_uri (database, "admin");
   const char *init[] = { "server", "init", NULL };
   g_autofree char *out = NULL;
 
-  ok (super, "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'admin') THEN"
+  tandem_test_pg_ok (super, "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'admin') THEN"
              "  CREATE ROLE admin LOGIN CREATEROLE; END IF; END $$");
-  ok (super, create);
+  tandem_test_pg_ok (super, create);
   out = cli_out (admin_uri, init);
   return admin_uri;
 }
@@ -653,14 +513,14 @@ new_organisation (PGconn     *super,
 static void
 check_surveys_match (void)
 {
-  g_autoptr(PGconn) super = connect_as ("postgres", "postgres");
+  g_autoptr(PGconn) super = tandem_test_pg_connect ("postgres", "postgres");
   g_autofree char *dir = tandem_test_make_dir ();
   g_autofree char *file = g_build_filename (dir, "org.db", NULL);
   g_autofree char *people = g_build_filename (dir, "people.csv", NULL);
   g_autofree char *responses = g_build_filename (dir, "responses.csv", NULL);
   g_autofree char *admin_uri = new_organisation (super, "surveys");
-  g_autofree char *manager_uri = uri_for ("surveys", "max");
-  g_autofree char *leader_uri = uri_for ("surveys", "lee");
+  g_autofree char *manager_uri = tandem_test_pg_uri ("surveys", "max");
+  g_autofree char *leader_uri = tandem_test_pg_uri ("surveys", "lee");
   g_autoptr(GString) people_csv = g_string_new ("external_id,name,email,department,role,level,champion,tool_access\n");
   g_autoptr(GString) responses_csv = g_string_new ("wave,fielded_on,level,department,role,optimism,resources,"
                                                    "transparency\n");
@@ -786,7 +646,7 @@ dump_file (const char *path)
 static void
 check_copy (void)
 {
-  g_autoptr(PGconn) super = connect_as ("postgres", "postgres");
+  g_autoptr(PGconn) super = tandem_test_pg_connect ("postgres", "postgres");
   g_autofree char *dir = tandem_test_make_dir ();
   g_autofree char *file = g_build_filename (dir, "org.db", NULL);
   g_autofree char *back = g_build_filename (dir, "back.db", NULL);
@@ -794,7 +654,7 @@ check_copy (void)
   g_autofree char *refused_file = g_build_filename (dir, "leader.db", NULL);
   g_autofree char *admin_uri = new_organisation (super, "moved");
   g_autofree char *restored_uri = new_organisation (super, "restored");
-  g_autofree char *leader_uri = uri_for ("moved", "lee");
+  g_autofree char *leader_uri = tandem_test_pg_uri ("moved", "lee");
   g_autofree char *original = NULL;
   g_autofree char *executive = NULL;
   g_autofree char *mentor = NULL;
@@ -858,7 +718,7 @@ check_copy (void)
     for (const char *const *uri = (const char *const[]) { admin_uri, restored_uri, NULL }; *uri != NULL; uri++)
       {
         g_autofree char *logged = cli_out (*uri, log);
-        g_autoptr(PGconn) owner = connect_as (g_str_equal (*uri, admin_uri) ? "moved" : "restored", "admin");
+        g_autoptr(PGconn) owner = tandem_test_pg_connect (g_str_equal (*uri, admin_uri) ? "moved" : "restored", "admin");
 
         assert_value (owner, "SELECT count (*) FROM coaching_session WHERE insight = 'After the move'", "1");
         assert_value (owner, "SELECT max (id) = (SELECT id FROM coaching_session WHERE insight = 'After the move')"
@@ -867,10 +727,10 @@ check_copy (void)
   }
 
   {
-    g_autoptr(PGconn) moved = connect_as ("moved", "admin");
-    g_autoptr(PGconn) restored = connect_as ("restored", "admin");
-    g_autofree char *moved_people = value (moved, "SELECT string_agg (external_id || name, ',' ORDER BY id) FROM person");
-    g_autofree char *restored_people = value (restored,
+    g_autoptr(PGconn) moved = tandem_test_pg_connect ("moved", "admin");
+    g_autoptr(PGconn) restored = tandem_test_pg_connect ("restored", "admin");
+    g_autofree char *moved_people = tandem_test_pg_value (moved, "SELECT string_agg (external_id || name, ',' ORDER BY id) FROM person");
+    g_autofree char *restored_people = tandem_test_pg_value (restored,
                                               "SELECT string_agg (external_id || name, ',' ORDER BY id) FROM person");
 
     g_assert_cmpstr (moved_people, ==, restored_people);
@@ -929,7 +789,7 @@ wait_for (PGconn     *conn,
 {
   for (guint i = 0; i < 1000; i++)
     {
-      g_autofree char *now = value (conn, sql);
+      g_autofree char *now = tandem_test_pg_value (conn, sql);
 
       if (g_str_equal (now, "t"))
         return TRUE;
@@ -944,21 +804,21 @@ wait_for (PGconn     *conn,
 static void
 check_writers (void)
 {
-  g_autoptr(PGconn) super = connect_as ("postgres", "postgres");
+  g_autoptr(PGconn) super = tandem_test_pg_connect ("postgres", "postgres");
   g_autofree char *dir = tandem_test_make_dir ();
   g_autofree char *people_a = g_build_filename (dir, "a.csv", NULL);
   g_autofree char *people_b = g_build_filename (dir, "b.csv", NULL);
   g_autofree char *people_k = g_build_filename (dir, "k.csv", NULL);
   g_autofree char *people_small = g_build_filename (dir, "small.csv", NULL);
   g_autofree char *admin_uri = new_organisation (super, "turns");
-  g_autofree char *manager_uri = uri_for ("turns", "max");
+  g_autofree char *manager_uri = tandem_test_pg_uri ("turns", "max");
   g_autoptr(PGconn) admin = NULL;
 
   {
     const char *manager[] = { "server", "grant", "max", "--as", "manager", NULL };
     g_autofree char *b = cli_out (admin_uri, manager);
   }
-  admin = connect_as ("turns", "admin");
+  admin = tandem_test_pg_connect ("turns", "admin");
   write_people (people_a, "A", 3000, 500);
   write_people (people_b, "B", 3000, 500);
   write_people (people_k, "K", 40000, 0);
@@ -1061,9 +921,9 @@ wait_for_signal (Heard *heard,
 static void
 check_live_updates (void)
 {
-  g_autoptr(PGconn) super = connect_as ("postgres", "postgres");
+  g_autoptr(PGconn) super = tandem_test_pg_connect ("postgres", "postgres");
   g_autofree char *admin_uri = new_organisation (super, "live");
-  g_autoptr(PGconn) other = connect_as ("live", "admin");
+  g_autoptr(PGconn) other = tandem_test_pg_connect ("live", "admin");
   g_autoptr(TandemStore) store = NULL;
   g_autoptr(TandemStoreWatch) watch = NULL;
   g_autoptr(GError) error = NULL;
@@ -1079,11 +939,11 @@ check_live_updates (void)
     g_main_context_iteration (NULL, TRUE);
 
   /* Another login's import: many statements, one signal. */
-  ok (other, "BEGIN");
-  ok (other, "INSERT INTO department (name) VALUES ('Ops'), ('Sales')");
-  ok (other, "INSERT INTO role (name, level) VALUES ('Agent', 'individual_contributor')");
-  ok (other, "INSERT INTO role (name, level) VALUES ('CFO', 'executive')");
-  ok (other, "COMMIT");
+  tandem_test_pg_ok (other, "BEGIN");
+  tandem_test_pg_ok (other, "INSERT INTO department (name) VALUES ('Ops'), ('Sales')");
+  tandem_test_pg_ok (other, "INSERT INTO role (name, level) VALUES ('Agent', 'individual_contributor')");
+  tandem_test_pg_ok (other, "INSERT INTO role (name, level) VALUES ('CFO', 'executive')");
+  tandem_test_pg_ok (other, "COMMIT");
   g_assert_true (wait_for_signal (&heard, 1));
   g_assert_false (heard.everything);
   g_assert_cmpuint (g_strv_length (heard.tables), ==, 2);
@@ -1093,17 +953,17 @@ check_live_updates (void)
   /* A change the store itself made is not told back; the next one is. */
   g_assert_true (tandem_store_exec (store, "INSERT INTO department (name) VALUES ('Legal')", &error));
   g_assert_no_error (error);
-  ok (other, "UPDATE role SET function = 'Support' WHERE name = 'Agent'");
+  tandem_test_pg_ok (other, "UPDATE role SET function = 'Support' WHERE name = 'Agent'");
   g_assert_true (wait_for_signal (&heard, 2));
   g_assert_cmpuint (g_strv_length (heard.tables), ==, 1);
   g_assert_cmpstr (heard.tables[0], ==, "role");
 
   /* The server drops the watch's connection: it comes back on its own. */
-  ok (super, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity WHERE query = 'LISTEN tandem_changed'");
+  tandem_test_pg_ok (super, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity WHERE query = 'LISTEN tandem_changed'");
   g_assert_true (wait_for_signal (&heard, 3));
   g_assert_true (heard.everything);
   /* (A department's people lose it: the server says so too.) */
-  ok (other, "DELETE FROM department WHERE name = 'Sales'");
+  tandem_test_pg_ok (other, "DELETE FROM department WHERE name = 'Sales'");
   g_assert_true (wait_for_signal (&heard, 4));
   g_assert_true (g_strv_contains ((const char * const *)heard.tables, "department"));
   g_clear_object (&watch);
@@ -1112,18 +972,18 @@ check_live_updates (void)
 
   /* A login that signs in with a password. */
   {
-    g_autofree char *hba = g_build_filename (cluster.dir, "data", "pg_hba.conf", NULL);
+    g_autofree char *hba = g_build_filename (tandem_test_pg_dir (), "data", "pg_hba.conf", NULL);
     g_autofree char *rules = NULL;
     g_autofree char *asked = NULL;
-    g_autofree char *pia_uri = uri_for ("live", "pia");
+    g_autofree char *pia_uri = tandem_test_pg_uri ("live", "pia");
     g_autoptr(TandemStore) pia = NULL;
 
     g_assert_true (g_file_get_contents (hba, &rules, NULL, NULL));
     asked = g_strconcat ("local all pia scram-sha-256\n", rules, NULL);
     g_assert_true (g_file_set_contents (hba, asked, -1, NULL));
     g_assert_cmpint (chmod (hba, 0644), ==, 0);
-    ok (super, "CREATE ROLE pia LOGIN PASSWORD 'tandem-pia' IN ROLE tandem_manager");
-    ok (super, "SELECT pg_reload_conf ()");
+    tandem_test_pg_ok (super, "CREATE ROLE pia LOGIN PASSWORD 'tandem-pia' IN ROLE tandem_manager");
+    tandem_test_pg_ok (super, "SELECT pg_reload_conf ()");
 
     pia = tandem_store_open (pia_uri, &error);
     g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NEEDS_PASSWORD);
@@ -1144,7 +1004,7 @@ check_live_updates (void)
     g_signal_connect (watch, "changed", G_CALLBACK (heard_cb), &heard);
     while (!tandem_store_watch_is_listening (watch))
       g_main_context_iteration (NULL, TRUE);
-    ok (other, "INSERT INTO department (name) VALUES ('Finance')");
+    tandem_test_pg_ok (other, "INSERT INTO department (name) VALUES ('Finance')");
     g_assert_true (wait_for_signal (&heard, 1));
     g_assert_cmpstr (heard.tables[0], ==, "department");
     g_clear_object (&watch);
@@ -1152,7 +1012,7 @@ check_live_updates (void)
 
     g_assert_true (g_file_set_contents (hba, rules, -1, NULL));
     g_assert_cmpint (chmod (hba, 0644), ==, 0);
-    ok (super, "SELECT pg_reload_conf ()");
+    tandem_test_pg_ok (super, "SELECT pg_reload_conf ()");
   }
 }
 
@@ -1160,8 +1020,6 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
   g_test_add_data_func ("/tandem/server/rules", (gconstpointer)check_server_rules, test_in_child);
   g_test_add_data_func ("/tandem/server/reports", (gconstpointer)check_reports_match, test_in_child);
@@ -1170,21 +1028,5 @@ main (int    argc,
   g_test_add_data_func ("/tandem/server/writers", (gconstpointer)check_writers, test_in_child);
   g_test_add_data_func ("/tandem/server/live", (gconstpointer)check_live_updates, test_in_child);
 
-  /* The child reaches the cluster its parent started. */
-  if (g_getenv ("TANDEM_TEST_PG_DIR") == NULL)
-    {
-      if (!cluster_start ())
-        {
-          cluster_stop ();
-          g_error ("the throwaway PostgreSQL cluster did not start");
-        }
-      g_setenv ("TANDEM_TEST_PG_DIR", cluster.dir, TRUE);
-      /* A failed check marks the test failed without aborting us. */
-      g_test_set_nonfatal_assertions ();
-      status = g_test_run ();
-      cluster_stop ();
-      return status;
-    }
-  cluster.dir = g_strdup (g_getenv ("TANDEM_TEST_PG_DIR"));
-  return g_test_run ();
+  return tandem_test_pg_run ();
 }

@@ -29,6 +29,7 @@
 #include "tandem-program-dialog.h"
 #include "tandem-programs-page.h"
 #include "tandem-surveys-page.h"
+#include "tandem-test-gtk.h"
 #include "tandem-test-util.h"
 #include "tandem-session-dialog.h"
 #include "tandem-store-private.h"
@@ -57,39 +58,6 @@ spin (void)
     ;
 }
 
-/* Waits up to five seconds for @condition and for the pages' figures,
- * running the main loop meanwhile. */
-static gboolean
-wait_for (gboolean (*condition) (gpointer),
-          gpointer   data)
-{
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while ((!condition (data) || tandem_load_get_n_pending () > 0) && g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return condition (data);
-}
-
-static GObject *
-child (gpointer     widget,
-       GType        type,
-       const char  *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
-static const char *
-main_state (TandemWindow *window)
-{
-  return gtk_stack_get_visible_child_name (GTK_STACK (child (window, TANDEM_TYPE_WINDOW, "main_stack")));
-}
-
 static guint
 count_rows (GtkListBox *list)
 {
@@ -103,8 +71,8 @@ count_rows (GtkListBox *list)
 static guint
 people_shown (TandemWindow *window)
 {
-  GObject *page = child (window, TANDEM_TYPE_WINDOW, "people_page");
-  GtkColumnView *view = GTK_COLUMN_VIEW (child (page, TANDEM_TYPE_PEOPLE_PAGE, "column_view"));
+  GObject *page = tandem_test_child (window, TANDEM_TYPE_WINDOW, "people_page");
+  GtkColumnView *view = GTK_COLUMN_VIEW (tandem_test_child (page, TANDEM_TYPE_PEOPLE_PAGE, "column_view"));
 
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
 }
@@ -128,26 +96,6 @@ expected_text (TandemStore *store,
   g_assert_nonnull (stmt);
   g_assert_cmpint (tandem_stmt_step (stmt, NULL), ==, TANDEM_STEP_ROW);
   return g_strdup (tandem_stmt_get_text (stmt, 0));
-}
-
-typedef gboolean (*WidgetMatch) (GtkWidget *widget, const char *key);
-
-/* The first widget under @widget, itself included, that @match accepts. */
-static GtkWidget *
-find_widget (GtkWidget   *widget,
-             WidgetMatch  match,
-             const char  *key)
-{
-  if (match (widget, key))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, match, key);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static gboolean
@@ -264,13 +212,13 @@ test_window_visits_every_page (void)
 
   window = tandem_window_new (GTK_APPLICATION (app), store);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
+  g_assert_true (tandem_test_wait_for (is_mapped, window));
   spin ();
 
   /* It opens on the Dashboard, with the optimism gap drawn. */
-  g_assert_cmpstr (main_state (window), ==, "main");
+  g_assert_cmpstr (tandem_test_main_state (window), ==, "main");
   g_assert_cmpstr (tandem_window_get_page (window), ==, "dashboard");
-  page = child (window, TANDEM_TYPE_WINDOW, "dashboard_page");
+  page = tandem_test_child (window, TANDEM_TYPE_WINDOW, "dashboard_page");
   chart = tandem_dashboard_page_get_chart (TANDEM_DASHBOARD_PAGE (page));
   g_assert_nonnull (chart);
   g_assert_false (tandem_chart_is_empty (chart));
@@ -281,7 +229,7 @@ test_window_visits_every_page (void)
   {
     g_autofree char *report = tandem_report_champions (store, TANDEM_REPORT_CSV, NULL);
     g_auto(GStrv) lines = g_strsplit (report, "\n", -1);
-    const char *caption = gtk_label_get_text (GTK_LABEL (child (page, TANDEM_TYPE_DASHBOARD_PAGE,
+    const char *caption = gtk_label_get_text (GTK_LABEL (tandem_test_child (page, TANDEM_TYPE_DASHBOARD_PAGE,
                                                                 "champions_caption")));
     guint short_of = 0;
 
@@ -296,7 +244,7 @@ test_window_visits_every_page (void)
         g_assert_true (g_str_has_suffix (caption, expected));
       }
   }
-  chart_view = GTK_WIDGET (child (page, TANDEM_TYPE_DASHBOARD_PAGE, "chart_view"));
+  chart_view = GTK_WIDGET (tandem_test_child (page, TANDEM_TYPE_DASHBOARD_PAGE, "chart_view"));
   g_assert_true (gtk_widget_get_mapped (chart_view));
   g_assert_cmpint (gtk_widget_get_width (chart_view), >, 200);
   g_assert_true (gtk_widget_get_focusable (chart_view));
@@ -304,7 +252,7 @@ test_window_visits_every_page (void)
                    GTK_ACCESSIBLE_ROLE_IMG);
 
   /* The switcher shows the other gaps. */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (page, TANDEM_TYPE_DASHBOARD_PAGE,
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (tandem_test_child (page, TANDEM_TYPE_DASHBOARD_PAGE,
                                                           "resources_button")), TRUE);
   spin ();
   chart = tandem_dashboard_page_get_chart (TANDEM_DASHBOARD_PAGE (page));
@@ -319,9 +267,9 @@ test_window_visits_every_page (void)
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i].name);
       spin ();
       g_assert_cmpstr (tandem_window_get_page (window), ==, pages[i].name);
-      page = child (window, TANDEM_TYPE_WINDOW, id);
+      page = tandem_test_child (window, TANDEM_TYPE_WINDOW, id);
       g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
-      list = GTK_LIST_BOX (child (page, pages[i].type (), "list"));
+      list = GTK_LIST_BOX (tandem_test_child (page, pages[i].type (), "list"));
       g_assert_cmpuint (count_rows (list), ==, pages[i].rows);
     }
 
@@ -330,20 +278,20 @@ test_window_visits_every_page (void)
   spin ();
   g_assert_cmpstr (tandem_window_get_page (window), ==, "people");
   g_assert_cmpuint (people_shown (window), ==, 1161);
-  page = child (window, TANDEM_TYPE_WINDOW, "people_page");
-  search = GTK_EDITABLE (child (page, TANDEM_TYPE_PEOPLE_PAGE, "search_entry"));
+  page = tandem_test_child (window, TANDEM_TYPE_WINDOW, "people_page");
+  search = GTK_EDITABLE (tandem_test_child (page, TANDEM_TYPE_PEOPLE_PAGE, "search_entry"));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (search)) ||
                  gtk_widget_is_focus (GTK_WIDGET (search)) ||
                  gtk_widget_get_focus_child (GTK_WIDGET (search)) != NULL);
   gtk_editable_set_text (search, "berg");
-  g_assert_true (wait_for (people_filtered, window));
+  g_assert_true (tandem_test_wait_for (people_filtered, window));
   g_assert_cmpuint (people_shown (window), ==, expected_count (store, "SELECT count(*) FROM person WHERE active AND (name LIKE '%berg%' OR email LIKE '%berg%')"));
   gtk_editable_set_text (search, "");
   spin ();
 
   /* The department filter, as the popover's drop-down sets it. */
   {
-    GtkGrid *grid = GTK_GRID (child (page, TANDEM_TYPE_PEOPLE_PAGE, "filter_grid"));
+    GtkGrid *grid = GTK_GRID (tandem_test_child (page, TANDEM_TYPE_PEOPLE_PAGE, "filter_grid"));
     GtkDropDown *departments = GTK_DROP_DOWN (gtk_grid_get_child_at (grid, 1, 0));
     GListModel *names = gtk_drop_down_get_model (departments);
     guint finance = GTK_INVALID_LIST_POSITION;
@@ -366,7 +314,7 @@ test_window_visits_every_page (void)
   {
     g_autofree char *before = tandem_test_dump (store);
     g_autofree char *after = NULL;
-    GtkColumnView *view = GTK_COLUMN_VIEW (child (page, TANDEM_TYPE_PEOPLE_PAGE, "column_view"));
+    GtkColumnView *view = GTK_COLUMN_VIEW (tandem_test_child (page, TANDEM_TYPE_PEOPLE_PAGE, "column_view"));
     GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
     GtkWidget *undo;
 
@@ -374,7 +322,7 @@ test_window_visits_every_page (void)
     gtk_widget_activate_action (GTK_WIDGET (page), "people.delete-selected", NULL);
     spin ();
     g_assert_cmpuint (people_shown (window), ==, 1160);
-    undo = find_widget (GTK_WIDGET (child (page, TANDEM_TYPE_PEOPLE_PAGE, "toast_overlay")), is_button_labelled, "_Undo");
+    undo = tandem_test_find (GTK_WIDGET (tandem_test_child (page, TANDEM_TYPE_PEOPLE_PAGE, "toast_overlay")), is_button_labelled, "_Undo");
     g_assert_nonnull (undo);
     g_signal_emit_by_name (undo, "clicked");
     spin ();
@@ -411,7 +359,7 @@ test_window_loads_after_first_frame (void)
   g_assert_cmpuint (tandem_load_get_n_pending (), >, 0);
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
+  g_assert_true (tandem_test_wait_for (is_mapped, window));
   spin ();
   g_assert_cmpuint (tandem_load_get_n_pending (), ==, 0);
 
@@ -433,15 +381,15 @@ test_window_welcome_then_demo (void)
   g_assert_no_error (error);
   window = tandem_window_new (GTK_APPLICATION (app), store);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
+  g_assert_true (tandem_test_wait_for (is_mapped, window));
 
-  g_assert_cmpstr (main_state (window), ==, "welcome");
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (window, TANDEM_TYPE_WINDOW, "demo_button"))));
+  g_assert_cmpstr (tandem_test_main_state (window), ==, "welcome");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (tandem_test_child (window, TANDEM_TYPE_WINDOW, "demo_button"))));
 
   /* "Explore a Demo Organisation" fills the store and shows the pages. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.load-demo", NULL);
   spin ();
-  g_assert_cmpstr (main_state (window), ==, "main");
+  g_assert_cmpstr (tandem_test_main_state (window), ==, "main");
   g_assert_true (tandem_store_is_empty (store, &empty, &error));
   g_assert_false (empty);
   g_assert_cmpuint (people_shown (window), ==, 1161);
@@ -465,17 +413,17 @@ test_window_welcome_choices (void)
   g_assert_no_error (error);
   window = tandem_window_new (GTK_APPLICATION (app), store);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
-  g_assert_cmpstr (main_state (window), ==, "welcome");
-  g_assert_true (gtk_widget_is_visible (find_widget (GTK_WIDGET (window), is_button_labelled, "_Import Your People…")));
-  g_assert_true (gtk_widget_is_visible (find_widget (GTK_WIDGET (window), is_button_labelled, "_Start Empty")));
+  g_assert_true (tandem_test_wait_for (is_mapped, window));
+  g_assert_cmpstr (tandem_test_main_state (window), ==, "welcome");
+  g_assert_true (gtk_widget_is_visible (tandem_test_find (GTK_WIDGET (window), is_button_labelled, "_Import Your People…")));
+  g_assert_true (gtk_widget_is_visible (tandem_test_find (GTK_WIDGET (window), is_button_labelled, "_Start Empty")));
   /* On the welcome, the pages' shortcuts have no pages to go to. */
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "people") &&
-                  g_str_equal (main_state (window), "main"));
+                  g_str_equal (tandem_test_main_state (window), "main"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.start-empty", NULL);
   spin ();
-  g_assert_cmpstr (main_state (window), ==, "main");
+  g_assert_cmpstr (tandem_test_main_state (window), ==, "main");
   g_assert_cmpstr (tandem_window_get_page (window), ==, "dashboard");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "surveys");
   spin ();
@@ -484,7 +432,7 @@ test_window_welcome_choices (void)
   /* Import Your People leads to the same pages, then the People page's
    * import; it is not pressed here, since the file chooser it opens loads
    * GIO modules that keep memory the leak checker would blame on us. */
-  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (find_widget (GTK_WIDGET (window), is_button_labelled,
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (tandem_test_find (GTK_WIDGET (window), is_button_labelled,
                                                                                   "_Import Your People…"))),
                    ==, "win.import-people");
 
@@ -511,12 +459,12 @@ test_window_remove_demo (void)
 
   window = tandem_window_new (GTK_APPLICATION (app), store);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
+  g_assert_true (tandem_test_wait_for (is_mapped, window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-demo", NULL));
   spin ();
   g_assert_true (tandem_store_is_empty (store, &empty, &error));
   g_assert_true (empty);
-  g_assert_cmpstr (main_state (window), ==, "welcome");
+  g_assert_cmpstr (tandem_test_main_state (window), ==, "welcome");
 
   listing = g_dir_open (dir, 0, NULL);
   while ((name = g_dir_read_name (listing)) != NULL)
@@ -574,15 +522,15 @@ test_window_refused_file (void)
 
   window = tandem_window_new_for_error (GTK_APPLICATION (app), error);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
+  g_assert_true (tandem_test_wait_for (is_mapped, window));
 
-  g_assert_cmpstr (main_state (window), ==, "error");
-  status = ADW_STATUS_PAGE (child (window, TANDEM_TYPE_WINDOW, "error_page"));
+  g_assert_cmpstr (tandem_test_main_state (window), ==, "error");
+  status = ADW_STATUS_PAGE (tandem_test_child (window, TANDEM_TYPE_WINDOW, "error_page"));
   g_assert_nonnull (strstr (adw_status_page_get_description (status), path));
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (child (window, TANDEM_TYPE_WINDOW, "demo_button"))));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (tandem_test_child (window, TANDEM_TYPE_WINDOW, "demo_button"))));
 
   /* The reason is also said in a dialog. */
-  g_assert_true (wait_for (has_message_dialog, &dialog));
+  g_assert_true (tandem_test_wait_for (has_message_dialog, &dialog));
   gtk_window_destroy (dialog);
 
   close_and_finalize (window);
@@ -677,40 +625,40 @@ test_window_log_session (void)
 
   window = tandem_window_new (GTK_APPLICATION (app), store);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
+  g_assert_true (tandem_test_wait_for (is_mapped, window));
 
   /* The demo has overdue pairs: the banner names one. */
-  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (child (window, TANDEM_TYPE_WINDOW, "overdue_bar"))));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (window, TANDEM_TYPE_WINDOW, "overdue_label"))),
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (tandem_test_child (window, TANDEM_TYPE_WINDOW, "overdue_bar"))));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (tandem_test_child (window, TANDEM_TYPE_WINDOW, "overdue_label"))),
                             "overdue"));
   /* As a pair: the executive with their mentor. */
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (window, TANDEM_TYPE_WINDOW, "overdue_label"))),
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (tandem_test_child (window, TANDEM_TYPE_WINDOW, "overdue_label"))),
                             " with mentor "));
 
   /* Ctrl+L from the Dashboard opens the dialog, dated today. */
   press (GTK_WIDGET (window), "<Control>l");
-  g_assert_true (wait_for (has_session_dialog, &dialog));
+  g_assert_true (tandem_test_wait_for (has_session_dialog, &dialog));
   {
     g_autoptr(GDate) today = tandem_date_new_today ();
     g_autofree char *today_text = tandem_date_to_iso (today);
 
-    g_assert_cmpstr (tandem_date_row_get_text (TANDEM_DATE_ROW (child (dialog, TANDEM_TYPE_SESSION_DIALOG,
+    g_assert_cmpstr (tandem_date_row_get_text (TANDEM_DATE_ROW (tandem_test_child (dialog, TANDEM_TYPE_SESSION_DIALOG,
                                                                        "date_row"))),
                      ==, today_text);
   }
 
   /* Type, then Ctrl+Enter. */
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, TANDEM_TYPE_SESSION_DIALOG, "tools_row")), "Claude");
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, TANDEM_TYPE_SESSION_DIALOG, "data_row")), "My own inbox");
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (dialog, TANDEM_TYPE_SESSION_DIALOG,
+  gtk_editable_set_text (GTK_EDITABLE (tandem_test_child (dialog, TANDEM_TYPE_SESSION_DIALOG, "tools_row")), "Claude");
+  gtk_editable_set_text (GTK_EDITABLE (tandem_test_child (dialog, TANDEM_TYPE_SESSION_DIALOG, "data_row")), "My own inbox");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (tandem_test_child (dialog, TANDEM_TYPE_SESSION_DIALOG,
                                                                             "insight_view"))),
                             "Emails turn abrasive in busy weeks", -1);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (dialog, TANDEM_TYPE_SESSION_DIALOG,
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (tandem_test_child (dialog, TANDEM_TYPE_SESSION_DIALOG,
                                                                             "follow_ups_view"))),
                             "Tone check on escalations", -1);
-  gtk_widget_grab_focus (GTK_WIDGET (child (dialog, TANDEM_TYPE_SESSION_DIALOG, "insight_view")));
+  gtk_widget_grab_focus (GTK_WIDGET (tandem_test_child (dialog, TANDEM_TYPE_SESSION_DIALOG, "insight_view")));
   press (dialog, "<Control>Return");
-  g_assert_true (wait_for (dialog_gone, NULL));
+  g_assert_true (tandem_test_wait_for (dialog_gone, NULL));
 
   /* The session is in the store, with its follow-up open. */
   g_assert_true (tandem_store_query_int (store,
@@ -728,19 +676,19 @@ test_window_log_session (void)
   /* An impossible date marks its own row with what is wrong, Save stays
    * insensitive, and nothing is written; a day from the calendar mends it. */
   press (GTK_WIDGET (window), "<Control>l");
-  g_assert_true (wait_for (has_session_dialog, &dialog));
+  g_assert_true (tandem_test_wait_for (has_session_dialog, &dialog));
   {
-    TandemDateRow *date_row = TANDEM_DATE_ROW (child (dialog, TANDEM_TYPE_SESSION_DIALOG, "date_row"));
-    GtkCalendar *calendar = GTK_CALENDAR (find_widget (GTK_WIDGET (date_row), is_calendar, NULL));
-    GtkMenuButton *pick = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (date_row), has_tooltip, "Choose a Date"));
+    TandemDateRow *date_row = TANDEM_DATE_ROW (tandem_test_child (dialog, TANDEM_TYPE_SESSION_DIALOG, "date_row"));
+    GtkCalendar *calendar = GTK_CALENDAR (tandem_test_find (GTK_WIDGET (date_row), is_calendar, NULL));
+    GtkMenuButton *pick = GTK_MENU_BUTTON (tandem_test_find (GTK_WIDGET (date_row), has_tooltip, "Choose a Date"));
     g_autoptr(GDateTime) day = g_date_time_new_local (2026, 2, 27, 12, 0, 0);
 
-    g_assert_true (gtk_widget_is_sensitive (find_widget (dialog, has_action_name, "session.save")));
+    g_assert_true (gtk_widget_is_sensitive (tandem_test_find (dialog, has_action_name, "session.save")));
     tandem_date_row_set_text (date_row, "2026-02-30");
     g_assert_false (tandem_date_row_get_valid (date_row));
     g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (date_row), "error"));
     g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (date_row)), ==, "February has 28 days in 2026.");
-    g_assert_false (gtk_widget_is_sensitive (find_widget (dialog, has_action_name, "session.save")));
+    g_assert_false (gtk_widget_is_sensitive (tandem_test_find (dialog, has_action_name, "session.save")));
     gtk_widget_activate_action (dialog, "session.save", NULL);
     spin ();
     g_assert_true (tandem_store_query_int (store, "SELECT count(*) FROM coaching_session WHERE held_on = '2026-02-30'",
@@ -757,16 +705,16 @@ test_window_log_session (void)
     g_assert_cmpstr (tandem_date_row_get_text (date_row), ==, "2026-02-27");
     g_assert_true (tandem_date_row_get_valid (date_row));
     g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (date_row), "error"));
-    g_assert_true (gtk_widget_is_sensitive (find_widget (dialog, has_action_name, "session.save")));
+    g_assert_true (gtk_widget_is_sensitive (tandem_test_find (dialog, has_action_name, "session.save")));
   }
 
   /* A paste past a field's limit stops at the limit, and the dialog says
    * why; what fits is kept. */
   {
-    GtkLabel *error_label = GTK_LABEL (child (dialog, TANDEM_TYPE_SESSION_DIALOG, "error_label"));
-    GtkTextBuffer *insight = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (dialog, TANDEM_TYPE_SESSION_DIALOG,
+    GtkLabel *error_label = GTK_LABEL (tandem_test_child (dialog, TANDEM_TYPE_SESSION_DIALOG, "error_label"));
+    GtkTextBuffer *insight = gtk_text_view_get_buffer (GTK_TEXT_VIEW (tandem_test_child (dialog, TANDEM_TYPE_SESSION_DIALOG,
                                                                              "insight_view")));
-    GtkEditable *tools = GTK_EDITABLE (child (dialog, TANDEM_TYPE_SESSION_DIALOG, "tools_row"));
+    GtkEditable *tools = GTK_EDITABLE (tandem_test_child (dialog, TANDEM_TYPE_SESSION_DIALOG, "tools_row"));
     g_autofree char *pasted = g_strnfill (TANDEM_LIMIT_LONG + 50, 'w');
     GtkTextIter end;
 
@@ -815,10 +763,10 @@ test_window_delete_session (void)
 
   window = tandem_window_new (GTK_APPLICATION (app), store);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
+  g_assert_true (tandem_test_wait_for (is_mapped, window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "coaching");
   spin ();
-  page = child (window, TANDEM_TYPE_WINDOW, "coaching_page");
+  page = tandem_test_child (window, TANDEM_TYPE_WINDOW, "coaching_page");
   pair = expected_count (store, "SELECT min (pair_id) FROM coaching_session");
   before = expected_count (store, "SELECT count (*) FROM coaching_session");
   tandem_coaching_page_show_pair (TANDEM_COACHING_PAGE (page), pair);
@@ -827,8 +775,8 @@ test_window_delete_session (void)
   /* A destination page: the header bar names the pair over its page and
    * holds the one Back, which returns to the list, as Alt+← does. */
   {
-    AdwWindowTitle *title = ADW_WINDOW_TITLE (child (window, TANDEM_TYPE_WINDOW, "page_title"));
-    GtkWidget *back = GTK_WIDGET (child (window, TANDEM_TYPE_WINDOW, "back_button"));
+    AdwWindowTitle *title = ADW_WINDOW_TITLE (tandem_test_child (window, TANDEM_TYPE_WINDOW, "page_title"));
+    GtkWidget *back = GTK_WIDGET (tandem_test_child (window, TANDEM_TYPE_WINDOW, "back_button"));
     g_autofree char *detail = g_strdup (tandem_coaching_page_get_detail_title (TANDEM_COACHING_PAGE (page)));
 
     g_assert_nonnull (detail);
@@ -836,7 +784,7 @@ test_window_delete_session (void)
     g_assert_cmpstr (adw_window_title_get_title (title), ==, detail);
     g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Coaching");
     g_assert_true (gtk_widget_get_visible (back));
-    g_assert_null (find_widget (GTK_WIDGET (page), has_tooltip, "All Pairs"));
+    g_assert_null (tandem_test_find (GTK_WIDGET (page), has_tooltip, "All Pairs"));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
     spin ();
     g_assert_null (tandem_coaching_page_get_detail_title (TANDEM_COACHING_PAGE (page)));
@@ -847,37 +795,37 @@ test_window_delete_session (void)
     g_assert_cmpstr (adw_window_title_get_title (title), ==, detail);
   }
 
-  sessions = GTK_LIST_BOX (child (page, TANDEM_TYPE_COACHING_PAGE, "sessions_list"));
+  sessions = GTK_LIST_BOX (tandem_test_child (page, TANDEM_TYPE_COACHING_PAGE, "sessions_list"));
   rows = count_rows (sessions);
   g_assert_cmpuint (rows, >, 0);
 
   /* Edit: the log dialog opens filled in with the session, and saves the
    * correction in place. */
   {
-    GtkWidget *edit = find_widget (GTK_WIDGET (sessions), has_tooltip, "Edit Session");
+    GtkWidget *edit = tandem_test_find (GTK_WIDGET (sessions), has_tooltip, "Edit Session");
     GtkWidget *dialog = NULL;
 
     g_assert_nonnull (edit);
     g_signal_emit_by_name (edit, "clicked");
-    g_assert_true (wait_for (has_session_dialog, &dialog));
+    g_assert_true (tandem_test_wait_for (has_session_dialog, &dialog));
     g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Coaching Session");
-    g_assert_cmpstr (tandem_date_row_get_text (TANDEM_DATE_ROW (child (dialog, TANDEM_TYPE_SESSION_DIALOG,
+    g_assert_cmpstr (tandem_date_row_get_text (TANDEM_DATE_ROW (tandem_test_child (dialog, TANDEM_TYPE_SESSION_DIALOG,
                                                                        "date_row"))),
                      !=, "");
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (dialog, TANDEM_TYPE_SESSION_DIALOG,
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (tandem_test_child (dialog, TANDEM_TYPE_SESSION_DIALOG,
                                                                               "insight_view"))),
                               "Corrected after the fact", -1);
     gtk_widget_activate_action (dialog, "session.save", NULL);
-    g_assert_true (wait_for (dialog_gone, NULL));
+    g_assert_true (tandem_test_wait_for (dialog_gone, NULL));
     spin ();
     g_assert_cmpuint (expected_count (store, "SELECT count (*) FROM coaching_session"
                                              " WHERE insight = 'Corrected after the fact'"), ==, 1);
     g_assert_cmpuint (expected_count (store, "SELECT count (*) FROM coaching_session"), ==, before);
-    sessions = GTK_LIST_BOX (child (page, TANDEM_TYPE_COACHING_PAGE, "sessions_list"));
+    sessions = GTK_LIST_BOX (tandem_test_child (page, TANDEM_TYPE_COACHING_PAGE, "sessions_list"));
     g_assert_cmpuint (count_rows (sessions), ==, rows);
   }
 
-  delete = find_widget (GTK_WIDGET (sessions), has_tooltip, "Delete Session");
+  delete = tandem_test_find (GTK_WIDGET (sessions), has_tooltip, "Delete Session");
   g_assert_nonnull (delete);
   g_signal_emit_by_name (delete, "clicked");
   spin ();
@@ -905,7 +853,7 @@ test_window_other_writer (void)
 
   window = tandem_window_new (GTK_APPLICATION (app), store);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
+  g_assert_true (tandem_test_wait_for (is_mapped, window));
 
   other = tandem_store_open (path, &error);
   g_assert_no_error (error);
@@ -958,7 +906,7 @@ test_window_overlong_values (void)
 
   window = tandem_window_new (GTK_APPLICATION (app), store);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
+  g_assert_true (tandem_test_wait_for (is_mapped, window));
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]);
@@ -967,7 +915,7 @@ test_window_overlong_values (void)
       if (i == 0)
         {
           /* The pair's row names the executive by the first 200 characters. */
-          GtkWidget *label = find_widget (GTK_WIDGET (window), is_label_starting, "NNNNNNNNNN");
+          GtkWidget *label = tandem_test_find (GTK_WIDGET (window), is_label_starting, "NNNNNNNNNN");
           const char *text;
 
           g_assert_nonnull (label);
@@ -989,7 +937,7 @@ open_program_owner (TandemStore *store,
                     GtkWidget  **out_dialog)
 {
   GtkWidget *dialog = tandem_program_dialog_new (NULL, store, program_id);
-  GtkWidget *owner = find_widget (dialog, has_widget_name, "owner-drop-down");
+  GtkWidget *owner = tandem_test_find (dialog, has_widget_name, "owner-drop-down");
 
   g_assert_true (GTK_IS_DROP_DOWN (owner));
   *out_dialog = dialog;
@@ -1038,7 +986,7 @@ test_window_program_owner (void)
 
   owner = open_program_owner (store, program, &dialog);
   g_assert_cmpint (tandem_person_drop_down_get_id (owner), ==, first_owner);
-  g_assert_true (gtk_widget_get_sensitive (find_widget (dialog, has_widget_name, "clear-owner")));
+  g_assert_true (gtk_widget_get_sensitive (tandem_test_find (dialog, has_widget_name, "clear-owner")));
 
   /* Someone else. */
   tandem_person_drop_down_select_id (owner, other);
@@ -1052,7 +1000,7 @@ test_window_program_owner (void)
   g_assert_cmpint (tandem_person_drop_down_get_id (owner), ==, other);
   gtk_widget_activate_action (dialog, "program.clear-owner", NULL);
   g_assert_cmpint (tandem_person_drop_down_get_id (owner), ==, 0);
-  g_assert_false (gtk_widget_get_sensitive (find_widget (dialog, has_widget_name, "clear-owner")));
+  g_assert_false (gtk_widget_get_sensitive (tandem_test_find (dialog, has_widget_name, "clear-owner")));
   gtk_widget_activate_action (dialog, "program.save", NULL);
   spin ();
   g_assert_cmpint (program_owner (store, program), ==, 0);
@@ -1089,7 +1037,7 @@ static TandemDateRow *
 date_row_titled (GtkWidget  *dialog,
                  const char *title)
 {
-  GtkWidget *row = find_widget (dialog, has_title, title);
+  GtkWidget *row = tandem_test_find (dialog, has_title, title);
 
   g_assert_true (TANDEM_IS_DATE_ROW (row));
   return TANDEM_DATE_ROW (row);
@@ -1106,7 +1054,7 @@ test_window_form_validation (void)
   g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
   g_autoptr(TandemStore) store = tandem_test_demo_store (path, 2025);
   GtkWidget *dialog = tandem_program_dialog_new (NULL, store, 0);
-  GtkWidget *save = find_widget (dialog, has_action_name, "program.save");
+  GtkWidget *save = tandem_test_find (dialog, has_action_name, "program.save");
   TandemDateRow *starts = date_row_titled (dialog, "_Starts on");
   TandemDateRow *ends = date_row_titled (dialog, "_Ends on");
   GtkDropDown *executive, *mentor;
@@ -1114,7 +1062,7 @@ test_window_form_validation (void)
 
   g_assert_nonnull (save);
   g_assert_false (gtk_widget_is_sensitive (save));   /* no title yet */
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (dialog, has_title, "_Title")), "Prompting for Finance");
+  gtk_editable_set_text (GTK_EDITABLE (tandem_test_find (dialog, has_title, "_Title")), "Prompting for Finance");
   g_assert_true (gtk_widget_is_sensitive (save));   /* the dates are optional */
 
   tandem_date_row_set_text (starts, "2031-09-01");
@@ -1132,9 +1080,9 @@ test_window_form_validation (void)
 
   /* Its duration, and what completing it gives in a competency, are saved
    * with it. */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (find_widget (dialog, has_title, "_Duration (hours)"),
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (tandem_test_find (tandem_test_find (dialog, has_title, "_Duration (hours)"),
                                                            is_spin_button, NULL)), 2.5);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (dialog, is_combo_titled, "Prompt literacy")), 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (tandem_test_find (dialog, is_combo_titled, "Prompt literacy")), 2);
   gtk_widget_activate_action (dialog, "program.save", NULL);
   spin ();
   g_assert_cmpuint (expected_count (store, "SELECT count (*) FROM program p"
@@ -1149,18 +1097,18 @@ test_window_form_validation (void)
                                                 " WHERE p.active AND r.level = 'individual_contributor'",
                                          &junior, NULL));
   dialog = GTK_WIDGET (tandem_pair_dialog_new (NULL, store));
-  save = find_widget (dialog, has_action_name, "pair.save");
-  executive = GTK_DROP_DOWN (child (dialog, TANDEM_TYPE_PAIR_DIALOG, "executive_drop_down"));
-  mentor = GTK_DROP_DOWN (child (dialog, TANDEM_TYPE_PAIR_DIALOG, "mentor_drop_down"));
+  save = tandem_test_find (dialog, has_action_name, "pair.save");
+  executive = GTK_DROP_DOWN (tandem_test_child (dialog, TANDEM_TYPE_PAIR_DIALOG, "executive_drop_down"));
+  mentor = GTK_DROP_DOWN (tandem_test_child (dialog, TANDEM_TYPE_PAIR_DIALOG, "mentor_drop_down"));
   g_assert_false (gtk_widget_is_sensitive (save));
   tandem_person_drop_down_select_id (executive, leader);
   tandem_person_drop_down_select_id (mentor, leader);
   g_assert_cmpint (tandem_person_drop_down_get_id (mentor), ==, leader);
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (child (dialog, TANDEM_TYPE_PAIR_DIALOG, "mentor_row")), "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (tandem_test_child (dialog, TANDEM_TYPE_PAIR_DIALOG, "mentor_row")), "error"));
   g_assert_false (gtk_widget_is_sensitive (save));
   tandem_person_drop_down_select_id (mentor, junior);
   g_assert_true (gtk_widget_is_sensitive (save));
-  tandem_date_row_set_text (TANDEM_DATE_ROW (child (dialog, TANDEM_TYPE_PAIR_DIALOG, "date_row")), "2026-13-01");
+  tandem_date_row_set_text (TANDEM_DATE_ROW (tandem_test_child (dialog, TANDEM_TYPE_PAIR_DIALOG, "date_row")), "2026-13-01");
   g_assert_false (gtk_widget_is_sensitive (save));
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin ();
@@ -1169,105 +1117,7 @@ test_window_form_validation (void)
   tandem_test_remove_dir (dir);
 }
 
-/* A stand-in for the desktop's notification server, under both names GLib
- * may send to (org.gtk.Notifications, org.freedesktop.Notifications): it
- * keeps the title and body of what it was sent. */
-typedef struct
-{
-  guint  n_added;
-  guint  n_removed;
-  char  *title;
-  char  *body;
-} FakeNotifications;
-
-static FakeNotifications fake_notifications;
-
-static void
-fake_notifications_method (GDBusConnection       *connection,
-                           const char            *sender,
-                           const char            *object_path,
-                           const char            *interface_name,
-                           const char            *method_name,
-                           GVariant              *parameters,
-                           GDBusMethodInvocation *invocation,
-                           gpointer               user_data)
-{
-  FakeNotifications *fake = user_data;
-
-  if (g_str_equal (method_name, "AddNotification") || g_str_equal (method_name, "Notify"))
-    {
-      g_free (fake->title);
-      g_free (fake->body);
-      fake->title = fake->body = NULL;
-      if (g_str_equal (method_name, "Notify"))
-        g_variant_get (parameters, "(&su&sss@as@a{sv}i)", NULL, NULL, NULL, &fake->title, &fake->body, NULL, NULL,
-                       NULL);
-      else
-        {
-          g_autoptr(GVariant) notification = NULL;
-
-          g_variant_get (parameters, "(&s&s@a{sv})", NULL, NULL, &notification);
-          g_variant_lookup (notification, "title", "s", &fake->title);
-          g_variant_lookup (notification, "body", "s", &fake->body);
-        }
-      fake->n_added++;
-    }
-  else
-    fake->n_removed++;
-
-  if (g_str_equal (method_name, "Notify"))
-    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", fake->n_added));
-  else
-    g_dbus_method_invocation_return_value (invocation, NULL);
-}
-
-static void
-serve_fake_notifications (GDBusConnection *bus,
-                          const char      *name,
-                          const char      *path,
-                          const char      *xml)
-{
-  static const GDBusInterfaceVTable vtable = { fake_notifications_method, NULL, NULL, { 0 } };
-  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (xml, NULL);
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  guint32 owner;
-
-  g_assert_nonnull (info);
-  g_dbus_connection_register_object (bus, path, info->interfaces[0], &vtable, &fake_notifications, NULL, &error);
-  g_assert_no_error (error);
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                                       "RequestName", g_variant_new ("(su)", name, 4), G_VARIANT_TYPE ("(u)"),
-                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-  g_assert_no_error (error);
-  g_variant_get (reply, "(u)", &owner);
-  g_assert_cmpuint (owner, ==, 1);   /* the primary owner */
-}
-
-/* Returns the session bus, to keep: the names go when the last reference does. */
-static GDBusConnection *
-start_fake_notifications (void)
-{
-  GDBusConnection *bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-
-  g_assert_nonnull (bus);
-  serve_fake_notifications (bus, "org.gtk.Notifications", "/org/gtk/Notifications",
-                            "<node><interface name='org.gtk.Notifications'>"
-                            "<method name='AddNotification'><arg type='s' direction='in'/>"
-                            "<arg type='s' direction='in'/><arg type='a{sv}' direction='in'/></method>"
-                            "<method name='RemoveNotification'><arg type='s' direction='in'/>"
-                            "<arg type='s' direction='in'/></method></interface></node>");
-  serve_fake_notifications (bus, "org.freedesktop.Notifications", "/org/freedesktop/Notifications",
-                            "<node><interface name='org.freedesktop.Notifications'>"
-                            "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
-                            "<arg type='s' direction='in'/><arg type='s' direction='in'/>"
-                            "<arg type='s' direction='in'/><arg type='as' direction='in'/>"
-                            "<arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
-                            "<arg type='u' direction='out'/></method>"
-                            "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
-                            "</interface></node>");
-  return bus;
-}
+static TandemFakeNotifications fake_notifications;
 
 static gboolean
 notified (gpointer data)
@@ -1299,12 +1149,12 @@ test_window_overdue_notification (void)
 
   window = tandem_window_new (GTK_APPLICATION (unique), store);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
+  g_assert_true (tandem_test_wait_for (is_mapped, window));
   spin ();
   before = fake_notifications.n_added;
 
   /* The demo has overdue pairs; the banner shows them, so no notification. */
-  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (child (window, TANDEM_TYPE_WINDOW, "overdue_bar"))));
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (tandem_test_child (window, TANDEM_TYPE_WINDOW, "overdue_bar"))));
   tandem_window_check_overdue (window);
   spin ();
   g_assert_cmpuint (fake_notifications.n_added, ==, before);
@@ -1314,7 +1164,7 @@ test_window_overdue_notification (void)
   g_assert_true (tandem_store_exec (store, "UPDATE mentoring_pair SET cadence_days = 1", &error));
   g_assert_no_error (error);
   tandem_window_check_overdue (window);
-  g_assert_true (wait_for (notified, GUINT_TO_POINTER (before)));
+  g_assert_true (tandem_test_wait_for (notified, GUINT_TO_POINTER (before)));
   g_assert_cmpstr (fake_notifications.title, ==, "Coaching Session Overdue");
   g_assert_nonnull (strstr (fake_notifications.body, "overdue for a coaching session"));
   g_assert_true (tandem_store_query_int (store,
@@ -1331,12 +1181,12 @@ test_window_overdue_notification (void)
 
   /* Its action brings the window back with that pair's session dialog. */
   g_action_group_activate_action (G_ACTION_GROUP (unique), "log-session", g_variant_new_int64 (first));
-  g_assert_true (wait_for (has_session_dialog, &dialog));
+  g_assert_true (tandem_test_wait_for (has_session_dialog, &dialog));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   {
     g_autofree char *sql = g_strdup_printf ("SELECT p.name FROM mentoring_pair m JOIN person p ON p.id = m.executive_id"
                                             " WHERE m.id = %" G_GINT64_FORMAT, first);
-    AdwComboRow *pair_row = ADW_COMBO_ROW (child (dialog, TANDEM_TYPE_SESSION_DIALOG, "pair_row"));
+    AdwComboRow *pair_row = ADW_COMBO_ROW (tandem_test_child (dialog, TANDEM_TYPE_SESSION_DIALOG, "pair_row"));
     GtkStringObject *chosen = adw_combo_row_get_selected_item (pair_row);
     g_autoptr(TandemStmt) stmt = tandem_store_prepare (store, sql, &error);
 
@@ -1382,10 +1232,10 @@ test_window_presentation (void)
 
   window = tandem_window_new (GTK_APPLICATION (app), store);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
+  g_assert_true (tandem_test_wait_for (is_mapped, window));
 
   press (GTK_WIDGET (window), "F5");
-  g_assert_true (wait_for (has_presentation, &shown));
+  g_assert_true (tandem_test_wait_for (has_presentation, &shown));
   presentation = TANDEM_PRESENTATION (shown);
   n = tandem_presentation_get_n_slides (presentation);
   g_assert_cmpuint (n, ==, 11);
@@ -1405,7 +1255,7 @@ test_window_presentation (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (shown)), ==, "Slide 11 of 11");
 
   press (shown, "Escape");
-  g_assert_true (wait_for (presentation_gone, NULL));
+  g_assert_true (tandem_test_wait_for (presentation_gone, NULL));
 
   close_and_finalize (window);
   g_clear_object (&store);
@@ -1503,8 +1353,8 @@ test_window_import_dialog (void)
     const char *bad = "External ID,Name,Email,Department,Role,Level,Champion,Tool Access\n"
                       "A-1,Ada,ada@example.com,Finance,Analyst,individual_contributor,no,yes\n"
                       "A-2,Wei,wei@example.com,Support,Agent,Director,yes,no\n";
-    GtkWidget *stack = find_widget (dialog, is_stack, NULL);
-    GtkWidget *back = find_widget (dialog, has_widget_name, "import-back");
+    GtkWidget *stack = tandem_test_find (dialog, is_stack, NULL);
+    GtkWidget *back = tandem_test_find (dialog, has_widget_name, "import-back");
     g_autofree guint *chosen = NULL;
     guint n_rows;
 
@@ -1514,7 +1364,7 @@ test_window_import_dialog (void)
     g_assert_cmpuint (n_rows, ==, 9);   /* the eight columns and the optional “active” */
     /* Fields go by the names people use, and say whether a file needs them. */
     {
-      GtkWidget *first = find_widget (dialog, is_combo_row, NULL);
+      GtkWidget *first = tandem_test_find (dialog, is_combo_row, NULL);
 
       g_assert_nonnull (first);
       g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "Employee ID");
@@ -1602,19 +1452,19 @@ test_window_narrow (void)
   window = tandem_window_new (GTK_APPLICATION (app), store);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
+  g_assert_true (tandem_test_wait_for (is_mapped, window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "people");
   spin ();
 
-  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (child (window, TANDEM_TYPE_WINDOW, "leaflet"))));
-  banner = GTK_LABEL (child (window, TANDEM_TYPE_WINDOW, "overdue_label"));
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (tandem_test_child (window, TANDEM_TYPE_WINDOW, "leaflet"))));
+  banner = GTK_LABEL (tandem_test_child (window, TANDEM_TYPE_WINDOW, "overdue_label"));
   g_assert_cmpstr (gtk_label_get_text (banner), ==, expected);
   g_assert_false (gtk_label_get_wrap (banner));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (banner)), "overdue for a coaching session"));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child (window, TANDEM_TYPE_WINDOW, "back_button"))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (tandem_test_child (window, TANDEM_TYPE_WINDOW, "back_button"))));
 
-  people = child (window, TANDEM_TYPE_WINDOW, "people_page");
-  columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (child (people, TANDEM_TYPE_PEOPLE_PAGE, "column_view")));
+  people = tandem_test_child (window, TANDEM_TYPE_WINDOW, "people_page");
+  columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (tandem_test_child (people, TANDEM_TYPE_PEOPLE_PAGE, "column_view")));
   g_assert_cmpuint (count_visible_columns (columns), ==, 2);
 
   tandem_people_page_set_narrow (TANDEM_PEOPLE_PAGE (people), FALSE);
@@ -1645,9 +1495,9 @@ test_window_person_dialog (void)
 
   g_assert_cmpuint (agents, >, 1);
   dialog = tandem_person_dialog_new (NULL, store, 0);
-  department = TANDEM_NAME_ROW (child (dialog, TANDEM_TYPE_PERSON_DIALOG, "department_row"));
-  role = TANDEM_NAME_ROW (child (dialog, TANDEM_TYPE_PERSON_DIALOG, "role_row"));
-  g_assert_false (gtk_widget_is_sensitive (find_widget (dialog, has_action_name, "person.save")));
+  department = TANDEM_NAME_ROW (tandem_test_child (dialog, TANDEM_TYPE_PERSON_DIALOG, "department_row"));
+  role = TANDEM_NAME_ROW (tandem_test_child (dialog, TANDEM_TYPE_PERSON_DIALOG, "role_row"));
+  g_assert_false (gtk_widget_is_sensitive (tandem_test_find (dialog, has_action_name, "person.save")));
 
   /* An existing department, in another case, is the existing one. */
   tandem_name_row_set_name (department, "finance");
@@ -1656,23 +1506,23 @@ test_window_person_dialog (void)
   g_assert_false (tandem_name_row_is_new (department));
   g_assert_cmpstr (tandem_name_row_get_name (department), ==, "Finance");
   tandem_name_row_set_name (role, "Support Agent");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (dialog, TANDEM_TYPE_PERSON_DIALOG, "level_row"))),
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (tandem_test_child (dialog, TANDEM_TYPE_PERSON_DIALOG, "level_row"))),
                     ==, TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR);
 
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, TANDEM_TYPE_PERSON_DIALOG, "email_row")), "not an address");
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, TANDEM_TYPE_PERSON_DIALOG, "name_row")), "Noor Haddad");
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (child (dialog, TANDEM_TYPE_PERSON_DIALOG, "email_row")),
+  gtk_editable_set_text (GTK_EDITABLE (tandem_test_child (dialog, TANDEM_TYPE_PERSON_DIALOG, "email_row")), "not an address");
+  gtk_editable_set_text (GTK_EDITABLE (tandem_test_child (dialog, TANDEM_TYPE_PERSON_DIALOG, "name_row")), "Noor Haddad");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (tandem_test_child (dialog, TANDEM_TYPE_PERSON_DIALOG, "email_row")),
                                            "error"));
-  g_assert_false (gtk_widget_is_sensitive (find_widget (dialog, has_action_name, "person.save")));
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, TANDEM_TYPE_PERSON_DIALOG, "email_row")), "noor@example.com");
-  g_assert_true (gtk_widget_is_sensitive (find_widget (dialog, has_action_name, "person.save")));
+  g_assert_false (gtk_widget_is_sensitive (tandem_test_find (dialog, has_action_name, "person.save")));
+  gtk_editable_set_text (GTK_EDITABLE (tandem_test_child (dialog, TANDEM_TYPE_PERSON_DIALOG, "email_row")), "noor@example.com");
+  g_assert_true (gtk_widget_is_sensitive (tandem_test_find (dialog, has_action_name, "person.save")));
 
   /* Making the new person a manager would make every Support Agent one:
    * the dialog says how many and asks; Cancel writes nothing. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (dialog, TANDEM_TYPE_PERSON_DIALOG, "level_row")),
+  adw_combo_row_set_selected (ADW_COMBO_ROW (tandem_test_child (dialog, TANDEM_TYPE_PERSON_DIALOG, "level_row")),
                               TANDEM_LEVEL_MANAGER);
   gtk_widget_activate_action (dialog, "person.save", NULL);
-  g_assert_true (wait_for (has_message_dialog, &message));
+  g_assert_true (tandem_test_wait_for (has_message_dialog, &message));
   body = g_strdup_printf ("A level belongs to the role: %u other people in it change from Individual contributor"
                           " to Manager too.", agents);
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)), ==, body);
@@ -1681,7 +1531,7 @@ test_window_person_dialog (void)
   g_assert_cmpuint (expected_count (store, "SELECT count (*) FROM person WHERE name = 'Noor Haddad'"), ==, 0);
 
   /* Back to the role's own level: saved at once, in the department chosen. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (dialog, TANDEM_TYPE_PERSON_DIALOG, "level_row")),
+  adw_combo_row_set_selected (ADW_COMBO_ROW (tandem_test_child (dialog, TANDEM_TYPE_PERSON_DIALOG, "level_row")),
                               TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR);
   gtk_widget_activate_action (dialog, "person.save", NULL);
   spin ();
@@ -1691,8 +1541,8 @@ test_window_person_dialog (void)
 
   /* A new department is made on purpose, from the last choice. */
   dialog = tandem_person_dialog_new (NULL, store, 0);
-  department = TANDEM_NAME_ROW (child (dialog, TANDEM_TYPE_PERSON_DIALOG, "department_row"));
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, TANDEM_TYPE_PERSON_DIALOG, "name_row")), "Ines Park");
+  department = TANDEM_NAME_ROW (tandem_test_child (dialog, TANDEM_TYPE_PERSON_DIALOG, "department_row"));
+  gtk_editable_set_text (GTK_EDITABLE (tandem_test_child (dialog, TANDEM_TYPE_PERSON_DIALOG, "name_row")), "Ines Park");
   tandem_name_row_set_name (department, "AI Office");
   g_assert_true (tandem_name_row_is_new (department));
   g_assert_true (gtk_widget_get_visible (tandem_name_row_get_entry (department)));
@@ -1756,22 +1606,22 @@ test_window_waves (void)
 
   window = tandem_window_new (GTK_APPLICATION (app), store);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
+  g_assert_true (tandem_test_wait_for (is_mapped, window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "surveys");
-  g_assert_true (wait_for (always, NULL));
-  page = child (window, TANDEM_TYPE_WINDOW, "surveys_page");
-  list = GTK_LIST_BOX (child (page, TANDEM_TYPE_SURVEYS_PAGE, "list"));
-  wave_row = ADW_COMBO_ROW (child (page, TANDEM_TYPE_SURVEYS_PAGE, "wave_row"));
-  from_row = ADW_COMBO_ROW (child (page, TANDEM_TYPE_SURVEYS_PAGE, "from_row"));
+  g_assert_true (tandem_test_wait_for (always, NULL));
+  page = tandem_test_child (window, TANDEM_TYPE_WINDOW, "surveys_page");
+  list = GTK_LIST_BOX (tandem_test_child (page, TANDEM_TYPE_SURVEYS_PAGE, "list"));
+  wave_row = ADW_COMBO_ROW (tandem_test_child (page, TANDEM_TYPE_SURVEYS_PAGE, "wave_row"));
+  from_row = ADW_COMBO_ROW (tandem_test_child (page, TANDEM_TYPE_SURVEYS_PAGE, "from_row"));
   g_assert_cmpuint (adw_combo_row_get_selected (wave_row), ==, 0);   /* the latest */
 
   /* The oldest wave, clicked: its figures above, and no wording window. */
   row = gtk_list_box_get_row_at_index (list, (int)count_rows (list) - 1);
   g_signal_emit_by_name (list, "row-activated", row);
-  g_assert_true (wait_for (always, NULL));
+  g_assert_true (tandem_test_wait_for (always, NULL));
   g_assert_false (has_wording_window (&wording));
   g_assert_cmpuint (adw_combo_row_get_selected (wave_row), ==, count_rows (list) - 1);
-  chart = tandem_chart_view_get_chart (TANDEM_CHART_VIEW (child (page, TANDEM_TYPE_SURVEYS_PAGE, "snapshot_view")));
+  chart = tandem_chart_view_get_chart (TANDEM_CHART_VIEW (tandem_test_child (page, TANDEM_TYPE_SURVEYS_PAGE, "snapshot_view")));
   expected = g_strdup_printf ("The three gaps, %s", first);
   g_assert_cmpstr (tandem_chart_get_title (chart), ==, expected);
   /* Compared with itself, the comparison row says what to choose. */
@@ -1779,17 +1629,17 @@ test_window_waves (void)
 
   /* The second wave against the first: the impact chart says so. */
   adw_combo_row_set_selected (wave_row, count_rows (list) - 2);
-  g_assert_true (wait_for (always, NULL));
+  g_assert_true (tandem_test_wait_for (always, NULL));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (from_row), "error"));
-  chart = tandem_chart_view_get_chart (TANDEM_CHART_VIEW (child (page, TANDEM_TYPE_SURVEYS_PAGE, "impact_view")));
+  chart = tandem_chart_view_get_chart (TANDEM_CHART_VIEW (tandem_test_child (page, TANDEM_TYPE_SURVEYS_PAGE, "impact_view")));
   g_free (expected);
   expected = g_strdup_printf ("%s → %s", first, second);
   g_assert_nonnull (strstr (tandem_chart_get_subtitle (chart), expected));
 
   /* The wording opens from the row's Edit button. */
   row = gtk_list_box_get_row_at_index (list, 0);
-  g_signal_emit_by_name (find_widget (GTK_WIDGET (row), has_tooltip, "Edit Wording"), "clicked");
-  g_assert_true (wait_for (has_wording_window, &wording));
+  g_signal_emit_by_name (tandem_test_find (GTK_WIDGET (row), has_tooltip, "Edit Wording"), "clicked");
+  g_assert_true (tandem_test_wait_for (has_wording_window, &wording));
   gtk_window_destroy (wording);
 
   close_and_finalize (window);
@@ -1835,23 +1685,23 @@ test_window_enrol_by_name (void)
 
   window = tandem_window_new (GTK_APPLICATION (app), store);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
+  g_assert_true (tandem_test_wait_for (is_mapped, window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "programs");
-  g_assert_true (wait_for (always, NULL));
-  page = child (window, TANDEM_TYPE_WINDOW, "programs_page");
-  g_signal_emit_by_name (child (page, TANDEM_TYPE_PROGRAMS_PAGE, "list"), "row-activated",
-                         gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (page, TANDEM_TYPE_PROGRAMS_PAGE, "list")),
+  g_assert_true (tandem_test_wait_for (always, NULL));
+  page = tandem_test_child (window, TANDEM_TYPE_WINDOW, "programs_page");
+  g_signal_emit_by_name (tandem_test_child (page, TANDEM_TYPE_PROGRAMS_PAGE, "list"), "row-activated",
+                         gtk_list_box_get_row_at_index (GTK_LIST_BOX (tandem_test_child (page, TANDEM_TYPE_PROGRAMS_PAGE, "list")),
                                                         0));
-  g_assert_true (wait_for (always, NULL));
-  search = find_widget (GTK_WIDGET (page), has_widget_name, "enrol-search");
+  g_assert_true (tandem_test_wait_for (always, NULL));
+  search = tandem_test_find (GTK_WIDGET (page), has_widget_name, "enrol-search");
   g_assert_nonnull (search);
 
   tandem_person_search_set_text (TANDEM_PERSON_SEARCH (search), name);
-  g_assert_true (wait_for (has_matches, search));   /* the entry waits for a pause in typing */
+  g_assert_true (tandem_test_wait_for (has_matches, search));   /* the entry waits for a pause in typing */
   g_assert_cmpuint (tandem_person_search_get_n_matches (TANDEM_PERSON_SEARCH (search)), ==, 1);
-  g_assert_nonnull (find_widget (search, has_title, name));
-  g_signal_emit_by_name (find_widget (search, is_search_entry, NULL), "activate");
-  g_assert_true (wait_for (always, NULL));
+  g_assert_nonnull (tandem_test_find (search, has_title, name));
+  g_signal_emit_by_name (tandem_test_find (search, is_search_entry, NULL), "activate");
+  g_assert_true (tandem_test_wait_for (always, NULL));
   g_free (sql);
   sql = g_strdup_printf ("SELECT count (*) FROM enrollment e JOIN person p ON p.id = e.person_id"
                          " WHERE e.program_id = %" G_GINT64_FORMAT " AND p.name = '%s' AND e.status = 'invited'",
@@ -1874,16 +1724,16 @@ static void
 test_window_preferences_height (void)
 {
   GtkWindow *window = tandem_preferences_window_new (NULL);
-  GtkWidget *page = find_widget (GTK_WIDGET (window), is_preferences_page, NULL);
+  GtkWidget *page = tandem_test_find (GTK_WIDGET (window), is_preferences_page, NULL);
   GtkWidget *scrolled;
   int natural = 0;
 
   gtk_window_present (window);
-  g_assert_true (wait_for (is_mapped, window));
+  g_assert_true (tandem_test_wait_for (is_mapped, window));
   g_assert_nonnull (page);
-  scrolled = find_widget (page, is_scrolled_window, NULL);
+  scrolled = tandem_test_find (page, is_scrolled_window, NULL);
   g_assert_nonnull (scrolled);
-  g_assert_true (wait_for (is_allocated, scrolled));
+  g_assert_true (tandem_test_wait_for (is_allocated, scrolled));
   gtk_widget_measure (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)), GTK_ORIENTATION_VERTICAL,
                       gtk_widget_get_width (scrolled), NULL, &natural, NULL, NULL);
   g_assert_cmpint (gtk_widget_get_height (scrolled), >=, natural);
@@ -1933,11 +1783,11 @@ test_window_competencies (void)
 
   window = tandem_window_new (GTK_APPLICATION (app), store);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
+  g_assert_true (tandem_test_wait_for (is_mapped, window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.competencies", NULL);
-  g_assert_true (wait_for (has_competency_window, &competencies));
+  g_assert_true (tandem_test_wait_for (has_competency_window, &competencies));
 
-  cell = GTK_DROP_DOWN (find_widget (GTK_WIDGET (competencies), is_drop_down_for, "Data literacy"));
+  cell = GTK_DROP_DOWN (tandem_test_find (GTK_WIDGET (competencies), is_drop_down_for, "Data literacy"));
   g_assert_nonnull (cell);
   g_assert_cmpuint (gtk_drop_down_get_selected (cell), ==, 1);   /* the demo's target for an IC */
   gtk_drop_down_set_selected (cell, 3);
@@ -1949,12 +1799,12 @@ test_window_competencies (void)
                                            "  JOIN role r ON r.id = rc.role_id JOIN competency c ON c.id = rc.competency_id"
                                            " WHERE r.name = 'Support Agent' AND c.name = 'Data literacy'"), ==, 0);
 
-  add = find_widget (GTK_WIDGET (competencies), has_widget_name, "add-competency");
+  add = tandem_test_find (GTK_WIDGET (competencies), has_widget_name, "add-competency");
   gtk_editable_set_text (GTK_EDITABLE (add), "Automating routine work");
   g_signal_emit_by_name (add, "apply");
   g_assert_cmpuint (expected_count (store, "SELECT count (*) FROM competency"
                                            " WHERE name = 'Automating routine work'"), ==, 1);
-  g_assert_nonnull (find_widget (GTK_WIDGET (competencies), is_drop_down_for, "Automating routine work"));
+  g_assert_nonnull (tandem_test_find (GTK_WIDGET (competencies), is_drop_down_for, "Automating routine work"));
 
   gtk_window_destroy (competencies);
   close_and_finalize (window);
@@ -2053,14 +1903,14 @@ test_window_desktop_actions (void)
 
   window = tandem_window_new (GTK_APPLICATION (app), store);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
+  g_assert_true (tandem_test_wait_for (is_mapped, window));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "present"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "present", NULL);
-  g_assert_true (wait_for (has_presentation, &shown));
+  g_assert_true (tandem_test_wait_for (has_presentation, &shown));
   gtk_window_destroy (GTK_WINDOW (shown));
   spin ();
   g_action_group_activate_action (G_ACTION_GROUP (app), "log-session", g_variant_new_int64 (0));
-  g_assert_true (wait_for (has_session_dialog, &dialog));
+  g_assert_true (tandem_test_wait_for (has_session_dialog, &dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   close_and_finalize (window);
@@ -2194,7 +2044,7 @@ test_window_accessible (void)
   window = tandem_window_new (GTK_APPLICATION (app), store);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
+  g_assert_true (tandem_test_wait_for (is_mapped, window));
   spin ();
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -2207,8 +2057,8 @@ test_window_accessible (void)
   /* A program's page, with its completion chart. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "programs");
   spin ();
-  page = child (window, TANDEM_TYPE_WINDOW, "programs_page");
-  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (page, TANDEM_TYPE_PROGRAMS_PAGE, "list")), 0);
+  page = tandem_test_child (window, TANDEM_TYPE_WINDOW, "programs_page");
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (tandem_test_child (page, TANDEM_TYPE_PROGRAMS_PAGE, "list")), 0);
   g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (row)), "row-activated", row);
   spin ();
   g_assert_nonnull (tandem_programs_page_get_detail_title (TANDEM_PROGRAMS_PAGE (page)));
@@ -2217,7 +2067,7 @@ test_window_accessible (void)
   /* A pair's page. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "coaching");
   spin ();
-  page = child (window, TANDEM_TYPE_WINDOW, "coaching_page");
+  page = tandem_test_child (window, TANDEM_TYPE_WINDOW, "coaching_page");
   tandem_coaching_page_show_pair (TANDEM_COACHING_PAGE (page),
                                   expected_count (store, "SELECT min (pair_id) FROM coaching_session"));
   spin ();
@@ -2225,7 +2075,7 @@ test_window_accessible (void)
 
   /* The competencies window. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.competencies", NULL);
-  g_assert_true (wait_for (has_competency_window, &other));
+  g_assert_true (tandem_test_wait_for (has_competency_window, &other));
   assert_accessible (other, "competencies", 1, 0);
   gtk_window_destroy (GTK_WINDOW (other));
   spin ();
@@ -2233,14 +2083,14 @@ test_window_accessible (void)
   /* The log dialog. */
   other = NULL;
   g_action_group_activate_action (G_ACTION_GROUP (app), "log-session", g_variant_new_int64 (0));
-  g_assert_true (wait_for (has_session_dialog, &other));
+  g_assert_true (tandem_test_wait_for (has_session_dialog, &other));
   assert_accessible (other, "log a session", 1, 0);
   gtk_window_destroy (GTK_WINDOW (other));
 
   /* The presentation, its slide a chart with a name and a description. */
   other = NULL;
   press (GTK_WIDGET (window), "F5");
-  g_assert_true (wait_for (has_presentation, &other));
+  g_assert_true (tandem_test_wait_for (has_presentation, &other));
   spin ();
   assert_accessible (other, "presentation", 0, 1);
   gtk_window_destroy (GTK_WINDOW (other));
@@ -2257,7 +2107,7 @@ test_window_accessible (void)
     for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
       {
         gtk_window_present (GTK_WINDOW (dialogs[i]));
-        g_assert_true (wait_for (is_mapped, dialogs[i]));
+        g_assert_true (tandem_test_wait_for (is_mapped, dialogs[i]));
         spin ();
         assert_accessible (dialogs[i], G_OBJECT_TYPE_NAME (dialogs[i]), 1, 0);
         gtk_window_destroy (GTK_WINDOW (dialogs[i]));
@@ -2408,7 +2258,7 @@ test_window_search_provider (void)
   g_clear_pointer (&reply, g_variant_unref);
   reply = call_provider ("ActivateResult", g_variant_new ("(s^asu)", person_item,
                                                           (const char * const[]) { words[0], NULL }, 0));
-  g_assert_true (wait_for (has_person_dialog, &dialog));
+  g_assert_true (tandem_test_wait_for (has_person_dialog, &dialog));
   window = only_window ();
   g_assert_cmpstr (tandem_window_get_page (window), ==, "people");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -2420,7 +2270,7 @@ test_window_search_provider (void)
   g_assert_true (only_window () == window);
   spin ();
   g_assert_cmpstr (tandem_window_get_page (window), ==, "programs");
-  page = child (window, TANDEM_TYPE_WINDOW, "programs_page");
+  page = tandem_test_child (window, TANDEM_TYPE_WINDOW, "programs_page");
   g_assert_cmpstr (tandem_programs_page_get_detail_title (TANDEM_PROGRAMS_PAGE (page)), ==, title);
   g_clear_pointer (&reply, g_variant_unref);
 
@@ -2428,7 +2278,7 @@ test_window_search_provider (void)
   dialog = NULL;
   reply = call_provider ("ActivateResult", g_variant_new ("(s^asu)", "log-session",
                                                           (const char * const[]) { "log", NULL }, 0));
-  g_assert_true (wait_for (has_session_dialog, &dialog));
+  g_assert_true (tandem_test_wait_for (has_session_dialog, &dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_clear_pointer (&reply, g_variant_unref);
 
@@ -2436,8 +2286,8 @@ test_window_search_provider (void)
   reply = call_provider ("LaunchSearch", g_variant_new ("(^asu)", (const char * const[]) { words[0], NULL }, 0));
   spin ();
   g_assert_cmpstr (tandem_window_get_page (window), ==, "people");
-  page = child (window, TANDEM_TYPE_WINDOW, "people_page");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (page, TANDEM_TYPE_PEOPLE_PAGE, "search_entry"))),
+  page = tandem_test_child (window, TANDEM_TYPE_WINDOW, "people_page");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tandem_test_child (page, TANDEM_TYPE_PEOPLE_PAGE, "search_entry"))),
                    ==, words[0]);
 
   tandem_application_set_database_path (TANDEM_APPLICATION (app), NULL);
@@ -2456,7 +2306,7 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  bus = start_fake_notifications ();
+  bus = tandem_test_fake_notifications_start (&fake_notifications);
   app = tandem_application_new (G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);

@@ -8,8 +8,10 @@
 #include <stdio.h>
 
 #include "tandem-application.h"
+#include "tandem-connect-dialog.h"
 #include "tandem-preferences-window.h"
 #include "tandem-search-provider.h"
+#include "tandem-server.h"
 #include "tandem-store.h"
 #include "tandem-window.h"
 
@@ -31,8 +33,9 @@ G_DEFINE_FINAL_TYPE (TandemApplication, tandem_application, ADW_TYPE_APPLICATION
 
 static const GOptionEntry option_entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Open this database file (default: $TANDEM_DATABASE, else ~/.local/share/tandem/tandem.db)"),
-    N_("FILE") },
+    N_("Open this database file, or a team server as postgresql://SERVER/DATABASE (default: $TANDEM_DATABASE, "
+       "else the team server last connected to, else ~/.local/share/tandem/tandem.db)"),
+    N_("FILE|URI") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { "log-session", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Open the dialog that logs a coaching session (in Tandem if it is running)"), NULL },
@@ -129,12 +132,118 @@ present_action (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
 }
 
+/* What the window opens: --database, else $TANDEM_DATABASE, else the
+ * team server last connected to, else the local file. */
+static char *
+dup_target (TandemApplication *self)
+{
+  g_autofree char *server = NULL;
+
+  if (self->database_path != NULL)
+    return g_strdup (self->database_path);
+  if (g_getenv ("TANDEM_DATABASE") == NULL && self->settings != NULL)
+    {
+      server = g_settings_get_string (self->settings, "server");
+      if (tandem_server_is_uri (server))
+        return g_steal_pointer (&server);
+    }
+  return tandem_store_dup_default_path ();
+}
+
+static GtkWindow *
+new_window (TandemApplication *self,
+            const char        *target)
+{
+  g_autoptr(TandemStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (tandem_server_is_uri (target))
+    return GTK_WINDOW (tandem_window_new_for_server (GTK_APPLICATION (self), target));
+  store = tandem_store_open (target, &error);
+  if (store != NULL)
+    return GTK_WINDOW (tandem_window_new (GTK_APPLICATION (self), store));
+  return GTK_WINDOW (tandem_window_new_for_error (GTK_APPLICATION (self), error));
+}
+
+/* Whether the window shows a team server (or tries to): then the local
+ * file is one menu item away. */
+static void
+update_local_file_action (TandemApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "use-local-file");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
+                               TANDEM_IS_WINDOW (window) && tandem_window_get_server (TANDEM_WINDOW (window)) != NULL);
+}
+
+/* One window at a time: the new one takes the old one's place. */
+static void
+replace_window (TandemApplication *self,
+                GtkWindow         *window)
+{
+  g_autoptr(GList) old = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  gtk_window_present (window);
+  for (GList *l = old; l != NULL; l = l->next)
+    if (TANDEM_IS_WINDOW (l->data) && l->data != (gpointer)window)
+      gtk_window_close (l->data);
+  update_local_file_action (self);
+}
+
+static void
+server_connected_cb (TandemApplication *self,
+                     TandemStore       *store)
+{
+  const char *uri = tandem_store_get_path (store);
+
+  /* The address is remembered for the next start, never a password. */
+  if (self->database_path == NULL && !tandem_server_has_password (uri))
+    g_settings_set_string (self->settings, "server", uri);
+  replace_window (self, GTK_WINDOW (tandem_window_new (GTK_APPLICATION (self), store)));
+}
+
+static void
+connect_server_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  TandemApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *current = TANDEM_IS_WINDOW (parent) ? tandem_window_get_server (TANDEM_WINDOW (parent)) : NULL;
+  g_autofree char *last = g_settings_get_string (self->settings, "server");
+  GtkWindow *dialog = tandem_connect_dialog_new (parent, current != NULL ? current : (*last != '\0' ? last : NULL),
+                                                 NULL);
+
+  g_signal_connect_object (dialog, "connected", G_CALLBACK (server_connected_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (dialog);
+}
+
+/* Back to this computer's own file; the server is forgotten as the place
+ * to open next time (its password stays in the keyring). */
+static void
+use_local_file_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  TandemApplication *self = user_data;
+  g_autofree char *path = NULL;
+
+  g_settings_set_string (self->settings, "server", "");
+  if (self->database_path != NULL && tandem_server_is_uri (self->database_path))
+    g_clear_pointer (&self->database_path, g_free);
+  path = dup_target (self);
+  replace_window (self, new_window (self, path));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
   { "log-session", log_session_action, "x" },
   { "present", present_action },
+  { "connect-server", connect_server_action },
+  { "use-local-file", use_local_file_action },
 };
 
 static gboolean
@@ -219,11 +328,8 @@ static void
 tandem_application_activate (GApplication *application)
 {
   TandemApplication *self = TANDEM_APPLICATION (application);
-  g_autoptr(TandemStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *default_path = NULL;
+  g_autofree char *target = NULL;
   GtkWindow *window;
-  const char *path;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window != NULL)
@@ -232,17 +338,10 @@ tandem_application_activate (GApplication *application)
       return;
     }
 
-  path = self->database_path;
-  if (path == NULL)
-    path = default_path = tandem_store_dup_default_path ();
-
-  store = tandem_store_open (path, &error);
-  if (store != NULL)
-    window = GTK_WINDOW (tandem_window_new (GTK_APPLICATION (self), store));
-  else
-    window = GTK_WINDOW (tandem_window_new_for_error (GTK_APPLICATION (self), error));
-
+  target = dup_target (self);
+  window = new_window (self, target);
   gtk_window_present (window);
+  update_local_file_action (self);
 
   if (self->pending_action != NULL)
     {
@@ -357,7 +456,8 @@ tandem_application_set_database_path (TandemApplication *self,
  * tandem_application_dup_current_database:
  *
  * Returns: (transfer full): the database the window shows, else the one
- *   it would open: --database, $TANDEM_DATABASE or the default
+ *   it would open: --database, $TANDEM_DATABASE, the team server last
+ *   connected to, or the default file
  */
 char *
 tandem_application_dup_current_database (TandemApplication *self)
@@ -369,7 +469,5 @@ tandem_application_dup_current_database (TandemApplication *self)
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (TANDEM_IS_WINDOW (window) && tandem_window_get_store (TANDEM_WINDOW (window)) != NULL)
     return g_strdup (tandem_store_get_path (tandem_window_get_store (TANDEM_WINDOW (window))));
-  if (self->database_path != NULL)
-    return g_strdup (self->database_path);
-  return tandem_store_dup_default_path ();
+  return dup_target (self);
 }

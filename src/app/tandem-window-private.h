@@ -8,6 +8,7 @@
 #include "tandem-dashboard-page.h"
 #include "tandem-people-page.h"
 #include "tandem-programs-page.h"
+#include "tandem-store-watch.h"
 #include "tandem-surveys-page.h"
 #include "tandem-window.h"
 
@@ -26,6 +27,10 @@ struct _TandemWindow
   AdwApplicationWindow  parent_instance;
 
   TandemStore          *store;
+  char                 *server;            /* the team server this window is for, until and once it opens */
+  char                 *server_name;       /* and as people name it: "tandem on db.example.org" */
+  GCancellable         *connecting;
+  TandemStoreWatch     *watch;             /* what others change on the server */
   guint                 load_hold;         /* holding page loads back until the first frame */
   gboolean              start_empty;       /* chose to work in an empty database, not the welcome */
   GCancellable         *overdue_loading;   /* the active pairs, read for the banner */
@@ -38,6 +43,9 @@ struct _TandemWindow
   AdwStatusPage        *welcome_page;
   GtkWidget            *demo_button;
   AdwStatusPage        *error_page;
+  AdwStatusPage        *connecting_page;
+  GtkSpinner           *connecting_spinner;
+  AdwStatusPage        *unreachable_page;
   AdwLeaflet           *leaflet;
   GtkWidget            *content;
   GtkListBox           *sidebar_list;

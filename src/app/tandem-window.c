@@ -5,12 +5,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "tandem-connect.h"
+#include "tandem-connect-dialog.h"
 #include "tandem-demo.h"
 #include "tandem-load.h"
 #include "tandem-pair.h"
 #include "tandem-session-dialog.h"
 #include "tandem-search.h"
+#include "tandem-server.h"
 #include "tandem-session.h"
 #include "tandem-utils.h"
 #include "tandem-window-private.h"
@@ -328,7 +332,9 @@ update_main_stack (TandemWindow *self)
 
   if (self->store == NULL)
     {
-      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      /* A team server still connecting, or not reached, has its own page. */
+      if (self->server == NULL)
+        gtk_stack_set_visible_child_name (self->main_stack, "error");
       return;
     }
 
@@ -390,10 +396,94 @@ update_page_title (TandemWindow *self)
   const char *detail = _tandem_window_get_detail_title (self);
 
   adw_window_title_set_title (self->page_title, detail != NULL ? detail : gtk_stack_page_get_title (page));
-  adw_window_title_set_subtitle (self->page_title, detail != NULL ? gtk_stack_page_get_title (page) : NULL);
+  /* On a team server, the subtitle says which: everyone there sees the
+   * same record, so it is worth a glance. */
+  if (detail != NULL && self->server_name != NULL)
+    {
+      /* Translators: the page an item is on, then the team server it is kept on */
+      g_autofree char *both = g_strdup_printf (_("%s — %s"), gtk_stack_page_get_title (page), self->server_name);
+
+      adw_window_title_set_subtitle (self->page_title, both);
+    }
+  else
+    adw_window_title_set_subtitle (self->page_title, detail != NULL ? gtk_stack_page_get_title (page)
+                                                                    : self->server_name);
   gtk_widget_set_visible (self->back_button, detail != NULL || adw_leaflet_get_folded (self->leaflet));
   tandem_icon_button_set_label (self->back_button, detail != NULL ? gtk_stack_page_get_title (page) : _("Back"));
   gtk_widget_set_visible (self->export_button, g_strcmp0 (name, "dashboard") == 0);
+}
+
+/* Names the team server in the window's subtitle and title. */
+static void
+set_server (TandemWindow *self,
+            const char   *uri)
+{
+  g_autofree char *title = NULL;
+
+  g_free (self->server);
+  self->server = g_strdup (uri);
+  g_free (self->server_name);
+  self->server_name = tandem_server_describe (uri);
+  /* Translators: the window's title on a team server; %s is "tandem on db.example.org" */
+  title = g_strdup_printf (_("Tandem — %s"), self->server_name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  update_page_title (self);
+}
+
+/* Which tables each page shows something of. */
+static const struct
+{
+  const char *page;
+  const char *tables;
+} page_tables[] = {
+  { "programs", " program program_role program_topic enrollment person role department competency "
+                "competency_level role_competency program_competency " },
+  { "people", " person role department enrollment " },
+  { "coaching", " mentoring_pair coaching_session follow_up person " },
+  { "surveys", " survey_wave survey_item survey_response survey_tally " },
+};
+
+static gboolean
+page_shows (const char         *page,
+            const char * const *tables)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_tables); i++)
+    if (g_str_equal (page_tables[i].page, page))
+      for (guint t = 0; tables[t] != NULL; t++)
+        {
+          g_autofree char *word = g_strdup_printf (" %s ", tables[t]);
+
+          if (strstr (page_tables[i].tables, word) != NULL)
+            return TRUE;
+        }
+  return FALSE;
+}
+
+/* Someone else changed the record on the server: the pages that show what
+ * they changed read it again (the dashboard sums up everything); %NULL
+ * tables, after the connection came back, means all of them. */
+static void
+watch_changed_cb (TandemWindow       *self,
+                  const char * const *tables)
+{
+  static const char * const all[] = { "program", "person", "mentoring_pair", "survey_wave", NULL };
+
+  if (tables == NULL)
+    tables = all;
+  tandem_dashboard_page_reload (self->dashboard_page);
+  if (page_shows ("programs", tables))
+    tandem_programs_page_reload (self->programs_page);
+  if (page_shows ("people", tables))
+    tandem_people_page_reload (self->people_page);
+  if (page_shows ("coaching", tables))
+    {
+      tandem_coaching_page_reload (self->coaching_page);
+      update_overdue_bar (self);
+    }
+  if (page_shows ("surveys", tables))
+    tandem_surveys_page_reload (self->surveys_page);
+  /* The record may have gone from empty to full, or back. */
+  update_main_stack (self);
 }
 
 static GtkWidget *
@@ -470,13 +560,22 @@ tandem_window_dispose (GObject *object)
   release_loads (self);
   g_cancellable_cancel (self->overdue_loading);
   g_clear_object (&self->overdue_loading);
+  g_cancellable_cancel (self->connecting);
+  g_clear_object (&self->connecting);
+  g_clear_object (&self->watch);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->error_message, g_free);
+  g_clear_pointer (&self->server, g_free);
+  g_clear_pointer (&self->server_name, g_free);
 
   G_OBJECT_CLASS (tandem_window_parent_class)->dispose (object);
 }
+
+static void reconnect_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter);
 
 static void
 tandem_window_class_init (TandemWindowClass *klass)
@@ -500,6 +599,9 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, demo_button);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, connecting_page);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, connecting_spinner);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, unreachable_page);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, content);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, sidebar_list);
@@ -520,6 +622,7 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
 
+  gtk_widget_class_install_action (widget_class, "win.reconnect", NULL, reconnect_action);
   _tandem_window_class_actions_init (widget_class);
 }
 
@@ -584,16 +687,11 @@ tandem_window_init (TandemWindow *self)
   self->overdue_check = g_timeout_add_seconds (OVERDUE_CHECK_SECONDS, overdue_check_cb, self);
 }
 
-TandemWindow *
-tandem_window_new (GtkApplication *application,
-                   TandemStore    *store)
+/* What the window shows from a store once it has one. */
+static void
+attach_store (TandemWindow *self,
+              TandemStore  *store)
 {
-  TandemWindow *self;
-
-  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
-
-  self = g_object_new (TANDEM_TYPE_WINDOW, "application", application, NULL);
   self->store = g_object_ref (store);
   /* A save while another program writes (a long import from the command
    * line) says so after half a second rather than freezing the window for
@@ -605,9 +703,44 @@ tandem_window_new (GtkApplication *application,
   tandem_people_page_set_store (self->people_page, store);
   tandem_coaching_page_set_store (self->coaching_page, store);
   tandem_surveys_page_set_store (self->surveys_page, store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reconnect", FALSE);
   update_main_stack (self);
 
+  /* On a team server, what others change shows here within a second. */
+  self->watch = tandem_store_watch_new (store);
+  g_signal_connect_object (self->watch, "changed", G_CALLBACK (watch_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+TandemWindow *
+tandem_window_new (GtkApplication *application,
+                   TandemStore    *store)
+{
+  TandemWindow *self;
+
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+
+  self = g_object_new (TANDEM_TYPE_WINDOW, "application", application, NULL);
+  if (tandem_server_is_uri (tandem_store_get_path (store)))
+    set_server (self, tandem_store_get_path (store));
+  attach_store (self, store);
+
   return self;
+}
+
+/* Everything that reads or writes the record waits for one. */
+static void
+disable_data_actions (TandemWindow *self)
+{
+  static const char * const actions[] = {
+    "win.load-demo", "win.export-chart", "win.show-page", "win.search", "win.log-session", "win.present",
+    "win.export-pack", "win.export-record", "win.print", "win.show-data", "win.backup", "win.restore",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], FALSE);
 }
 
 /**
@@ -628,21 +761,118 @@ tandem_window_new_for_error (GtkApplication *application,
   self = g_object_new (TANDEM_TYPE_WINDOW, "application", application, NULL);
   adw_status_page_set_description (self->error_page, error->message);
   self->error_message = g_strdup (error->message);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-session", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pack", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-record", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-data", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore", FALSE);
+  disable_data_actions (self);
   update_main_stack (self);
 
   return self;
+}
+
+static void connect_to_server (TandemWindow *self);
+
+static void
+server_password_given_cb (TandemWindow *self,
+                          TandemStore  *store)
+{
+  if (self->store == NULL)
+    attach_store (self, store);
+}
+
+static void
+server_connected_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(TandemWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemStore) store = tandem_connect_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->connecting);
+  gtk_spinner_set_spinning (self->connecting_spinner, FALSE);
+  if (store != NULL)
+    {
+      attach_store (self, store);
+      return;
+    }
+
+  /* Not reached, or not let in: the page says so, with a way on. */
+  adw_status_page_set_description (self->unreachable_page, error->message);
+  gtk_stack_set_visible_child_name (self->main_stack, "unreachable");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reconnect", TRUE);
+  if (g_error_matches (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NEEDS_PASSWORD))
+    {
+      GtkWindow *dialog = tandem_connect_dialog_new (GTK_WINDOW (self), self->server, error);
+
+      adw_status_page_set_title (self->unreachable_page, _("The Team Server Asks for a Password"));
+      g_signal_connect_object (dialog, "connected", G_CALLBACK (server_password_given_cb), self, G_CONNECT_SWAPPED);
+      gtk_window_present (dialog);
+    }
+  else
+    adw_status_page_set_title (self->unreachable_page, _("The Team Server Cannot Be Reached"));
+}
+
+/* Connects off the main thread, with a spinner meanwhile. */
+static void
+connect_to_server (TandemWindow *self)
+{
+  g_autofree char *connecting = NULL;
+
+  /* Translators: %s is a database on a team server, "tandem on db.example.org" */
+  connecting = g_strdup_printf (_("Opening %s…"), self->server_name);
+  adw_status_page_set_description (self->connecting_page, connecting);
+  gtk_stack_set_visible_child_name (self->main_stack, "connecting");
+  gtk_spinner_set_spinning (self->connecting_spinner, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reconnect", FALSE);
+  g_cancellable_cancel (self->connecting);
+  g_clear_object (&self->connecting);
+  self->connecting = g_cancellable_new ();
+  tandem_connect_async (self->server, self->connecting, server_connected_cb, g_object_ref (self));
+}
+
+static void
+reconnect_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  if (self->store == NULL && self->server != NULL)
+    connect_to_server (self);
+}
+
+/**
+ * tandem_window_new_for_server:
+ * @uri: a team server, postgresql://…
+ *
+ * A window that connects to @uri without blocking: a spinner while it
+ * does, the pages once it has, or a page that says why not, with Try
+ * Again and the local file.
+ */
+TandemWindow *
+tandem_window_new_for_server (GtkApplication *application,
+                              const char     *uri)
+{
+  TandemWindow *self;
+
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (tandem_server_is_uri (uri), NULL);
+
+  self = g_object_new (TANDEM_TYPE_WINDOW, "application", application, NULL);
+  set_server (self, uri);
+  disable_data_actions (self);
+  connect_to_server (self);
+
+  return self;
+}
+
+/* Returns: (nullable): the team server this window is for */
+const char *
+tandem_window_get_server (TandemWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), NULL);
+
+  return self->server;
 }
 
 /* Returns: (transfer none) (nullable): the store, %NULL when it could not be opened */

@@ -18,7 +18,10 @@ TandemWindow *tandem_window_new             (GtkApplication *application,
                                              TandemStore    *store);
 TandemWindow *tandem_window_new_for_error   (GtkApplication *application,
                                              const GError   *error);
+TandemWindow *tandem_window_new_for_server  (GtkApplication *application,
+                                             const char     *uri);
 TandemStore  *tandem_window_get_store       (TandemWindow   *self);
+const char   *tandem_window_get_server      (TandemWindow   *self);
 void          tandem_window_show_page       (TandemWindow   *self,
                                              const char     *name);
 const char   *tandem_window_get_page        (TandemWindow   *self);

@@ -156,6 +156,7 @@ PGconn *
 tandem_pg_connect (const char  *uri,
                    GError     **error)
 {
+  g_autofree char *password = NULL;
   PGconn *conn;
 
   if (!tandem_server_is_uri (uri))
@@ -167,8 +168,8 @@ tandem_pg_connect (const char  *uri,
     }
   /* The URI as libpq reads it, signed in with the password the user gave
    * for it in this run, if any. */
+  password = tandem_server_dup_password (uri);
   {
-    g_autofree char *password = tandem_server_dup_password (uri);
     const char *keywords[] = { "dbname", password != NULL ? "password" : NULL, NULL };
     const char *values[] = { uri, password, NULL };
 
@@ -180,9 +181,9 @@ tandem_pg_connect (const char  *uri,
       if (PQconnectionNeedsPassword (conn) || (PQconnectionUsedPassword (conn) &&
                                               strstr (PQerrorMessage (conn), "password") != NULL))
         g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NEEDS_PASSWORD,
-                     PQconnectionUsedPassword (conn)
-                     ? _("The server did not accept the password for %s.")
-                     : _("The server asks for a password for %s."), PQuser (conn));
+                     password != NULL
+                     ? _("The server did not accept the password for %s. Check it, and try again.")
+                     : _("The server asks for the password of %s."), PQuser (conn));
       else
         tandem_pg_set_error (error, conn, NULL, _("Tandem cannot connect to the server"));
       PQfinish (conn);
