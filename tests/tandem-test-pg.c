@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tandem-server.h"
 #include "tandem-test-pg.h"
 #include "tandem-test-util.h"
 
@@ -200,4 +201,66 @@ tandem_test_pg_run (void)
   status = g_test_run ();
   tandem_test_pg_stop ();
   return status;
+}
+
+/**
+ * tandem_test_pg_run_all:
+ *
+ * For a test program whose tests all run against the cluster (the core
+ * tests, on the second engine): here, starts the cluster, runs this
+ * program again with the same arguments against it, stops the cluster and
+ * returns the run's exit status; in that run, returns -1: go on, with
+ * tandem_test_fresh_database() giving a new database on the cluster.
+ */
+int
+tandem_test_pg_run_all (int    argc,
+                        char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = NULL;
+  int status = 1;
+
+  if (g_getenv ("TANDEM_TEST_PG_DIR") != NULL)
+    {
+      tandem_test_pg_attach (g_getenv ("TANDEM_TEST_PG_DIR"));
+      tandem_test_set_database_maker (tandem_test_pg_new_database);
+      return -1;
+    }
+  if (!tandem_test_pg_start ())
+    {
+      tandem_test_pg_stop ();
+      g_printerr ("the throwaway PostgreSQL cluster did not start\n");
+      return 1;
+    }
+  env = g_environ_setenv (g_get_environ (), "TANDEM_TEST_PG_DIR", tandem_test_pg_dir (), TRUE);
+  if (!g_spawn_sync (NULL, argv, env, G_SPAWN_CHILD_INHERITS_STDIN | G_SPAWN_CHILD_INHERITS_STDOUT |
+                     G_SPAWN_CHILD_INHERITS_STDERR, NULL, NULL, NULL, NULL, &status, &error))
+    g_printerr ("%s: %s\n", argv[0], error->message);
+  tandem_test_pg_stop ();
+  return g_spawn_check_wait_status (status, NULL) ? 0 : 1;
+}
+
+/**
+ * tandem_test_pg_new_database:
+ *
+ * Returns: (transfer full): the URI, as its owner admin, of a new database
+ *   on the cluster with Tandem's schema and nothing in it
+ */
+char *
+tandem_test_pg_new_database (void)
+{
+  static guint n;
+  g_autoptr(PGconn) super = tandem_test_pg_connect ("postgres", "postgres");
+  g_autofree char *name = g_strdup_printf ("t%u", ++n);
+  g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s OWNER admin", name);
+  g_autoptr(GError) error = NULL;
+  char *uri;
+
+  tandem_test_pg_ok (super, "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'admin') THEN"
+                            "  CREATE ROLE admin LOGIN CREATEROLE; END IF; END $$");
+  tandem_test_pg_ok (super, create);
+  uri = tandem_test_pg_uri (name, "admin");
+  g_assert_true (tandem_server_init (uri, &error));
+  g_assert_no_error (error);
+  return uri;
 }

@@ -29,5 +29,8 @@ char       *tandem_test_pg_value   (PGconn     *conn,
                                     const char *sql);
 
 int         tandem_test_pg_run     (void);
+int         tandem_test_pg_run_all (int         argc,
+                                    char      **argv);
+char       *tandem_test_pg_new_database (void);
 
 G_END_DECLS

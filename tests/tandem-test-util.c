@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "tandem-demo.h"
+#include "tandem-person.h"
+#include "tandem-program.h"
 #include "tandem-store-private.h"
 #include "tandem-test-util.h"
 #include "tandem-types.h"
@@ -315,4 +317,171 @@ tandem_test_fake_notifications_start (TandemFakeNotifications *fake)
                             "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
                             "</interface></node>");
   return bus;
+}
+
+static gint64
+save_person (TandemStore  *store,
+             gint64        id,
+             const char   *version,
+             const char   *name,
+             TandemLevel   level,
+             GError      **error)
+{
+  TandemPersonDraft draft = { "V-1", name, "ada@example.com", "Finance", "Analyst", level, FALSE, TRUE, TRUE };
+
+  return tandem_person_save (store, id, version, &draft, error);
+}
+
+static gint64
+save_program (TandemStore         *store,
+              gint64               id,
+              const char          *version,
+              const char          *title,
+              const char * const  *roles,
+              GError             **error)
+{
+  TandemProgramDraft draft = { title, "", TANDEM_FORMAT_WORKSHOP, 1u << TANDEM_TOPIC_BASICS, roles,
+                               "2026-01-05", "2026-03-31", 0, 20, 0 };
+
+  return tandem_program_save (store, id, version, &draft, error);
+}
+
+static char *
+person_name (TandemStore *store,
+             gint64       id)
+{
+  g_autoptr(TandemPerson) person = tandem_person_lookup (store, id, NULL);
+
+  g_assert_nonnull (person);
+  return g_strdup (tandem_person_get_name (person));
+}
+
+/**
+ * tandem_test_check_versions:
+ * @a: one person's store
+ * @b: another's, on the same record (the same file, or the same server)
+ *
+ * Two people edit the same person and the same program: the second save,
+ * from the version read before the first, is told and changes nothing;
+ * saved anyway (no version), it overwrites. What an editor does not show
+ * (a person's learning, kept by their enrollments) is no change.
+ */
+void
+tandem_test_check_versions (TandemStore *a,
+                            TandemStore *b)
+{
+  static const char * const analysts[] = { "Analyst", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *seen = NULL, *again = NULL, *program_seen = NULL, *name = NULL;
+  gint64 person, program;
+
+  person = save_person (a, 0, NULL, "Ada", TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR, &error);
+  g_assert_no_error (error);
+  program = save_program (a, 0, NULL, "Versions 101", analysts, &error);
+  g_assert_no_error (error);
+  seen = tandem_person_dup_version (a, person, &error);
+  g_assert_no_error (error);
+  program_seen = tandem_program_dup_version (a, program, &error);
+  g_assert_no_error (error);
+
+  /* Unchanged by what the dialog does not show. */
+  {
+    g_autoptr(TandemStmt) enrol = tandem_store_prepare (b, "INSERT INTO enrollment (person_id, program_id, status)"
+                                                           " VALUES ($1, $2, 'completed')", &error);
+
+    g_assert_no_error (error);
+    tandem_stmt_bind_int64 (enrol, 1, person);
+    tandem_stmt_bind_int64 (enrol, 2, program);
+    g_assert_true (tandem_stmt_step_done (enrol, &error));
+    g_assert_no_error (error);
+  }
+  again = tandem_person_dup_version (a, person, &error);
+  g_assert_cmpstr (again, ==, seen);
+
+  /* B saves first; A, from what it read before, is told. */
+  {
+    g_autofree char *theirs = tandem_person_dup_version (b, person, &error);
+
+    g_assert_cmpint (save_person (b, person, theirs, "Ada L.", TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR, &error), ==,
+                     person);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (save_person (a, person, seen, "Ada Lovelace", TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR, &error), ==, 0);
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CHANGED);
+  g_clear_error (&error);
+  name = person_name (b, person);
+  g_assert_cmpstr (name, ==, "Ada L.");
+  g_clear_pointer (&name, g_free);
+
+  /* The role's level shows in the dialog: changed through anyone in the
+   * role, it is a change too. */
+  g_clear_pointer (&seen, g_free);
+  seen = tandem_person_dup_version (a, person, &error);
+  {
+    TandemPersonDraft other = { "V-2", "Bo", "", "Finance", "Analyst", TANDEM_LEVEL_MANAGER, FALSE, FALSE, TRUE };
+
+    g_assert_cmpint (tandem_person_save (b, 0, NULL, &other, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (save_person (a, person, seen, "Ada Lovelace", TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR, &error), ==, 0);
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CHANGED);
+  g_clear_error (&error);
+
+  /* Overwrite: saved with no version. */
+  g_assert_cmpint (save_person (a, person, NULL, "Ada Lovelace", TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR, &error), ==,
+                   person);
+  g_assert_no_error (error);
+  name = person_name (b, person);
+  g_assert_cmpstr (name, ==, "Ada Lovelace");
+
+  /* A program's target roles are part of it. */
+  g_assert_cmpint (save_program (b, program, NULL, "Versions 101", NULL, &error), ==, program);
+  g_assert_no_error (error);
+  g_assert_cmpint (save_program (a, program, program_seen, "Versions 102", analysts, &error), ==, 0);
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CHANGED);
+  g_clear_error (&error);
+  g_clear_pointer (&program_seen, g_free);
+  program_seen = tandem_program_dup_version (a, program, &error);
+  g_assert_cmpint (save_program (a, program, program_seen, "Versions 102", analysts, &error), ==, program);
+  g_assert_no_error (error);
+}
+
+static char *(*database_maker) (void);
+
+/* Makes tandem_test_fresh_database() give a new database on a server. */
+void
+tandem_test_set_database_maker (char *(*maker) (void))
+{
+  database_maker = maker;
+}
+
+/**
+ * tandem_test_fresh_database:
+ * @dir: a test's own folder
+ *
+ * Returns: (transfer full): where a test keeps its record: a new file in
+ *   @dir, or, for the tests run on the second engine, a new database on
+ *   the test's PostgreSQL cluster
+ */
+char *
+tandem_test_fresh_database (const char *dir)
+{
+  if (database_maker != NULL)
+    return database_maker ();
+  return g_build_filename (dir, "tandem.db", NULL);
+}
+
+/**
+ * tandem_test_skip_on_server:
+ *
+ * For a test of what only a file has (its header, its schema's
+ * migrations): says so and returns %TRUE on the second engine.
+ */
+gboolean
+tandem_test_skip_on_server (void)
+{
+  if (database_maker == NULL)
+    return FALSE;
+  g_test_skip ("a file's own: not on a server");
+  return TRUE;
 }

@@ -29,6 +29,11 @@ gboolean     tandem_test_report_has_problem (TandemImportReport *report,
 void         tandem_test_make_v5     (TandemStore *store);
 void         tandem_test_make_v4     (TandemStore *store);
 void         tandem_test_make_v3_surveys (TandemStore *store);
+void         tandem_test_set_database_maker (char *(*maker) (void));
+char        *tandem_test_fresh_database  (const char  *dir);
+gboolean     tandem_test_skip_on_server  (void);
+void         tandem_test_check_versions  (TandemStore *a,
+                                          TandemStore *b);
 
 /* A stand-in for the desktop's notification server, under both names GLib
  * may send to (org.gtk.Notifications, org.freedesktop.Notifications): it

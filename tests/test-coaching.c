@@ -17,6 +17,9 @@
 #include "tandem-report.h"
 #include "tandem-session.h"
 #include "tandem-store-private.h"
+#ifdef TANDEM_TEST_SERVER
+#include "tandem-test-pg.h"
+#endif
 #include "tandem-test-util.h"
 #include "tandem-types.h"
 
@@ -34,7 +37,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->dir = tandem_test_make_dir ();
-  f->path = g_build_filename (f->dir, "tandem.db", NULL);
+  f->path = tandem_test_fresh_database (f->dir);
   f->store = tandem_test_demo_store (f->path, TANDEM_DEMO_SEED_FOR_TESTS);
 }
 
@@ -235,8 +238,8 @@ test_import_good (Fixture       *f,
   /* Quoted commas, doubled quotes and line breaks arrive intact. */
   g_assert_cmpint (count (f, "SELECT count(*) FROM coaching_session WHERE data_used = 'Her own emails, last month'"
                              " AND insight LIKE '%\"tone check\"%'"), ==, 1);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM coaching_session WHERE insight = 'Drafts fast,' || char(13) || char(10) || 'judgement still hers'"
-                             "    OR insight = 'Drafts fast,' || char(10) || 'judgement still hers'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM coaching_session WHERE insight LIKE 'Drafts fast,__judgement still hers'"
+                             "    OR insight LIKE 'Drafts fast,_judgement still hers'"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM follow_up WHERE text IN ('Share template', 'Ask IT about access')"), ==, 2);
   /* Empty optional cells stay empty. */
   g_assert_cmpint (count (f, "SELECT count(*) FROM coaching_session WHERE tools_tried = 'Copilot'"
@@ -383,6 +386,10 @@ test_migrate_from_v1 (Fixture       *f,
   const char *name;
   gboolean backed_up = FALSE;
   gint64 lines;
+
+  /* A file written by an older Tandem. */
+  if (tandem_test_skip_on_server ())
+    return;
 
   /* Turn the file back into schema 1: no follow_up table. */
   lines = count (f, "SELECT count(*) FROM follow_up");
@@ -552,6 +559,15 @@ int
 main (int    argc,
       char **argv)
 {
+#ifdef TANDEM_TEST_SERVER
+  /* The same tests on the second engine, in a run of their own. */
+  {
+    int status = tandem_test_pg_run_all (argc, argv);
+
+    if (status >= 0)
+      return status;
+  }
+#endif
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -45,7 +45,7 @@ ensure_person (TandemStore *store,
 
   if (id > 0)
     return id;
-  id = tandem_person_save (store, 0, &draft, &error);
+  id = tandem_person_save (store, 0, NULL, &draft, &error);
   g_assert_no_error (error);
   return id;
 }
@@ -96,7 +96,7 @@ child (const char *db,
             TandemPersonDraft draft = { "CRASH-MENTOR", name, "", "Crash", "Analyst",
                                         TANDEM_LEVEL_INDIVIDUAL_CONTRIBUTOR, FALSE, TRUE, TRUE };
 
-            if (tandem_person_save (store, mentor, &draft, &error) <= 0)
+            if (tandem_person_save (store, mentor, NULL, &draft, &error) <= 0)
               g_error ("edit: %s", error->message);
             line = g_strdup_printf ("edit %u\n", i);
             break;

@@ -21,7 +21,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tandem-demo.h"
+#include "tandem-person.h"
+#include "tandem-program.h"
 #include "tandem-server.h"
+#include "tandem-session.h"
 #include "tandem-store-private.h"
 #include "tandem-store-watch.h"
 #include "tandem-test-pg.h"
@@ -1016,6 +1020,128 @@ check_live_updates (void)
   }
 }
 
+/* Every row of every Tandem table in @conn's database, in order. */
+static char *
+server_dump (PGconn *conn)
+{
+  static const char * const tables[] = {
+    "department", "role", "person", "program", "program_role", "program_topic", "enrollment", "mentoring_pair",
+    "coaching_session", "follow_up", "competency", "competency_level", "role_competency", "program_competency",
+  };
+  g_autoptr(GString) dump = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT coalesce (string_agg (t::text, E'\\n' ORDER BY t::text), '')"
+                                              "  FROM %s t", tables[i]);
+      g_autofree char *rows = tandem_test_pg_value (conn, sql);
+
+      g_string_append_printf (dump, "[%s]\n%s\n", tables[i], rows);
+    }
+  return g_string_free (g_steal_pointer (&dump), FALSE);
+}
+
+/* Undo on a server, as a manager: a person deleted with everything that
+ * hangs on them (pairs, sessions, follow-ups, enrollments, programs they
+ * own), a program with its roles, topics, competencies and enrollments,
+ * and a session with its follow-ups each come back row for row, same ids,
+ * except the private notes of sessions the manager did not write, which
+ * no one but their author may read, and so come back empty. */
+static void
+check_undo (void)
+{
+  g_autoptr(PGconn) super = tandem_test_pg_connect ("postgres", "postgres");
+  g_autofree char *admin_uri = new_organisation (super, "undo");
+  g_autofree char *manager_uri = tandem_test_pg_uri ("undo", "max");
+  g_autoptr(PGconn) owner = NULL;
+  g_autoptr(TandemStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *person = NULL, *program = NULL, *session = NULL;
+
+  {
+    const char *grant[] = { "server", "grant", "max", "--as", "manager", NULL };
+    g_autofree char *out = cli_out (admin_uri, grant);
+    g_autoptr(TandemStore) demo = tandem_test_demo_store (admin_uri, TANDEM_DEMO_DEFAULT_SEED);
+  }
+  owner = tandem_test_pg_connect ("undo", "postgres");
+  /* Max's own note, which comes back; the others' are admin's. */
+  tandem_test_pg_ok (owner, "UPDATE coaching_session SET author = 'max', private_notes = 'Max wrote this'"
+                            " WHERE id = (SELECT min (id) FROM coaching_session)");
+  /* The executive with the most that hangs on them, who owns a program. */
+  tandem_test_pg_ok (owner, "UPDATE program SET owner_id = (SELECT executive_id FROM mentoring_pair ORDER BY id LIMIT 1)"
+                            " WHERE id = (SELECT min (id) FROM program)");
+  person = tandem_test_pg_value (owner, "SELECT executive_id FROM mentoring_pair ORDER BY id LIMIT 1");
+  program = tandem_test_pg_value (owner, "SELECT program_id FROM enrollment GROUP BY program_id"
+                                         " ORDER BY count (*) DESC, program_id LIMIT 1");
+  session = tandem_test_pg_value (owner, "SELECT min (id) FROM coaching_session");
+  assert_value (owner, "SELECT count (*) > 0 FROM program_competency WHERE program_id = "
+                       "(SELECT program_id FROM enrollment GROUP BY program_id ORDER BY count (*) DESC, program_id"
+                       " LIMIT 1)", "t");
+  /* What the manager may not read back, blanked beforehand, is what the
+   * restore gives. */
+  tandem_test_pg_ok (owner, "UPDATE coaching_session SET private_notes = '' WHERE author <> 'max'");
+  before = server_dump (owner);
+
+  store = tandem_store_open (manager_uri, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *undo_person = NULL, *undo_program = NULL, *undo_session = NULL;
+    g_autofree char *after = NULL;
+
+    g_assert_true (tandem_session_delete (store, g_ascii_strtoll (session, NULL, 10), &undo_session, &error));
+    g_assert_no_error (error);
+    g_assert_true (tandem_person_delete (store, g_ascii_strtoll (person, NULL, 10), &undo_person, &error));
+    g_assert_no_error (error);
+    g_assert_true (tandem_program_delete (store, g_ascii_strtoll (program, NULL, 10), &undo_program, &error));
+    g_assert_no_error (error);
+    {
+      g_autofree char *gone = g_strdup_printf ("SELECT count (*) FROM mentoring_pair WHERE %s IN (executive_id, mentor_id)",
+                                               person);
+
+      assert_value (owner, gone, "0");
+    }
+    /* The author's own note is in the snapshot; no one else's is. */
+    g_assert_nonnull (strstr (undo_session, "Max wrote this"));
+
+    /* Back in the other order, as toasts' Undo would. */
+    g_assert_true (tandem_program_restore (store, undo_program, &error));
+    g_assert_no_error (error);
+    g_assert_true (tandem_person_restore (store, undo_person, &error));
+    g_assert_no_error (error);
+    g_assert_true (tandem_session_restore (store, undo_session, &error));
+    g_assert_no_error (error);
+    after = server_dump (owner);
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
+/* Two managers at two desks edit the same person and program: see
+ * tandem_test_check_versions(), as on a file. */
+static void
+check_versions (void)
+{
+  g_autoptr(PGconn) super = tandem_test_pg_connect ("postgres", "postgres");
+  g_autofree char *admin_uri = new_organisation (super, "versions");
+  g_autofree char *max_uri = tandem_test_pg_uri ("versions", "max");
+  g_autofree char *mia_uri = tandem_test_pg_uri ("versions", "mia");
+  g_autoptr(TandemStore) max = NULL;
+  g_autoptr(TandemStore) mia = NULL;
+  g_autoptr(GError) error = NULL;
+
+  {
+    const char *grant_max[] = { "server", "grant", "max", "--as", "manager", NULL };
+    const char *grant_mia[] = { "server", "grant", "mia", "--as", "manager", NULL };
+    g_autofree char *a = cli_out (admin_uri, grant_max);
+    g_autofree char *b = cli_out (admin_uri, grant_mia);
+  }
+  max = tandem_store_open (max_uri, &error);
+  g_assert_no_error (error);
+  mia = tandem_store_open (mia_uri, &error);
+  g_assert_no_error (error);
+  tandem_test_check_versions (max, mia);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1027,6 +1153,8 @@ main (int    argc,
   g_test_add_data_func ("/tandem/server/copy", (gconstpointer)check_copy, test_in_child);
   g_test_add_data_func ("/tandem/server/writers", (gconstpointer)check_writers, test_in_child);
   g_test_add_data_func ("/tandem/server/live", (gconstpointer)check_live_updates, test_in_child);
+  g_test_add_data_func ("/tandem/server/undo", (gconstpointer)check_undo, test_in_child);
+  g_test_add_data_func ("/tandem/server/versions", (gconstpointer)check_versions, test_in_child);
 
   return tandem_test_pg_run ();
 }

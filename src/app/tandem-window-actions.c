@@ -13,6 +13,7 @@
 
 #include "tandem-competency-window.h"
 #include "tandem-demo.h"
+#include "tandem-server.h"
 #include "tandem-export.h"
 #include "tandem-presentation.h"
 #include "tandem-slides.h"
@@ -152,10 +153,22 @@ remove_demo_action (GtkWidget  *widget,
   TandemWindow *self = TANDEM_WINDOW (widget);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *backup = g_strdup_printf ("%s.demo-%s.bak", tandem_store_get_path (self->store), stamp);
+  g_autofree char *backup = NULL;
   g_autoptr(GError) error = NULL;
   DemoUndo *undo;
   AdwToast *toast;
+
+  /* Beside the file; for a team server, among this user's own files. */
+  if (tandem_server_is_uri (tandem_store_get_path (self->store)))
+    {
+      g_autofree char *name = g_strdup_printf ("team-server.demo-%s.bak", stamp);
+      g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "tandem", NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      backup = g_build_filename (dir, name, NULL);
+    }
+  else
+    backup = g_strdup_printf ("%s.demo-%s.bak", tandem_store_get_path (self->store), stamp);
 
   if (!tandem_demo_remove (self->store, backup, &error))
     {
@@ -168,7 +181,9 @@ remove_demo_action (GtkWidget  *widget,
   g_weak_ref_init (&undo->window, self);
   undo->backup = g_steal_pointer (&backup);
   toast = tandem_offer_undo (self->toast_overlay,
-                             _("The demo organisation was removed; a backup was kept beside the database"),
+                             tandem_server_is_uri (tandem_store_get_path (self->store))
+                             ? _("The demo organisation was removed; a backup was kept in your files")
+                             : _("The demo organisation was removed; a backup was kept beside the database"),
                              G_CALLBACK (undo_remove_demo_cb), undo, (GDestroyNotify)demo_undo_free);
   adw_toast_set_timeout (toast, 10);
 }

@@ -21,6 +21,7 @@ struct _TandemPersonDialog
 
   TandemStore  *store;
   gint64        person_id;
+  char         *version;       /* the person as the dialog read them, to tell another's save */
 
   GtkLabel     *error_label;
   AdwEntryRow  *name_row;
@@ -56,6 +57,54 @@ show_error (TandemPersonDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 }
 
+static void show_programs (TandemPersonDialog *self);
+
+/* The person as the store has them now, with their version. */
+static void
+load_person (TandemPersonDialog *self)
+{
+  /* The version first: a save in between makes it older than what shows,
+   * and the next save asks rather than overwrites. */
+  g_autofree char *version = tandem_person_dup_version (self->store, self->person_id, NULL);
+  g_autoptr(TandemPerson) person = tandem_person_lookup (self->store, self->person_id, NULL);
+
+  if (person == NULL)
+    return;
+  g_free (self->version);
+  self->version = g_steal_pointer (&version);
+  gtk_window_set_title (GTK_WINDOW (self), _("Edit Person"));
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), tandem_person_get_name (person));
+  gtk_editable_set_text (GTK_EDITABLE (self->email_row), tandem_person_get_email (person));
+  gtk_editable_set_text (GTK_EDITABLE (self->external_id_row), tandem_person_get_external_id (person));
+  tandem_name_row_set_name (self->department_row, tandem_person_get_department (person));
+  tandem_name_row_set_name (self->role_row, tandem_person_get_role (person));
+  adw_combo_row_set_selected (self->level_row, tandem_person_get_level (person));
+  gtk_switch_set_active (self->champion_switch, tandem_person_get_champion (person));
+  gtk_switch_set_active (self->tool_access_switch, tandem_person_get_tool_access (person));
+  gtk_switch_set_active (self->active_switch, tandem_person_get_active (person));
+  gtk_widget_set_visible (self->delete_button, TRUE);
+  show_programs (self);
+}
+
+static void save (TandemPersonDialog *self);
+
+static void
+changed_response_cb (AdwMessageDialog   *dialog,
+                     const char         *response,
+                     TandemPersonDialog *self)
+{
+  if (g_str_equal (response, "reload"))
+    {
+      load_person (self);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+    }
+  else if (g_str_equal (response, "overwrite"))
+    {
+      g_clear_pointer (&self->version, g_free);
+      save (self);
+    }
+}
+
 static void
 save (TandemPersonDialog *self)
 {
@@ -73,7 +122,12 @@ save (TandemPersonDialog *self)
   };
   gint64 id;
 
-  id = tandem_person_save (self->store, self->person_id, &draft, &error);
+  id = tandem_person_save (self->store, self->person_id, self->version, &draft, &error);
+  if (g_error_matches (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CHANGED))
+    {
+      tandem_ask_about_change (GTK_WINDOW (self), error->message, G_CALLBACK (changed_response_cb), self);
+      return;
+    }
   if (id == 0)
     {
       show_error (self, error->message);
@@ -181,6 +235,7 @@ tandem_person_dialog_dispose (GObject *object)
   TandemPersonDialog *self = (TandemPersonDialog *)object;
 
   g_clear_object (&self->store);
+  g_clear_pointer (&self->version, g_free);
 
   G_OBJECT_CLASS (tandem_person_dialog_parent_class)->dispose (object);
 }
@@ -258,8 +313,11 @@ show_programs (TandemPersonDialog *self)
 {
   g_autoptr(GListModel) enrollments = NULL;
   g_autoptr(GError) error = NULL;
+  GtkWidget *old;
   guint n;
 
+  while ((old = gtk_widget_get_first_child (GTK_WIDGET (self->programs_list))) != NULL)
+    gtk_list_box_remove (self->programs_list, old);
   enrollments = tandem_enrollment_list_for_person (self->store, self->person_id, &error);
   if (enrollments == NULL)
     return;
@@ -306,8 +364,6 @@ tandem_person_dialog_new (GtkWindow   *parent,
                           gint64       person_id)
 {
   TandemPersonDialog *self;
-  g_autoptr(TandemPerson) person = NULL;
-
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
 
   self = g_object_new (TANDEM_TYPE_PERSON_DIALOG, "transient-for", parent, NULL);
@@ -321,21 +377,8 @@ tandem_person_dialog_new (GtkWindow   *parent,
     tandem_name_row_set_names (self->role_row, (const char * const *)roles, _("New Role…"));
   }
 
-  if (person_id != 0 && (person = tandem_person_lookup (store, person_id, NULL)) != NULL)
-    {
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit Person"));
-      gtk_editable_set_text (GTK_EDITABLE (self->name_row), tandem_person_get_name (person));
-      gtk_editable_set_text (GTK_EDITABLE (self->email_row), tandem_person_get_email (person));
-      gtk_editable_set_text (GTK_EDITABLE (self->external_id_row), tandem_person_get_external_id (person));
-      tandem_name_row_set_name (self->department_row, tandem_person_get_department (person));
-      tandem_name_row_set_name (self->role_row, tandem_person_get_role (person));
-      adw_combo_row_set_selected (self->level_row, tandem_person_get_level (person));
-      gtk_switch_set_active (self->champion_switch, tandem_person_get_champion (person));
-      gtk_switch_set_active (self->tool_access_switch, tandem_person_get_tool_access (person));
-      gtk_switch_set_active (self->active_switch, tandem_person_get_active (person));
-      gtk_widget_set_visible (self->delete_button, TRUE);
-      show_programs (self);
-    }
+  if (person_id != 0)
+    load_person (self);
 
   update_save (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));

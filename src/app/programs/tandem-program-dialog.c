@@ -21,6 +21,7 @@ struct _TandemProgramDialog
 
   TandemStore   *store;
   gint64         program_id;
+  char          *version;       /* the program as the dialog read it, to tell another's save */
   char         **roles;
 
   GtkLabel      *error_label;
@@ -94,6 +95,66 @@ update_save (TandemProgramDialog *self)
                                  tandem_date_row_get_valid (self->ends_row));
 }
 
+/* The program as the store has it now, with its version. */
+static void
+load_program (TandemProgramDialog *self)
+{
+  /* The version first: a save in between makes it older than what shows,
+   * and the next save asks rather than overwrites. */
+  g_autofree char *version = tandem_program_dup_version (self->store, self->program_id, NULL);
+  g_autoptr(TandemProgram) program = tandem_program_lookup (self->store, self->program_id, NULL);
+  const char * const *targets;
+
+  if (program == NULL)
+    return;
+  g_free (self->version);
+  self->version = g_steal_pointer (&version);
+  targets = tandem_program_get_target_roles (program);
+  gtk_window_set_title (GTK_WINDOW (self), _("Edit Program"));
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), tandem_program_get_title (program));
+  gtk_editable_set_text (GTK_EDITABLE (self->description_row), tandem_program_get_description (program));
+  adw_combo_row_set_selected (self->format_row, tandem_program_get_format (program));
+  for (TandemTopic t = 0; t < TANDEM_N_TOPICS; t++)
+    gtk_check_button_set_active (self->topics[t], (tandem_program_get_topics (program) & (1u << t)) != 0);
+  for (guint i = 0; i < self->role_checks->len; i++)
+    gtk_check_button_set_active (g_ptr_array_index (self->role_checks, i),
+                                 g_strv_contains (targets, self->roles[i]));
+  tandem_date_row_set_text (self->starts_row, tandem_program_get_starts_on (program));
+  tandem_date_row_set_text (self->ends_row, tandem_program_get_ends_on (program));
+  self->owner_id = tandem_program_get_owner_id (program);
+  gtk_spin_button_set_value (self->capacity_spin, tandem_program_get_capacity (program));
+  gtk_spin_button_set_value (self->duration_spin, tandem_program_get_duration_hours (program));
+  tandem_person_drop_down_select_id (self->owner_drop_down, self->owner_id);
+  for (guint i = 0; self->competency_rows != NULL && i < self->competency_rows->len; i++)
+    {
+      TandemCompetency *competency = g_ptr_array_index (self->competencies, i);
+
+      adw_combo_row_set_selected (g_ptr_array_index (self->competency_rows, i),
+                                  tandem_program_get_competency (self->store, self->program_id, competency->name));
+    }
+}
+
+static void save_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter);
+
+static void
+changed_response_cb (AdwMessageDialog    *dialog,
+                     const char          *response,
+                     TandemProgramDialog *self)
+{
+  if (g_str_equal (response, "reload"))
+    {
+      load_program (self);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+    }
+  else if (g_str_equal (response, "overwrite"))
+    {
+      g_clear_pointer (&self->version, g_free);
+      save_action (GTK_WIDGET (self), NULL, NULL);
+    }
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -123,7 +184,12 @@ save_action (GtkWidget  *widget,
   draft.capacity = (guint)gtk_spin_button_get_value_as_int (self->capacity_spin);
   draft.duration_hours = gtk_spin_button_get_value (self->duration_spin);
 
-  id = tandem_program_save (self->store, self->program_id, &draft, &error);
+  id = tandem_program_save (self->store, self->program_id, self->version, &draft, &error);
+  if (g_error_matches (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CHANGED))
+    {
+      tandem_ask_about_change (GTK_WINDOW (self), error->message, G_CALLBACK (changed_response_cb), self);
+      return;
+    }
   for (guint i = 0; id != 0 && self->competency_rows != NULL && i < self->competency_rows->len; i++)
     {
       TandemCompetency *competency = g_ptr_array_index (self->competencies, i);
@@ -148,6 +214,7 @@ tandem_program_dialog_dispose (GObject *object)
   TandemProgramDialog *self = (TandemProgramDialog *)object;
 
   g_clear_object (&self->store);
+  g_clear_pointer (&self->version, g_free);
   g_clear_pointer (&self->roles, g_strfreev);
   g_clear_pointer (&self->role_checks, g_ptr_array_unref);
   g_clear_pointer (&self->competencies, g_ptr_array_unref);
@@ -332,7 +399,6 @@ tandem_program_dialog_new (GtkWindow   *parent,
                            gint64       program_id)
 {
   TandemProgramDialog *self;
-  g_autoptr(TandemProgram) program = NULL;
   g_autoptr(GListModel) people = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *group;
@@ -388,26 +454,9 @@ tandem_program_dialog_new (GtkWindow   *parent,
       gtk_box_append (GTK_BOX (g_object_get_data (G_OBJECT (self), "content")), group);
     }
 
-  if (program_id != 0 && (program = tandem_program_lookup (store, program_id, NULL)) != NULL)
-    {
-      const char * const *targets = tandem_program_get_target_roles (program);
-
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit Program"));
-      gtk_editable_set_text (GTK_EDITABLE (self->title_row), tandem_program_get_title (program));
-      gtk_editable_set_text (GTK_EDITABLE (self->description_row), tandem_program_get_description (program));
-      adw_combo_row_set_selected (self->format_row, tandem_program_get_format (program));
-      for (TandemTopic t = 0; t < TANDEM_N_TOPICS; t++)
-        gtk_check_button_set_active (self->topics[t], (tandem_program_get_topics (program) & (1u << t)) != 0);
-      for (guint i = 0; i < self->role_checks->len; i++)
-        gtk_check_button_set_active (g_ptr_array_index (self->role_checks, i),
-                                     g_strv_contains (targets, self->roles[i]));
-      tandem_date_row_set_text (self->starts_row, tandem_program_get_starts_on (program));
-      tandem_date_row_set_text (self->ends_row, tandem_program_get_ends_on (program));
-      self->owner_id = tandem_program_get_owner_id (program);
-      gtk_spin_button_set_value (self->capacity_spin, tandem_program_get_capacity (program));
-      gtk_spin_button_set_value (self->duration_spin, tandem_program_get_duration_hours (program));
-    }
-
+  /* The owner first: offered as one even when no longer active. */
+  if (program_id != 0)
+    load_program (self);
   people = tandem_person_list (store, &error);
   if (people != NULL)
     {

@@ -58,6 +58,37 @@ tandem_show_error (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/**
+ * tandem_ask_about_change:
+ * @parent: the editing dialog
+ * @body: whose changes, in a sentence
+ * @callback: called with the dialog and "cancel", "reload" or "overwrite"
+ *
+ * Someone else saved what the user is editing: asks whether to take
+ * their version (Reload) or to keep the user's (Overwrite). Nothing was
+ * locked while the user typed; nothing is lost until they choose.
+ */
+void
+tandem_ask_about_change (GtkWindow  *parent,
+                         const char *body,
+                         GCallback   callback,
+                         gpointer    user_data)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("Changed by Someone Else"), body);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s %s", body,
+                                  _("Reload to see their changes (yours here are dropped), or overwrite theirs "
+                                    "with yours."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "reload", _("_Reload"),
+                                    "overwrite", _("_Overwrite"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "reload");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", callback, user_data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Says on @notice that a field stopped at its limit. */
 static void
 limit_reached (GtkLabel *notice,

@@ -27,6 +27,10 @@ AdwToast  *tandem_offer_undo        (AdwToastOverlay *overlay,
                                      GDestroyNotify   data_free);
 void       tandem_show_toast        (AdwToastOverlay *overlay,
                                      const char      *title);
+void       tandem_ask_about_change  (GtkWindow       *parent,
+                                     const char      *body,
+                                     GCallback        callback,
+                                     gpointer         user_data);
 void       tandem_show_error        (GtkWidget       *widget,
                                      const char      *heading,
                                      const char      *body);

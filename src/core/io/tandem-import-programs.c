@@ -225,8 +225,8 @@ import_programs (TandemStore         *store,
       !(find = tandem_store_prepare (store, "SELECT id FROM program WHERE title = trim ($1) COLLATE NOCASE", error)) ||
       !(insert = tandem_store_prepare (store, "INSERT INTO program (title, format, duration_hours)"
                                               " VALUES (trim ($1), $2, nullif ($3, 0))", error)) ||
-      !(update = tandem_store_prepare (store, "UPDATE program SET format = CASE WHEN $2 THEN $3 ELSE format END,"
-                                              "       duration_hours = CASE WHEN $4 THEN nullif ($5, 0)"
+      !(update = tandem_store_prepare (store, "UPDATE program SET format = CASE WHEN $2 = 1 THEN $3 ELSE format END,"
+                                              "       duration_hours = CASE WHEN $4 = 1 THEN nullif ($5, 0)"
                                               "                             ELSE duration_hours END"
                                               " WHERE id = $1", error)) ||
       !(clear_roles = tandem_store_prepare (store, "DELETE FROM program_role WHERE program_id = $1", error)) ||

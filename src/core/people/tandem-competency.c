@@ -654,7 +654,7 @@ tandem_competency_next_steps (TandemStore  *store,
                                "    JOIN competency c ON c.id = rc.competency_id"
                                "    LEFT JOIN attained a ON a.person_id = p.id AND a.competency_id = rc.competency_id"
                                "   WHERE p.active = 1 AND coalesce (a.level, 0) < rc.target_level"
-                               "   GROUP BY r.id, c.id),"
+                               "   GROUP BY r.id, c.id, rc.target_level),"
                                " options AS ("
                                "  SELECT l.*, g.id AS program_id, g.title,"
                                "         g.capacity - (SELECT count (*) FROM enrollment e"
@@ -719,7 +719,7 @@ tandem_competency_enrol_lacking (TandemStore  *store,
   g_autoptr(TandemStmt) room = NULL;
   g_autoptr(TandemStmt) insert = NULL;
   g_autofree char *day = NULL;
-  gint64 limit = -1;
+  gint64 limit = G_MAXINT32;   /* no capacity: everyone (a bound both engines take) */
   guint added;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);

@@ -308,7 +308,7 @@ tandem_department_ensure (TandemStore  *store,
 
   stmt = tandem_store_prepare (store,
                                "INSERT INTO department (name) VALUES (trim ($1))"
-                               " ON CONFLICT (name) DO UPDATE SET name = name"
+                               " ON CONFLICT (name) DO UPDATE SET name = department.name"
                                " RETURNING id",
                                error);
   if (stmt == NULL)
@@ -356,17 +356,46 @@ email_is_plausible (const char *email)
   return at != NULL && at != email && at[1] != '\0' && strchr (email, ' ') == NULL;
 }
 
+/* What the person dialog shows of a person, as one text: their row, and
+ * the names of their role (with its level) and department. */
+#define PERSON_VERSION_SQL \
+  "SELECT coalesce (p.external_id, '') || '|' || p.name || '|' || p.email || '|' ||" \
+  "       coalesce ((SELECT d.name FROM department d WHERE d.id = p.department_id), '') || '|' ||" \
+  "       coalesce ((SELECT r.name || '|' || r.level FROM role r WHERE r.id = p.role_id), '|') || '|' ||" \
+  "       p.is_champion || '|' || p.has_tool_access || '|' || p.active" \
+  "  FROM person p WHERE p.id = $1"
+
+/**
+ * tandem_person_dup_version:
+ *
+ * Returns: (transfer full): the person's version, for tandem_person_save(),
+ *   or %NULL with @error set
+ */
+char *
+tandem_person_dup_version (TandemStore  *store,
+                           gint64        id,
+                           GError      **error)
+{
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+
+  return tandem_store_dup_version (store, PERSON_VERSION_SQL, id, error);
+}
+
 /**
  * tandem_person_save:
  * @id: the person to change, or 0 to add one
+ * @version: (nullable): tandem_person_dup_version() when the edit began;
+ *   %NULL to save whatever anyone else saved meanwhile
  * @draft: what the person is now
  *
  * Returns: the person's id, or 0 with @error set; %TANDEM_STORE_ERROR_INVALID
- *   says in words what to correct
+ *   says in words what to correct, %TANDEM_STORE_ERROR_CHANGED that someone
+ *   else saved the person since @version
  */
 gint64
 tandem_person_save (TandemStore             *store,
                     gint64                   id,
+                    const char              *version,
                     const TandemPersonDraft *draft,
                     GError                 **error)
 {
@@ -416,6 +445,9 @@ tandem_person_save (TandemStore             *store,
 
   if (!tandem_store_savepoint (store, error))
     return 0;
+  if (!tandem_store_check_version (store, PERSON_VERSION_SQL, id, version,
+                                   _("Someone else saved changes to this person while you were editing."), error))
+    goto failed;
 
   department_id = tandem_department_ensure (store, draft->department, error);
   if (department_id == 0 && !is_blank (draft->department))

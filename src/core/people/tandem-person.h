@@ -50,8 +50,12 @@ GListModel  *tandem_person_list            (TandemStore  *store,
 TandemPerson *tandem_person_lookup         (TandemStore  *store,
                                             gint64        id,
                                             GError      **error);
+char        *tandem_person_dup_version   (TandemStore  *store,
+                                            gint64        id,
+                                            GError      **error);
 gint64       tandem_person_save            (TandemStore             *store,
                                             gint64                   id,
+                                            const char              *version,
                                             const TandemPersonDraft *draft,
                                             GError                 **error);
 gboolean     tandem_person_set_active      (TandemStore  *store,

@@ -385,15 +385,47 @@ tandem_program_lookup (TandemStore  *store,
   return program_new_from_stmt (stmt, roles, topics);
 }
 
+/* What the program dialog shows of a program, as one text: its row, its
+ * target roles and its topics. */
+#define PROGRAM_VERSION_SQL \
+  "SELECT p.title || '|' || p.description || '|' || p.format || '|' || coalesce (p.starts_on, '') || '|' ||" \
+  "       coalesce (p.ends_on, '') || '|' || coalesce (p.owner_id, 0) || '|' || coalesce (p.capacity, 0) || '|' ||" \
+  "       coalesce (CAST (p.duration_hours AS TEXT), '') || '|' ||" \
+  "       coalesce ((SELECT group_concat (CAST (role_id AS TEXT), ',') FROM" \
+  "                   (SELECT role_id FROM program_role WHERE program_id = $1 ORDER BY role_id) AS roles), '') || '|' ||" \
+  "       coalesce ((SELECT group_concat (topic, ',') FROM" \
+  "                   (SELECT topic FROM program_topic WHERE program_id = $1 ORDER BY topic) AS topics), '')" \
+  "  FROM program p WHERE p.id = $1"
+
+/**
+ * tandem_program_dup_version:
+ *
+ * Returns: (transfer full): the program's version, for
+ *   tandem_program_save(), or %NULL with @error set
+ */
+char *
+tandem_program_dup_version (TandemStore  *store,
+                            gint64        id,
+                            GError      **error)
+{
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+
+  return tandem_store_dup_version (store, PROGRAM_VERSION_SQL, id, error);
+}
+
 /**
  * tandem_program_save:
  * @id: the program to change, or 0 to add one
+ * @version: (nullable): tandem_program_dup_version() when the edit began;
+ *   %NULL to save whatever anyone else saved meanwhile
  *
- * Returns: the program's id, or 0 with @error set
+ * Returns: the program's id, or 0 with @error set;
+ *   %TANDEM_STORE_ERROR_CHANGED when someone else saved it since @version
  */
 gint64
 tandem_program_save (TandemStore              *store,
                      gint64                    id,
+                     const char               *version,
                      const TandemProgramDraft *draft,
                      GError                  **error)
 {
@@ -440,19 +472,22 @@ tandem_program_save (TandemStore              *store,
 
   if (!tandem_store_savepoint (store, error))
     return 0;
+  if (!tandem_store_check_version (store, PROGRAM_VERSION_SQL, id, version,
+                                   _("Someone else saved changes to this program while you were editing."), error))
+    goto failed;
 
   if (id == 0)
     write = tandem_store_prepare (store,
                                   "INSERT INTO program (title, description, format, starts_on, ends_on,"
                                   "                     owner_id, capacity, duration_hours)"
-                                  " VALUES ($1, $2, $3, $4, $5, nullif ($6, 0), nullif ($7, 0), nullif ($9, 0))",
+                                  " VALUES ($1, $2, $3, $4, $5, nullif ($6, 0), nullif ($7, 0), nullif ($8, 0))",
                                   error);
   else
     write = tandem_store_prepare (store,
                                   "UPDATE program SET title = $1, description = $2, format = $3,"
                                   "       starts_on = $4, ends_on = $5, owner_id = nullif ($6, 0),"
-                                  "       capacity = nullif ($7, 0), duration_hours = nullif ($9, 0)"
-                                  " WHERE id = $8",
+                                  "       capacity = nullif ($7, 0), duration_hours = nullif ($8, 0)"
+                                  " WHERE id = $9",
                                   error);
   if (write == NULL)
     goto failed;
@@ -463,9 +498,9 @@ tandem_program_save (TandemStore              *store,
   tandem_stmt_bind_text (write, 5, ends_on);
   tandem_stmt_bind_int64 (write, 6, draft->owner_id);
   tandem_stmt_bind_int64 (write, 7, draft->capacity);
-  tandem_stmt_bind_double (write, 9, draft->duration_hours);
+  tandem_stmt_bind_double (write, 8, draft->duration_hours);
   if (id != 0)
-    tandem_stmt_bind_int64 (write, 8, id);
+    tandem_stmt_bind_int64 (write, 9, id);
   if (!tandem_stmt_step_done (write, error))
     goto failed;
   if (id != 0 && tandem_store_get_changes (store) == 0)

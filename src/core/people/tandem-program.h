@@ -67,8 +67,12 @@ GListModel          *tandem_program_list             (TandemStore   *store,
 TandemProgram       *tandem_program_lookup           (TandemStore   *store,
                                                       gint64         id,
                                                       GError       **error);
+char                *tandem_program_dup_version     (TandemStore   *store,
+                                                      gint64         id,
+                                                      GError       **error);
 gint64               tandem_program_save             (TandemStore              *store,
                                                       gint64                    id,
+                                                      const char               *version,
                                                       const TandemProgramDraft *draft,
                                                       GError                  **error);
 gboolean             tandem_program_delete           (TandemStore   *store,

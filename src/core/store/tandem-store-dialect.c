@@ -22,6 +22,15 @@
   " WHERE e.external_id = $1 ORDER BY s.held_on, s.id"
 #define SERVER_NOTES "coalesce (tandem_private_notes (s.id), '')"
 
+/* A server's undo snapshot: the rows of @select as a JSON array of objects. */
+#define SERVER_ROWS(select) "(SELECT coalesce (json_agg (r), '[]') FROM (" select ") r)"
+#define SERVER_SESSION_ROWS \
+  "SELECT s.id, s.pair_id, s.held_on, s.minutes, s.topics, s.tools_tried, s.data_used, s.insight," \
+  "       s.follow_ups, s.confidence_before, s.confidence_after, " SERVER_NOTES " AS private_notes, s.author" \
+  "  FROM coaching_session s"
+#define SERVER_ENROLLMENT_ROWS \
+  "SELECT id, person_id, program_id, status, invited_on, enrolled_on, completed_on FROM enrollment"
+
 /* Active pairs with their sessions; each engine adds how it groups them
  * and orders them by the day the next session is due. */
 #define PAIRS_ACTIVE_SELECT \
@@ -225,7 +234,7 @@ static const char * const sqlite_sql[TANDEM_N_SQL] = {
 
 /* On a team server no login may read the private-notes column: only its
  * author, through tandem_private_notes (). Statements not named here are
- * the same on both engines, or do not run on a server yet. */
+ * the same on both engines. */
 static const char * const server_sql[TANDEM_N_SQL] = {
   /* Date arithmetic on a text date is a cast and an addition here; and
    * every name shown is grouped by its person. */
@@ -254,6 +263,96 @@ static const char * const server_sql[TANDEM_N_SQL] = {
   [TANDEM_SQL_GAP_HEATMAP_DEPARTMENT] = "SELECT * FROM tandem_gap_heatmap ($1, $2::integer, $3, $4::integer)",
   [TANDEM_SQL_GAP_HEATMAP_ROLE] = "SELECT * FROM tandem_gap_heatmap ($1, $2::integer, $3, $4::integer)",
   [TANDEM_SQL_IC_TALLIES] = "SELECT * FROM tandem_ic_tallies ($1, $2, $3::integer)",
+  /* Undo snapshots: rows as JSON objects, put back by name with
+   * json_populate_recordset (). A session keeps its private note only
+   * where the login deleting it wrote the note: no one else may read it,
+   * so it is not in the snapshot, and comes back empty. */
+  [TANDEM_SQL_PERSON_SNAPSHOT] =
+    "SELECT json_build_object ("
+    "  'person', " SERVER_ROWS ("SELECT id, external_id, name, email, role_id, department_id, is_champion,"
+    "                                   has_tool_access, active FROM person WHERE id = $1") ","
+    "  'pairs', " SERVER_ROWS ("SELECT id, executive_id, mentor_id, started_on, cadence_days, goals, active,"
+    "                                  ended_on FROM mentoring_pair WHERE executive_id = $1 OR mentor_id = $1") ","
+    "  'sessions', " SERVER_ROWS (SERVER_SESSION_ROWS " JOIN mentoring_pair m ON m.id = s.pair_id"
+    "                                                   WHERE m.executive_id = $1 OR m.mentor_id = $1") ","
+    "  'follow_ups', " SERVER_ROWS ("SELECT f.id, f.session_id, f.text, f.done_on FROM follow_up f"
+    "                                  JOIN coaching_session s ON s.id = f.session_id"
+    "                                  JOIN mentoring_pair m ON m.id = s.pair_id"
+    "                                 WHERE m.executive_id = $1 OR m.mentor_id = $1") ","
+    "  'enrollments', " SERVER_ROWS (SERVER_ENROLLMENT_ROWS " WHERE person_id = $1") ","
+    "  'owned', (SELECT coalesce (json_agg (id ORDER BY id), '[]') FROM program WHERE owner_id = $1)"
+    ")::text",
+  [TANDEM_SQL_PERSON_RESTORE] =
+    "INSERT INTO person (id, external_id, name, email, role_id, department_id, is_champion,"
+    "                    has_tool_access, active)"
+    " SELECT id, external_id, name, email, role_id, department_id, is_champion, has_tool_access, active"
+    "   FROM json_populate_recordset (NULL::person, $1::json -> 'person')",
+  [TANDEM_SQL_PERSON_RESTORE_PAIRS] =
+    "INSERT INTO mentoring_pair (id, executive_id, mentor_id, started_on, cadence_days, goals, active, ended_on)"
+    " SELECT id, executive_id, mentor_id, started_on, cadence_days, goals, active, ended_on"
+    "   FROM json_populate_recordset (NULL::mentoring_pair, $1::json -> 'pairs')",
+  [TANDEM_SQL_PERSON_RESTORE_SESSIONS] =
+    "INSERT INTO coaching_session (id, pair_id, held_on, minutes, topics, tools_tried, data_used, insight,"
+    "                              follow_ups, confidence_before, confidence_after, private_notes, author)"
+    " SELECT id, pair_id, held_on, minutes, topics, tools_tried, data_used, insight, follow_ups,"
+    "        confidence_before, confidence_after, private_notes, author"
+    "   FROM json_populate_recordset (NULL::coaching_session, $1::json -> 'sessions')",
+  [TANDEM_SQL_PERSON_RESTORE_FOLLOW_UPS] =
+    "INSERT INTO follow_up (id, session_id, text, done_on)"
+    " SELECT id, session_id, text, done_on"
+    "   FROM json_populate_recordset (NULL::follow_up, $1::json -> 'follow_ups')",
+  [TANDEM_SQL_PERSON_RESTORE_ENROLLMENTS] =
+    "INSERT INTO enrollment (id, person_id, program_id, status, invited_on, enrolled_on, completed_on)"
+    " SELECT id, person_id, program_id, status, invited_on, enrolled_on, completed_on"
+    "   FROM json_populate_recordset (NULL::enrollment, $1::json -> 'enrollments')"
+    "  WHERE program_id IN (SELECT id FROM program)",
+  [TANDEM_SQL_PERSON_RESTORE_OWNED] =
+    "UPDATE program SET owner_id = ($1::json -> 'person' -> 0 ->> 'id')::bigint"
+    " WHERE id IN (SELECT value::bigint FROM json_array_elements_text ($1::json -> 'owned'))",
+  [TANDEM_SQL_PROGRAM_SNAPSHOT] =
+    "SELECT json_build_object ("
+    "  'program', " SERVER_ROWS ("SELECT id, title, description, format, starts_on, ends_on, owner_id, capacity,"
+    "                                    duration_hours FROM program WHERE id = $1") ","
+    "  'roles', (SELECT coalesce (json_agg (role_id ORDER BY role_id), '[]') FROM program_role"
+    "             WHERE program_id = $1),"
+    "  'topics', (SELECT coalesce (json_agg (topic ORDER BY topic), '[]') FROM program_topic"
+    "              WHERE program_id = $1),"
+    "  'competencies', " SERVER_ROWS ("SELECT competency_id, level FROM program_competency"
+    "                                   WHERE program_id = $1") ","
+    "  'enrollments', " SERVER_ROWS (SERVER_ENROLLMENT_ROWS " WHERE program_id = $1")
+    ")::text",
+  [TANDEM_SQL_PROGRAM_RESTORE] =
+    "INSERT INTO program (id, title, description, format, starts_on, ends_on, owner_id, capacity,"
+    "                     duration_hours)"
+    " SELECT id, title, description, format, starts_on, ends_on,"
+    "        (SELECT o.id FROM person o WHERE o.id = p.owner_id), capacity, duration_hours"
+    "   FROM json_populate_recordset (NULL::program, $1::json -> 'program') p",
+  [TANDEM_SQL_PROGRAM_RESTORE_ROLES] =
+    "INSERT INTO program_role (program_id, role_id)"
+    " SELECT ($1::json -> 'program' -> 0 ->> 'id')::bigint, r.value::bigint"
+    "   FROM json_array_elements_text ($1::json -> 'roles') r WHERE r.value::bigint IN (SELECT id FROM role)",
+  [TANDEM_SQL_PROGRAM_RESTORE_TOPICS] =
+    "INSERT INTO program_topic (program_id, topic)"
+    " SELECT ($1::json -> 'program' -> 0 ->> 'id')::bigint, t.value"
+    "   FROM json_array_elements_text ($1::json -> 'topics') t",
+  [TANDEM_SQL_PROGRAM_RESTORE_COMPETENCIES] =
+    "INSERT INTO program_competency (program_id, competency_id, level)"
+    " SELECT ($1::json -> 'program' -> 0 ->> 'id')::bigint, c.competency_id, c.level"
+    "   FROM json_populate_recordset (NULL::program_competency, $1::json -> 'competencies') c"
+    "  WHERE c.competency_id IN (SELECT id FROM competency)",
+  [TANDEM_SQL_PROGRAM_RESTORE_ENROLLMENTS] =
+    "INSERT INTO enrollment (id, person_id, program_id, status, invited_on, enrolled_on, completed_on)"
+    " SELECT id, person_id, program_id, status, invited_on, enrolled_on, completed_on"
+    "   FROM json_populate_recordset (NULL::enrollment, $1::json -> 'enrollments')"
+    "  WHERE person_id IN (SELECT id FROM person)",
+  [TANDEM_SQL_SESSION_SNAPSHOT] =
+    "SELECT json_build_object ("
+    "  'sessions', " SERVER_ROWS (SERVER_SESSION_ROWS " WHERE s.id = $1") ","
+    "  'follow_ups', " SERVER_ROWS ("SELECT id, session_id, text, done_on FROM follow_up WHERE session_id = $1")
+    ")::text",
+  [TANDEM_SQL_RESTORE_LEARNING] =
+    "UPDATE person SET learning = " TANDEM_SQL_LEARNING_OF ("person.id")
+    " WHERE id IN (SELECT (value ->> 'person_id')::bigint FROM json_array_elements ($1::json -> 'enrollments'))",
   /* Rows copied with their ids leave each identity behind them. */
   [TANDEM_SQL_COPY_FINISH] =
     "SELECT setval (pg_get_serial_sequence (t, 'id'), coalesce (n, 0) + 1, false)"

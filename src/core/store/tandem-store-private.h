@@ -69,6 +69,16 @@ gboolean     tandem_store_check_length        (GError      **error,
                                                const char   *what,
                                                const char   *text,
                                                guint         limit);
+char        *tandem_store_dup_version         (TandemStore  *self,
+                                               const char   *version_sql,
+                                               gint64        id,
+                                               GError      **error);
+gboolean     tandem_store_check_version       (TandemStore  *self,
+                                               const char   *version_sql,
+                                               gint64        id,
+                                               const char   *version,
+                                               const char   *changed,
+                                               GError      **error);
 gboolean     tandem_store_delete_row          (TandemStore  *self,
                                                TandemSql     snapshot,
                                                const char   *delete_sql,

@@ -109,6 +109,67 @@ failed:
 
 /* Sets a validation error, the kind that says in words what to correct.
  * Returns FALSE (and so 0), to return straight away. */
+/**
+ * tandem_store_dup_version:
+ * @version_sql: a SELECT of one text, $1 the row's id, that changes
+ *   whenever what an editor shows of the row changes
+ *
+ * A row's version, as an editor read it: saved with the edit, it tells
+ * whether someone else saved the row in between (tandem_store_check_version()).
+ * No lock is held while the user types.
+ *
+ * Returns: (transfer full): the version, or %NULL with @error set
+ */
+char *
+tandem_store_dup_version (TandemStore  *self,
+                          const char   *version_sql,
+                          gint64        id,
+                          GError      **error)
+{
+  g_autoptr(TandemStmt) stmt = tandem_store_prepare (self, version_sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  tandem_stmt_bind_int64 (stmt, 1, id);
+  if (!tandem_stmt_step_row (stmt, _("It is no longer in the organisation."), error))
+    return NULL;
+  return g_strdup (tandem_stmt_get_whole_text (stmt, 0));
+}
+
+/**
+ * tandem_store_check_version:
+ * @version: (nullable): the version the edit began from; %NULL to overwrite
+ * @changed: what to say when someone else changed the row
+ *
+ * In a write's transaction, before it writes: whether the row is still as
+ * the editor read it (writers take turns, so it stays so until the write
+ * commits).
+ *
+ * Returns: %FALSE with %TANDEM_STORE_ERROR_CHANGED when it is not
+ */
+gboolean
+tandem_store_check_version (TandemStore  *self,
+                            const char   *version_sql,
+                            gint64        id,
+                            const char   *version,
+                            const char   *changed,
+                            GError      **error)
+{
+  g_autofree char *now = NULL;
+
+  if (version == NULL || id == 0)
+    return TRUE;
+  now = tandem_store_dup_version (self, version_sql, id, error);
+  if (now == NULL)
+    return FALSE;
+  if (!g_str_equal (now, version))
+    {
+      g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_CHANGED, changed);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 tandem_store_set_invalid (GError     **error,
                           const char  *message)

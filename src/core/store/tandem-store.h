@@ -24,6 +24,7 @@ typedef enum
   TANDEM_STORE_ERROR_FAILED,
   TANDEM_STORE_ERROR_NOT_FOUND,
   TANDEM_STORE_ERROR_NEEDS_PASSWORD,
+  TANDEM_STORE_ERROR_CHANGED,
 } TandemStoreError;
 
 /* The schema version this build creates and understands. */
