@@ -2296,6 +2296,74 @@ test_window_search_provider (void)
   tandem_test_remove_dir (dir);
 }
 
+static void
+run_sql (TandemStore *store,
+         const char  *sql,
+         gint64       id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemStmt) stmt = tandem_store_prepare (store, sql, &error);
+
+  g_assert_no_error (error);
+  tandem_stmt_bind_int64 (stmt, 1, id);
+  g_assert_true (tandem_stmt_step_done (stmt, &error));
+  g_assert_no_error (error);
+}
+
+/* Someone else saves the person or program being edited: Save says so and
+ * offers their version (Reload) or the user's (Overwrite); nothing is
+ * written until the user chooses. */
+static void
+test_window_edit_conflict (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 2025);
+  g_autoptr(TandemStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog, *message = NULL;
+  GtkEditable *name;
+  gint64 person = expected_count (store, "SELECT min (id) FROM person");
+  gint64 program = expected_count (store, "SELECT min (id) FROM program");
+
+  other = tandem_store_open (path, &error);
+  g_assert_no_error (error);
+
+  dialog = tandem_person_dialog_new (NULL, store, person);
+  gtk_window_present (GTK_WINDOW (dialog));
+  name = GTK_EDITABLE (tandem_test_child (dialog, TANDEM_TYPE_PERSON_DIALOG, "name_row"));
+  run_sql (other, "UPDATE person SET name = 'Changed Elsewhere' WHERE id = $1", person);
+  gtk_editable_set_text (name, "Mine");
+  gtk_widget_activate_action (dialog, "person.save", NULL);
+  g_assert_true (tandem_test_wait_for (has_message_dialog, &message));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (message)), ==, "Changed by Someone Else");
+  g_assert_cmpuint (expected_count (store, "SELECT count (*) FROM person WHERE name = 'Mine'"), ==, 0);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (message), "reload");
+  spin ();
+  g_assert_cmpstr (gtk_editable_get_text (name), ==, "Changed Elsewhere");
+  /* From there, a save goes through. */
+  gtk_editable_set_text (name, "Mine");
+  gtk_widget_activate_action (dialog, "person.save", NULL);
+  spin ();
+  g_assert_cmpuint (expected_count (store, "SELECT count (*) FROM person WHERE name = 'Mine'"), ==, 1);
+
+  dialog = tandem_program_dialog_new (NULL, store, program);
+  gtk_window_present (GTK_WINDOW (dialog));
+  run_sql (other, "UPDATE program SET description = 'Theirs' WHERE id = $1", program);
+  gtk_editable_set_text (GTK_EDITABLE (tandem_test_find (dialog, has_title, "_Title")), "My Title");
+  gtk_widget_activate_action (dialog, "program.save", NULL);
+  message = NULL;
+  g_assert_true (tandem_test_wait_for (has_message_dialog, &message));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (message), "overwrite");
+  spin ();
+  /* Overwritten with what the dialog held, their description included. */
+  g_assert_cmpuint (expected_count (store, "SELECT count (*) FROM program WHERE title = 'My Title'"
+                                           " AND description <> 'Theirs'"), ==, 1);
+  g_clear_object (&other);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2329,6 +2397,7 @@ main (int    argc,
   g_test_add_func ("/tandem/window/narrow", test_window_narrow);
   g_test_add_func ("/tandem/window/form-validation", test_window_form_validation);
   g_test_add_func ("/tandem/window/person-dialog", test_window_person_dialog);
+  g_test_add_func ("/tandem/window/edit-conflict", test_window_edit_conflict);
   g_test_add_func ("/tandem/window/waves", test_window_waves);
   g_test_add_func ("/tandem/window/enrol-by-name", test_window_enrol_by_name);
   g_test_add_func ("/tandem/window/preferences-height", test_window_preferences_height);

@@ -89,6 +89,12 @@ load_person (TandemPersonDialog *self)
 static void save (TandemPersonDialog *self);
 
 static void
+save_soon (gpointer self)
+{
+  save (self);
+}
+
+static void
 changed_response_cb (AdwMessageDialog   *dialog,
                      const char         *response,
                      TandemPersonDialog *self)
@@ -101,7 +107,7 @@ changed_response_cb (AdwMessageDialog   *dialog,
   else if (g_str_equal (response, "overwrite"))
     {
       g_clear_pointer (&self->version, g_free);
-      save (self);
+      tandem_run_after_response (self, save_soon);
     }
 }
 
@@ -144,7 +150,7 @@ level_response_cb (AdwMessageDialog   *dialog,
                    TandemPersonDialog *self)
 {
   if (g_str_equal (response, "change"))
-    save (self);
+    tandem_run_after_response (self, save_soon);
 }
 
 /* A role has one level: changing it here changes it for everyone in the

@@ -139,6 +139,12 @@ static void save_action (GtkWidget  *widget,
                          GVariant   *parameter);
 
 static void
+save_soon (gpointer self)
+{
+  save_action (self, NULL, NULL);
+}
+
+static void
 changed_response_cb (AdwMessageDialog    *dialog,
                      const char          *response,
                      TandemProgramDialog *self)
@@ -151,7 +157,7 @@ changed_response_cb (AdwMessageDialog    *dialog,
   else if (g_str_equal (response, "overwrite"))
     {
       g_clear_pointer (&self->version, g_free);
-      save_action (GTK_WIDGET (self), NULL, NULL);
+      tandem_run_after_response (self, save_soon);
     }
 }
 

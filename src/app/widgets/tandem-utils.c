@@ -58,6 +58,52 @@ tandem_show_error (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+typedef struct
+{
+  GWeakRef   object;
+  void     (*func) (gpointer object);
+} Soon;
+
+static gboolean
+soon_cb (gpointer data)
+{
+  Soon *soon = data;
+  g_autoptr(GObject) object = g_weak_ref_get (&soon->object);
+
+  if (object != NULL)
+    soon->func (object);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+soon_free (gpointer data)
+{
+  Soon *soon = data;
+
+  g_weak_ref_clear (&soon->object);
+  g_free (soon);
+}
+
+/**
+ * tandem_run_after_response:
+ * @object: the dialog to act on, if it is still there
+ * @func: what to do
+ *
+ * For a message dialog's response: runs @func once the message dialog
+ * has closed, since @func may close @object, the message dialog's parent,
+ * which must outlive the response.
+ */
+void
+tandem_run_after_response (gpointer   object,
+                           void     (*func) (gpointer object))
+{
+  Soon *soon = g_new0 (Soon, 1);
+
+  g_weak_ref_init (&soon->object, object);
+  soon->func = func;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, soon_cb, soon, soon_free);
+}
+
 /**
  * tandem_ask_about_change:
  * @parent: the editing dialog

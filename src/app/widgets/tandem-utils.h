@@ -27,6 +27,8 @@ AdwToast  *tandem_offer_undo        (AdwToastOverlay *overlay,
                                      GDestroyNotify   data_free);
 void       tandem_show_toast        (AdwToastOverlay *overlay,
                                      const char      *title);
+void       tandem_run_after_response (gpointer        object,
+                                      void          (*func) (gpointer object));
 void       tandem_ask_about_change  (GtkWindow       *parent,
                                      const char      *body,
                                      GCallback        callback,
