@@ -41,6 +41,7 @@ static void
 show_error (TandemConnectDialog *self,
             const char          *message)
 {
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
   gtk_label_set_text (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
@@ -61,7 +62,14 @@ static void
 ask_password (TandemConnectDialog *self,
               const char          *why)
 {
+  g_autofree char *tried = tandem_server_dup_password (gtk_editable_get_text (GTK_EDITABLE (self->uri_row)));
+
   show_error (self, why);
+  /* Asked for the first time, it is no error; a password refused is. */
+  if (tried != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->error_label), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->password_row), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->keyring_label), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");

@@ -13,6 +13,7 @@ char    *tandem_server_describe      (const char  *uri);
 gboolean tandem_server_has_password  (const char  *uri);
 void     tandem_server_set_password  (const char  *uri,
                                       const char  *password);
+char    *tandem_server_dup_password  (const char  *uri);
 gboolean tandem_server_init   (const char  *uri,
                                GError     **error);
 gboolean tandem_server_grant  (const char  *uri,

@@ -77,7 +77,6 @@ const char *tandem_store_next_placeholder (const char *from);
 typedef struct _TandemPgStmt TandemPgStmt;
 
 gboolean      tandem_store_is_server     (TandemStore   *self);
-char         *tandem_server_dup_password (const char    *uri);
 TandemPgStmt *tandem_pg_prepare          (TandemStore   *store,
                                           const char    *sql);
 void          tandem_pg_stmt_free        (TandemPgStmt  *self);
