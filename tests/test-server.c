@@ -208,11 +208,13 @@ check_server_rules (void)
    * the figures come through the report functions, whose threshold is
    * never below 3 whatever is asked, and which hide as many more groups
    * as it takes to keep a hidden one from following from the total. */
+  tandem_test_pg_ok (max, "BEGIN");   /* the wave's first answers, so in any number */
   tandem_test_pg_ok (max, "INSERT INTO survey_response (wave_id, level, department_id, optimism)"
            " SELECT 1, 'individual_contributor', 1, g % 5 + 1 FROM generate_series (1, 6) g");
   tandem_test_pg_ok (max, "INSERT INTO survey_response (wave_id, level, department_id, optimism)"
            " VALUES (1, 'executive', 2, 5), (1, 'executive', 2, 4),"
            "        (1, 'individual_contributor', 2, 5), (1, 'individual_contributor', 2, 5)");
+  tandem_test_pg_ok (max, "COMMIT");
   for (PGconn *who[] = { max, lee, eve, NULL }, **c = who; *c != NULL; c++)
     {
       tandem_test_pg_refused (*c, "SELECT count (*) FROM survey_response", "permission denied");
@@ -802,6 +804,45 @@ wait_for (PGconn     *conn,
   return FALSE;
 }
 
+/* A manager adding answers through psql to a wave already reported on is
+ * held to what tandem-cli asks: at least 5 to a group, else the
+ * difference between two reports tells what the few said. A new wave,
+ * or enough at once, goes in. */
+static void
+check_late_answers (void)
+{
+  g_autoptr(PGconn) super = tandem_test_pg_connect ("postgres", "postgres");
+  g_autofree char *admin_uri = new_organisation (super, "late");
+  g_autoptr(PGconn) owner = NULL;
+  g_autoptr(PGconn) max = NULL;
+
+  {
+    const char *manager[] = { "server", "grant", "max", "--as", "manager", NULL };
+    g_autofree char *a = cli_out (admin_uri, manager);
+  }
+  owner = tandem_test_pg_connect ("late", "admin");
+  max = tandem_test_pg_connect ("late", "max");
+  tandem_test_pg_ok (owner, "INSERT INTO department (id, name) VALUES (1, 'Ops')");
+  tandem_test_pg_ok (owner, "INSERT INTO survey_wave (id, title, fielded_on) VALUES (1, 'Q1', '2026-03-01')");
+  /* The wave's first answers: any number. */
+  tandem_test_pg_ok (max, "INSERT INTO survey_response (wave_id, level, department_id, optimism)"
+                          " SELECT 1, 'individual_contributor', 1, 4 FROM generate_series (1, 2)");
+  assert_value (owner, "SELECT answered FROM survey_tally WHERE wave_id = 1 AND grouping = 'department'", "2");
+
+  /* One more, later: refused at commit, nothing added. */
+  tandem_test_pg_refused (max, "INSERT INTO survey_response (wave_id, level, department_id, optimism)"
+                               " VALUES (1, 'individual_contributor', 1, 5)", "work out what was said");
+  assert_value (owner, "SELECT count (*) FROM survey_response", "2");
+  /* Four at once in one group, five in another: still refused. */
+  tandem_test_pg_refused (max, "INSERT INTO survey_response (wave_id, level, department_id, optimism)"
+                               " SELECT 1, 'individual_contributor', CASE WHEN g <= 4 THEN 1 END, 5"
+                               "   FROM generate_series (1, 9) g", "Adding 4 answers");
+  /* Five to every group: in, and counted. */
+  tandem_test_pg_ok (max, "INSERT INTO survey_response (wave_id, level, department_id, optimism)"
+                          " SELECT 1, 'individual_contributor', 1, 5 FROM generate_series (1, 5)");
+  assert_value (owner, "SELECT answered FROM survey_tally WHERE wave_id = 1 AND grouping = 'department'", "7");
+}
+
 /* Writers take turns, as on SQLite: two imports at once both finish, each
  * whole, the second seeing what the first added; a client killed in the
  * middle of an import leaves nothing of it, and no lock behind. */
@@ -1155,6 +1196,7 @@ main (int    argc,
   g_test_add_data_func ("/tandem/server/live", (gconstpointer)check_live_updates, test_in_child);
   g_test_add_data_func ("/tandem/server/undo", (gconstpointer)check_undo, test_in_child);
   g_test_add_data_func ("/tandem/server/versions", (gconstpointer)check_versions, test_in_child);
+  g_test_add_data_func ("/tandem/server/late-answers", (gconstpointer)check_late_answers, test_in_child);
 
   return tandem_test_pg_run ();
 }

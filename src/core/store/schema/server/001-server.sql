@@ -544,15 +544,35 @@ CREATE FUNCTION tandem_tally_wave (p_wave bigint) RETURNS bigint
 $$;
 
 -- Fires at commit for each answer added; a wave is counted again unless
--- this transaction already counted it with this answer in.
+-- this transaction already counted it with this answer in. Answers added
+-- to a wave that had some already must come at least 5 to a group (as
+-- tandem-cli asks): fewer would show, in the difference between a report
+-- before and one after, what those few said.
 CREATE FUNCTION tandem_tally_response () RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   counted jsonb := coalesce (nullif (current_setting ('tandem.tallied', true), ''), '{}')::jsonb;
+  before jsonb;
+  fewest integer;
 BEGIN
   IF coalesce ((counted ->> NEW.wave_id::text)::bigint, 0) < NEW.id THEN
+    SELECT jsonb_object_agg (dimension || '|' || level || '|' || grouping || '|' || group_id, answered)
+      INTO before FROM survey_tally WHERE wave_id = NEW.wave_id;
     counted := counted || jsonb_build_object (NEW.wave_id::text, tandem_tally_wave (NEW.wave_id));
     PERFORM set_config ('tandem.tallied', counted::text, true);
+    IF before IS NOT NULL THEN
+      SELECT min (added) INTO fewest
+        FROM (SELECT t.answered - coalesce ((before ->> (t.dimension || '|' || t.level || '|' || t.grouping ||
+                                                         '|' || t.group_id))::integer, 0) AS added
+                FROM survey_tally t WHERE t.wave_id = NEW.wave_id) AS a
+       WHERE added > 0;
+      IF fewest < 5 THEN
+        RAISE EXCEPTION 'Adding % answers to a group of the wave “%” would let anyone who compares a report before '
+                        'and after work out what was said. Add at least 5 at a time to every group, or import them '
+                        'as a new wave.', fewest, (SELECT title FROM survey_wave WHERE id = NEW.wave_id)
+          USING ERRCODE = 'check_violation';
+      END IF;
+    END IF;
   END IF;
   RETURN NULL;
 END
