@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "tandem-demo.h"
+#include "tandem-server.h"
 #include "tandem-person.h"
 #include "tandem-program.h"
 #include "tandem-store-private.h"
@@ -52,6 +53,15 @@ tandem_test_checksum (const char *path)
   g_autofree char *contents = NULL;
   gsize length;
 
+  /* A server's record: every row of every table. */
+  if (tandem_server_is_uri (path))
+    {
+      g_autoptr(TandemStore) store = tandem_store_open (path, &error);
+
+      g_assert_no_error (error);
+      contents = tandem_test_dump (store);
+      return g_compute_checksum_for_string (G_CHECKSUM_SHA256, contents, -1);
+    }
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
@@ -78,8 +88,11 @@ tandem_test_dump (TandemStore *store)
   g_autoptr(GError) error = NULL;
 
   tables = tandem_store_prepare (store,
-                                 "SELECT name FROM sqlite_master WHERE type = 'table'"
-                                 " AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                                 tandem_server_is_uri (tandem_store_get_path (store))
+                                 ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+                                   " AND table_type = 'BASE TABLE' ORDER BY table_name"
+                                 : "SELECT name FROM sqlite_master WHERE type = 'table'"
+                                   " AND name NOT LIKE 'sqlite_%' ORDER BY name",
                                  &error);
   g_assert_no_error (error);
 
@@ -458,17 +471,19 @@ tandem_test_set_database_maker (char *(*maker) (void))
 /**
  * tandem_test_fresh_database:
  * @dir: a test's own folder
+ * @name: the file's name in it
  *
- * Returns: (transfer full): where a test keeps its record: a new file in
- *   @dir, or, for the tests run on the second engine, a new database on
+ * Returns: (transfer full): where a test keeps its record: a new file
+ *   @name in @dir, or, for the tests run on the second engine, a new database on
  *   the test's PostgreSQL cluster
  */
 char *
-tandem_test_fresh_database (const char *dir)
+tandem_test_fresh_database (const char *dir,
+                            const char *name)
 {
   if (database_maker != NULL)
     return database_maker ();
-  return g_build_filename (dir, "tandem.db", NULL);
+  return g_build_filename (dir, name, NULL);
 }
 
 /**

@@ -30,7 +30,8 @@ void         tandem_test_make_v5     (TandemStore *store);
 void         tandem_test_make_v4     (TandemStore *store);
 void         tandem_test_make_v3_surveys (TandemStore *store);
 void         tandem_test_set_database_maker (char *(*maker) (void));
-char        *tandem_test_fresh_database  (const char  *dir);
+char        *tandem_test_fresh_database  (const char  *dir,
+                                          const char  *name);
 gboolean     tandem_test_skip_on_server  (void);
 void         tandem_test_check_versions  (TandemStore *a,
                                           TandemStore *b);

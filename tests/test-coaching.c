@@ -37,7 +37,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->dir = tandem_test_make_dir ();
-  f->path = tandem_test_fresh_database (f->dir);
+  f->path = tandem_test_fresh_database (f->dir, "tandem.db");
   f->store = tandem_test_demo_store (f->path, TANDEM_DEMO_SEED_FOR_TESTS);
 }
 

@@ -43,7 +43,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->dir = tandem_test_make_dir ();
-  f->path = tandem_test_fresh_database (f->dir);
+  f->path = tandem_test_fresh_database (f->dir, "tandem.db");
   f->store = tandem_store_open (f->path, &error);
   g_assert_no_error (error);
 }
