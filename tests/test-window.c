@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "tandem-application.h"
@@ -2364,6 +2365,69 @@ test_window_edit_conflict (void)
   tandem_test_remove_dir (dir);
 }
 
+typedef struct
+{
+  GtkStack   *stack;
+  const char *state;
+} StackState;
+
+static gboolean
+stack_shows (gpointer data)
+{
+  StackState *want = data;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (want->stack), want->state) == 0;
+}
+
+/* A page whose figures cannot be read (the record gone: a server away, a
+ * file moved) says so, with Try Again, rather than that there is nothing;
+ * Try Again reads it once it is back. */
+static void
+test_window_page_failed (void)
+{
+  static const struct { const char *name; GType (*type) (void); void (*reload) (gpointer); } pages[] = {
+    { "people", tandem_people_page_get_type, (void (*) (gpointer))tandem_people_page_reload },
+    { "programs", tandem_programs_page_get_type, (void (*) (gpointer))tandem_programs_page_reload },
+    { "coaching", tandem_coaching_page_get_type, (void (*) (gpointer))tandem_coaching_page_reload },
+    { "surveys", tandem_surveys_page_get_type, (void (*) (gpointer))tandem_surveys_page_reload },
+  };
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autofree char *away = g_build_filename (dir, "away.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 2025);
+  TandemWindow *window = tandem_window_new (GTK_APPLICATION (app), store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (tandem_test_wait_for (is_mapped, window));
+  spin ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *child_name = g_strconcat (pages[i].name, "_page", NULL);
+      GObject *page = tandem_test_child (window, TANDEM_TYPE_WINDOW, child_name);
+      StackState failed = { GTK_STACK (tandem_test_child (page, pages[i].type (), "stack")), "failed" };
+      StackState list = { failed.stack, "list" };
+      AdwStatusPage *status;
+
+      tandem_window_show_page (window, pages[i].name);
+      spin ();
+      g_assert_cmpint (g_rename (path, away), ==, 0);
+      pages[i].reload (page);
+      g_assert_true (tandem_test_wait_for (stack_shows, &failed));
+      status = ADW_STATUS_PAGE (gtk_stack_get_visible_child (failed.stack));
+      g_assert_nonnull (strstr (adw_status_page_get_description (status), "There is no database"));
+
+      g_assert_cmpint (g_rename (away, path), ==, 0);
+      gtk_widget_activate (tandem_test_find (GTK_WIDGET (status), is_button_labelled, "_Try Again"));
+      if (!tandem_test_wait_for (stack_shows, &list))
+        g_error ("%s shows %s after Try Again: %s", pages[i].name, gtk_stack_get_visible_child_name (list.stack),
+                 adw_status_page_get_description (status));
+    }
+  close_and_finalize (window);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2398,6 +2462,7 @@ main (int    argc,
   g_test_add_func ("/tandem/window/form-validation", test_window_form_validation);
   g_test_add_func ("/tandem/window/person-dialog", test_window_person_dialog);
   g_test_add_func ("/tandem/window/edit-conflict", test_window_edit_conflict);
+  g_test_add_func ("/tandem/window/page-failed", test_window_page_failed);
   g_test_add_func ("/tandem/window/waves", test_window_waves);
   g_test_add_func ("/tandem/window/enrol-by-name", test_window_enrol_by_name);
   g_test_add_func ("/tandem/window/preferences-height", test_window_preferences_height);

@@ -605,6 +605,7 @@ tandem_coaching_page_init (TandemCoachingPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   tandem_stack_add_loading (self->stack);
+  tandem_stack_add_failed (self->stack, self, G_CALLBACK (tandem_coaching_page_reload));
   g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (tandem_notify_detail_title), self);
   {
     GtkEventController *keys = gtk_event_controller_key_new ();
@@ -684,10 +685,11 @@ coaching_loaded (gpointer      owner,
   g_clear_object (&self->loading);
   g_clear_object (&self->pairs);
   if (coaching == NULL || coaching->error != NULL)
-    g_warning ("The coaching page could not be loaded: %s",
-               coaching != NULL ? coaching->error->message : error->message);
-  else
-    self->pairs = g_steal_pointer (&coaching->pairs);
+    {
+      tandem_stack_show_failed (self->stack, coaching != NULL ? coaching->error : error);
+      return;
+    }
+  self->pairs = g_steal_pointer (&coaching->pairs);
 
   gtk_list_box_bind_model (self->list, self->pairs, create_pair_row, NULL, NULL);
 

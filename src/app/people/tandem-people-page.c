@@ -172,7 +172,7 @@ people_loaded (gpointer      owner,
   if (found == NULL || found->ids == NULL)
     {
       g_clear_object (&self->loading);
-      tandem_show_toast (self->toast_overlay, error->message);
+      tandem_stack_show_failed (self->stack, error);
       return;
     }
   if (found->departments != NULL)
@@ -694,6 +694,7 @@ tandem_people_page_init (TandemPeoplePage *self)
   const char *access[] = { _("With or without"), _("Has AI tools"), _("No AI tools"), NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  tandem_stack_add_failed (self->stack, self, G_CALLBACK (tandem_people_page_reload));
 
   for (TandemLevel level = 0; level < TANDEM_N_LEVELS; level++)
     levels[level + 1] = tandem_level_get_label (level);

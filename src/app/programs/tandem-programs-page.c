@@ -694,6 +694,7 @@ tandem_programs_page_init (TandemProgramsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   tandem_stack_add_loading (self->stack);
+  tandem_stack_add_failed (self->stack, self, G_CALLBACK (tandem_programs_page_reload));
   g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (tandem_notify_detail_title), self);
 }
 
@@ -746,8 +747,11 @@ programs_loaded (gpointer      owner,
   g_clear_object (&self->programs);
   if (result != NULL)
     self->programs = g_object_ref (result);
-  else if (error != NULL)
-    tandem_show_toast (self->toast_overlay, error->message);
+  else
+    {
+      tandem_stack_show_failed (self->stack, error);
+      return;
+    }
 
   gtk_list_box_bind_model (self->list, self->programs, create_row, NULL, NULL);
   any = self->programs != NULL && g_list_model_get_n_items (self->programs) > 0;

@@ -452,6 +452,7 @@ tandem_surveys_page_init (TandemSurveysPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   tandem_stack_add_loading (self->stack);
+  tandem_stack_add_failed (self->stack, self, G_CALLBACK (tandem_surveys_page_reload));
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_object (self->settings, "changed::anonymity-threshold",
                            G_CALLBACK (tandem_surveys_page_reload), self, G_CONNECT_SWAPPED);
@@ -537,8 +538,10 @@ surveys_loaded (gpointer      owner,
 
   g_clear_object (&self->loading);
   if (surveys == NULL || surveys->waves_error != NULL)
-    g_warning ("The surveys page could not be loaded: %s",
-               surveys != NULL ? surveys->waves_error->message : error->message);
+    {
+      tandem_stack_show_failed (self->stack, surveys != NULL ? surveys->waves_error : error);
+      return;
+    }
 
   self->loaded = TRUE;
   g_clear_object (&self->waves);

@@ -285,6 +285,44 @@ tandem_stack_add_loading (GtkStack *stack)
   gtk_stack_add_named (stack, spinner, "loading");
 }
 
+/**
+ * tandem_stack_add_failed:
+ * @page: what @retry is called on
+ * @retry: reads the page again, called with @page
+ *
+ * Adds to a page's @stack the state it shows when what it shows could not
+ * be read (a team server gone away, a file taken): what happened, and Try
+ * Again, rather than an empty page that would say there is nothing.
+ */
+void
+tandem_stack_add_failed (GtkStack  *stack,
+                         gpointer   page,
+                         GCallback  retry)
+{
+  GtkWidget *status = adw_status_page_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Try Again"));
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "dialog-warning-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("This Page Could Not Be Read"));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  g_signal_connect_swapped (button, "clicked", retry, page);
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), button);
+  gtk_stack_add_named (stack, status, "failed");
+}
+
+/* Shows the state tandem_stack_add_failed() added, saying what happened. */
+void
+tandem_stack_show_failed (GtkStack     *stack,
+                          const GError *error)
+{
+  AdwStatusPage *status = ADW_STATUS_PAGE (gtk_stack_get_child_by_name (stack, "failed"));
+
+  adw_status_page_set_description (status, error != NULL ? error->message : NULL);
+  gtk_stack_set_visible_child_name (stack, "failed");
+}
+
 /* For a page with a list and a destination ("detail") in its stack: the
  * title the window's header bar shows changes with what the stack shows. */
 void

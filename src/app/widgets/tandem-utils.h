@@ -12,6 +12,11 @@ G_BEGIN_DECLS
 
 GtkWindow *tandem_widget_get_window (GtkWidget       *widget);
 void       tandem_stack_add_loading (GtkStack        *stack);
+void       tandem_stack_add_failed  (GtkStack        *stack,
+                                     gpointer         page,
+                                     GCallback        retry);
+void       tandem_stack_show_failed (GtkStack        *stack,
+                                     const GError    *error);
 void       tandem_notify_detail_title (GObject      *page);
 void       tandem_row_show_problem  (AdwActionRow    *row,
                                      const char      *problem);
