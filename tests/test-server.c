@@ -339,6 +339,34 @@ check_server_rules (void)
 
 /* The same files imported by a manager into a server and into a file give
  * a leader the same completion and champions reports, to the byte. */
+/* Runs tandem-cli with @args on @file, then on @server, each writing to
+ * its own file in @dir (args[@output], ending in @extension), and asserts
+ * the two wrote the same, and at least @at_least bytes. */
+static void
+assert_same_output (const char  *file,
+                    const char  *server,
+                    const char **args,
+                    guint        output,
+                    const char  *dir,
+                    const char  *extension,
+                    gsize        at_least)
+{
+  g_autofree char *name_a = g_strconcat ("file", extension, NULL);
+  g_autofree char *name_b = g_strconcat ("server", extension, NULL);
+  g_autofree char *a = g_build_filename (dir, name_a, NULL);
+  g_autofree char *b = g_build_filename (dir, name_b, NULL);
+  g_autofree char *out_a = NULL, *out_b = NULL, *text_a = NULL, *text_b = NULL;
+
+  args[output] = a;
+  out_a = cli_out (file, args);
+  args[output] = b;
+  out_b = cli_out (server, args);
+  g_assert_true (g_file_get_contents (a, &text_a, NULL, NULL));
+  g_assert_true (g_file_get_contents (b, &text_b, NULL, NULL));
+  g_assert_cmpuint (strlen (text_a), >=, at_least);
+  g_assert_cmpstr (text_b, ==, text_a);
+}
+
 static void
 check_reports_match (void)
 {
@@ -470,25 +498,13 @@ check_reports_match (void)
     for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
       {
         const char *args[8] = { "export", NULL, };
-        g_autofree char *a = g_build_filename (dir, g_str_equal (exports[i][0], "journal") ? "a.md" : "a.csv", NULL);
-        g_autofree char *b = g_build_filename (dir, g_str_equal (exports[i][0], "journal") ? "b.md" : "b.csv", NULL);
-        g_autofree char *out_a = NULL;
-        g_autofree char *out_b = NULL;
-        g_autofree char *text_a = NULL;
-        g_autofree char *text_b = NULL;
         guint n = 1;
 
         for (guint j = 0; exports[i][j] != NULL; j++)
           args[n++] = exports[i][j];
         args[n++] = "--output";
-        args[n] = a;
-        out_a = cli_out (file, args);
-        args[n] = b;
-        out_b = cli_out (manager_uri, args);
-        g_assert_true (g_file_get_contents (a, &text_a, NULL, NULL));
-        g_assert_true (g_file_get_contents (b, &text_b, NULL, NULL));
-        g_assert_cmpuint (strlen (text_a), >, 60);
-        g_assert_cmpstr (text_b, ==, text_a);
+        assert_same_output (file, manager_uri, args, n, dir, g_str_equal (exports[i][0], "journal") ? ".md" : ".csv",
+                            60);
       }
   }
   tandem_test_remove_dir (dir);
@@ -607,27 +623,14 @@ check_surveys_match (void)
 
     for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
       {
-        g_autofree char *a = g_build_filename (dir, "file.svg", NULL);
-        g_autofree char *b = g_build_filename (dir, "server.svg", NULL);
         const char *args[10] = { "export", "chart", charts[i][0], "--output", NULL, };
-        g_autofree char *out_a = NULL;
-        g_autofree char *out_b = NULL;
-        g_autofree char *svg_a = NULL;
-        g_autofree char *svg_b = NULL;
         guint n = 5;
 
         for (guint j = 1; j < 4 && charts[i][j] != NULL; j++)
           args[n++] = charts[i][j];
         if (n == 8)   /* a threshold to go with it */
           args[n++] = "8";
-        args[4] = a;
-        out_a = cli_out (file, args);
-        args[4] = b;
-        out_b = cli_out (leader_uri, args);
-        g_assert_true (g_file_get_contents (a, &svg_a, NULL, NULL));
-        g_assert_true (g_file_get_contents (b, &svg_b, NULL, NULL));
-        g_assert_cmpuint (strlen (svg_a), >, 1000);
-        g_assert_true (g_str_equal (svg_a, svg_b));
+        assert_same_output (file, leader_uri, args, 4, dir, ".svg", 1000);
       }
   }
   tandem_test_remove_dir (dir);
