@@ -15,7 +15,9 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
-ALLOWED = {"--share=ipc", "--socket=wayland", "--socket=fallback-x11", "--device=dri"}
+# The network is for a team server (PostgreSQL through libpq); files go
+# through the portal; the keyring through the Secret portal.
+ALLOWED = {"--share=ipc", "--socket=wayland", "--socket=fallback-x11", "--device=dri", "--share=network"}
 # GNOME 43 is the first runtime with GTK 4.8 and libadwaita 1.2, what Debian 12 has.
 OLDEST_RUNTIME = 43
 PINNED_MINIMUMS = ("GLIB_VERSION_MIN_REQUIRED", "GDK_VERSION_MIN_REQUIRED", "ADW_VERSION_MIN_REQUIRED")
@@ -48,7 +50,7 @@ def check_manifest(manifest_path, app_id, source_root):
     args = manifest.get("finish-args", [])
     extra = sorted(set(args) - ALLOWED)
     check(not extra, "it asks for no more than Tandem needs",
-          f"{extra} (files go through the portal; no network until the team server needs it)")
+          f"{extra} (files go through the portal, passwords through the Secret portal)")
     check(not any(a.startswith(("--filesystem=home", "--filesystem=host")) for a in args),
           "no access to home or host files")
 
@@ -67,6 +69,8 @@ def check_manifest(manifest_path, app_id, source_root):
             check(pinned, f"{module.get('name')}'s {kind} source is pinned by {how}", json.dumps(source))
 
     last = modules[-1] if modules else {}
+    check(any(m.get("name") == "libpq" for m in modules) and "-Dpostgresql=enabled" in last.get("config-opts", []),
+          "the Flatpak reaches a team server: libpq is built, and Tandem with it")
     check(last.get("name") == "tandem" and last.get("buildsystem") == "meson",
           "the last module builds Tandem with meson")
     check(any(s.get("type") == "dir" and s.get("path") == ".." for s in last.get("sources", [])),
