@@ -182,6 +182,63 @@ check_connects_and_hears (void)
   close_window (window);
 }
 
+static gboolean
+has_action_name (GtkWidget  *widget,
+                 const char *name)
+{
+  return GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), name) == 0;
+}
+
+static gboolean
+page_visible (TandemWindow *window,
+              const char   *name)
+{
+  GtkStack *stack = GTK_STACK (tandem_test_child (window, TANDEM_TYPE_WINDOW, "page_stack"));
+
+  return gtk_stack_page_get_visible (gtk_stack_get_page (stack, gtk_stack_get_child_by_name (stack, name)));
+}
+
+/* What each login's window offers: a member their own pairs only (the
+ * other pages would show what the server refuses them), a leader every
+ * page and chart but nothing that writes on its own; the owner all. */
+static void
+check_access (void)
+{
+  static const char * const pages[] = { "dashboard", "programs", "people", "coaching", "surveys" };
+  g_autofree char *admin_uri = demo_organisation ("roles");
+  g_autoptr(PGconn) owner = tandem_test_pg_connect ("roles", "admin");
+  g_autofree char *executive = tandem_test_pg_value (owner, "SELECT p.external_id FROM mentoring_pair mp"
+                                                            " JOIN person p ON p.id = mp.executive_id"
+                                                            " ORDER BY mp.id LIMIT 1");
+  g_autoptr(GError) error = NULL;
+  const char *logins[] = { "admin", "lee", "eve" };
+
+  g_assert_true (tandem_server_grant (admin_uri, "lee", "leader", NULL, &error));
+  g_assert_true (tandem_server_grant (admin_uri, "eve", "member", executive, &error));
+  g_assert_no_error (error);
+
+  for (guint l = 0; l < G_N_ELEMENTS (logins); l++)
+    {
+      g_autofree char *uri = tandem_test_pg_uri ("roles", logins[l]);
+      TandemWindow *window = tandem_window_new_for_server (GTK_APPLICATION (app), uri);
+      gboolean member = l == 2, leader = l == 1;
+
+      gtk_window_present (GTK_WINDOW (window));
+      g_assert_true (tandem_test_wait_for (shows_pages, window));
+      for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+        g_assert_true (page_visible (window, pages[i]) == (!member || g_str_equal (pages[i], "coaching")));
+      if (member)
+        g_assert_cmpstr (tandem_window_get_page (window), ==, "coaching");
+      /* What the group may not do is not offered: writing, for a leader;
+       * the reports and charts, for a member. */
+      g_assert_true (gtk_widget_is_sensitive (tandem_test_find (GTK_WIDGET (window), has_action_name,
+                                                                "win.log-session")) == !leader);
+      g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (tandem_test_child (window, TANDEM_TYPE_WINDOW,
+                                                                             "export_button"))) == !member);
+      close_window (window);
+    }
+}
+
 /* A login the server asks a password of: the window says so and the
  * dialog asks; a wrong password is told and can be typed again; the right
  * one opens the pages and goes to the keyring, from which the next window
@@ -329,6 +386,7 @@ main (int    argc,
   g_test_add_data_func ("/tandem/team-window/connects-and-hears", (gconstpointer)check_connects_and_hears,
                         test_in_child);
   g_test_add_data_func ("/tandem/team-window/password", (gconstpointer)check_password, test_in_child);
+  g_test_add_data_func ("/tandem/team-window/access", (gconstpointer)check_access, test_in_child);
   g_test_add_data_func ("/tandem/team-window/unreachable", (gconstpointer)check_unreachable, test_in_child);
   g_test_add_data_func ("/tandem/team-window/dialog-refuses", (gconstpointer)check_dialog_refuses, test_in_child);
 

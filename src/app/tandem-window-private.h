@@ -31,6 +31,7 @@ struct _TandemWindow
   char                 *server_name;       /* and as people name it: "tandem on db.example.org" */
   GCancellable         *connecting;
   TandemStoreWatch     *watch;             /* what others change on the server */
+  TandemAccess          access;            /* what the login may do there */
   guint                 load_hold;         /* holding page loads back until the first frame */
   gboolean              start_empty;       /* chose to work in an empty database, not the welcome */
   GCancellable         *overdue_loading;   /* the active pairs, read for the banner */

@@ -323,6 +323,57 @@ data_changed_cb (TandemWindow *self,
     tandem_show_toast (self->toast_overlay, message);
 }
 
+/* Pages a member of a team server sees: their own pairs. */
+static gboolean
+page_allowed (TandemWindow *self,
+              const char   *name)
+{
+  return self->access != TANDEM_ACCESS_MEMBER || g_strcmp0 (name, "coaching") == 0;
+}
+
+/* On a team server, the window offers what the login's group may do: a
+ * member their pairs and sessions (the server shows them no one else's,
+ * and no survey figures); a leader the pages, charts and pack, nothing
+ * that writes on its own. What the server would refuse is not offered. */
+static void
+apply_access (TandemWindow *self)
+{
+  static const char * const writes[] = { "win.load-demo", "win.remove-demo", "win.import-people", "win.restore" };
+  static const char * const reports[] = { "win.export-chart", "win.present", "win.export-pack",
+                                          "win.export-record", "win.print", "win.show-data", "win.search",
+                                          "win.backup", "win.competencies" };
+  GListModel *pages = G_LIST_MODEL (gtk_stack_get_pages (self->page_stack));
+
+  if (self->access == TANDEM_ACCESS_ALL || self->access == TANDEM_ACCESS_MANAGER)
+    {
+      g_object_unref (pages);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (writes); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), writes[i], FALSE);
+  if (self->access == TANDEM_ACCESS_LEADER)
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-session", FALSE);
+      gtk_widget_set_visible (self->overdue_button, FALSE);
+    }
+  if (self->access == TANDEM_ACCESS_MEMBER)
+    for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), reports[i], FALSE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+    {
+      g_autoptr(GObject) page = g_list_model_get_item (pages, i);
+
+      gtk_stack_page_set_visible (GTK_STACK_PAGE (page), page_allowed (self, gtk_stack_page_get_name (GTK_STACK_PAGE (page))));
+    }
+  g_object_unref (pages);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    gtk_widget_set_visible (row, page_allowed (self, gtk_widget_get_name (row)));
+  if (!page_allowed (self, tandem_window_get_page (self)))
+    tandem_window_show_page (self, "coaching");
+}
+
 /* Welcome when the database is empty, the pages once it holds data. */
 static void
 update_main_stack (TandemWindow *self)
@@ -359,6 +410,7 @@ update_main_stack (TandemWindow *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", !empty);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-data", !empty);
   }
+  apply_access (self);
   update_overdue_bar (self);
 }
 
@@ -698,11 +750,17 @@ attach_store (TandemWindow *self,
    * up to 30 s; nothing is lost, the dialog stays open. */
   tandem_store_set_wait (store, 500);
 
-  tandem_dashboard_page_set_store (self->dashboard_page, store);
-  tandem_programs_page_set_store (self->programs_page, store);
-  tandem_people_page_set_store (self->people_page, store);
+  /* A page the login may not see is never read. */
+  self->access = tandem_store_get_access (store);
+  if (page_allowed (self, "dashboard"))
+    tandem_dashboard_page_set_store (self->dashboard_page, store);
+  if (page_allowed (self, "programs"))
+    tandem_programs_page_set_store (self->programs_page, store);
+  if (page_allowed (self, "people"))
+    tandem_people_page_set_store (self->people_page, store);
   tandem_coaching_page_set_store (self->coaching_page, store);
-  tandem_surveys_page_set_store (self->surveys_page, store);
+  if (page_allowed (self, "surveys"))
+    tandem_surveys_page_set_store (self->surveys_page, store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reconnect", FALSE);
@@ -895,6 +953,8 @@ tandem_window_show_page (TandemWindow *self,
 
   if (gtk_stack_get_child_by_name (self->page_stack, name) == NULL)
     name = "dashboard";
+  if (!page_allowed (self, name))
+    name = "coaching";
 
   gtk_stack_set_visible_child_name (self->page_stack, name);
   update_page_title (self);

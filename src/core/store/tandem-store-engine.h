@@ -121,5 +121,6 @@ gboolean      tandem_pg_open             (TandemStore   *store,
                                           GError       **error);
 void          tandem_pg_close            (TandemStore   *store);
 int           tandem_pg_backend_pid      (TandemStore   *store);
+TandemAccess  tandem_pg_access           (TandemStore   *store);
 
 G_END_DECLS

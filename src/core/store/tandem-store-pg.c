@@ -454,6 +454,26 @@ tandem_pg_open (TandemStore  *store,
   return TRUE;
 }
 
+/* What the connected login may do: its group's, or everything for the
+ * database's owner (who is in no group). */
+TandemAccess
+tandem_pg_access (TandemStore *store)
+{
+  PGresult *result = PQexec (store->pg,
+                             "SELECT CASE WHEN (SELECT tableowner FROM pg_tables WHERE tablename = 'person'"
+                             "                   AND schemaname = 'public') = current_user THEN 0"
+                             "            WHEN pg_has_role ('tandem_manager', 'MEMBER') THEN 1"
+                             "            WHEN pg_has_role ('tandem_leader', 'MEMBER') THEN 2"
+                             "            WHEN pg_has_role ('tandem_member', 'MEMBER') THEN 3"
+                             "            ELSE 2 END");
+  TandemAccess access = TANDEM_ACCESS_LEADER;   /* in doubt, to read only */
+
+  if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1)
+    access = (TandemAccess)atoi (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  return access;
+}
+
 /* The server process serving @store's connection, as NOTIFY names it. */
 int
 tandem_pg_backend_pid (TandemStore *store)
@@ -497,6 +517,7 @@ gboolean tandem_pg_savepoint (TandemStore *store, GError **error) { return FALSE
 gboolean tandem_pg_release (TandemStore *store, GError **error) { return FALSE; }
 void tandem_pg_close (TandemStore *store) { }
 int tandem_pg_backend_pid (TandemStore *store) { return 0; }
+TandemAccess tandem_pg_access (TandemStore *store) { return TANDEM_ACCESS_ALL; }
 gboolean tandem_pg_open (TandemStore *store, const char *uri, GError **error) { return FALSE; }
 
 #endif

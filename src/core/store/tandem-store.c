@@ -575,6 +575,19 @@ tandem_store_set_wait (TandemStore *self,
   self->wait_usec = (gint64)milliseconds * 1000;
 }
 
+/**
+ * tandem_store_get_access:
+ *
+ * Returns: what the login may do with the record; everything on a file
+ */
+TandemAccess
+tandem_store_get_access (TandemStore *self)
+{
+  g_return_val_if_fail (TANDEM_IS_STORE (self), TANDEM_ACCESS_ALL);
+
+  return tandem_store_is_server (self) ? tandem_pg_access (self) : TANDEM_ACCESS_ALL;
+}
+
 const char *
 tandem_store_get_path (TandemStore *self)
 {

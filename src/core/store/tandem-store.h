@@ -36,6 +36,16 @@ typedef enum
 /* PRAGMA application_id of every Tandem database: "Tndm". */
 #define TANDEM_STORE_APPLICATION_ID 0x546e646d
 
+/* What the login may do with the record: everything on a file; on a team
+ * server, what its group allows. */
+typedef enum
+{
+  TANDEM_ACCESS_ALL,       /* a file, or the server's owner */
+  TANDEM_ACCESS_MANAGER,   /* keeps people, programs, pairs; reads every report */
+  TANDEM_ACCESS_LEADER,    /* reads reports and charts, writes nothing */
+  TANDEM_ACCESS_MEMBER,    /* an executive or mentor: their own pairs and sessions */
+} TandemAccess;
+
 #define TANDEM_TYPE_STORE (tandem_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (TandemStore, tandem_store, TANDEM, STORE, GObject)
@@ -58,6 +68,7 @@ void         tandem_store_set_wait_func     (TandemStore         *self,
 void         tandem_store_set_wait          (TandemStore         *self,
                                              guint                milliseconds);
 int          tandem_store_get_schema_version (TandemStore *self);
+TandemAccess tandem_store_get_access        (TandemStore  *self);
 gboolean     tandem_store_is_empty          (TandemStore  *self,
                                              gboolean     *out_empty,
                                              GError      **error);
