@@ -844,6 +844,22 @@ check_late_answers (void)
   tandem_test_pg_ok (max, "INSERT INTO survey_response (wave_id, level, department_id, optimism)"
                           " SELECT 1, 'individual_contributor', 1, 5 FROM generate_series (1, 5)");
   assert_value (owner, "SELECT answered FROM survey_tally WHERE wave_id = 1 AND grouping = 'department'", "7");
+
+  /* In the gap heatmap, a group's executives hidden take its ICs with
+   * them, even as many as 6: the heatmap of every level gives the group's
+   * total, less its ICs the executives'. */
+  tandem_test_pg_ok (owner, "INSERT INTO department (id, name) VALUES (2, 'Sales'), (3, 'Legal')");
+  tandem_test_pg_ok (owner, "INSERT INTO survey_wave (id, title, fielded_on) VALUES (2, 'Q2', '2026-06-01')");
+  tandem_test_pg_ok (max, "INSERT INTO survey_response (wave_id, level, department_id, optimism)"
+                          " SELECT 2, l, d, 4 + g % 2"
+                          "   FROM (VALUES ('executive', 1, 2), ('individual_contributor', 1, 6),"
+                          "                ('executive', 2, 5), ('individual_contributor', 2, 6),"
+                          "                ('executive', 3, 5), ('individual_contributor', 3, 6)) AS c (l, d, k),"
+                          "        generate_series (1, k) g");
+  assert_value (max, "SELECT answered || ':' || favourable FROM tandem_gap_heatmap ('department', 3, 'Q2', 0)"
+                     " WHERE group_id = 1 AND dimension = 'optimism' AND level = 'individual_contributor'", "6:0");
+  assert_value (max, "SELECT count (*) FILTER (WHERE favourable > 0) FROM tandem_gap_heatmap ('department', 3, 'Q2', 0)"
+                     " WHERE \"grouping\" = 'department' AND dimension = 'optimism'", "2");
 }
 
 /* Writers take turns, as on SQLite: two imports at once both finish, each

@@ -531,8 +531,9 @@ test_stats_heatmap (void)
 
 /* The gap per department: Sales' executives are far ahead of its ICs, which
  * the takeaway names with its interval; Legal's 3 executives are hidden,
- * and Finance's 6 with them, or Legal's would be everyone's less Sales' and
- * Finance's. */
+ * and Legal's ICs with them, or the every-level heatmap's Legal less its
+ * ICs here would be its executives; Finance's executives and ICs go too,
+ * or Legal's would be everyone's less Sales' and Finance's. */
 static void
 test_stats_gap_heatmap (void)
 {
@@ -566,12 +567,15 @@ test_stats_gap_heatmap (void)
   g_assert_cmpfloat_with_epsilon (row->gap[0], 100.0 * 23 / 29 - 100.0 * 35 / 90, 1e-9);
   row = g_ptr_array_index (rows, 1);
   g_assert_cmpstr (row->name, ==, "Finance");
-  g_assert_true (row->leaders[0].suppressed);   /* the complement of Legal's */
-  g_assert_false (row->ics[0].suppressed);
+  g_assert_true (row->leaders[0].suppressed);   /* the complements of Legal's */
+  g_assert_true (row->ics[0].suppressed);
   g_assert_true (isnan (row->gap[0]));
   row = g_ptr_array_index (rows, 2);
   g_assert_cmpstr (row->name, ==, "Legal");
   g_assert_true (row->leaders[0].suppressed);
+  g_assert_true (row->ics[0].suppressed);        /* with its executives */
+  g_assert_cmpuint (row->ics[0].n, ==, 20);
+  g_assert_true (isnan (row->ics[0].pct));
   g_assert_true (isnan (row->gap[0]));
   row = g_ptr_array_index (rows, 3);
   g_assert_cmpstr (row->name, ==, "Sales");

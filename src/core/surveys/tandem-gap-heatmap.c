@@ -6,8 +6,9 @@
  * AI differently? For each department (or role), the favourable share of
  * its executives and of its ICs on each question, and the gap between
  * them with its 95% interval. A side under the anonymity threshold is
- * hidden, and so are as many more of the same level as it takes to keep a
- * hidden one from being worked out from everyone's figure.
+ * hidden, with the group's other side, and so are as many more of the same
+ * level as it takes to keep a hidden one from being worked out from
+ * everyone's figure.
  */
 #include "config.h"
 
@@ -60,6 +61,14 @@ compare_by_name (gconstpointer a,
   if (ra->group_id != rb->group_id && (ra->group_id == G_MAXINT64 || rb->group_id == G_MAXINT64))
     return ra->group_id == G_MAXINT64 ? 1 : -1;
   return g_utf8_collate (ra->name, rb->name);
+}
+
+static void
+hide_share (TandemShare *share)
+{
+  share->suppressed = TRUE;
+  share->favourable = 0;
+  share->pct = share->ci_low = share->ci_high = NAN;
 }
 
 /* Guards one level's column of shares, groups only, against subtraction. */
@@ -206,6 +215,22 @@ tandem_stats_gap_heatmap (TandemStore  *store,
           tandem_share_init (&row->leaders[d], row->leaders[d].n, row->leaders[d].favourable, threshold);
           tandem_share_init (&row->ics[d], row->ics[d].n, row->ics[d].favourable, threshold);
         }
+    }
+  /* The heatmap of every level shows each group's executives, managers
+   * and ICs together: with one level of a group hidden here and the other
+   * shown, the difference would give the hidden one away (exactly so in a
+   * group without managers). So a group's two levels are hidden together,
+   * everyone's included. */
+  for (guint r = 0; r < rows->len; r++)
+    {
+      TandemGapRow *row = g_ptr_array_index (rows, r);
+
+      for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+        if ((row->leaders[d].n > 0 && row->leaders[d].suppressed) || (row->ics[d].n > 0 && row->ics[d].suppressed))
+          {
+            hide_share (&row->leaders[d]);
+            hide_share (&row->ics[d]);
+          }
     }
   for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
     {

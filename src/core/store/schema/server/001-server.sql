@@ -266,7 +266,8 @@ $$;
 -- are under it, the smallest shown one too, so that no hidden group
 -- follows from the total minus the shown ones. The same rule, in the same
 -- order, as tandem_stats_suppress_complements () in Tandem's C.
-CREATE FUNCTION tandem_hide_complements (n bigint[], threshold integer) RETURNS boolean[]
+CREATE FUNCTION tandem_hide_complements (n bigint[], threshold integer, forced boolean[] DEFAULT NULL)
+  RETURNS boolean[]
   LANGUAGE plpgsql IMMUTABLE SET search_path = public, pg_temp AS $$
 DECLARE
   len integer := coalesce (cardinality (n), 0);
@@ -276,7 +277,7 @@ DECLARE
   smallest integer;
 BEGIN
   FOR i IN 1 .. len LOOP
-    hidden[i] := n[i] > 0 AND n[i] < threshold;
+    hidden[i] := n[i] > 0 AND (n[i] < threshold OR coalesce (forced[i], false));
   END LOOP;
   LOOP
     n_hidden := 0;
@@ -307,7 +308,8 @@ $$;
 -- last group: its favourable count is given whole on its first cell of a
 -- column and 0 on the others. Then each column is guarded as above.
 CREATE FUNCTION tandem_guard_cells (gids bigint[], dims text[], cols text[], n bigint[], fav bigint[],
-                                    threshold integer, max_rows integer) RETURNS bigint[]
+                                    threshold integer, max_rows integer, pair_levels boolean DEFAULT false)
+  RETURNS bigint[]
   LANGUAGE plpgsql IMMUTABLE SET search_path = public, pg_temp AS $$
 DECLARE
   len integer := coalesce (cardinality (n), 0);
@@ -325,6 +327,9 @@ DECLARE
   hidden boolean[];
   given boolean;
   k integer;
+  small text[] := '{}';   -- 'dimension|position' where a column of the dimension is under the threshold
+  forced boolean[];
+  col_dim text;
 BEGIN
   SELECT coalesce (array_agg (g ORDER BY first), '{}') INTO groups
     FROM (SELECT g, min (o) AS first FROM unnest (gids) WITH ORDINALITY AS c (g, o)
@@ -351,6 +356,30 @@ BEGIN
   END LOOP;
   rest := CASE WHEN n_shown < ng THEN n_shown + 1 END;
 
+  -- With pair_levels, a group's columns of one dimension (its executives
+  -- and its ICs) are hidden together: one shown beside the other hidden
+  -- would give the hidden one away against a chart of every level.
+  IF pair_levels THEN
+    FOR col IN SELECT DISTINCT c FROM unnest (cols) AS c LOOP
+      col_n := array_fill (0::bigint, ARRAY[coalesce (rest, n_shown)]);
+      FOR i IN 1 .. len LOOP
+        CONTINUE WHEN gids[i] IS NULL OR cols[i] <> col;
+        k := array_position (groups, gids[i]);
+        col_dim := dims[i];
+        IF merged[k] THEN
+          col_n[rest] := col_n[rest] + n[i];
+        ELSE
+          col_n[pos[k]] := n[i];
+        END IF;
+      END LOOP;
+      FOR p IN 1 .. coalesce (cardinality (col_n), 0) LOOP
+        IF col_n[p] > 0 AND col_n[p] < threshold THEN
+          small := small || (col_dim || '|' || p);
+        END IF;
+      END LOOP;
+    END LOOP;
+  END IF;
+
   FOR col IN SELECT DISTINCT c FROM unnest (cols) AS c LOOP
     col_n := array_fill (0::bigint, ARRAY[coalesce (rest, n_shown)]);
     rest_fav := 0;
@@ -364,7 +393,15 @@ BEGIN
         col_n[pos[k]] := n[i];
       END IF;
     END LOOP;
-    hidden := tandem_hide_complements (col_n, threshold);
+    forced := NULL;
+    IF pair_levels THEN
+      col_dim := (SELECT dims[o] FROM unnest (cols) WITH ORDINALITY AS c (c, o) WHERE c.c = col LIMIT 1);
+      forced := array_fill (false, ARRAY[coalesce (cardinality (col_n), 0)]);
+      FOR p IN 1 .. coalesce (cardinality (col_n), 0) LOOP
+        forced[p] := (col_dim || '|' || p) = ANY (small);
+      END LOOP;
+    END IF;
+    hidden := tandem_hide_complements (col_n, threshold, forced);
     given := false;
     FOR i IN 1 .. len LOOP
       CONTINUE WHEN gids[i] IS NULL OR cols[i] <> col;
@@ -379,7 +416,10 @@ BEGIN
   END LOOP;
 
   FOR i IN 1 .. len LOOP
-    IF gids[i] IS NULL AND n[i] < threshold THEN
+    IF gids[i] IS NULL AND (n[i] < threshold OR
+                            (pair_levels AND EXISTS (SELECT FROM unnest (gids, dims, n) AS e (g, d, m)
+                                                      WHERE e.g IS NULL AND e.d = dims[i]
+                                                        AND e.m > 0 AND e.m < threshold))) THEN
       guarded[i] := 0;
     END IF;
   END LOOP;
@@ -472,7 +512,7 @@ BEGIN
                                               array_agg (c.dimension || ' ' || c.level ORDER BY c.o),
                                               array_agg (c.answered ORDER BY c.o),
                                               array_agg (c.favourable ORDER BY c.o),
-                                              threshold, p_max_rows) AS fav
+                                              threshold, p_max_rows, true) AS fav
                      FROM cells c)
   SELECT c.title, c.group_id, c.name, c.dimension, c.level, c.answered, guarded.fav[c.o], c.grouping
     FROM cells c, guarded
@@ -617,8 +657,8 @@ REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION tandem_is_date (text), tandem_update_learning (), tandem_my_person (),
   tandem_in_pair (bigint), tandem_private_notes (bigint), tandem_tally_response (), tandem_tally_wave (bigint),
   tandem_grant (text, text, text), tandem_survey_answers (), tandem_wave_answers (bigint),
-  tandem_hide_complements (bigint[], integer),
-  tandem_guard_cells (bigint[], text[], text[], bigint[], bigint[], integer, integer),
+  tandem_hide_complements (bigint[], integer, boolean[]),
+  tandem_guard_cells (bigint[], text[], text[], bigint[], bigint[], integer, integer, boolean),
   tandem_gap_series (text, integer), tandem_heatmap (text, integer, text, integer),
   tandem_gap_heatmap (text, integer, text, integer), tandem_ic_tallies (bigint, text, integer)
   FROM PUBLIC;
