@@ -862,6 +862,51 @@ check_late_answers (void)
                      " WHERE \"grouping\" = 'department' AND dimension = 'optimism'", "2");
 }
 
+/* Names beyond ASCII come out in the same order from a server as from a
+ * file: SQLite's, bytes with A–Z folded ("Muz" before "Müller"), where
+ * the server's own collation would put "Müller" beside "Muller". */
+static void
+check_name_order (void)
+{
+  g_autoptr(PGconn) super = tandem_test_pg_connect ("postgres", "postgres");
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *file = g_build_filename (dir, "org.db", NULL);
+  g_autofree char *people = g_build_filename (dir, "people.csv", NULL);
+  g_autofree char *admin_uri = new_organisation (super, "names");
+  static const char csv[] =
+    "external_id,name,email,department,role,level\n"
+    "N-1,Müller Ann,,Ärzte,Agent,individual_contributor\n"
+    "N-2,Muz Adams,,Apotheke,Agent,individual_contributor\n"
+    "N-3,mueller bob,,Zoll,Agent,individual_contributor\n"
+    "N-4,Élise Martin,,écoles,Agent,individual_contributor\n"
+    "N-5,Eve Stone,,Ecology,Agent,individual_contributor\n"
+    "N-6,Zoë Park,,Zoll,Agent,individual_contributor\n"
+    "N-7,Zed Ray,,Ärzte,Agent,individual_contributor\n"
+    "N-8,Öz Kaya,,Apotheke,Agent,individual_contributor\n"
+    "N-9,Oz Lee,,écoles,Agent,individual_contributor\n"
+    "N-10,O'Brien Sam,,Ecology,Agent,individual_contributor\n";
+  const char *import[] = { "import", "people", people, NULL };
+  const char *export[] = { "export", "people", "--output", NULL, NULL };
+  g_autofree char *out_file = NULL, *out_server = NULL;
+  g_autofree char *listed = NULL;
+
+  tandem_test_write_file (people, csv, strlen (csv));
+  out_file = cli_out (file, import);
+  out_server = cli_out (admin_uri, import);
+  assert_same_output (file, admin_uri, export, 3, dir, ".csv", 200);
+
+  /* And the order is SQLite's, not the server's collation's. */
+  {
+    g_autofree char *written = g_build_filename (dir, "server.csv", NULL);
+
+    g_assert_true (g_file_get_contents (written, &listed, NULL, NULL));
+  }
+  g_assert_nonnull (strstr (listed, "Muz Adams"));
+  g_assert_true (strstr (listed, "Muz Adams") < strstr (listed, "Müller Ann"));
+  g_assert_true (strstr (listed, "Zoë Park") < strstr (listed, "Élise Martin"));
+  tandem_test_remove_dir (dir);
+}
+
 /* Writers take turns, as on SQLite: two imports at once both finish, each
  * whole, the second seeing what the first added; a client killed in the
  * middle of an import leaves nothing of it, and no lock behind. */
@@ -1216,6 +1261,7 @@ main (int    argc,
   g_test_add_data_func ("/tandem/server/undo", (gconstpointer)check_undo, test_in_child);
   g_test_add_data_func ("/tandem/server/versions", (gconstpointer)check_versions, test_in_child);
   g_test_add_data_func ("/tandem/server/late-answers", (gconstpointer)check_late_answers, test_in_child);
+  g_test_add_data_func ("/tandem/server/name-order", (gconstpointer)check_name_order, test_in_child);
 
   return tandem_test_pg_run ();
 }

@@ -56,13 +56,116 @@ count_params (const char *sql)
   return most;
 }
 
+/* The end of an ORDER BY list starting at @start: the ")" that closes
+ * what holds it, a LIMIT or OFFSET, or the end; with the offset of each
+ * top-level "," of the list added to @commas. */
+static const char *
+order_by_end (const char *start,
+              GArray     *commas)
+{
+  const char *p = start;
+  int depth = 0;
+
+  for (; *p != '\0'; p++)
+    {
+      if (*p == '\'')
+        {
+          for (p++; *p != '\0' && *p != '\''; p++)
+            ;
+          if (*p == '\0')
+            break;
+        }
+      else if (*p == '(')
+        depth++;
+      else if (*p == ')' && depth-- == 0)
+        break;
+      else if (depth == 0 && *p == ',')
+        {
+          gsize at = (gsize)(p - start);
+
+          g_array_append_val (commas, at);
+        }
+      else if (depth == 0 && (g_str_has_prefix (p, " LIMIT") || g_str_has_prefix (p, " OFFSET") || *p == ';'))
+        break;
+    }
+  return p;
+}
+
+/* Adds the ORDER BY item @item (@length bytes) to @out: "EXPR COLLATE
+ * NOCASE [DESC]" as "tandem_fold (EXPR) [DESC]", anything else as it is. */
+static void
+append_order_item (GString    *out,
+                   const char *item,
+                   gsize       length)
+{
+  static const char * const nocase = " COLLATE NOCASE";
+  g_autofree char *text = g_strndup (item, length);
+  char *at = strstr (text, nocase);
+
+  if (at == NULL)
+    {
+      g_string_append_len (out, item, (gssize)length);
+      return;
+    }
+  *at = '\0';
+  {
+    const char *expr = text;
+    gsize lead = strspn (expr, " ");
+
+    g_string_append_len (out, expr, (gssize)lead);
+    g_string_append (out, "tandem_fold (");
+    g_string_append (out, expr + lead);
+    g_string_append_c (out, ')');
+    g_string_append (out, at + strlen (nocase));
+  }
+}
+
+/*
+ * SQLite's NOCASE orders text by its bytes with A–Z folded; the server's
+ * nocase collation is ICU's, which puts "Müller" beside "Muller". So that
+ * every list and report comes out in the same order on both engines, an
+ * ORDER BY item "EXPR COLLATE NOCASE" goes to the server as
+ * "tandem_fold (EXPR)": EXPR's bytes with A–Z folded (see the schema).
+ * Comparisons keep the collation. The statements are Tandem's own text;
+ * nothing a user typed is in them.
+ */
+static char *
+fold_order_by (const char *sql)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = sql;
+  const char *order;
+
+  while ((order = strstr (p, "ORDER BY ")) != NULL)
+    {
+      g_autoptr(GArray) commas = g_array_new (FALSE, FALSE, sizeof (gsize));
+      const char *start = order + strlen ("ORDER BY ");
+      const char *end = order_by_end (start, commas);
+      const char *item = start;
+
+      g_string_append_len (out, p, start - p);
+      for (guint i = 0; i <= commas->len; i++)
+        {
+          const char *next = i < commas->len ? start + g_array_index (commas, gsize, i) : end;
+
+          append_order_item (out, item, (gsize)(next - item));
+          if (i < commas->len)
+            g_string_append_c (out, ',');
+          item = next + 1;
+        }
+      p = end;
+    }
+  g_string_append (out, p);
+  return g_string_free (out, FALSE);
+}
+
 TandemPgStmt *
 tandem_pg_prepare (TandemStore *store,
                    const char  *sql)
 {
   TandemPgStmt *self = g_new0 (TandemPgStmt, 1);
 
-  self->sql = g_strdup (sql);
+  self->sql = strstr (sql, " COLLATE NOCASE") != NULL ? fold_order_by (sql) : g_strdup (sql);
   self->n_params = count_params (sql);
   self->values = g_new0 (char *, self->n_params + 1);
   self->types = g_new0 (Oid, self->n_params + 1);

@@ -7,7 +7,7 @@
 
 -- SQLite's NOCASE, as a collation of that name: names that must not
 -- repeat in another case compare with it (so "finance" finds "Finance", as
--- on SQLite), and the statements' ORDER BY … COLLATE NOCASE use it.
+-- on SQLite); ordering by it goes through tandem_fold () below instead.
 CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
 
 -- SQLite's group_concat (value, separator), in the order the rows come.
@@ -22,6 +22,15 @@ CREATE TABLE tandem_schema (
   version  integer NOT NULL
 );
 INSERT INTO tandem_schema (version) VALUES (6);
+
+-- The order of SQLite's NOCASE: the text's bytes with A–Z folded, so
+-- that lists come out in the same order on both engines (the nocase
+-- collation, ICU's, would put "Müller" beside "Muller"). The engine sends
+-- an ORDER BY item "x COLLATE NOCASE" as "tandem_fold (x)".
+CREATE FUNCTION tandem_fold (text) RETURNS bytea
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT convert_to (translate ($1, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'UTF8')
+$$;
 
 -- Dates are YYYY-MM-DD text, as on SQLite, and must be real days.
 CREATE FUNCTION tandem_is_date (text) RETURNS boolean
@@ -460,7 +469,7 @@ BEGIN
        cells AS (SELECT latest.title, t.group_id, coalesce (g.name, '') AS name, t.dimension,
                         sum (t.answered) AS answered, sum (t.favourable) AS favourable, t.grouping,
                         row_number () OVER (ORDER BY t.grouping = 'all' DESC, g.name IS NULL,
-                                                     g.name COLLATE nocase, t.group_id, t.dimension) AS o
+                                                     tandem_fold (g.name), t.group_id, t.dimension) AS o
                    FROM latest JOIN survey_tally t ON t.wave_id = latest.id AND t.grouping IN ('all', p_grouping)
                    JOIN survey_tally lv ON lv.wave_id = t.wave_id AND lv.dimension = t.dimension
                         AND lv.level = t.level AND lv.grouping = 'all' AND lv.group_id = 0
@@ -498,7 +507,7 @@ BEGIN
        cells AS (SELECT chosen.title, t.group_id, coalesce (g.name, '') AS name, t.dimension, t.level,
                         t.answered::bigint AS answered, t.favourable::bigint AS favourable, t.grouping,
                         row_number () OVER (ORDER BY t.grouping = 'all' DESC, g.name IS NULL,
-                                                     g.name COLLATE nocase, t.group_id, t.dimension,
+                                                     tandem_fold (g.name), t.group_id, t.dimension,
                                                      t.level) AS o
                    FROM chosen JOIN survey_tally t ON t.wave_id = chosen.id
                     AND t.level IN ('executive', 'individual_contributor')
