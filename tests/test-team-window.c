@@ -239,6 +239,70 @@ check_access (void)
     }
 }
 
+static TandemWindow *
+only_window (void)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  return g_list_length (windows) == 1 && TANDEM_IS_WINDOW (windows->data) ? windows->data : NULL;
+}
+
+static gboolean
+window_on_server (gpointer data)
+{
+  TandemWindow *window = only_window ();
+
+  return window != NULL && tandem_window_get_server (window) != NULL && tandem_window_get_store (window) != NULL;
+}
+
+static gboolean
+window_on_file (gpointer data)
+{
+  TandemWindow *window = only_window ();
+
+  return window != NULL && tandem_window_get_server (window) == NULL && tandem_window_get_store (window) != NULL &&
+         g_strcmp0 (tandem_store_get_path (tandem_window_get_store (window)), data) == 0;
+}
+
+/* From the main menu: Connect to a Team Server… takes the window from the
+ * local file to the server and remembers the address (and only that) for
+ * the next start; Open the Local File goes back and forgets it. */
+static void
+check_switching (void)
+{
+  g_autofree char *uri = demo_organisation ("switch");
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *file = g_build_filename (dir, "local.db", NULL);
+  g_autoptr(TandemStore) local = tandem_test_demo_store (file, 7);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *remembered = NULL;
+  GtkWidget *dialog;
+
+  g_setenv ("TANDEM_DATABASE", file, TRUE);
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (tandem_test_wait_for (window_on_file, file));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "use-local-file"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "connect-server", NULL);
+  g_assert_true (tandem_test_wait_for (has_connect_dialog, NULL));
+  dialog = find_connect_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (tandem_test_child (dialog, TANDEM_TYPE_CONNECT_DIALOG, "uri_row")), uri);
+  gtk_widget_activate_action (dialog, "connect.connect", NULL);
+  g_assert_true (tandem_test_wait_for (window_on_server, NULL));
+  remembered = g_settings_get_string (settings, "server");
+  g_assert_cmpstr (remembered, ==, uri);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "use-local-file"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "use-local-file", NULL);
+  g_assert_true (tandem_test_wait_for (window_on_file, file));
+  g_clear_pointer (&remembered, g_free);
+  remembered = g_settings_get_string (settings, "server");
+  g_assert_cmpstr (remembered, ==, "");
+  close_window (only_window ());
+  g_clear_object (&local);
+  tandem_test_remove_dir (dir);
+}
+
 /* A login the server asks a password of: the window says so and the
  * dialog asks; a wrong password is told and can be typed again; the right
  * one opens the pages and goes to the keyring, from which the next window
@@ -387,6 +451,7 @@ main (int    argc,
                         test_in_child);
   g_test_add_data_func ("/tandem/team-window/password", (gconstpointer)check_password, test_in_child);
   g_test_add_data_func ("/tandem/team-window/access", (gconstpointer)check_access, test_in_child);
+  g_test_add_data_func ("/tandem/team-window/switching", (gconstpointer)check_switching, test_in_child);
   g_test_add_data_func ("/tandem/team-window/unreachable", (gconstpointer)check_unreachable, test_in_child);
   g_test_add_data_func ("/tandem/team-window/dialog-refuses", (gconstpointer)check_dialog_refuses, test_in_child);
 
