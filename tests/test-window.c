@@ -2372,6 +2372,18 @@ typedef struct
 } StackState;
 
 static gboolean
+is_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+static gboolean
+is_shown (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+static gboolean
 stack_shows (gpointer data)
 {
   StackState *want = data;
@@ -2423,6 +2435,26 @@ test_window_page_failed (void)
         g_error ("%s shows %s after Try Again: %s", pages[i].name, gtk_stack_get_visible_child_name (list.stack),
                  adw_status_page_get_description (status));
     }
+
+  /* The dashboard, whose figures would otherwise read as zeros. */
+  {
+    GObject *page = tandem_test_child (window, TANDEM_TYPE_WINDOW, "dashboard_page");
+    GtkWidget *scroller = GTK_WIDGET (tandem_test_child (page, TANDEM_TYPE_DASHBOARD_PAGE, "scroller"));
+    GtkWidget *status;
+
+    tandem_window_show_page (window, "dashboard");
+    spin ();
+    g_assert_cmpint (g_rename (path, away), ==, 0);
+    tandem_dashboard_page_reload (TANDEM_DASHBOARD_PAGE (page));
+    g_assert_true (tandem_test_wait_for (is_hidden, scroller));
+    status = gtk_widget_get_last_child (GTK_WIDGET (page));
+    g_assert_true (ADW_IS_STATUS_PAGE (status) && gtk_widget_get_visible (status));
+    g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), "There is no database"));
+    g_assert_cmpint (g_rename (away, path), ==, 0);
+    gtk_widget_activate (tandem_test_find (status, is_button_labelled, "_Try Again"));
+    g_assert_true (tandem_test_wait_for (is_shown, scroller));
+    g_assert_false (gtk_widget_get_visible (status));
+  }
   close_and_finalize (window);
   g_clear_object (&store);
   tandem_test_remove_dir (dir);

@@ -389,8 +389,14 @@ update_main_stack (TandemWindow *self)
       return;
     }
 
+  /* Not known (the record could not be read): the pages, which say why,
+   * rather than the welcome, which would say there is nothing. */
   if (!tandem_store_is_empty (self->store, &empty, &error))
-    g_warning ("Could not tell whether the database is empty: %s", error->message);
+    {
+      g_message ("Could not tell whether the database is empty: %s", error->message);
+      gtk_stack_set_visible_child_name (self->main_stack, "main");
+      return;
+    }
 
   /* An empty database shows the welcome, until the user chooses to start
    * empty or to import their people: then the pages, with their empty states. */

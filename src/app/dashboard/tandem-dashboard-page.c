@@ -12,6 +12,7 @@
 #include "tandem-program-charts.h"
 #include "tandem-report.h"
 #include "tandem-dashboard-page.h"
+#include "tandem-utils.h"
 #include "tandem-load.h"
 #include "tandem-stats.h"
 #include "tandem-survey-charts.h"
@@ -28,6 +29,7 @@ struct _TandemDashboardPage
   TandemDimension  dimension;
 
   GtkWidget       *scroller;
+  GtkWidget       *failed;    /* over the scroller when the figures could not be read */
   GtkLabel        *people_label;
   GtkLabel        *people_caption;
   GtkLabel        *completion_label;
@@ -188,14 +190,19 @@ figures_loaded (gpointer      owner,
   TandemDashboardPage *self = owner;
   TandemChartView *views[TANDEM_N_PROGRAM_CHARTS] = { self->completion_view, self->champions_view };
   Figures *figures = result;
-  TandemCounts none = { 0, };
-
   g_clear_object (&self->loading);
+  /* Zeros would say the organisation is empty: say what happened instead. */
   if (figures == NULL || figures->counts_error != NULL)
-    g_warning ("The dashboard figures could not be read: %s",
-               figures != NULL ? figures->counts_error->message : error->message);
-  show_counts (self, figures != NULL && figures->counts_error == NULL ? &figures->counts : &none,
-               figures != NULL ? figures->departments_short : 0);
+    {
+      adw_status_page_set_description (ADW_STATUS_PAGE (self->failed),
+                                       figures != NULL ? figures->counts_error->message : error->message);
+      gtk_widget_set_visible (self->scroller, FALSE);
+      gtk_widget_set_visible (self->failed, TRUE);
+      return;
+    }
+  gtk_widget_set_visible (self->failed, FALSE);
+  gtk_widget_set_visible (self->scroller, TRUE);
+  show_counts (self, &figures->counts, figures->departments_short);
 
   if (figures != NULL && figures->gap_error != NULL)
     g_warning ("The gap chart could not be built: %s", figures->gap_error->message);
@@ -237,6 +244,7 @@ tandem_dashboard_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  g_clear_pointer (&self->failed, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_DASHBOARD_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -343,6 +351,9 @@ tandem_dashboard_page_init (TandemDashboardPage *self)
   self->dimension = TANDEM_DIMENSION_OPTIMISM;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->failed = tandem_failed_page_new (self, G_CALLBACK (tandem_dashboard_page_reload));
+  gtk_widget_set_visible (self->failed, FALSE);
+  gtk_widget_set_parent (self->failed, GTK_WIDGET (self));
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_object (self->settings, "changed::gap-target",
                            G_CALLBACK (tandem_dashboard_page_reload), self, G_CONNECT_SWAPPED);

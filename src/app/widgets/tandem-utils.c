@@ -299,6 +299,22 @@ tandem_stack_add_failed (GtkStack  *stack,
                          gpointer   page,
                          GCallback  retry)
 {
+  gtk_stack_add_named (stack, tandem_failed_page_new (page, retry), "failed");
+}
+
+/**
+ * tandem_failed_page_new:
+ * @page: what @retry is called on
+ * @retry: reads the page again, called with @page
+ *
+ * Returns: (transfer floating): the state of a page that could not be
+ *   read: a status page whose description tandem_failed_page_show()
+ *   sets, with Try Again
+ */
+GtkWidget *
+tandem_failed_page_new (gpointer  page,
+                        GCallback retry)
+{
   GtkWidget *status = adw_status_page_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Try Again"));
 
@@ -309,7 +325,7 @@ tandem_stack_add_failed (GtkStack  *stack,
   gtk_widget_add_css_class (button, "suggested-action");
   g_signal_connect_swapped (button, "clicked", retry, page);
   adw_status_page_set_child (ADW_STATUS_PAGE (status), button);
-  gtk_stack_add_named (stack, status, "failed");
+  return status;
 }
 
 /* Shows the state tandem_stack_add_failed() added, saying what happened. */
@@ -317,9 +333,8 @@ void
 tandem_stack_show_failed (GtkStack     *stack,
                           const GError *error)
 {
-  AdwStatusPage *status = ADW_STATUS_PAGE (gtk_stack_get_child_by_name (stack, "failed"));
-
-  adw_status_page_set_description (status, error != NULL ? error->message : NULL);
+  adw_status_page_set_description (ADW_STATUS_PAGE (gtk_stack_get_child_by_name (stack, "failed")),
+                                   error != NULL ? error->message : NULL);
   gtk_stack_set_visible_child_name (stack, "failed");
 }
 

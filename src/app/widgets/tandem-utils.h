@@ -15,6 +15,8 @@ void       tandem_stack_add_loading (GtkStack        *stack);
 void       tandem_stack_add_failed  (GtkStack        *stack,
                                      gpointer         page,
                                      GCallback        retry);
+GtkWidget *tandem_failed_page_new   (gpointer         page,
+                                     GCallback        retry);
 void       tandem_stack_show_failed (GtkStack        *stack,
                                      const GError    *error);
 void       tandem_notify_detail_title (GObject      *page);
