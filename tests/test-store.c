@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "tandem-store-private.h"
+#include "tandem-store-watch.h"
 #include "tandem-test-util.h"
 
 static gint64
@@ -889,6 +890,75 @@ test_store_foreign_untouched (void)
   tandem_test_remove_dir (dir);
 }
 
+static void
+count_changed_cb (TandemStoreWatch   *watch,
+                  const char * const *tables,
+                  guint              *n)
+{
+  g_assert_null (tables);   /* a file says only that something changed */
+  (*n)++;
+}
+
+static gboolean
+stop_waiting_cb (gpointer user_data)
+{
+  *(gboolean *)user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms milliseconds, or until *@n reaches @until. */
+static void
+run_until (guint *n,
+           guint  until,
+           guint  ms)
+{
+  gboolean done = FALSE;
+  guint timeout = g_timeout_add (ms, stop_waiting_cb, &done);
+
+  while (!done && *n < until)
+    g_main_context_iteration (NULL, TRUE);
+  if (!done)
+    g_source_remove (timeout);
+}
+
+/* Live updates on a file: another program's commit (tandem-cli importing
+ * while the window is open) reaches a watch on the file; the store's own
+ * commits do not. */
+static void
+test_store_watch_file (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "watched.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemStore) store = tandem_store_open (path, &error);
+  g_autoptr(TandemStore) other = tandem_store_open (path, &error);
+  g_autoptr(TandemStoreWatch) watch = NULL;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  watch = tandem_store_watch_new (store);
+  g_signal_connect (watch, "changed", G_CALLBACK (count_changed_cb), &n);
+
+  g_assert_true (tandem_store_exec (other, "INSERT INTO department (name) VALUES ('Ops')", &error));
+  run_until (&n, 1, 10000);
+  g_assert_cmpuint (n, ==, 1);
+
+  /* Its own: nothing told, even after a while. */
+  g_assert_true (tandem_store_exec (store, "INSERT INTO department (name) VALUES ('Sales')", &error));
+  run_until (&n, 2, 1500);
+  g_assert_cmpuint (n, ==, 1);
+
+  g_assert_true (tandem_store_exec (other, "DELETE FROM department WHERE name = 'Ops'", &error));
+  g_assert_no_error (error);
+  run_until (&n, 2, 10000);
+  g_assert_cmpuint (n, ==, 2);
+
+  g_clear_object (&watch);
+  g_clear_object (&other);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -911,6 +981,7 @@ main (int    argc,
   g_test_add_func ("/tandem/store/backup-while-writing", test_store_backup_while_writing);
   g_test_add_func ("/tandem/store/foreign-untouched", test_store_foreign_untouched);
   g_test_add_func ("/tandem/store/disk-full", test_store_disk_full);
+  g_test_add_func ("/tandem/store/watch-file", test_store_watch_file);
 
   return g_test_run ();
 }

@@ -11,7 +11,9 @@
  * and a burst (an import, a demo) comes as one signal a tenth of a second
  * after its first change. When the connection drops, the watch connects
  * again every few seconds, then says that everything may have changed.
- * A watch on a file hears nothing.
+ * On a file, the watch follows its write-ahead log, and when another
+ * program committed (SQLite's data_version, which a connection's own
+ * commits leave alone, moved) says that everything may have changed.
  */
 #define G_LOG_DOMAIN "tandem-store"
 
@@ -19,6 +21,7 @@
 
 #include "tandem-store-watch.h"
 #include "tandem-store-engine.h"
+#include "tandem-store-private.h"
 
 #ifdef HAVE_LIBPQ
 #include <glib-unix.h>
@@ -38,6 +41,8 @@ struct _TandemStoreWatch
   guint         gather;
   guint         reconnect;
   gboolean      reconnect_pending;   /* listened before: a new connection is a reconnection */
+  GFileMonitor *log_monitor;         /* a file's write-ahead log */
+  gint64        data_version;        /* the file's, as its store last saw it */
 #ifdef HAVE_LIBPQ
   PGconn       *conn;
   guint         readable;
@@ -78,6 +83,45 @@ heard (TandemStoreWatch *self,
     self->everything = TRUE;
   if (self->gather == 0)
     self->gather = g_timeout_add (GATHER_MS, gather_cb, self);
+}
+
+/* A file's write-ahead log changed: another program's commit, or the
+ * store's own (which leaves data_version as it was). */
+static void
+log_changed_cb (GFileMonitor      *monitor,
+                GFile             *file,
+                GFile             *other,
+                GFileMonitorEvent  event,
+                gpointer           user_data)
+{
+  TandemStoreWatch *self = user_data;
+  gint64 version = 0;
+
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CHANGED &&
+      event != G_FILE_MONITOR_EVENT_CREATED)
+    return;
+  if (!tandem_store_query_int (self->store, "PRAGMA data_version", &version, NULL) || version == self->data_version)
+    return;
+  self->data_version = version;
+  heard (self, NULL);
+}
+
+static void
+watch_file (TandemStoreWatch *self)
+{
+  g_autofree char *log_path = g_strconcat (tandem_store_get_path (self->store), "-wal", NULL);
+  g_autoptr(GFile) log = g_file_new_for_path (log_path);
+  g_autoptr(GError) error = NULL;
+
+  tandem_store_query_int (self->store, "PRAGMA data_version", &self->data_version, NULL);
+  self->log_monitor = g_file_monitor_file (log, G_FILE_MONITOR_NONE, NULL, &error);
+  if (self->log_monitor == NULL)
+    {
+      g_debug ("The database's log cannot be watched: %s", error->message);
+      return;
+    }
+  g_file_monitor_set_rate_limit (self->log_monitor, GATHER_MS);
+  g_signal_connect (self->log_monitor, "changed", G_CALLBACK (log_changed_cb), self);
 }
 
 #ifdef HAVE_LIBPQ
@@ -204,6 +248,12 @@ tandem_store_watch_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->gather, g_source_remove);
   g_clear_handle_id (&self->reconnect, g_source_remove);
+  if (self->log_monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->log_monitor, self);
+      g_file_monitor_cancel (self->log_monitor);
+      g_clear_object (&self->log_monitor);
+    }
 #ifdef HAVE_LIBPQ
   g_clear_handle_id (&self->readable, g_source_remove);
   g_clear_pointer (&self->conn, PQfinish);
@@ -251,8 +301,8 @@ tandem_store_watch_init (TandemStoreWatch *self)
 /**
  * tandem_store_watch_new:
  *
- * Starts listening for what others change in @store, when it is a team
- * server; on a file, the watch stays silent.
+ * Starts listening for what others change in @store: on a team server,
+ * the tables they changed; on a file, that another program committed.
  *
  * Returns: (transfer full): the watch
  */
@@ -267,8 +317,12 @@ tandem_store_watch_new (TandemStore *store)
   self->store = g_object_ref (store);
 #ifdef HAVE_LIBPQ
   if (tandem_store_is_server (store))
-    listen_async (self);
+    {
+      listen_async (self);
+      return self;
+    }
 #endif
+  watch_file (self);
   return self;
 }
 
