@@ -1,4 +1,4 @@
-/* tandem-store-watch.c — hears when others change a team server's record
+/* tandem-store-watch.c — hears when others change the record
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -40,7 +40,7 @@ struct _TandemStoreWatch
   gboolean      everything;   /* reconnected: anything may have changed */
   guint         gather;
   guint         reconnect;
-  gboolean      reconnect_pending;   /* listened before: a new connection is a reconnection */
+  gboolean      listened;   /* it listened before: a new connection is a reconnection */
   GFileMonitor *log_monitor;         /* a file's write-ahead log */
   gint64        data_version;        /* the file's, as its store last saw it */
 #ifdef HAVE_LIBPQ
@@ -221,9 +221,9 @@ listening_cb (GObject      *source,
       return;
     }
   /* Back after a drop: what others did meanwhile went unheard. */
-  if (self->reconnect_pending)
+  if (self->listened)
     heard (self, NULL);
-  self->reconnect_pending = TRUE;
+  self->listened = TRUE;
   self->conn = conn;
   self->readable = g_unix_fd_add (PQsocket (conn), G_IO_IN, readable_cb, self);
 }

@@ -1,4 +1,4 @@
-/* tandem-store-watch.h — hears when others change a team server's record
+/* tandem-store-watch.h — hears when others change the record
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
