@@ -233,6 +233,12 @@ use_local_file_action (GSimpleAction *action,
   if (self->database_path != NULL && tandem_server_is_uri (self->database_path))
     g_clear_pointer (&self->database_path, g_free);
   path = dup_target (self);
+  /* $TANDEM_DATABASE naming a server: this computer's own file, then. */
+  if (tandem_server_is_uri (path))
+    {
+      g_free (path);
+      path = g_build_filename (g_get_user_data_dir (), "tandem", "tandem.db", NULL);
+    }
   replace_window (self, new_window (self, path));
 }
 
