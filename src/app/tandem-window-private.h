@@ -71,6 +71,31 @@ struct _TandemWindow
 };
 
 void _tandem_window_class_actions_init (GtkWidgetClass *widget_class);
+
+/* tandem-window.c */
+void _tandem_window_reload_pages          (TandemWindow   *self);
+void _tandem_window_update_page_title     (TandemWindow   *self);
+void _tandem_window_update_overdue_bar    (TandemWindow   *self);
+void _tandem_window_update_main_stack     (TandemWindow   *self);
+void _tandem_window_attach_store          (TandemWindow   *self,
+                                           TandemStore    *store);
+void _tandem_window_disable_data_actions  (TandemWindow   *self);
+
+/* tandem-window-overdue.c */
+void _tandem_window_update_overdue_label  (TandemWindow   *self);
+void _tandem_window_watch_overdue         (TandemWindow   *self);
+
+/* tandem-window-server.c */
+gboolean _tandem_window_page_allowed      (TandemWindow   *self,
+                                           const char     *name);
+void _tandem_window_apply_access          (TandemWindow   *self);
+void _tandem_window_set_server            (TandemWindow   *self,
+                                           const char     *uri);
+void _tandem_window_watch_changed         (TandemWindow       *self,
+                                           const char * const *tables);
+void _tandem_window_reconnect_action      (GtkWidget      *widget,
+                                           const char     *action_name,
+                                           GVariant       *parameter);
 const char *_tandem_window_get_detail_title (TandemWindow *self);
 void _tandem_window_data_replaced      (TandemWindow   *self);
 

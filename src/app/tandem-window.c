@@ -5,13 +5,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
-#include "tandem-connect.h"
-#include "tandem-connect-dialog.h"
 #include "tandem-demo.h"
 #include "tandem-load.h"
-#include "tandem-pair.h"
 #include "tandem-session-dialog.h"
 #include "tandem-search.h"
 #include "tandem-server.h"
@@ -21,211 +17,14 @@
 
 G_DEFINE_FINAL_TYPE (TandemWindow, tandem_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static gboolean
-overdue_set_equal (const TandemOverdueSet *a,
-                   const TandemOverdueSet *b)
-{
-  return a->first_pair == b->first_pair && a->n_pairs == b->n_pairs;
-}
-
-static void
-reload_pages (TandemWindow *self)
+void
+_tandem_window_reload_pages (TandemWindow *self)
 {
   tandem_dashboard_page_reload (self->dashboard_page);
   tandem_programs_page_reload (self->programs_page);
   tandem_people_page_reload (self->people_page);
   tandem_coaching_page_reload (self->coaching_page);
   tandem_surveys_page_reload (self->surveys_page);
-}
-
-/* Whether one of the application's windows, dialogs included, has the
- * keyboard: then the user is here, not away. */
-static gboolean
-app_in_use (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  gboolean active = FALSE;
-
-  for (GList *l = toplevels; l != NULL && !active; l = l->next)
-    active = gtk_widget_get_mapped (l->data) && gtk_window_is_active (l->data);
-  g_list_free (toplevels);
-  return active;
-}
-
-#define OVERDUE_NOTIFICATION "overdue-coaching"
-#define OVERDUE_CHECK_SECONDS (30 * 60)
-
-/* Away from the window the banner goes unseen: a desktop notification says
- * the same, once for each new first overdue pair or count, with a button
- * that logs the session. Back at the window, the banner takes over. */
-static void
-update_overdue_notification (TandemWindow *self,
-                             const char   *text)
-{
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  g_autoptr(GNotification) notification = NULL;
-  /* Before the window first shows, its banner is about to be seen. */
-  gboolean away = self->shown && (!gtk_widget_get_mapped (GTK_WIDGET (self)) || !app_in_use ());
-
-  /* Notifications go through the application's D-Bus connection. */
-  if (app == NULL || !g_application_get_is_registered (app) || g_application_get_is_remote (app) ||
-      g_application_get_dbus_connection (app) == NULL)
-    return;
-
-  if (self->overdue.n_pairs == 0 || !away)
-    {
-      g_application_withdraw_notification (app, OVERDUE_NOTIFICATION);
-      self->seen = self->overdue;
-      return;
-    }
-  if (overdue_set_equal (&self->overdue, &self->seen))
-    return;
-
-  notification = g_notification_new (_("Coaching Session Overdue"));
-  g_notification_set_body (notification, text);
-  g_notification_set_default_action_and_target (notification, "app.log-session", "x", self->overdue.first_pair);
-  g_notification_add_button_with_target (notification, _("Log Session"), "app.log-session", "x",
-                                         self->overdue.first_pair);
-  g_application_send_notification (app, OVERDUE_NOTIFICATION, notification);
-  self->seen = self->overdue;
-}
-
-static gpointer
-load_active_pairs (TandemStore  *store,
-                   gpointer      input,
-                   GError      **error)
-{
-  g_autoptr(GDate) today = tandem_date_new_today ();
-
-  return tandem_pair_list_active (store, today, error);
-}
-
-/* A quiet banner over the pages when a pair has missed its cadence, unless
- * closed for these very pairs; a notification when the window is away. */
-
-/* The banner says whom it is about in full; in a narrow (folded) window it
- * keeps to one line, the full sentence in its tooltip. */
-static void
-update_overdue_label (TandemWindow *self)
-{
-  gboolean narrow = adw_leaflet_get_folded (self->leaflet);
-
-  gtk_label_set_wrap (self->overdue_label, !narrow);
-  gtk_label_set_ellipsize (self->overdue_label, narrow ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
-  if (narrow)
-    {
-      g_autofree char *count = tandem_format_count (self->overdue.n_pairs);
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s pair overdue", "%s pairs overdue",
-                                                            self->overdue.n_pairs),
-                                               count);
-
-      gtk_label_set_text (self->overdue_label, text);
-    }
-  else
-    gtk_label_set_text (self->overdue_label, gtk_widget_get_tooltip_text (GTK_WIDGET (self->overdue_label)));
-}
-
-static void
-overdue_pairs_loaded (gpointer      owner,
-                      gpointer      result,
-                      const GError *error)
-{
-  TandemWindow *self = owner;
-  GListModel *pairs = result;   /* NULL: a database that cannot be read shows no banner */
-  g_autoptr(GPtrArray) overdue = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *text = NULL;
-  TandemPair *first;
-
-  g_clear_object (&self->overdue_loading);
-  for (guint i = 0; pairs != NULL && i < g_list_model_get_n_items (pairs); i++)
-    {
-      TandemPair *pair = g_list_model_get_item (pairs, i);
-
-      if (tandem_pair_get_status (pair) == TANDEM_PAIR_OVERDUE)
-        g_ptr_array_add (overdue, pair);
-      else
-        g_object_unref (pair);
-    }
-
-  self->overdue.n_pairs = overdue->len;
-  if (overdue->len == 0)
-    {
-      self->overdue.first_pair = 0;
-      gtk_info_bar_set_revealed (self->overdue_bar, FALSE);
-      update_overdue_notification (self, NULL);
-      return;
-    }
-
-  /* Pairs come most overdue first. */
-  first = g_ptr_array_index (overdue, 0);
-  self->overdue.first_pair = tandem_pair_get_id (first);
-  /* A pair is named as a pair: the executive with their mentor, not two
-   * names that read like two people late for something. */
-  if (overdue->len == 1)
-    /* Translators: an executive, their mentor, and the day the session was due */
-    text = g_strdup_printf (_("%s with mentor %s is overdue for a coaching session (due %s)."),
-                            tandem_pair_get_executive (first), tandem_pair_get_mentor (first),
-                            tandem_pair_get_next_due (first));
-  else
-    {
-      g_autofree char *more = tandem_format_count (overdue->len - 1);
-
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%s with mentor %s is overdue for a coaching session, and %s more pair.",
-                                           "%s with mentor %s is overdue for a coaching session, and %s more pairs.",
-                                           overdue->len - 1),
-                              tandem_pair_get_executive (first), tandem_pair_get_mentor (first), more);
-    }
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->overdue_label), text);
-  update_overdue_label (self);
-  gtk_info_bar_set_revealed (self->overdue_bar, !overdue_set_equal (&self->overdue, &self->dismissed));
-  update_overdue_notification (self, text);
-}
-
-/* Reads the active pairs off the main thread, then updates the banner. */
-static void
-update_overdue_bar (TandemWindow *self)
-{
-  if (self->store == NULL)
-    {
-      overdue_pairs_loaded (self, NULL, NULL);
-      return;
-    }
-  tandem_load (self, self->store, &self->overdue_loading, load_active_pairs, NULL, NULL, g_object_unref,
-               overdue_pairs_loaded);
-}
-
-/* A pair falls overdue as days pass, or when another program changes the
- * database, so the window looks again now and then. */
-static gboolean
-overdue_check_cb (gpointer user_data)
-{
-  update_overdue_bar (user_data);
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-settled_check_cb (gpointer user_data)
-{
-  TandemWindow *self = user_data;
-
-  self->settled_check = 0;
-  update_overdue_bar (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Back at the window, the banner replaces the notification at once; on
- * leaving it, the window waits for the keyboard to settle, which may be
- * in one of Tandem's own dialogs. */
-static void
-active_changed_cb (TandemWindow *self,
-                   GParamSpec   *pspec,
-                   gpointer      user_data)
-{
-  if (gtk_window_is_active (GTK_WINDOW (self)))
-    update_overdue_bar (self);
-  else if (self->settled_check == 0)
-    self->settled_check = g_timeout_add_seconds (2, settled_check_cb, self);
 }
 
 /* Page loads wait for the first frame, a second at most (a window never
@@ -270,8 +69,8 @@ mapped_cb (TandemWindow *self)
 static void
 refresh_after_undo (TandemWindow *self)
 {
-  reload_pages (self);
-  update_overdue_bar (self);
+  _tandem_window_reload_pages (self);
+  _tandem_window_update_overdue_bar (self);
 }
 
 static void
@@ -317,66 +116,15 @@ static void
 data_changed_cb (TandemWindow *self,
                  const char   *message)
 {
-  reload_pages (self);
-  update_overdue_bar (self);
+  _tandem_window_reload_pages (self);
+  _tandem_window_update_overdue_bar (self);
   if (message != NULL)
     tandem_show_toast (self->toast_overlay, message);
 }
 
-/* Pages a member of a team server sees: their own pairs. */
-static gboolean
-page_allowed (TandemWindow *self,
-              const char   *name)
-{
-  return self->access != TANDEM_ACCESS_MEMBER || g_strcmp0 (name, "coaching") == 0;
-}
-
-/* On a team server, the window offers what the login's group may do: a
- * member their pairs and sessions (the server shows them no one else's,
- * and no survey figures); a leader the pages, charts and pack, nothing
- * that writes on its own. What the server would refuse is not offered. */
-static void
-apply_access (TandemWindow *self)
-{
-  static const char * const writes[] = { "win.load-demo", "win.remove-demo", "win.import-people", "win.restore" };
-  static const char * const reports[] = { "win.export-chart", "win.present", "win.export-pack",
-                                          "win.export-record", "win.print", "win.show-data", "win.search",
-                                          "win.backup", "win.competencies" };
-  GListModel *pages = G_LIST_MODEL (gtk_stack_get_pages (self->page_stack));
-
-  if (self->access == TANDEM_ACCESS_ALL || self->access == TANDEM_ACCESS_MANAGER)
-    {
-      g_object_unref (pages);
-      return;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (writes); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), writes[i], FALSE);
-  if (self->access == TANDEM_ACCESS_LEADER)
-    {
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-session", FALSE);
-      gtk_widget_set_visible (self->overdue_button, FALSE);
-    }
-  if (self->access == TANDEM_ACCESS_MEMBER)
-    for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), reports[i], FALSE);
-
-  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
-    {
-      g_autoptr(GObject) page = g_list_model_get_item (pages, i);
-
-      gtk_stack_page_set_visible (GTK_STACK_PAGE (page), page_allowed (self, gtk_stack_page_get_name (GTK_STACK_PAGE (page))));
-    }
-  g_object_unref (pages);
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    gtk_widget_set_visible (row, page_allowed (self, gtk_widget_get_name (row)));
-  if (!page_allowed (self, tandem_window_get_page (self)))
-    tandem_window_show_page (self, "coaching");
-}
-
 /* Welcome when the database is empty, the pages once it holds data. */
-static void
-update_main_stack (TandemWindow *self)
+void
+_tandem_window_update_main_stack (TandemWindow *self)
 {
   g_autoptr(GError) error = NULL;
   gboolean empty = TRUE;
@@ -416,8 +164,8 @@ update_main_stack (TandemWindow *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", !empty);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-data", !empty);
   }
-  apply_access (self);
-  update_overdue_bar (self);
+  _tandem_window_apply_access (self);
+  _tandem_window_update_overdue_bar (self);
 }
 
 /* After something replaced the data wholesale (the demo, a restore): every
@@ -425,8 +173,8 @@ update_main_stack (TandemWindow *self)
 void
 _tandem_window_data_replaced (TandemWindow *self)
 {
-  reload_pages (self);
-  update_main_stack (self);
+  _tandem_window_reload_pages (self);
+  _tandem_window_update_main_stack (self);
 }
 
 /* The item a page shows on a destination page of its own (a program, a
@@ -445,8 +193,8 @@ _tandem_window_get_detail_title (TandemWindow *self)
 
 /* The header bar names the page, or the item shown with the page beneath
  * it; Back leads from an item to its list, else (folded) to the sidebar. */
-static void
-update_page_title (TandemWindow *self)
+void
+_tandem_window_update_page_title (TandemWindow *self)
 {
   GtkWidget *child = gtk_stack_get_visible_child (self->page_stack);
   GtkStackPage *page = gtk_stack_get_page (self->page_stack, child);
@@ -471,79 +219,6 @@ update_page_title (TandemWindow *self)
   gtk_widget_set_visible (self->export_button, g_strcmp0 (name, "dashboard") == 0);
 }
 
-/* Names the team server in the window's subtitle and title. */
-static void
-set_server (TandemWindow *self,
-            const char   *uri)
-{
-  g_autofree char *title = NULL;
-
-  g_free (self->server);
-  self->server = g_strdup (uri);
-  g_free (self->server_name);
-  self->server_name = tandem_server_describe (uri);
-  /* Translators: the window's title on a team server; %s is "tandem on db.example.org" */
-  title = g_strdup_printf (_("Tandem — %s"), self->server_name);
-  gtk_window_set_title (GTK_WINDOW (self), title);
-  update_page_title (self);
-}
-
-/* Which tables each page shows something of. */
-static const struct
-{
-  const char *page;
-  const char *tables;
-} page_tables[] = {
-  { "programs", " program program_role program_topic enrollment person role department competency "
-                "competency_level role_competency program_competency " },
-  { "people", " person role department enrollment " },
-  { "coaching", " mentoring_pair coaching_session follow_up person " },
-  { "surveys", " survey_wave survey_item survey_response survey_tally " },
-};
-
-static gboolean
-page_shows (const char         *page,
-            const char * const *tables)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (page_tables); i++)
-    if (g_str_equal (page_tables[i].page, page))
-      for (guint t = 0; tables[t] != NULL; t++)
-        {
-          g_autofree char *word = g_strdup_printf (" %s ", tables[t]);
-
-          if (strstr (page_tables[i].tables, word) != NULL)
-            return TRUE;
-        }
-  return FALSE;
-}
-
-/* Someone else changed the record on the server: the pages that show what
- * they changed read it again (the dashboard sums up everything); %NULL
- * tables, after the connection came back, means all of them. */
-static void
-watch_changed_cb (TandemWindow       *self,
-                  const char * const *tables)
-{
-  static const char * const all[] = { "program", "person", "mentoring_pair", "survey_wave", NULL };
-
-  if (tables == NULL)
-    tables = all;
-  tandem_dashboard_page_reload (self->dashboard_page);
-  if (page_shows ("programs", tables))
-    tandem_programs_page_reload (self->programs_page);
-  if (page_shows ("people", tables))
-    tandem_people_page_reload (self->people_page);
-  if (page_shows ("coaching", tables))
-    {
-      tandem_coaching_page_reload (self->coaching_page);
-      update_overdue_bar (self);
-    }
-  if (page_shows ("surveys", tables))
-    tandem_surveys_page_reload (self->surveys_page);
-  /* The record may have gone from empty to full, or back. */
-  update_main_stack (self);
-}
-
 static GtkWidget *
 create_sidebar_row (GtkStackPage *page)
 {
@@ -566,15 +241,15 @@ sidebar_row_activated_cb (TandemWindow  *self,
                           GtkListBoxRow *row)
 {
   gtk_stack_set_visible_child_name (self->page_stack, gtk_widget_get_name (GTK_WIDGET (row)));
-  update_page_title (self);
+  _tandem_window_update_page_title (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 static void
 leaflet_folded_cb (TandemWindow *self)
 {
-  update_page_title (self);
-  update_overdue_label (self);
+  _tandem_window_update_page_title (self);
+  _tandem_window_update_overdue_label (self);
   tandem_people_page_set_narrow (self->people_page, adw_leaflet_get_folded (self->leaflet));
   /* Folded, the sidebar is a page of its own and needs no selection shown. */
   if (adw_leaflet_get_folded (self->leaflet))
@@ -631,10 +306,6 @@ tandem_window_dispose (GObject *object)
   G_OBJECT_CLASS (tandem_window_parent_class)->dispose (object);
 }
 
-static void reconnect_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter);
-
 static void
 tandem_window_class_init (TandemWindowClass *klass)
 {
@@ -680,7 +351,7 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.reconnect", NULL, reconnect_action);
+  gtk_widget_class_install_action (widget_class, "win.reconnect", NULL, _tandem_window_reconnect_action);
   _tandem_window_class_actions_init (widget_class);
 }
 
@@ -737,17 +408,16 @@ tandem_window_init (TandemWindow *self)
   /* A narrow window opens on the page, with Back leading to the sidebar. */
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 
-  g_signal_connect_swapped (self->programs_page, "notify::detail-title", G_CALLBACK (update_page_title), self);
-  g_signal_connect_swapped (self->coaching_page, "notify::detail-title", G_CALLBACK (update_page_title), self);
+  g_signal_connect_swapped (self->programs_page, "notify::detail-title", G_CALLBACK (_tandem_window_update_page_title), self);
+  g_signal_connect_swapped (self->coaching_page, "notify::detail-title", G_CALLBACK (_tandem_window_update_page_title), self);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   g_signal_connect_swapped (self->overdue_button, "clicked", G_CALLBACK (overdue_clicked_cb), self);
-  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
-  self->overdue_check = g_timeout_add_seconds (OVERDUE_CHECK_SECONDS, overdue_check_cb, self);
+  _tandem_window_watch_overdue (self);
 }
 
 /* What the window shows from a store once it has one. */
-static void
-attach_store (TandemWindow *self,
+void
+_tandem_window_attach_store (TandemWindow *self,
               TandemStore  *store)
 {
   self->store = g_object_ref (store);
@@ -758,23 +428,23 @@ attach_store (TandemWindow *self,
 
   /* A page the login may not see is never read. */
   self->access = tandem_store_get_access (store);
-  if (page_allowed (self, "dashboard"))
+  if (_tandem_window_page_allowed (self, "dashboard"))
     tandem_dashboard_page_set_store (self->dashboard_page, store);
-  if (page_allowed (self, "programs"))
+  if (_tandem_window_page_allowed (self, "programs"))
     tandem_programs_page_set_store (self->programs_page, store);
-  if (page_allowed (self, "people"))
+  if (_tandem_window_page_allowed (self, "people"))
     tandem_people_page_set_store (self->people_page, store);
   tandem_coaching_page_set_store (self->coaching_page, store);
-  if (page_allowed (self, "surveys"))
+  if (_tandem_window_page_allowed (self, "surveys"))
     tandem_surveys_page_set_store (self->surveys_page, store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reconnect", FALSE);
-  update_main_stack (self);
+  _tandem_window_update_main_stack (self);
 
   /* On a team server, what others change shows here within a second. */
   self->watch = tandem_store_watch_new (store);
-  g_signal_connect_object (self->watch, "changed", G_CALLBACK (watch_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->watch, "changed", G_CALLBACK (_tandem_window_watch_changed), self, G_CONNECT_SWAPPED);
 }
 
 TandemWindow *
@@ -788,15 +458,15 @@ tandem_window_new (GtkApplication *application,
 
   self = g_object_new (TANDEM_TYPE_WINDOW, "application", application, NULL);
   if (tandem_server_is_uri (tandem_store_get_path (store)))
-    set_server (self, tandem_store_get_path (store));
-  attach_store (self, store);
+    _tandem_window_set_server (self, tandem_store_get_path (store));
+  _tandem_window_attach_store (self, store);
 
   return self;
 }
 
 /* Everything that reads or writes the record waits for one. */
-static void
-disable_data_actions (TandemWindow *self)
+void
+_tandem_window_disable_data_actions (TandemWindow *self)
 {
   static const char * const actions[] = {
     "win.load-demo", "win.export-chart", "win.show-page", "win.search", "win.log-session", "win.present",
@@ -825,118 +495,10 @@ tandem_window_new_for_error (GtkApplication *application,
   self = g_object_new (TANDEM_TYPE_WINDOW, "application", application, NULL);
   adw_status_page_set_description (self->error_page, error->message);
   self->error_message = g_strdup (error->message);
-  disable_data_actions (self);
-  update_main_stack (self);
+  _tandem_window_disable_data_actions (self);
+  _tandem_window_update_main_stack (self);
 
   return self;
-}
-
-static void connect_to_server (TandemWindow *self);
-
-static void
-server_password_given_cb (TandemWindow *self,
-                          TandemStore  *store)
-{
-  if (self->store == NULL)
-    attach_store (self, store);
-}
-
-static void
-server_connected_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(TandemWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TandemStore) store = tandem_connect_finish (result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  g_clear_object (&self->connecting);
-  gtk_spinner_set_spinning (self->connecting_spinner, FALSE);
-  if (store != NULL)
-    {
-      attach_store (self, store);
-      return;
-    }
-
-  /* Not reached, or not let in: the page says so, with a way on. */
-  adw_status_page_set_description (self->unreachable_page, error->message);
-  gtk_stack_set_visible_child_name (self->main_stack, "unreachable");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reconnect", TRUE);
-  if (g_error_matches (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NEEDS_PASSWORD))
-    {
-      GtkWindow *dialog = tandem_connect_dialog_new (GTK_WINDOW (self), self->server, error);
-
-      adw_status_page_set_title (self->unreachable_page, _("The Team Server Asks for a Password"));
-      g_signal_connect_object (dialog, "connected", G_CALLBACK (server_password_given_cb), self, G_CONNECT_SWAPPED);
-      gtk_window_present (dialog);
-    }
-  else
-    adw_status_page_set_title (self->unreachable_page, _("The Team Server Cannot Be Reached"));
-}
-
-/* Connects off the main thread, with a spinner meanwhile. */
-static void
-connect_to_server (TandemWindow *self)
-{
-  g_autofree char *connecting = NULL;
-
-  /* Translators: %s is a database on a team server, "tandem on db.example.org" */
-  connecting = g_strdup_printf (_("Opening %s…"), self->server_name);
-  adw_status_page_set_description (self->connecting_page, connecting);
-  gtk_stack_set_visible_child_name (self->main_stack, "connecting");
-  gtk_spinner_set_spinning (self->connecting_spinner, TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reconnect", FALSE);
-  g_cancellable_cancel (self->connecting);
-  g_clear_object (&self->connecting);
-  self->connecting = g_cancellable_new ();
-  tandem_connect_async (self->server, self->connecting, server_connected_cb, g_object_ref (self));
-}
-
-static void
-reconnect_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  TandemWindow *self = TANDEM_WINDOW (widget);
-
-  if (self->store == NULL && self->server != NULL)
-    connect_to_server (self);
-}
-
-/**
- * tandem_window_new_for_server:
- * @uri: a team server, postgresql://…
- *
- * A window that connects to @uri without blocking: a spinner while it
- * does, the pages once it has, or a page that says why not, with Try
- * Again and the local file.
- */
-TandemWindow *
-tandem_window_new_for_server (GtkApplication *application,
-                              const char     *uri)
-{
-  TandemWindow *self;
-
-  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (tandem_server_is_uri (uri), NULL);
-
-  self = g_object_new (TANDEM_TYPE_WINDOW, "application", application, NULL);
-  set_server (self, uri);
-  disable_data_actions (self);
-  connect_to_server (self);
-
-  return self;
-}
-
-/* Returns: (nullable): the team server this window is for */
-const char *
-tandem_window_get_server (TandemWindow *self)
-{
-  g_return_val_if_fail (TANDEM_IS_WINDOW (self), NULL);
-
-  return self->server;
 }
 
 /* Returns: (transfer none) (nullable): the store, %NULL when it could not be opened */
@@ -959,11 +521,11 @@ tandem_window_show_page (TandemWindow *self,
 
   if (gtk_stack_get_child_by_name (self->page_stack, name) == NULL)
     name = "dashboard";
-  if (!page_allowed (self, name))
+  if (!_tandem_window_page_allowed (self, name))
     name = "coaching";
 
   gtk_stack_set_visible_child_name (self->page_stack, name);
-  update_page_title (self);
+  _tandem_window_update_page_title (self);
 
   for (row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
        row != NULL;
@@ -1047,5 +609,5 @@ tandem_window_check_overdue (TandemWindow *self)
 {
   g_return_if_fail (TANDEM_IS_WINDOW (self));
 
-  update_overdue_bar (self);
+  _tandem_window_update_overdue_bar (self);
 }
