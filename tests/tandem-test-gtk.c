@@ -66,3 +66,11 @@ tandem_test_main_state (TandemWindow *window)
 {
   return gtk_stack_get_visible_child_name (GTK_STACK (tandem_test_child (window, TANDEM_TYPE_WINDOW, "main_stack")));
 }
+
+/* A TandemWidgetMatch: whether @widget is actionable with action @name. */
+gboolean
+tandem_test_has_action_name (GtkWidget  *widget,
+                             const char *name)
+{
+  return GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), name) == 0;
+}

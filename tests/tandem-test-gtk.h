@@ -21,5 +21,7 @@ GtkWidget  *tandem_test_find       (GtkWidget         *widget,
                                     TandemWidgetMatch  match,
                                     const char        *key);
 const char *tandem_test_main_state (TandemWindow      *window);
+gboolean    tandem_test_has_action_name (GtkWidget    *widget,
+                                         const char   *name);
 
 G_END_DECLS

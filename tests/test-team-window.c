@@ -183,13 +183,6 @@ check_connects_and_hears (void)
 }
 
 static gboolean
-has_action_name (GtkWidget  *widget,
-                 const char *name)
-{
-  return GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), name) == 0;
-}
-
-static gboolean
 page_visible (TandemWindow *window,
               const char   *name)
 {
@@ -231,7 +224,7 @@ check_access (void)
         g_assert_cmpstr (tandem_window_get_page (window), ==, "coaching");
       /* What the group may not do is not offered: writing, for a leader;
        * the reports and charts, for a member. */
-      g_assert_true (gtk_widget_is_sensitive (tandem_test_find (GTK_WIDGET (window), has_action_name,
+      g_assert_true (gtk_widget_is_sensitive (tandem_test_find (GTK_WIDGET (window), tandem_test_has_action_name,
                                                                 "win.log-session")) == !leader);
       g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (tandem_test_child (window, TANDEM_TYPE_WINDOW,
                                                                              "export_button"))) == !member);

@@ -149,13 +149,6 @@ is_calendar (GtkWidget  *widget,
   return GTK_IS_CALENDAR (widget);
 }
 
-static gboolean
-has_action_name (GtkWidget  *widget,
-                 const char *name)
-{
-  return GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), name) == 0;
-}
-
 
 static gboolean
 is_button_labelled (GtkWidget  *widget,
@@ -684,12 +677,12 @@ test_window_log_session (void)
     GtkMenuButton *pick = GTK_MENU_BUTTON (tandem_test_find (GTK_WIDGET (date_row), has_tooltip, "Choose a Date"));
     g_autoptr(GDateTime) day = g_date_time_new_local (2026, 2, 27, 12, 0, 0);
 
-    g_assert_true (gtk_widget_is_sensitive (tandem_test_find (dialog, has_action_name, "session.save")));
+    g_assert_true (gtk_widget_is_sensitive (tandem_test_find (dialog, tandem_test_has_action_name, "session.save")));
     tandem_date_row_set_text (date_row, "2026-02-30");
     g_assert_false (tandem_date_row_get_valid (date_row));
     g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (date_row), "error"));
     g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (date_row)), ==, "February has 28 days in 2026.");
-    g_assert_false (gtk_widget_is_sensitive (tandem_test_find (dialog, has_action_name, "session.save")));
+    g_assert_false (gtk_widget_is_sensitive (tandem_test_find (dialog, tandem_test_has_action_name, "session.save")));
     gtk_widget_activate_action (dialog, "session.save", NULL);
     spin ();
     g_assert_true (tandem_store_query_int (store, "SELECT count(*) FROM coaching_session WHERE held_on = '2026-02-30'",
@@ -706,7 +699,7 @@ test_window_log_session (void)
     g_assert_cmpstr (tandem_date_row_get_text (date_row), ==, "2026-02-27");
     g_assert_true (tandem_date_row_get_valid (date_row));
     g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (date_row), "error"));
-    g_assert_true (gtk_widget_is_sensitive (tandem_test_find (dialog, has_action_name, "session.save")));
+    g_assert_true (gtk_widget_is_sensitive (tandem_test_find (dialog, tandem_test_has_action_name, "session.save")));
   }
 
   /* A paste past a field's limit stops at the limit, and the dialog says
@@ -1055,7 +1048,7 @@ test_window_form_validation (void)
   g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
   g_autoptr(TandemStore) store = tandem_test_demo_store (path, 2025);
   GtkWidget *dialog = tandem_program_dialog_new (NULL, store, 0);
-  GtkWidget *save = tandem_test_find (dialog, has_action_name, "program.save");
+  GtkWidget *save = tandem_test_find (dialog, tandem_test_has_action_name, "program.save");
   TandemDateRow *starts = date_row_titled (dialog, "_Starts on");
   TandemDateRow *ends = date_row_titled (dialog, "_Ends on");
   GtkDropDown *executive, *mentor;
@@ -1098,7 +1091,7 @@ test_window_form_validation (void)
                                                 " WHERE p.active AND r.level = 'individual_contributor'",
                                          &junior, NULL));
   dialog = GTK_WIDGET (tandem_pair_dialog_new (NULL, store));
-  save = tandem_test_find (dialog, has_action_name, "pair.save");
+  save = tandem_test_find (dialog, tandem_test_has_action_name, "pair.save");
   executive = GTK_DROP_DOWN (tandem_test_child (dialog, TANDEM_TYPE_PAIR_DIALOG, "executive_drop_down"));
   mentor = GTK_DROP_DOWN (tandem_test_child (dialog, TANDEM_TYPE_PAIR_DIALOG, "mentor_drop_down"));
   g_assert_false (gtk_widget_is_sensitive (save));
@@ -1498,7 +1491,7 @@ test_window_person_dialog (void)
   dialog = tandem_person_dialog_new (NULL, store, 0);
   department = TANDEM_NAME_ROW (tandem_test_child (dialog, TANDEM_TYPE_PERSON_DIALOG, "department_row"));
   role = TANDEM_NAME_ROW (tandem_test_child (dialog, TANDEM_TYPE_PERSON_DIALOG, "role_row"));
-  g_assert_false (gtk_widget_is_sensitive (tandem_test_find (dialog, has_action_name, "person.save")));
+  g_assert_false (gtk_widget_is_sensitive (tandem_test_find (dialog, tandem_test_has_action_name, "person.save")));
 
   /* An existing department, in another case, is the existing one. */
   tandem_name_row_set_name (department, "finance");
@@ -1514,9 +1507,9 @@ test_window_person_dialog (void)
   gtk_editable_set_text (GTK_EDITABLE (tandem_test_child (dialog, TANDEM_TYPE_PERSON_DIALOG, "name_row")), "Noor Haddad");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (tandem_test_child (dialog, TANDEM_TYPE_PERSON_DIALOG, "email_row")),
                                            "error"));
-  g_assert_false (gtk_widget_is_sensitive (tandem_test_find (dialog, has_action_name, "person.save")));
+  g_assert_false (gtk_widget_is_sensitive (tandem_test_find (dialog, tandem_test_has_action_name, "person.save")));
   gtk_editable_set_text (GTK_EDITABLE (tandem_test_child (dialog, TANDEM_TYPE_PERSON_DIALOG, "email_row")), "noor@example.com");
-  g_assert_true (gtk_widget_is_sensitive (tandem_test_find (dialog, has_action_name, "person.save")));
+  g_assert_true (gtk_widget_is_sensitive (tandem_test_find (dialog, tandem_test_has_action_name, "person.save")));
 
   /* Making the new person a manager would make every Support Agent one:
    * the dialog says how many and asks; Cancel writes nothing. */

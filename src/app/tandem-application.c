@@ -237,7 +237,7 @@ use_local_file_action (GSimpleAction *action,
   if (tandem_server_is_uri (path))
     {
       g_free (path);
-      path = g_build_filename (g_get_user_data_dir (), "tandem", "tandem.db", NULL);
+      path = tandem_store_dup_local_path ();
     }
   replace_window (self, new_window (self, path));
 }

@@ -333,6 +333,18 @@ tandem_store_dup_default_path (void)
   if (env != NULL && *env != '\0')
     return g_strdup (env);
 
+  return tandem_store_dup_local_path ();
+}
+
+/**
+ * tandem_store_dup_local_path:
+ *
+ * Returns: (transfer full): this computer's own record,
+ *   `$XDG_DATA_HOME/tandem/tandem.db`, whatever `$TANDEM_DATABASE` says
+ */
+char *
+tandem_store_dup_local_path (void)
+{
   return g_build_filename (g_get_user_data_dir (), "tandem", "tandem.db", NULL);
 }
 

@@ -55,6 +55,7 @@ typedef void (*TandemStoreWaitFunc) (gpointer user_data);
 
 GQuark       tandem_store_error_quark       (void);
 char        *tandem_store_dup_default_path  (void);
+char        *tandem_store_dup_local_path    (void);
 TandemStore *tandem_store_open              (const char   *path,
                                              GError      **error);
 TandemStore *tandem_store_open_server       (const char   *uri,
