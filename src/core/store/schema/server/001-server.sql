@@ -369,24 +369,15 @@ BEGIN
   -- and its ICs) are hidden together: one shown beside the other hidden
   -- would give the hidden one away against a chart of every level.
   IF pair_levels THEN
-    FOR col IN SELECT DISTINCT c FROM unnest (cols) AS c LOOP
-      col_n := array_fill (0::bigint, ARRAY[coalesce (rest, n_shown)]);
-      FOR i IN 1 .. len LOOP
-        CONTINUE WHEN gids[i] IS NULL OR cols[i] <> col;
-        k := array_position (groups, gids[i]);
-        col_dim := dims[i];
-        IF merged[k] THEN
-          col_n[rest] := col_n[rest] + n[i];
-        ELSE
-          col_n[pos[k]] := n[i];
-        END IF;
-      END LOOP;
-      FOR p IN 1 .. coalesce (cardinality (col_n), 0) LOOP
-        IF col_n[p] > 0 AND col_n[p] < threshold THEN
-          small := small || (col_dim || '|' || p);
-        END IF;
-      END LOOP;
-    END LOOP;
+    SELECT coalesce (array_agg (DISTINCT t.d || '|' || t.p), '{}') INTO small
+      FROM (SELECT u.d, u.col,
+                   CASE WHEN merged[array_position (groups, u.g)] THEN rest
+                        ELSE pos[array_position (groups, u.g)] END AS p,
+                   sum (u.m) AS total
+              FROM unnest (gids, dims, cols, n) AS u (g, d, col, m)
+             WHERE u.g IS NOT NULL
+             GROUP BY 1, 2, 3) t
+     WHERE t.total > 0 AND t.total < threshold;
   END IF;
 
   FOR col IN SELECT DISTINCT c FROM unnest (cols) AS c LOOP
