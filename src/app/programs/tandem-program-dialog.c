@@ -451,9 +451,8 @@ tandem_program_dialog_new (GtkWindow   *parent,
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (combo), FALSE);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), competency->name);
           adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (levels));
-          adw_combo_row_set_selected (ADW_COMBO_ROW (combo),
-                                      program_id != 0 ? tandem_program_get_competency (store, program_id,
-                                                                                       competency->name) : 0);
+          /* None for a new program; load_program () sets an existing one's. */
+          adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 0);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), combo);
           g_ptr_array_add (self->competency_rows, combo);
         }
