@@ -66,9 +66,10 @@ looked_up_cb (GObject      *source,
   if (error != NULL)
     g_debug ("The keyring could not be asked for the server's password: %s", error->message);
   if (password != NULL)
-    tandem_server_set_password (g_task_get_task_data (task), password);
-  if (password != NULL)
-    secret_password_wipe (password);
+    {
+      tandem_server_set_password (g_task_get_task_data (task), password);
+      secret_password_wipe (password);
+    }
   g_task_run_in_thread (task, open_thread);
 }
 #endif
