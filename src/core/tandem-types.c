@@ -228,6 +228,7 @@ tandem_parse_yes_no (const char *text,
    * German, Chinese and Japanese. */
   static const char * const yes[] = { "yes", "true", "1", "y", "ja", "wahr", "是", "真", "はい" };
   static const char * const no[] = { "no", "false", "0", "n", "nein", "falsch", "否", "假", "いいえ" };
+  G_STATIC_ASSERT (G_N_ELEMENTS (yes) == G_N_ELEMENTS (no));
   g_autofree char *folded = NULL;
   guint i;
 
@@ -235,6 +236,13 @@ tandem_parse_yes_no (const char *text,
 
   if (text == NULL)
     return FALSE;
+  /* Written as the lists write them, as most files do: no need to fold. */
+  for (i = 0; i < G_N_ELEMENTS (yes); i++)
+    if (strcmp (text, yes[i]) == 0 || strcmp (text, no[i]) == 0)
+      {
+        *out_value = strcmp (text, yes[i]) == 0;
+        return TRUE;
+      }
   folded = g_utf8_casefold (text, -1);
   g_strstrip (folded);
   if (lookup_name (yes, G_N_ELEMENTS (yes), folded, &i))
@@ -300,6 +308,14 @@ tandem_parse_level (const char  *text,
 
   if (text == NULL)
     return FALSE;
+  /* Tandem's own names, as its exports and most files write them: an
+   * import of a million rows asks this a million times. */
+  for (TandemLevel level = 0; level < TANDEM_N_LEVELS; level++)
+    if (strcmp (text, level_names[level]) == 0)
+      {
+        *out_level = level;
+        return TRUE;
+      }
   folded = g_utf8_casefold (text, -1);
   g_strdelimit (folded, "_-", ' ');
   parts = g_strsplit (g_strstrip (folded), " ", -1);

@@ -117,13 +117,15 @@ resolve_role (PeopleImport  *import,
   TandemImportHeader *h = &import->header;
   TandemImportReport *report = import->report;
   const char *role_name = tandem_import_field (h, fields, P_ROLE);
-  g_autofree char *role_key = NULL;
+  char buffer[TANDEM_IMPORT_KEY_SIZE];
+  g_autofree char *allocated = NULL;
+  const char *role_key;
   TandemRoleSeen *role;
 
   *out_role = 0;
   if (*role_name == '\0')
     return TRUE;
-  role_key = g_utf8_casefold (role_name, -1);
+  role_key = tandem_import_name_key (role_name, buffer, &allocated);
   role = g_hash_table_lookup (import->roles, role_key);
   /* Without a level column a known role keeps its level. */
   if (!tandem_import_has_column (h, P_LEVEL) && role != NULL)
@@ -146,7 +148,7 @@ resolve_role (PeopleImport  *import,
       role = g_new0 (TandemRoleSeen, 1);
       role->id = tandem_store_get_last_insert_id (import->store);
       role->level = level;
-      g_hash_table_insert (import->roles, g_steal_pointer (&role_key), role);
+      g_hash_table_insert (import->roles, g_strdup (role_key), role);
       g_ptr_array_add (report->notes, g_strdup_printf (_("New role: %s (%s)"), role_name,
                                                        tandem_level_to_string (level)));
     }

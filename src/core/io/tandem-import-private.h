@@ -114,6 +114,12 @@ gboolean    tandem_import_load_ids       (TandemStore         *store,
 gboolean    tandem_import_load_people    (TandemStore         *store,
                                           GHashTable          *people,
                                           GError             **error);
+/* Room for the folded key of most names, on the stack. */
+#define TANDEM_IMPORT_KEY_SIZE 128
+
+const char *tandem_import_name_key      (const char          *name,
+                                          char                 buffer[TANDEM_IMPORT_KEY_SIZE],
+                                          char               **out_allocated);
 gboolean    tandem_import_named_id       (TandemStore         *store,
                                           GHashTable          *ids,
                                           TandemStmt          *add,

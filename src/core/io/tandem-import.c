@@ -348,6 +348,36 @@ tandem_import_load_people (TandemStore  *store,
                                  FALSE, error);
 }
 
+/**
+ * tandem_import_name_key:
+ * @buffer: where a short key is written
+ * @out_allocated: (out) (transfer full): a longer key, or %NULL
+ *
+ * The key a department or role is known by in an import: its name
+ * casefolded. An ASCII name (most are) is folded into @buffer without
+ * Unicode tables or an allocation, as an import asks once a row.
+ *
+ * Returns: the key, in @buffer or *@out_allocated
+ */
+const char *
+tandem_import_name_key (const char  *name,
+                        char         buffer[TANDEM_IMPORT_KEY_SIZE],
+                        char       **out_allocated)
+{
+  gsize i;
+
+  *out_allocated = NULL;
+  for (i = 0; name[i] != '\0' && i < TANDEM_IMPORT_KEY_SIZE - 1 && (guchar)name[i] < 0x80; i++)
+    buffer[i] = g_ascii_tolower (name[i]);
+  if (name[i] == '\0')
+    {
+      buffer[i] = '\0';
+      return buffer;
+    }
+  *out_allocated = g_utf8_casefold (name, -1);
+  return *out_allocated;
+}
+
 /* The id of a department or role by name; a new one is created inside
  * the import's transaction and named in the report. */
 gboolean
@@ -360,15 +390,16 @@ tandem_import_named_id (TandemStore         *store,
                         gint64              *out_id,
                         GError             **error)
 {
-  g_autofree char *key = NULL;
+  char buffer[TANDEM_IMPORT_KEY_SIZE];
+  g_autofree char *allocated = NULL;
+  char *key;
   gpointer found;
 
   *out_id = 0;
   if (*name == '\0')
     return TRUE;
 
-  key = g_utf8_casefold (name, -1);
-  found = g_hash_table_lookup (ids, key);
+  found = g_hash_table_lookup (ids, tandem_import_name_key (name, buffer, &allocated));
   if (found != NULL)
     {
       *out_id = *(gint64 *)found;   /* TandemRoleSeen starts with its id too */
@@ -381,6 +412,7 @@ tandem_import_named_id (TandemStore         *store,
   if (!tandem_stmt_step_done (add, error))
     return FALSE;
   *out_id = tandem_store_get_last_insert_id (store);
+  key = allocated != NULL ? g_steal_pointer (&allocated) : g_strdup (buffer);
 
   if (tandem_stmt_get_n_params (add) > 1)
     {
@@ -388,13 +420,13 @@ tandem_import_named_id (TandemStore         *store,
 
       role->id = *out_id;
       role->level = level;
-      g_hash_table_insert (ids, g_steal_pointer (&key), role);
+      g_hash_table_insert (ids, key, role);
       g_ptr_array_add (report->notes, g_strdup_printf (_("New role: %s (%s)"), name,
                                                        tandem_level_to_string (level)));
     }
   else
     {
-      g_hash_table_insert (ids, g_steal_pointer (&key), g_memdup2 (out_id, sizeof (gint64)));
+      g_hash_table_insert (ids, key, g_memdup2 (out_id, sizeof (gint64)));
       g_ptr_array_add (report->notes, g_strdup_printf (_("New department: %s"), name));
     }
   return TRUE;
