@@ -71,6 +71,56 @@ test_csv_records (void)
     }
 }
 
+/* Records, or the error, of @text read one way. */
+static char *
+read_one_way (const char *text,
+              gsize       length,
+              gboolean    libcsv_only)
+{
+  g_autoptr(GError) error = NULL;
+  Collect collect = { g_string_new (NULL), 0 };
+
+  tandem_csv_set_libcsv_only (libcsv_only);
+  if (!tandem_csv_parse_data (text, length, collect_cb, &collect, NULL, &error))
+    g_string_append_printf (collect.out, "error %d: %s", error->code, error->message);
+  tandem_csv_set_libcsv_only (FALSE);
+  return g_string_free (collect.out, FALSE);
+}
+
+/* Lines without quotes are split without libcsv: every text, from the
+ * bytes that matter to each, must read the same both ways. */
+static void
+test_csv_split_as_libcsv (void)
+{
+  static const char * const pieces[] = { "a", "bc", " ", "\t", ",", ";", "\"", "\"\"", "\r", "\n", "\r\n", "é",
+                                         "\xff", "x y" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4180);
+  guint simple = 0;
+
+  for (guint n = 0; n < 20000; n++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *split = NULL;
+      g_autofree char *libcsv = NULL;
+      guint length = (guint)g_rand_int_range (rand, 0, 24);
+
+      for (guint i = 0; i < length; i++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      split = read_one_way (text->str, text->len, FALSE);
+      libcsv = read_one_way (text->str, text->len, TRUE);
+      if (g_strcmp0 (split, libcsv) != 0)
+        {
+          g_autofree char *escaped = g_strescape (text->str, NULL);
+
+          g_test_message ("text: “%s”", escaped);
+        }
+      g_assert_cmpstr (split, ==, libcsv);
+      simple += strchr (text->str, '"') == NULL;
+    }
+  /* Most texts took the split; the rest libcsv, both ways. */
+  g_assert_cmpuint (simple, >, 5000);
+}
+
 static void
 test_csv_errors (void)
 {
@@ -286,6 +336,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/tandem/csv/records", test_csv_records);
+  g_test_add_func ("/tandem/csv/split-as-libcsv", test_csv_split_as_libcsv);
   g_test_add_func ("/tandem/csv/errors", test_csv_errors);
   g_test_add_func ("/tandem/csv/stop", test_csv_stop);
   g_test_add_func ("/tandem/csv/escape", test_csv_escape);
