@@ -36,19 +36,31 @@ typedef struct
   GHashTable         *exact[2];     /* department, role: the name as written → id, to skip casefolding */
   TandemSurveyTally  *tally;
   GHashTable         *existing;     /* wave id → title: waves that had answers before */
+  GPtrArray          *wave_order;   /* WaveSeen, as the file first names them */
 } ResponseImport;
+
+/* A row that passed every check, waiting to be written with its wave's. */
+typedef struct
+{
+  gint64  role;         /* 0 for none */
+  gint64  department;   /* 0 for none */
+  guint8  level;
+  guint8  scores[TANDEM_N_DIMENSIONS];
+} PendingResponse;
 
 typedef struct
 {
   gint64  id;
   char   *fielded_on;
   guint   line;
+  GArray *rows;         /* PendingResponse */
 } WaveSeen;
 
 static void
 wave_seen_free (WaveSeen *wave)
 {
   g_free (wave->fielded_on);
+  g_array_unref (wave->rows);
   g_free (wave);
 }
 
@@ -160,7 +172,9 @@ response_row_cb (guint       line,
       wave->id = id;
       wave->fielded_on = g_strdup (fielded_on);
       wave->line = line;
+      wave->rows = g_array_new (FALSE, FALSE, sizeof (PendingResponse));
       g_hash_table_insert (import->waves, g_strdup (title), wave);
+      g_ptr_array_add (import->wave_order, wave);
       g_ptr_array_add (report->notes,
                        created ? g_strdup_printf (_("New survey wave: %s, fielded %s"), title, fielded_on)
                                : g_strdup_printf (_("Responses added to the wave %s"), title));
@@ -172,21 +186,21 @@ response_row_cb (guint       line,
       !response_named_id (import, 'r', tandem_import_field (h, fields, R_ROLE), level, &role, error))
     return FALSE;
 
-  /* 0 is “none”: bound as NULL here rather than by nullif () a million times. */
-  tandem_stmt_bind_int64 (import->insert, 1, wave->id);
-  tandem_stmt_bind_text (import->insert, 2, tandem_level_to_string (level));
-  bind_id_or_null (import->insert, 3, role);
-  bind_id_or_null (import->insert, 4, department);
-  for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
-    bind_id_or_null (import->insert, 5 + (int)d, scores[d]);
-  if (!tandem_stmt_step_done (import->insert, error))
-    return FALSE;
+  {
+    PendingResponse row = { role, department, (guint8)level, { (guint8)scores[0], (guint8)scores[1],
+                                                               (guint8)scores[2] } };
 
+    G_STATIC_ASSERT (TANDEM_N_DIMENSIONS == 3);
+    g_array_append_val (wave->rows, row);
+  }
   tandem_survey_tally_add (import->tally, wave->id, level, department, role, scores);
   report->created++;
   return TRUE;
 }
 
+/* Every row passed: write them a wave at a time. Survey tools export the
+ * waves mixed (or a file holds several); the index on the wave then grows
+ * at one end instead of at twenty places at once. */
 static gboolean
 response_finish (gpointer   user_data,
                  GError   **error)
@@ -198,6 +212,26 @@ response_finish (gpointer   user_data,
   if (!tandem_survey_tally_check_additions (import->tally, import->existing,
                                             TANDEM_DEFAULT_ANONYMITY_THRESHOLD, error))
     return FALSE;
+
+  for (guint w = 0; w < import->wave_order->len; w++)
+    {
+      const WaveSeen *wave = g_ptr_array_index (import->wave_order, w);
+
+      for (guint i = 0; i < wave->rows->len; i++)
+        {
+          const PendingResponse *row = &g_array_index (wave->rows, PendingResponse, i);
+
+          /* 0 is “none”: bound as NULL here rather than by nullif () a million times. */
+          tandem_stmt_bind_int64 (import->insert, 1, wave->id);
+          tandem_stmt_bind_text (import->insert, 2, tandem_level_to_string ((TandemLevel)row->level));
+          bind_id_or_null (import->insert, 3, row->role);
+          bind_id_or_null (import->insert, 4, row->department);
+          for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+            bind_id_or_null (import->insert, 5 + (int)d, row->scores[d]);
+          if (!tandem_stmt_step_done (import->insert, error))
+            return FALSE;
+        }
+    }
   return tandem_survey_tally_flush (import->tally, import->store, error);
 }
 
@@ -223,10 +257,11 @@ import_responses (TandemStore         *store,
   g_autoptr(GHashTable) existing = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) exact_departments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) exact_roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) wave_order = g_ptr_array_new ();
   ResponseImport import = { store, report, { response_columns, R_N, mapping, RESPONSE_OPTIONAL, { 0, }, 0, FALSE,
                                                          FALSE },
                             NULL, NULL, NULL, departments, roles, waves, { exact_departments, exact_roles },
-                            tally, existing };
+                            tally, existing, wave_order };
 
   if (!(insert = tandem_store_prepare (store,
                                        "INSERT INTO survey_response (wave_id, level, role_id, department_id,"
