@@ -136,6 +136,22 @@ tandem_test_demo_store (const char *path,
   return store;
 }
 
+/* Takes away what schema 7 added (a wave's respondents, in place of an
+ * index), so a test can mark a current file as schema 6 and watch it
+ * migrate. */
+void
+tandem_test_make_v6 (TandemStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tandem_store_exec (store,
+                                    "ALTER TABLE survey_wave DROP COLUMN respondents;"
+                                    "CREATE INDEX survey_response_wave ON survey_response (wave_id);"
+                                    "PRAGMA user_version = 6;",
+                                    &error));
+  g_assert_no_error (error);
+}
+
 /* Takes away what schema 6 added (competencies, a program's duration), so
  * a test can mark a current file as schema 5 and watch it migrate. */
 void
@@ -143,6 +159,7 @@ tandem_test_make_v5 (TandemStore *store)
 {
   g_autoptr(GError) error = NULL;
 
+  tandem_test_make_v6 (store);
   g_assert_true (tandem_store_exec (store,
                                     "DROP TABLE program_competency;"
                                     "DROP TABLE role_competency;"

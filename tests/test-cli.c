@@ -342,7 +342,7 @@ test_cli_demo_and_export (void)
     run (&r, cli (), NULL, args);
     g_assert_cmpint (r.status, ==, 0);
     /* A server is asked which schema it holds; it keeps itself sound. */
-    g_assert_nonnull (strstr (r.out, tandem_server_is_uri (db) ? "answers, with Tandem’s schema version 6"
+    g_assert_nonnull (strstr (r.out, tandem_server_is_uri (db) ? "answers, with Tandem’s schema version 7"
                                                                : "is sound"));
   }
 

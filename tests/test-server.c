@@ -124,7 +124,7 @@ check_server_rules (void)
 
   /* The organisation, as a manager's imports would leave it. */
   admin = tandem_test_pg_connect ("org", "admin");
-  assert_value (admin, "SELECT version FROM tandem_schema", "6");
+  assert_value (admin, "SELECT version FROM tandem_schema", G_STRINGIFY (TANDEM_STORE_SCHEMA_VERSION));
   tandem_test_pg_ok (admin, "INSERT INTO department (name) VALUES ('Finance'), ('Support');"
              "INSERT INTO role (name, level) VALUES ('CFO', 'executive'), ('Analyst', 'individual_contributor');"
              "INSERT INTO person (external_id, name, role_id, department_id) VALUES"

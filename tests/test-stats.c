@@ -23,6 +23,7 @@
 #include "tandem-survey.h"
 #include "tandem-store-private.h"
 #include "tandem-test-util.h"
+#include "tandem-wave.h"
 
 static void
 test_stats_wilson (void)
@@ -929,6 +930,89 @@ test_stats_learning_summary (void)
   tandem_test_remove_dir (dir);
 }
 
+/* How many waves' respondents (schema 7) differ from their responses. */
+static gint64
+respondents_wrong (TandemStore *store)
+{
+  return query (store, "SELECT count (*) FROM survey_wave w"
+                       " WHERE respondents <> (SELECT count (*) FROM survey_response r WHERE r.wave_id = w.id)");
+}
+
+/* A wave's respondents (schema 7) stay what its responses say, whoever
+ * writes them: the demo, an import, more answers to the same wave, a
+ * copy, and a file from before. */
+static void
+test_stats_wave_respondents (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(TandemStore) store = open_demo (&dir);
+  g_autoptr(TandemStore) copy = NULL;
+  g_autoptr(GListModel) waves = NULL;
+  g_autoptr(GString) text = g_string_new ("wave,fielded_on,level,optimism,resources,transparency\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = g_build_filename (dir, "extra.csv", NULL);
+  g_autofree char *copy_path = g_build_filename (dir, "copy.db", NULL);
+  g_autofree char *path = NULL;
+  TandemCounts counts;
+  guint listed = 0;
+
+  g_assert_cmpint (query (store, "SELECT min (respondents) FROM survey_wave"), >, 0);
+  g_assert_cmpint (respondents_wrong (store), ==, 0);
+
+  /* Twelve answers make a new wave; twelve more are added to it. */
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (text, "Extra wave,2025-06-15,%s,%u,3,\n",
+                            i % 2 ? "manager" : "individual_contributor", 1 + i % 5);
+  g_assert_true (g_file_set_contents (csv, text->str, -1, &error));
+  for (guint round = 1; round <= 2; round++)
+    {
+      g_autoptr(TandemImportReport) report = tandem_import_report_new ();
+
+      g_assert_true (tandem_import_run (store, TANDEM_IMPORT_RESPONSES, csv, NULL, report, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (query (store, "SELECT respondents FROM survey_wave WHERE title = 'Extra wave'"), ==,
+                       12 * round);
+      g_assert_cmpint (respondents_wrong (store), ==, 0);
+    }
+
+  /* The list of waves and the dashboard read the stored counts. */
+  waves = tandem_wave_list (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (waves); i++)
+    {
+      g_autoptr(TandemWave) wave = g_list_model_get_item (waves, i);
+
+      if (g_str_equal (tandem_wave_get_title (wave), "Extra wave"))
+        listed = tandem_wave_get_n_answers (wave);
+    }
+  g_assert_cmpuint (listed, ==, 24);
+  g_assert_true (tandem_stats_get_counts (store, &counts, &error));
+  g_assert_cmpint (counts.answers, ==, query (store, "SELECT count (*) FROM survey_response"));
+
+  /* A copy counts them afresh. */
+  copy = tandem_store_open (copy_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_store_copy (store, copy, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query (copy, "SELECT sum (respondents) FROM survey_wave"), ==,
+                   query (store, "SELECT count (*) FROM survey_response"));
+  g_assert_cmpint (respondents_wrong (copy), ==, 0);
+
+  /* A file from before schema 7 gets them counted, and loses the index. */
+  tandem_test_make_v6 (store);
+  g_clear_object (&store);
+  path = g_build_filename (dir, "tandem.db", NULL);
+  store = tandem_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_store_get_schema_version (store), ==, TANDEM_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query (store, "SELECT min (respondents) FROM survey_wave"), >, 0);
+  g_assert_cmpint (respondents_wrong (store), ==, 0);
+  g_assert_cmpint (query (store, "SELECT count (*) FROM sqlite_master WHERE name = 'survey_response_wave'"), ==, 0);
+  g_clear_object (&store);
+  g_clear_object (&copy);
+  tandem_test_remove_dir (dir);
+}
+
 /* Imports run with SQLite's foreign-key checks off (they cost a fifth of a
  * survey import) and refer only to rows they found or made themselves in
  * the same transaction: afterwards nothing refers to a missing row, and
@@ -1147,6 +1231,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/tandem/stats/learning-summary", test_stats_learning_summary);
+  g_test_add_func ("/tandem/stats/wave-respondents", test_stats_wave_respondents);
   g_test_add_func ("/tandem/stats/hot-plans", test_stats_hot_plans);
   g_test_add_func ("/tandem/stats/import-level-words", test_stats_import_level_words);
   g_test_add_func ("/tandem/stats/program-charts-fold", test_stats_program_charts_fold);

@@ -199,14 +199,17 @@ static const char * const sqlite_sql[TANDEM_N_SQL] = {
     SESSION_SELECT ("s.private_notes") " WHERE s.pair_id = $1 ORDER BY s.held_on DESC, s.id DESC",
   [TANDEM_SQL_SESSIONS_OF_EXECUTIVE] = SESSIONS_OF_EXECUTIVE ("s.private_notes"),
   [TANDEM_SQL_SESSION_BY_ID] = SESSION_SELECT ("s.private_notes") " WHERE s.id = $1",
-  [TANDEM_SQL_SURVEY_ANSWERS] = "SELECT count (*) FROM survey_response",
+  [TANDEM_SQL_SURVEY_ANSWERS] = "SELECT coalesce (sum (respondents), 0) FROM survey_wave",
   /* Reading a whole organisation from one snapshot, writing nothing. */
   [TANDEM_SQL_READ_SNAPSHOT] = "BEGIN DEFERRED",
-  /* After a copy (tandem-store-copy.c): SQLite numbers on by itself. */
-  [TANDEM_SQL_COPY_FINISH] = "SELECT 1",
+  /* After a copy (tandem-store-copy.c): SQLite numbers on by itself; a
+   * wave's respondents (schema 7) are counted, as no engine copies them. */
+  [TANDEM_SQL_COPY_FINISH] =
+    "UPDATE survey_wave SET respondents = c.n"
+    "  FROM (SELECT wave_id, count (*) AS n FROM survey_response GROUP BY wave_id) AS c"
+    " WHERE c.wave_id = survey_wave.id",
   [TANDEM_SQL_WAVE_LIST] =
-    "SELECT w.id, w.title, w.fielded_on,"
-    "       (SELECT count (*) FROM survey_response r WHERE r.wave_id = w.id)"
+    "SELECT w.id, w.title, w.fielded_on, w.respondents"
     "  FROM survey_wave w"
     " ORDER BY w.fielded_on DESC, w.id DESC",
   /* $1 the dimension; $2, the threshold, is the server's. */

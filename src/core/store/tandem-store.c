@@ -31,6 +31,7 @@ static const char * const migrations[] = {
   "004-responses-per-respondent.sql",
   "005-learning-summary.sql",
   "006-competencies.sql",
+  "007-wave-respondents.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TANDEM_STORE_SCHEMA_VERSION);

@@ -189,6 +189,7 @@ typedef struct
   TallyKey key;
   guint    answered[TANDEM_N_DIMENSIONS];
   guint    favourable[TANDEM_N_DIMENSIONS];
+  guint    respondents;
 } TallyCell;
 
 struct _TandemSurveyTally
@@ -265,6 +266,7 @@ tandem_survey_tally_add (TandemSurveyTally *tally,
       cell->key = key;
       g_hash_table_insert (tally->cells, &cell->key, cell);
     }
+  cell->respondents++;
 
   for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
     if (scores[d] > 0)
@@ -327,6 +329,7 @@ fold (TandemSurveyTally  *tally,
             sum->answered[d] += cell->answered[d];
             sum->favourable[d] += cell->favourable[d];
           }
+        sum->respondents += cell->respondents;
       }
 }
 
@@ -393,7 +396,8 @@ tandem_survey_tally_check_additions (TandemSurveyTally  *tally,
  * tandem_survey_tally_flush:
  *
  * Adds what @tally counted to survey_tally — overall, per department and
- * per role — inside the caller's transaction, and empties @tally. An
+ * per role — and to each wave's respondents, inside the caller's
+ * transaction, and empties @tally. An
  * engine that counts each answer itself (a team server) is left to it.
  */
 gboolean
@@ -402,6 +406,7 @@ tandem_survey_tally_flush (TandemSurveyTally  *tally,
                            GError            **error)
 {
   g_autoptr(TandemStmt) upsert = NULL;
+  g_autoptr(TandemStmt) count = NULL;
   g_autoptr(GHashTable) all = g_hash_table_new_full (tally_key_hash, tally_key_equal, NULL, g_free);
   g_autoptr(GHashTable) by_department = g_hash_table_new_full (tally_key_hash, tally_key_equal, NULL, g_free);
   g_autoptr(GHashTable) by_role = g_hash_table_new_full (tally_key_hash, tally_key_equal, NULL, g_free);
@@ -428,8 +433,19 @@ tandem_survey_tally_flush (TandemSurveyTally  *tally,
                                  "   SET answered = answered + excluded.answered,"
                                  "       favourable = favourable + excluded.favourable",
                                  error);
-  if (upsert == NULL)
+  /* Each level of each wave adds its respondents to the wave's (schema 7). */
+  count = tandem_store_prepare (store, "UPDATE survey_wave SET respondents = respondents + $2 WHERE id = $1", error);
+  if (upsert == NULL || count == NULL)
     return FALSE;
+
+  g_hash_table_iter_init (&iter, all);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&cell))
+    {
+      tandem_stmt_bind_int64 (count, 1, cell->key.wave_id);
+      tandem_stmt_bind_int64 (count, 2, cell->respondents);
+      if (!tandem_stmt_step_done (count, error))
+        return FALSE;
+    }
 
   for (guint g = 0; g < G_N_ELEMENTS (groupings); g++)
     {

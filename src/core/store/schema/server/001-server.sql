@@ -1,5 +1,6 @@
 -- Tandem's schema on a PostgreSQL 15 team server, as SQLite's schema
--- version 6, with the security the server itself keeps: three group roles,
+-- version 7 (whose change, a wave's respondents kept on the wave, is
+-- SQLite's alone: tandem_wave_answers () counts them here), with the security the server itself keeps: three group roles,
 -- grants, row-level security and the functions reports read surveys through.
 -- Run by `tandem-cli server init`, in one transaction, by the database's
 -- owner. Names, columns and checks are SQLite's, so one statement serves
@@ -21,7 +22,7 @@ CREATE AGGREGATE group_concat (text, text) (SFUNC = tandem_concat_step, STYPE = 
 CREATE TABLE tandem_schema (
   version  integer NOT NULL
 );
-INSERT INTO tandem_schema (version) VALUES (6);
+INSERT INTO tandem_schema (version) VALUES (7);
 
 -- The order of SQLite's NOCASE: the text's bytes with A–Z folded, so
 -- that lists come out in the same order on both engines (the nocase
