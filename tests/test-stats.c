@@ -862,6 +862,20 @@ query (TandemStore *store,
   return value;
 }
 
+/* Closes *@store, marked as an older schema, and opens it again migrated. */
+static void
+reopen_migrated (TandemStore **store,
+                 const char   *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "tandem.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (store);
+  *store = tandem_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_store_get_schema_version (*store), ==, TANDEM_STORE_SCHEMA_VERSION);
+}
+
 /* person.learning stays what the enrollments say, whoever writes them. */
 static void
 test_stats_learning_summary (void)
@@ -871,7 +885,6 @@ test_stats_learning_summary (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *person_undo = NULL;
   g_autofree char *program_undo = NULL;
-  g_autofree char *path = NULL;
   gint64 enrollment, person, program, completed_before;
   guint added = 0;
 
@@ -919,11 +932,7 @@ test_stats_learning_summary (void)
 
   /* A file from before schema 5 gets it worked out. */
   tandem_test_make_v4 (store);
-  g_clear_object (&store);
-  path = g_build_filename (dir, "tandem.db", NULL);
-  store = tandem_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (tandem_store_get_schema_version (store), ==, TANDEM_STORE_SCHEMA_VERSION);
+  reopen_migrated (&store, dir);
   g_assert_cmpint (learning_wrong (store), ==, 0);
   g_assert_cmpint (query (store, "SELECT count (*) FROM person WHERE learning > 0"), >, 0);
   g_clear_object (&store);
@@ -952,7 +961,6 @@ test_stats_wave_respondents (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *csv = g_build_filename (dir, "extra.csv", NULL);
   g_autofree char *copy_path = g_build_filename (dir, "copy.db", NULL);
-  g_autofree char *path = NULL;
   TandemCounts counts;
   guint listed = 0;
 
@@ -1000,11 +1008,7 @@ test_stats_wave_respondents (void)
 
   /* A file from before schema 7 gets them counted, and loses the index. */
   tandem_test_make_v6 (store);
-  g_clear_object (&store);
-  path = g_build_filename (dir, "tandem.db", NULL);
-  store = tandem_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (tandem_store_get_schema_version (store), ==, TANDEM_STORE_SCHEMA_VERSION);
+  reopen_migrated (&store, dir);
   g_assert_cmpint (query (store, "SELECT min (respondents) FROM survey_wave"), >, 0);
   g_assert_cmpint (respondents_wrong (store), ==, 0);
   g_assert_cmpint (query (store, "SELECT count (*) FROM sqlite_master WHERE name = 'survey_response_wave'"), ==, 0);
