@@ -983,6 +983,22 @@ test_stats_wave_respondents (void)
       g_assert_cmpint (respondents_wrong (store), ==, 0);
     }
 
+  /* Three more would tell what those three said: refused, nothing added. */
+  {
+    g_autoptr(TandemImportReport) report = tandem_import_report_new ();
+
+    g_assert_true (g_file_set_contents (csv, "wave,fielded_on,level,optimism\n"
+                                             "Extra wave,2025-06-15,manager,5\n"
+                                             "Extra wave,2025-06-15,manager,4\n"
+                                             "Extra wave,2025-06-15,manager,2\n", -1, &error));
+    g_assert_false (tandem_import_run (store, TANDEM_IMPORT_RESPONSES, csv, NULL, report, NULL, &error));
+    g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "Adding 3 answers to the wave “Extra wave”"));
+    g_clear_error (&error);
+    g_assert_cmpint (query (store, "SELECT respondents FROM survey_wave WHERE title = 'Extra wave'"), ==, 24);
+    g_assert_cmpint (respondents_wrong (store), ==, 0);
+  }
+
   /* The list of waves and the dashboard read the stored counts. */
   waves = tandem_wave_list (store, &error);
   g_assert_no_error (error);

@@ -192,42 +192,99 @@ typedef struct
   guint    respondents;
 } TallyCell;
 
+/* Cells by key, in one array probed in line: a million answers in random
+ * order each find their cell in about one cache miss, where a GHashTable
+ * took three (its hashes, its keys, the cell). A wave id of 0 marks a free
+ * slot, as no wave has it. */
+typedef struct
+{
+  TallyCell *cells;
+  gsize      capacity;   /* a power of two, or 0 */
+  gsize      n_cells;
+} TallyTable;
+
 struct _TandemSurveyTally
 {
-  GHashTable *cells;   /* TallyKey → TallyCell (the key is the cell's first member) */
+  TallyTable table;
 };
 
 static guint
-tally_key_hash (gconstpointer data)
+tally_key_hash (const TallyKey *k)
 {
-  const TallyKey *k = data;
-
   guint32 h = (guint32)k->wave_id * 0x9E3779B1u ^ (guint32)k->department_id * 0x85EBCA77u ^
               (guint32)k->role_id * 0xC2B2AE3Du ^ (guint32)k->level * 0x27D4EB2Fu;
 
-  /* Mix the high bits down: GHashTable uses the low ones. */
+  /* Mix the high bits down: the table uses the low ones. */
   h ^= h >> 15;
   h *= 0x2C1B3C6Du;
   return h ^ (h >> 13);
 }
 
 static gboolean
-tally_key_equal (gconstpointer a,
-                 gconstpointer b)
+tally_key_equal (const TallyKey *a,
+                 const TallyKey *b)
 {
-  const TallyKey *ka = a, *kb = b;
+  return a->wave_id == b->wave_id && a->department_id == b->department_id &&
+         a->role_id == b->role_id && a->level == b->level;
+}
 
-  return ka->wave_id == kb->wave_id && ka->department_id == kb->department_id &&
-         ka->role_id == kb->role_id && ka->level == kb->level;
+static void
+tally_table_clear (TallyTable *table)
+{
+  g_clear_pointer (&table->cells, g_free);
+  table->capacity = 0;
+  table->n_cells = 0;
+}
+
+static TallyCell *tally_table_cell (TallyTable     *table,
+                                    const TallyKey *key);
+
+/* Twice the room, every cell moved to its place in it. */
+static void
+tally_table_grow (TallyTable *table)
+{
+  TallyTable grown = { NULL, MAX (table->capacity * 2, 1024), 0 };
+
+  grown.cells = g_new0 (TallyCell, grown.capacity);
+  for (gsize i = 0; i < table->capacity; i++)
+    if (table->cells[i].key.wave_id != 0)
+      *tally_table_cell (&grown, &table->cells[i].key) = table->cells[i];
+  g_free (table->cells);
+  *table = grown;
+}
+
+/* @key's cell, a new one counting nothing when there was none. */
+static TallyCell *
+tally_table_cell (TallyTable     *table,
+                  const TallyKey *key)
+{
+  gsize mask;
+
+  g_assert (key->wave_id != 0);
+
+  /* At most half full, so a probe ends soon. */
+  if ((table->n_cells + 1) * 2 > table->capacity)
+    tally_table_grow (table);
+  mask = table->capacity - 1;
+  for (gsize i = tally_key_hash (key) & mask;; i = (i + 1) & mask)
+    {
+      TallyCell *cell = &table->cells[i];
+
+      if (cell->key.wave_id == 0)
+        {
+          cell->key = *key;
+          table->n_cells++;
+          return cell;
+        }
+      if (tally_key_equal (&cell->key, key))
+        return cell;
+    }
 }
 
 TandemSurveyTally *
 tandem_survey_tally_new (void)
 {
-  TandemSurveyTally *tally = g_new0 (TandemSurveyTally, 1);
-
-  tally->cells = g_hash_table_new_full (tally_key_hash, tally_key_equal, NULL, g_free);
-  return tally;
+  return g_new0 (TandemSurveyTally, 1);
 }
 
 void
@@ -235,7 +292,7 @@ tandem_survey_tally_free (TandemSurveyTally *tally)
 {
   if (tally == NULL)
     return;
-  g_hash_table_unref (tally->cells);
+  tally_table_clear (&tally->table);
   g_free (tally);
 }
 
@@ -258,16 +315,10 @@ tandem_survey_tally_add (TandemSurveyTally *tally,
 
   g_return_if_fail (tally != NULL);
   g_return_if_fail (level < TANDEM_N_LEVELS);
+  g_return_if_fail (wave_id > 0);
 
-  cell = g_hash_table_lookup (tally->cells, &key);
-  if (cell == NULL)
-    {
-      cell = g_new0 (TallyCell, 1);
-      cell->key = key;
-      g_hash_table_insert (tally->cells, &cell->key, cell);
-    }
+  cell = tally_table_cell (&tally->table, &key);
   cell->respondents++;
-
   for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
     if (scores[d] > 0)
       {
@@ -301,36 +352,67 @@ add_row (TandemStmt  *upsert,
   return TRUE;
 }
 
+/* The three groupings a tally is reported by. */
+enum { GROUPING_ALL, GROUPING_DEPARTMENT, GROUPING_ROLE, N_GROUPINGS };
+
 /* Folds the fine cells into the three groupings (all, department, role);
- * each key keeps only what its grouping is by. */
+ * each key keeps only what its grouping is by. Clear them after. */
 static void
-fold (TandemSurveyTally  *tally,
-      GHashTable        **groupings)
+fold (TandemSurveyTally *tally,
+      TallyTable         groupings[N_GROUPINGS])
 {
-  GHashTableIter iter;
-  TallyCell *cell;
+  for (gsize i = 0; i < tally->table.capacity; i++)
+    {
+      const TallyCell *cell = &tally->table.cells[i];
 
-  g_hash_table_iter_init (&iter, tally->cells);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&cell))
-    for (guint g = 0; g < 3; g++)
+      if (cell->key.wave_id == 0)
+        continue;
+      for (guint g = 0; g < N_GROUPINGS; g++)
+        {
+          TallyKey key = { cell->key.wave_id, g == GROUPING_DEPARTMENT ? cell->key.department_id : 0,
+                           g == GROUPING_ROLE ? cell->key.role_id : 0, cell->key.level };
+          TallyCell *sum = tally_table_cell (&groupings[g], &key);
+
+          for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+            {
+              sum->answered[d] += cell->answered[d];
+              sum->favourable[d] += cell->favourable[d];
+            }
+          sum->respondents += cell->respondents;
+        }
+    }
+}
+
+static void
+clear_groupings (TallyTable groupings[N_GROUPINGS])
+{
+  for (guint g = 0; g < N_GROUPINGS; g++)
+    tally_table_clear (&groupings[g]);
+}
+
+/* The first group of a wave in @existing that would gain answers from
+ * one to @threshold - 1 on a question; NULL if none would. */
+static const TallyCell *
+find_too_few (TallyTable  groupings[N_GROUPINGS],
+              GHashTable *existing,
+              guint       threshold,
+              guint      *out_dimension)
+{
+  for (guint g = 0; g < N_GROUPINGS; g++)
+    for (gsize i = 0; i < groupings[g].capacity; i++)
       {
-        TallyKey key = { cell->key.wave_id, g == 1 ? cell->key.department_id : 0,
-                         g == 2 ? cell->key.role_id : 0, cell->key.level };
-        TallyCell *sum = g_hash_table_lookup (groupings[g], &key);
+        const TallyCell *cell = &groupings[g].cells[i];
 
-        if (sum == NULL)
-          {
-            sum = g_new0 (TallyCell, 1);
-            sum->key = key;
-            g_hash_table_insert (groupings[g], &sum->key, sum);
-          }
+        if (cell->key.wave_id == 0 || !g_hash_table_contains (existing, &cell->key.wave_id))
+          continue;
         for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
-          {
-            sum->answered[d] += cell->answered[d];
-            sum->favourable[d] += cell->favourable[d];
-          }
-        sum->respondents += cell->respondents;
+          if (cell->answered[d] > 0 && cell->answered[d] < threshold)
+            {
+              *out_dimension = d;
+              return cell;
+            }
       }
+  return NULL;
 }
 
 /**
@@ -352,78 +434,41 @@ tandem_survey_tally_check_additions (TandemSurveyTally  *tally,
                                      guint               threshold,
                                      GError            **error)
 {
-  g_autoptr(GHashTable) all = g_hash_table_new_full (tally_key_hash, tally_key_equal, NULL, g_free);
-  g_autoptr(GHashTable) by_department = g_hash_table_new_full (tally_key_hash, tally_key_equal, NULL, g_free);
-  g_autoptr(GHashTable) by_role = g_hash_table_new_full (tally_key_hash, tally_key_equal, NULL, g_free);
-  GHashTable *groupings[] = { all, by_department, by_role };
+  TallyTable groupings[N_GROUPINGS] = { { NULL, 0, 0 }, };
+  const TallyCell *cell;
+  guint d = 0;
 
   g_return_val_if_fail (tally != NULL && existing != NULL, FALSE);
 
+  if (g_hash_table_size (existing) == 0)
+    return TRUE;
   fold (tally, groupings);
-  for (guint g = 0; g < G_N_ELEMENTS (groupings); g++)
-    {
-      GHashTableIter iter;
-      TallyCell *cell;
-
-      g_hash_table_iter_init (&iter, groupings[g]);
-      while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&cell))
-        {
-          const char *title = g_hash_table_lookup (existing, &cell->key.wave_id);
-
-          if (title == NULL)
-            continue;
-          for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
-            if (cell->answered[d] > 0 && cell->answered[d] < threshold)
-              {
-                g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                             g_dngettext (GETTEXT_PACKAGE,
-                                          "Adding %u answer to the wave “%s” would let anyone who compares a "
-                                          "report before and after work out what was said. Add at least %u at a "
-                                          "time to every group, or import them as a new wave.",
-                                          "Adding %u answers to the wave “%s” would let anyone who compares a "
-                                          "report before and after work out what was said. Add at least %u at a "
-                                          "time to every group, or import them as a new wave.",
-                                          cell->answered[d]),
-                             cell->answered[d], title, threshold);
-                return FALSE;
-              }
-        }
-    }
-  return TRUE;
+  cell = find_too_few (groupings, existing, threshold, &d);
+  if (cell != NULL)
+    g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "Adding %u answer to the wave “%s” would let anyone who compares a "
+                              "report before and after work out what was said. Add at least %u at a "
+                              "time to every group, or import them as a new wave.",
+                              "Adding %u answers to the wave “%s” would let anyone who compares a "
+                              "report before and after work out what was said. Add at least %u at a "
+                              "time to every group, or import them as a new wave.",
+                              cell->answered[d]),
+                 cell->answered[d], (const char *)g_hash_table_lookup (existing, &cell->key.wave_id),
+                 threshold);
+  clear_groupings (groupings);
+  return cell == NULL;
 }
 
-/**
- * tandem_survey_tally_flush:
- *
- * Adds what @tally counted to survey_tally — overall, per department and
- * per role — and to each wave's respondents, inside the caller's
- * transaction, and empties @tally. An
- * engine that counts each answer itself (a team server) is left to it.
- */
-gboolean
-tandem_survey_tally_flush (TandemSurveyTally  *tally,
-                           TandemStore        *store,
-                           GError            **error)
+/* Writes the groupings' figures and each wave's respondents. */
+static gboolean
+write_groupings (TandemStore  *store,
+                 TallyTable    groupings[N_GROUPINGS],
+                 GError      **error)
 {
+  static const char * const names[N_GROUPINGS] = { "all", "department", "role" };
   g_autoptr(TandemStmt) upsert = NULL;
   g_autoptr(TandemStmt) count = NULL;
-  g_autoptr(GHashTable) all = g_hash_table_new_full (tally_key_hash, tally_key_equal, NULL, g_free);
-  g_autoptr(GHashTable) by_department = g_hash_table_new_full (tally_key_hash, tally_key_equal, NULL, g_free);
-  g_autoptr(GHashTable) by_role = g_hash_table_new_full (tally_key_hash, tally_key_equal, NULL, g_free);
-  GHashTable *groupings[] = { all, by_department, by_role };
-  static const char * const names[] = { "all", "department", "role" };
-  GHashTableIter iter;
-  TallyCell *cell;
-
-  g_return_val_if_fail (tally != NULL, FALSE);
-  g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
-
-  if (tandem_store_keeps_tallies (store))
-    {
-      g_hash_table_remove_all (tally->cells);
-      return TRUE;
-    }
-  fold (tally, groupings);
 
   upsert = tandem_store_prepare (store,
                                  "INSERT INTO survey_tally (wave_id, dimension, level, grouping, group_id,"
@@ -438,26 +483,56 @@ tandem_survey_tally_flush (TandemSurveyTally  *tally,
   if (upsert == NULL || count == NULL)
     return FALSE;
 
-  g_hash_table_iter_init (&iter, all);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&cell))
-    {
-      tandem_stmt_bind_int64 (count, 1, cell->key.wave_id);
-      tandem_stmt_bind_int64 (count, 2, cell->respondents);
-      if (!tandem_stmt_step_done (count, error))
-        return FALSE;
-    }
+  for (guint g = 0; g < N_GROUPINGS; g++)
+    for (gsize i = 0; i < groupings[g].capacity; i++)
+      {
+        const TallyCell *cell = &groupings[g].cells[i];
 
-  for (guint g = 0; g < G_N_ELEMENTS (groupings); g++)
-    {
-      g_hash_table_iter_init (&iter, groupings[g]);
-      while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&cell))
+        if (cell->key.wave_id == 0)
+          continue;
+        if (g == GROUPING_ALL)
+          {
+            tandem_stmt_bind_int64 (count, 1, cell->key.wave_id);
+            tandem_stmt_bind_int64 (count, 2, cell->respondents);
+            if (!tandem_stmt_step_done (count, error))
+              return FALSE;
+          }
         if (!add_row (upsert, store, cell, names[g],
-                      g == 1 ? cell->key.department_id : cell->key.role_id, error))
+                      g == GROUPING_DEPARTMENT ? cell->key.department_id : cell->key.role_id, error))
           return FALSE;
-    }
-
-  g_hash_table_remove_all (tally->cells);
+      }
   return TRUE;
+}
+
+/**
+ * tandem_survey_tally_flush:
+ *
+ * Adds what @tally counted to survey_tally — overall, per department and
+ * per role — and to each wave's respondents, inside the caller's
+ * transaction, and empties @tally. An engine that counts each answer
+ * itself (a team server) is left to it.
+ */
+gboolean
+tandem_survey_tally_flush (TandemSurveyTally  *tally,
+                           TandemStore        *store,
+                           GError            **error)
+{
+  TallyTable groupings[N_GROUPINGS] = { { NULL, 0, 0 }, };
+  gboolean ok;
+
+  g_return_val_if_fail (tally != NULL, FALSE);
+  g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
+
+  if (tandem_store_keeps_tallies (store))
+    {
+      tally_table_clear (&tally->table);
+      return TRUE;
+    }
+  fold (tally, groupings);
+  ok = write_groupings (store, groupings, error);
+  clear_groupings (groupings);
+  tally_table_clear (&tally->table);
+  return ok;
 }
 
 /**
