@@ -629,6 +629,9 @@ tandem_text_fits (const char *text,
 {
   g_return_val_if_fail (text != NULL, TRUE);
 
+  /* No fewer bytes than characters: most text fits by its bytes alone. */
+  if (strnlen (text, (gsize)limit + 1) <= limit)
+    return TRUE;
   return *text_skip (text, limit) == '\0';
 }
 
