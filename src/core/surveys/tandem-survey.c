@@ -192,9 +192,7 @@ typedef struct
   guint    respondents;
 } TallyCell;
 
-/* Cells by key, in one array probed in line: a million answers in random
- * order each find their cell in about one cache miss, where a GHashTable
- * took three (its hashes, its keys, the cell). A wave id of 0 marks a free
+/* Cells by key, in one array probed in line. A wave id of 0 marks a free
  * slot, as no wave has it. */
 typedef struct
 {
@@ -203,9 +201,15 @@ typedef struct
   gsize      n_cells;
 } TallyTable;
 
+/* The three groupings a tally is reported by. */
+enum { GROUPING_ALL, GROUPING_DEPARTMENT, GROUPING_ROLE, N_GROUPINGS };
+
+/* Each grouping counted as the answers come: three small tables that stay
+ * in the processor's cache, where one cell per department, role and level
+ * of each wave (a hundred thousand and more) cost a cache miss an answer. */
 struct _TandemSurveyTally
 {
-  TallyTable table;
+  TallyTable groupings[N_GROUPINGS];
 };
 
 static guint
@@ -287,12 +291,19 @@ tandem_survey_tally_new (void)
   return g_new0 (TandemSurveyTally, 1);
 }
 
+static void
+clear_groupings (TallyTable groupings[N_GROUPINGS])
+{
+  for (guint g = 0; g < N_GROUPINGS; g++)
+    tally_table_clear (&groupings[g]);
+}
+
 void
 tandem_survey_tally_free (TandemSurveyTally *tally)
 {
   if (tally == NULL)
     return;
-  tally_table_clear (&tally->table);
+  clear_groupings (tally->groupings);
   g_free (tally);
 }
 
@@ -310,21 +321,24 @@ tandem_survey_tally_add (TandemSurveyTally *tally,
                          gint64             role_id,
                          const int         *scores)
 {
-  TallyKey key = { wave_id, department_id, role_id, level };
-  TallyCell *cell;
-
   g_return_if_fail (tally != NULL);
   g_return_if_fail (level < TANDEM_N_LEVELS);
   g_return_if_fail (wave_id > 0);
 
-  cell = tally_table_cell (&tally->table, &key);
-  cell->respondents++;
-  for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
-    if (scores[d] > 0)
-      {
-        cell->answered[d]++;
-        cell->favourable[d] += scores[d] >= 4;
-      }
+  for (guint g = 0; g < N_GROUPINGS; g++)
+    {
+      TallyKey key = { wave_id, g == GROUPING_DEPARTMENT ? department_id : 0, g == GROUPING_ROLE ? role_id : 0,
+                       level };
+      TallyCell *cell = tally_table_cell (&tally->groupings[g], &key);
+
+      cell->respondents++;
+      for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
+        if (scores[d] > 0)
+          {
+            cell->answered[d]++;
+            cell->favourable[d] += scores[d] >= 4;
+          }
+    }
 }
 
 static gboolean
@@ -350,44 +364,6 @@ add_row (TandemStmt  *upsert,
         return FALSE;
     }
   return TRUE;
-}
-
-/* The three groupings a tally is reported by. */
-enum { GROUPING_ALL, GROUPING_DEPARTMENT, GROUPING_ROLE, N_GROUPINGS };
-
-/* Folds the fine cells into the three groupings (all, department, role);
- * each key keeps only what its grouping is by. Clear them after. */
-static void
-fold (TandemSurveyTally *tally,
-      TallyTable         groupings[N_GROUPINGS])
-{
-  for (gsize i = 0; i < tally->table.capacity; i++)
-    {
-      const TallyCell *cell = &tally->table.cells[i];
-
-      if (cell->key.wave_id == 0)
-        continue;
-      for (guint g = 0; g < N_GROUPINGS; g++)
-        {
-          TallyKey key = { cell->key.wave_id, g == GROUPING_DEPARTMENT ? cell->key.department_id : 0,
-                           g == GROUPING_ROLE ? cell->key.role_id : 0, cell->key.level };
-          TallyCell *sum = tally_table_cell (&groupings[g], &key);
-
-          for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
-            {
-              sum->answered[d] += cell->answered[d];
-              sum->favourable[d] += cell->favourable[d];
-            }
-          sum->respondents += cell->respondents;
-        }
-    }
-}
-
-static void
-clear_groupings (TallyTable groupings[N_GROUPINGS])
-{
-  for (guint g = 0; g < N_GROUPINGS; g++)
-    tally_table_clear (&groupings[g]);
 }
 
 /* The first group of a wave in @existing that would gain answers from
@@ -434,16 +410,12 @@ tandem_survey_tally_check_additions (TandemSurveyTally  *tally,
                                      guint               threshold,
                                      GError            **error)
 {
-  TallyTable groupings[N_GROUPINGS] = { { NULL, 0, 0 }, };
   const TallyCell *cell;
   guint d = 0;
 
   g_return_val_if_fail (tally != NULL && existing != NULL, FALSE);
 
-  if (g_hash_table_size (existing) == 0)
-    return TRUE;
-  fold (tally, groupings);
-  cell = find_too_few (groupings, existing, threshold, &d);
+  cell = find_too_few (tally->groupings, existing, threshold, &d);
   if (cell != NULL)
     g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
                  g_dngettext (GETTEXT_PACKAGE,
@@ -456,7 +428,6 @@ tandem_survey_tally_check_additions (TandemSurveyTally  *tally,
                               cell->answered[d]),
                  cell->answered[d], (const char *)g_hash_table_lookup (existing, &cell->key.wave_id),
                  threshold);
-  clear_groupings (groupings);
   return cell == NULL;
 }
 
@@ -517,21 +488,13 @@ tandem_survey_tally_flush (TandemSurveyTally  *tally,
                            TandemStore        *store,
                            GError            **error)
 {
-  TallyTable groupings[N_GROUPINGS] = { { NULL, 0, 0 }, };
   gboolean ok;
 
   g_return_val_if_fail (tally != NULL, FALSE);
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
 
-  if (tandem_store_keeps_tallies (store))
-    {
-      tally_table_clear (&tally->table);
-      return TRUE;
-    }
-  fold (tally, groupings);
-  ok = write_groupings (store, groupings, error);
-  clear_groupings (groupings);
-  tally_table_clear (&tally->table);
+  ok = tandem_store_keeps_tallies (store) || write_groupings (store, tally->groupings, error);
+  clear_groupings (tally->groupings);
   return ok;
 }
 
