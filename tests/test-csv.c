@@ -119,6 +119,23 @@ test_csv_split_as_libcsv (void)
     }
   /* Most texts took the split; the rest libcsv, both ways. */
   g_assert_cmpuint (simple, >, 5000);
+
+  /* A cell longer than any column is cut at a character's start, both
+   * ways, even with a broken byte past the cut. */
+  for (guint tail = 0; tail < 2; tail++)
+    {
+      g_autoptr(GString) text = g_string_new ("a,b\nx, ");
+      g_autofree char *split = NULL;
+      g_autofree char *libcsv = NULL;
+
+      for (guint i = 0; i < 30000; i++)
+        g_string_append (text, "é");
+      g_string_append (text, tail ? "\xff \n" : " \n");
+      split = read_one_way (text->str, text->len, FALSE);
+      libcsv = read_one_way (text->str, text->len, TRUE);
+      g_assert_cmpstr (split, ==, libcsv);
+      g_assert_null (strstr (split, "error"));
+    }
 }
 
 static void

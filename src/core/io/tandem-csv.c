@@ -36,9 +36,24 @@ typedef struct
   GArray           *offsets;        /* where each field starts in text */
   guint             line;           /* the physical line being fed */
   guint             newlines;       /* inside the fields of the record so far */
+  gboolean          valid;          /* the record's text is known to be UTF-8 */
   gboolean          stopped;
   GError           *error;
 } Parse;
+
+/* Where a field of @length bytes at @text is cut (see field_cb()). */
+static size_t
+cell_length (const char *text,
+             size_t      length)
+{
+  if (length > CELL_MAX_BYTES)
+    {
+      length = CELL_MAX_BYTES;
+      while (length > 0 && ((guchar)text[length] & 0xC0) == 0x80)
+        length--;
+    }
+  return length;
+}
 
 static void
 field_cb (void   *data,
@@ -58,18 +73,14 @@ field_cb (void   *data,
   /* No column takes more than TANDEM_LIMIT_LONG characters: keep at most
    * a few more than that of a cell, cut at a character's start, so a cell
    * of 50 MB is still refused as too long without being copied whole. */
-  if (length > CELL_MAX_BYTES)
-    {
-      length = CELL_MAX_BYTES;
-      while (length > 0 && ((guchar)text[length] & 0xC0) == 0x80)
-        length--;
-    }
+  length = cell_length (text, length);
 
   /* One buffer for the whole record rather than an allocation per field. */
   g_array_append_val (parse->offsets, parse->text->len);
   g_string_append_len (parse->text, text, (gssize)length);
   g_string_append_c (parse->text, '\0');
 }
+
 
 static void
 row_cb (int   terminator,
@@ -86,7 +97,7 @@ row_cb (int   terminator,
       const char *field = parse->text->str + g_array_index (parse->offsets, gsize, i);
 
       g_ptr_array_add (parse->fields, (gpointer)field);
-      if (!g_utf8_validate (field, -1, NULL))
+      if (!parse->valid && !g_utf8_validate (field, -1, NULL))
         {
           g_set_error (&parse->error, TANDEM_CSV_ERROR, TANDEM_CSV_ERROR_ENCODING,
                        _("Line %u, column %u is not valid UTF-8 text. Save the file as UTF-8 and try again."),
@@ -109,6 +120,7 @@ out:
   g_array_set_size (parse->offsets, 0);
   g_string_truncate (parse->text, 0);
   parse->newlines = 0;
+  parse->valid = FALSE;
 }
 
 /* A space libcsv trims around an unquoted field: a space, and a tab where
@@ -136,7 +148,9 @@ is_simple_line (const char *p,
 }
 
 /* A simple line split as libcsv splits it: each field trimmed of blanks,
- * a blank line no record at all. */
+ * a blank line no record at all. The line is copied once and its fields
+ * ended in place, and checked as UTF-8 once: a line that is, split at
+ * ASCII bytes, gives fields that are. */
 static void
 parse_simple_line (Parse      *parse,
                    const char *p,
@@ -144,6 +158,8 @@ parse_simple_line (Parse      *parse,
                    char        delimiter)
 {
   const char *c;
+  char *line;
+  gsize at = 0, length;
 
   if (end > p && end[-1] == '\r')
     end--;
@@ -152,22 +168,25 @@ parse_simple_line (Parse      *parse,
   if (c == end)
     return;
 
+  length = (gsize)(end - p);
+  g_string_append_len (parse->text, p, (gssize)length);
+  line = parse->text->str;
+  parse->valid = g_utf8_validate_len (line, length, NULL);
   for (;;)
     {
-      const char *stop = memchr (p, delimiter, (gsize)(end - p));
-      const char *first = p, *last;
+      char *stop = memchr (line + at, delimiter, length - at);
+      gsize first = at, last;
 
-      if (stop == NULL)
-        stop = end;
-      last = stop;
-      while (first < last && is_blank (*first, delimiter))
+      last = stop != NULL ? (gsize)(stop - line) : length;
+      at = last + 1;
+      while (first < last && is_blank (line[first], delimiter))
         first++;
-      while (last > first && is_blank (last[-1], delimiter))
+      while (last > first && is_blank (line[last - 1], delimiter))
         last--;
-      field_cb ((void *)first, (size_t)(last - first), parse);
-      if (stop == end)
+      line[first + cell_length (line + first, last - first)] = '\0';
+      g_array_append_val (parse->offsets, first);
+      if (stop == NULL)
         break;
-      p = stop + 1;
     }
   row_cb ('\n', parse);
 }
@@ -306,7 +325,7 @@ tandem_csv_parse_data_full (const char        *data,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
   struct csv_parser parser;
-  Parse parse = { func, user_data, fields, text, offsets, 1, 0, FALSE, NULL };
+  Parse parse = { func, user_data, fields, text, offsets, 1, 0, FALSE, FALSE, NULL };
   const char *p = data;
   const char *end = data != NULL ? data + length : NULL;   /* an empty file maps to no memory */
   const char *nul;
