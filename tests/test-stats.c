@@ -1033,6 +1033,71 @@ test_stats_wave_respondents (void)
   tandem_test_remove_dir (dir);
 }
 
+/* The person and learning indexes as they stand, to compare. */
+static char *
+index_schema (TandemStore *store)
+{
+  g_autoptr(TandemStmt) stmt = tandem_store_prepare (store,
+                                                     "SELECT group_concat (name || ': ' || sql, '; ')"
+                                                     "  FROM (SELECT name, sql FROM sqlite_master"
+                                                     "         WHERE type = 'index' AND sql IS NOT NULL ORDER BY name)",
+                                                     NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (tandem_stmt_step (stmt, NULL), ==, TANDEM_STEP_ROW);
+  return g_strdup (tandem_stmt_get_text (stmt, 0));
+}
+
+/* Imports the test file @name, which must go in when @good. */
+static void
+import_data (TandemStore      *store,
+             TandemImportKind  kind,
+             const char       *name,
+             gboolean          good)
+{
+  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(TandemImportReport) report = tandem_import_report_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tandem_import_run (store, kind, file, NULL, report, NULL, &error) == good);
+  g_assert_true ((error == NULL) == good);
+}
+
+/* A first import of people builds the person indexes once at the end, and
+ * an enrollment import that raises most people's learning builds the two
+ * that hold it: afterwards the indexes are the schema's, and sound; a file
+ * with problems leaves them as they were. */
+static void
+test_stats_import_rebuilds_indexes (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "tandem.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemStore) store = tandem_store_open (path, &error);
+  g_autofree char *schema = index_schema (store);
+  g_autofree char *after_people = NULL;
+  g_autofree char *after_enrollments = NULL;
+  g_autofree char *after_failure = NULL;
+
+  g_assert_nonnull (strstr (schema, "person_name: CREATE INDEX person_name ON person (name COLLATE NOCASE)"));
+  import_data (store, TANDEM_IMPORT_PEOPLE, "people/bad-flag.csv", FALSE);
+  after_failure = index_schema (store);
+  g_assert_cmpstr (after_failure, ==, schema);
+
+  import_data (store, TANDEM_IMPORT_PEOPLE, "people/good.csv", TRUE);
+  after_people = index_schema (store);
+  g_assert_cmpstr (after_people, ==, schema);
+  import_data (store, TANDEM_IMPORT_ENROLLMENTS, "enrollments/good.csv", TRUE);
+  after_enrollments = index_schema (store);
+  g_assert_cmpstr (after_enrollments, ==, schema);
+
+  g_assert_cmpint (query (store, "SELECT count (*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), ==, 0);
+  g_assert_cmpint (query (store, "SELECT count (*) FROM person WHERE learning > 0"), >, 0);
+  g_assert_cmpint (learning_wrong (store), ==, 0);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
 /* Imports run with SQLite's foreign-key checks off (they cost a fifth of a
  * survey import) and refer only to rows they found or made themselves in
  * the same transaction: afterwards nothing refers to a missing row, and
@@ -1252,6 +1317,7 @@ main (int    argc,
 
   g_test_add_func ("/tandem/stats/learning-summary", test_stats_learning_summary);
   g_test_add_func ("/tandem/stats/wave-respondents", test_stats_wave_respondents);
+  g_test_add_func ("/tandem/stats/import-rebuilds-indexes", test_stats_import_rebuilds_indexes);
   g_test_add_func ("/tandem/stats/hot-plans", test_stats_hot_plans);
   g_test_add_func ("/tandem/stats/import-level-words", test_stats_import_level_words);
   g_test_add_func ("/tandem/stats/program-charts-fold", test_stats_program_charts_fold);

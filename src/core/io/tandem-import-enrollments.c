@@ -254,6 +254,42 @@ write_enrollment (EnrollmentImport         *import,
   return TRUE;
 }
 
+/* How far @status takes a person's learning (schema 5): 0 none, 1
+ * enrolled, 2 completed. */
+static int
+learning_of (TandemEnrollmentStatus status)
+{
+  return status == TANDEM_ENROLLMENT_COMPLETED ? 2 : status == TANDEM_ENROLLMENT_DROPPED ? 0 : 1;
+}
+
+/* Whether raising the learning of the people in the sorted rows costs
+ * more row by row than building the two indexes that hold it afresh: a
+ * raise moves an entry in each, a build costs about a third of that per
+ * person stored. */
+static gboolean
+worth_rebuilding (EnrollmentImport  *import,
+                  gboolean          *out_worth,
+                  GError           **error)
+{
+  gint64 people = 0, person = -1;
+  guint raised = 0;
+
+  for (guint i = 0; i < import->pending->len; i++)
+    {
+      const PendingEnrollment *row = &g_array_index (import->pending, PendingEnrollment, i);
+
+      if (row->key.person != person && learning_of (row->status) > 0)
+        {
+          raised++;
+          person = row->key.person;
+        }
+    }
+  if (!tandem_store_query_int (import->store, "SELECT count (*) FROM person", &people, error))
+    return FALSE;
+  *out_worth = (gint64)raised * 3 > people;
+  return TRUE;
+}
+
 /* Every row passed: write them in the order of the (person, program)
  * index, so that an export in random order (as learning systems write
  * them) costs what a sorted one does instead of touching index pages all
@@ -266,6 +302,7 @@ enrollment_finish (gpointer   user_data,
   g_autoptr(TandemStmt) raise = NULL;
   gint64 person = -1;
   int learning = 0;
+  gboolean rebuild = FALSE;
 
   /* person.learning (schema 5): a new enrollment can only raise it (the
    * triggers see to changed ones), so one small update per person whose
@@ -276,6 +313,11 @@ enrollment_finish (gpointer   user_data,
     return FALSE;
 
   g_array_sort (import->pending, compare_pending);
+  if (!worth_rebuilding (import, &rebuild, error) ||
+      (rebuild && !tandem_store_exec (import->store,
+                                      tandem_store_get_sql (import->store, TANDEM_SQL_LEARNING_INDEXES_DROP), error)))
+    return FALSE;
+
   for (guint i = 0; i <= import->pending->len; i++)
     {
       const PendingEnrollment *row = i < import->pending->len
@@ -297,10 +339,11 @@ enrollment_finish (gpointer   user_data,
         }
       if (!write_enrollment (import, row, error))
         return FALSE;
-      learning = MAX (learning, row->status == TANDEM_ENROLLMENT_COMPLETED ? 2
-                                : row->status == TANDEM_ENROLLMENT_DROPPED ? 0 : 1);
+      learning = MAX (learning, learning_of (row->status));
     }
-  return TRUE;
+  return !rebuild ||
+         tandem_store_exec (import->store, tandem_store_get_sql (import->store, TANDEM_SQL_LEARNING_INDEXES_CREATE),
+                            error);
 }
 
 /* Imports enrollments: a person must exist; a program that does not is

@@ -38,6 +38,7 @@ typedef struct
   GHashTable         *roles;        /* casefolded name → TandemRoleSeen */
   GHashTable         *known;        /* external id → person id, of the people stored before */
   GHashTable         *seen;         /* external_id → first line */
+  gboolean            rebuild;      /* the person indexes were dropped, to be built at the end */
 } PeopleImport;
 
 /* What a person stored before holds, for the columns a file leaves out. */
@@ -295,6 +296,19 @@ people_row_cb (guint       line,
   return TRUE;
 }
 
+/* An organisation's first import writes every person: its indexes are
+ * built once at the end rather than filled row by row. */
+static gboolean
+people_finish (gpointer   user_data,
+               GError   **error)
+{
+  PeopleImport *import = user_data;
+
+  return !import->rebuild ||
+         tandem_store_exec (import->store, tandem_store_get_sql (import->store, TANDEM_SQL_PEOPLE_INDEXES_CREATE),
+                            error);
+}
+
 /* Imports people from an HR export: a person whose external_id is known is
  * updated, new departments and roles are created. */
 static gboolean
@@ -315,8 +329,9 @@ import_people (TandemStore         *store,
   g_autoptr(GHashTable) roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gint64 empty = 0;
   PeopleImport import = { store, report, { people_columns, P_N, mapping, PEOPLE_OPTIONAL, { 0, }, 0, FALSE, FALSE },
-                          NULL, NULL, NULL, NULL, NULL, NULL, departments, roles, known, seen };
+                          NULL, NULL, NULL, NULL, NULL, NULL, departments, roles, known, seen, FALSE };
 
   if (!(find = tandem_store_prepare (store,
                                      "SELECT name, email, coalesce (department_id, 0),"
@@ -349,7 +364,17 @@ import_people (TandemStore         *store,
   import.add_role = add_role;
   import.set_role_level = set_role_level;
 
-  return tandem_import_in_transaction (store, path, people_row_cb, NULL, &import, report, cancellable, error);
+  /* Inside the import's transaction: a file with problems rolls the
+   * indexes back with everything else. */
+  if (!tandem_store_query_int (store, "SELECT NOT EXISTS (SELECT 1 FROM person)", &empty, error))
+    return FALSE;
+  import.rebuild = empty != 0;
+  if (import.rebuild &&
+      !tandem_store_exec (store, tandem_store_get_sql (store, TANDEM_SQL_PEOPLE_INDEXES_DROP), error))
+    return FALSE;
+
+  return tandem_import_in_transaction (store, path, people_row_cb, people_finish, &import, report, cancellable,
+                                       error);
 }
 
 const TandemImporter tandem_people_importer = {
