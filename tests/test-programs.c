@@ -564,6 +564,12 @@ test_import_enrollments (Fixture       *f,
   g_assert_true (named);
   g_assert_cmpint (count (f, "SELECT count(*) FROM enrollment WHERE status = 'dropped'"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM enrollment WHERE completed_on = '2026-02-01'"), ==, 1);
+  /* Written in one statement on a file, one a row on a server: the same. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM enrollment WHERE completed_on IS NULL"), ==, 3);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM enrollment WHERE enrolled_on = '' OR completed_on = ''"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM person WHERE learning > 0"), >, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM person WHERE learning <> " TANDEM_SQL_LEARNING_OF ("person.id")),
+                   ==, 0);
 
   /* The same file again changes nothing; the programs exist now. */
   g_assert_cmpint (import_ok (f, TANDEM_IMPORT_ENROLLMENTS, path, again), ==, 0);
@@ -580,6 +586,8 @@ test_import_enrollments (Fixture       *f,
   g_assert_cmpuint (changed->updated, ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM enrollment WHERE completed_on = '2026-03-02'"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM enrollment"), ==, 5);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM person WHERE learning <> " TANDEM_SQL_LEARNING_OF ("person.id")),
+                   ==, 0);
 }
 
 /* A schema-2 file keeps every enrollment, with its id, when it is brought

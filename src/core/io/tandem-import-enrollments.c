@@ -29,7 +29,6 @@ typedef struct
   TandemStmt       *find_program;
   TandemStmt       *add_program;
   TandemStmt       *find;
-  TandemStmt       *insert;
   TandemStmt       *update;
   GHashTable         *people;     /* external id → person id, read once */
   GHashTable         *programs;   /* title → ProgramSeen */
@@ -207,50 +206,47 @@ compare_pending (gconstpointer a,
   return (pa->key.program > pb->key.program) - (pa->key.program < pb->key.program);
 }
 
-/* Writes one checked row: new, changed or as it was. */
+/* Looks up one checked row among the enrollments stored before: updates
+ * it when it changed. Sets @out_new when there is none, for the caller to
+ * insert with the other new ones. */
 static gboolean
-write_enrollment (EnrollmentImport         *import,
-                  const PendingEnrollment  *row,
-                  GError                  **error)
+write_known_enrollment (EnrollmentImport         *import,
+                        const PendingEnrollment  *row,
+                        gboolean                 *out_new,
+                        GError                  **error)
 {
   TandemImportReport *report = import->report;
   const char *status = tandem_enrollment_status_to_string (row->status);
+  gint64 id;
+  gboolean same;
 
-  /* A program this import created has no enrollments to compare with. */
+  *out_new = FALSE;
   tandem_stmt_bind_int64 (import->find, 1, row->key.person);
   tandem_stmt_bind_int64 (import->find, 2, row->key.program);
-  if (!row->program_created && tandem_stmt_step (import->find, NULL) == TANDEM_STEP_ROW)
+  if (tandem_stmt_step (import->find, NULL) != TANDEM_STEP_ROW)
     {
-      gint64 id = tandem_stmt_get_int64 (import->find, 0);
-      gboolean same = g_strcmp0 (tandem_stmt_get_text (import->find, 1), status) == 0 &&
-                      g_strcmp0 (tandem_stmt_get_text (import->find, 2), row->enrolled_on) == 0 &&
-                      g_strcmp0 (tandem_stmt_get_text (import->find, 3), row->completed_on) == 0;
-
       tandem_stmt_reset (import->find);
-      if (same)
-        {
-          report->unchanged++;
-          return TRUE;
-        }
-      tandem_stmt_bind_int64 (import->update, 1, id);
-      tandem_stmt_bind_text (import->update, 2, status);
-      tandem_stmt_bind_text (import->update, 3, row->enrolled_on);
-      tandem_stmt_bind_text (import->update, 4, row->completed_on);
-      if (!tandem_stmt_step_done (import->update, error))
-        return FALSE;
-      report->updated++;
+      *out_new = TRUE;
       return TRUE;
     }
-  tandem_stmt_reset (import->find);
 
-  tandem_stmt_bind_int64 (import->insert, 1, row->key.person);
-  tandem_stmt_bind_int64 (import->insert, 2, row->key.program);
-  tandem_stmt_bind_text (import->insert, 3, status);
-  tandem_stmt_bind_text (import->insert, 4, row->enrolled_on);
-  tandem_stmt_bind_text (import->insert, 5, row->completed_on);
-  if (!tandem_stmt_step_done (import->insert, error))
+  id = tandem_stmt_get_int64 (import->find, 0);
+  same = g_strcmp0 (tandem_stmt_get_text (import->find, 1), status) == 0 &&
+         g_strcmp0 (tandem_stmt_get_text (import->find, 2), row->enrolled_on) == 0 &&
+         g_strcmp0 (tandem_stmt_get_text (import->find, 3), row->completed_on) == 0;
+  tandem_stmt_reset (import->find);
+  if (same)
+    {
+      report->unchanged++;
+      return TRUE;
+    }
+  tandem_stmt_bind_int64 (import->update, 1, id);
+  tandem_stmt_bind_text (import->update, 2, status);
+  tandem_stmt_bind_text (import->update, 3, row->enrolled_on);
+  tandem_stmt_bind_text (import->update, 4, row->completed_on);
+  if (!tandem_stmt_step_done (import->update, error))
     return FALSE;
-  report->created++;
+  report->updated++;
   return TRUE;
 }
 
@@ -262,88 +258,122 @@ learning_of (TandemEnrollmentStatus status)
   return status == TANDEM_ENROLLMENT_COMPLETED ? 2 : status == TANDEM_ENROLLMENT_DROPPED ? 0 : 1;
 }
 
-/* Whether raising the learning of the people in the sorted rows costs
- * more row by row than building the two indexes that hold it afresh: a
- * raise moves an entry in each, a build costs about a third of that per
- * person stored. */
+/* A person whose learning the import may raise, and how far. */
+typedef struct
+{
+  gint64 person;
+  gint64 learning;
+} Raise;
+
+/* Whether raising the learning of @n_raises people costs more row by row
+ * than building the two indexes that hold it afresh: a raise moves an
+ * entry in each, a build costs about a third of that per person stored. */
 static gboolean
 worth_rebuilding (EnrollmentImport  *import,
+                  guint              n_raises,
                   gboolean          *out_worth,
                   GError           **error)
 {
-  gint64 people = 0, person = -1;
-  guint raised = 0;
+  gint64 people = 0;
 
-  for (guint i = 0; i < import->pending->len; i++)
-    {
-      const PendingEnrollment *row = &g_array_index (import->pending, PendingEnrollment, i);
-
-      if (row->key.person != person && learning_of (row->status) > 0)
-        {
-          raised++;
-          person = row->key.person;
-        }
-    }
   if (!tandem_store_query_int (import->store, "SELECT count (*) FROM person", &people, error))
     return FALSE;
-  *out_worth = (gint64)raised * 3 > people;
+  *out_worth = (gint64)n_raises * 3 > people;
   return TRUE;
+}
+
+/* person.learning (schema 5): a new enrollment can only raise it (the
+ * triggers see to changed ones), so one update per person whose
+ * enrollments in the file take them further does it. */
+static gboolean
+raise_learning (EnrollmentImport  *import,
+                GArray            *raises,
+                GError           **error)
+{
+  static const TandemRowsColumn columns[] = {
+    { TANDEM_ROWS_INT64, G_STRUCT_OFFSET (Raise, person), NULL },
+    { TANDEM_ROWS_INT64, G_STRUCT_OFFSET (Raise, learning), NULL },
+  };
+  TandemRows rows = { raises->data, sizeof (Raise), raises->len, columns, G_N_ELEMENTS (columns) };
+  gboolean rebuild = FALSE;
+
+  return worth_rebuilding (import, raises->len, &rebuild, error) &&
+         (!rebuild || tandem_store_exec (import->store,
+                                         tandem_store_get_sql (import->store, TANDEM_SQL_LEARNING_INDEXES_DROP),
+                                         error)) &&
+         tandem_store_insert_rows (import->store,
+                                   "UPDATE person SET learning = r.c1 FROM tandem_rows r"
+                                   " WHERE person.id = r.c0 AND person.learning < r.c1",
+                                   "UPDATE person SET learning = $2 WHERE id = $1 AND learning < $2", &rows, error) &&
+         (!rebuild || tandem_store_exec (import->store,
+                                         tandem_store_get_sql (import->store, TANDEM_SQL_LEARNING_INDEXES_CREATE),
+                                         error));
 }
 
 /* Every row passed: write them in the order of the (person, program)
  * index, so that an export in random order (as learning systems write
  * them) costs what a sorted one does instead of touching index pages all
- * over the file. */
+ * over the file. The new ones go in by one statement. */
 static gboolean
 enrollment_finish (gpointer   user_data,
                    GError   **error)
 {
   EnrollmentImport *import = user_data;
-  g_autoptr(TandemStmt) raise = NULL;
-  gint64 person = -1;
-  int learning = 0;
-  gboolean rebuild = FALSE;
+  const char *status_names[TANDEM_N_ENROLLMENT_STATUSES];
+  const TandemRowsColumn columns[] = {
+    { TANDEM_ROWS_INT64, G_STRUCT_OFFSET (PendingEnrollment, key.person), NULL },
+    { TANDEM_ROWS_INT64, G_STRUCT_OFFSET (PendingEnrollment, key.program), NULL },
+    { TANDEM_ROWS_NAME_INT, G_STRUCT_OFFSET (PendingEnrollment, status), status_names },
+    { TANDEM_ROWS_TEXT, G_STRUCT_OFFSET (PendingEnrollment, enrolled_on), NULL },
+    { TANDEM_ROWS_TEXT, G_STRUCT_OFFSET (PendingEnrollment, completed_on), NULL },
+  };
+  GArray *pending = import->pending;
+  g_autoptr(GArray) raises = g_array_new (FALSE, FALSE, sizeof (Raise));
+  TandemRows rows;
+  guint n_new = 0;
 
-  /* person.learning (schema 5): a new enrollment can only raise it (the
-   * triggers see to changed ones), so one small update per person whose
-   * new enrollments take them further does it. */
-  raise = tandem_store_prepare (import->store, "UPDATE person SET learning = $2 WHERE id = $1 AND learning < $2",
-                                error);
-  if (raise == NULL)
-    return FALSE;
+  G_STATIC_ASSERT (sizeof (TandemEnrollmentStatus) == sizeof (int));
+  for (TandemEnrollmentStatus status = 0; status < TANDEM_N_ENROLLMENT_STATUSES; status++)
+    status_names[status] = tandem_enrollment_status_to_string (status);
 
-  g_array_sort (import->pending, compare_pending);
-  if (!worth_rebuilding (import, &rebuild, error) ||
-      (rebuild && !tandem_store_exec (import->store,
-                                      tandem_store_get_sql (import->store, TANDEM_SQL_LEARNING_INDEXES_DROP), error)))
-    return FALSE;
-
-  for (guint i = 0; i <= import->pending->len; i++)
+  /* Changed rows are updated as they come; new ones move to the front. */
+  g_array_sort (pending, compare_pending);
+  for (guint i = 0; i < pending->len; i++)
     {
-      const PendingEnrollment *row = i < import->pending->len
-                                     ? &g_array_index (import->pending, PendingEnrollment, i) : NULL;
+      const PendingEnrollment *row = &g_array_index (pending, PendingEnrollment, i);
+      gboolean is_new = TRUE;
+      int learning = learning_of (row->status);
 
-      if (row == NULL || row->key.person != person)
-        {
-          if (learning > 0)
-            {
-              tandem_stmt_bind_int64 (raise, 1, person);
-              tandem_stmt_bind_int (raise, 2, learning);
-              if (!tandem_stmt_step_done (raise, error))
-                return FALSE;
-            }
-          if (row == NULL)
-            break;
-          person = row->key.person;
-          learning = 0;
-        }
-      if (!write_enrollment (import, row, error))
+      /* A program this import created has no enrollments to compare with. */
+      if (!row->program_created && !write_known_enrollment (import, row, &is_new, error))
         return FALSE;
-      learning = MAX (learning, learning_of (row->status));
+      if (is_new)
+        g_array_index (pending, PendingEnrollment, n_new++) = *row;
+
+      if (raises->len > 0 && g_array_index (raises, Raise, raises->len - 1).person == row->key.person)
+        {
+          Raise *last = &g_array_index (raises, Raise, raises->len - 1);
+
+          last->learning = MAX (last->learning, learning);
+        }
+      else if (learning > 0)
+        {
+          Raise raise = { row->key.person, learning };
+
+          g_array_append_val (raises, raise);
+        }
     }
-  return !rebuild ||
-         tandem_store_exec (import->store, tandem_store_get_sql (import->store, TANDEM_SQL_LEARNING_INDEXES_CREATE),
-                            error);
+
+  rows = (TandemRows) { pending->data, sizeof (PendingEnrollment), n_new, columns, G_N_ELEMENTS (columns) };
+  if (!tandem_store_insert_rows (import->store,
+                                 "INSERT INTO enrollment (person_id, program_id, status, enrolled_on, completed_on)"
+                                 " SELECT c0, c1, c2, c3, c4 FROM tandem_rows",
+                                 "INSERT INTO enrollment (person_id, program_id, status, enrolled_on, completed_on)"
+                                 " VALUES ($1, $2, $3, $4, $5)",
+                                 &rows, error))
+    return FALSE;
+  import->report->created += n_new;
+  return raise_learning (import, raises, error);
 }
 
 /* Imports enrollments: a person must exist; a program that does not is
@@ -359,14 +389,13 @@ import_enrollments (TandemStore         *store,
   g_autoptr(TandemStmt) find_program = NULL;
   g_autoptr(TandemStmt) add_program = NULL;
   g_autoptr(TandemStmt) find = NULL;
-  g_autoptr(TandemStmt) insert = NULL;
   g_autoptr(TandemStmt) update = NULL;
   g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) programs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (enrollment_key_hash, enrollment_key_equal, g_free, NULL);
   g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (PendingEnrollment));
   EnrollmentImport import = { store, report, { enrollment_columns, E_N, mapping, ENROLLMENT_OPTIONAL, { 0, }, 0, FALSE, FALSE },
-                              NULL, NULL, NULL, NULL, NULL, people, programs, seen, pending, NULL };
+                              NULL, NULL, NULL, NULL, people, programs, seen, pending, NULL };
   gboolean ok;
 
   if (!tandem_import_load_people (store, people, error) ||
@@ -376,11 +405,6 @@ import_enrollments (TandemStore         *store,
                                      "SELECT id, status, coalesce (enrolled_on, ''), coalesce (completed_on, '')"
                                      "  FROM enrollment WHERE person_id = $1 AND program_id = $2",
                                      error)) ||
-      !(insert = tandem_store_prepare (store,
-                                       "INSERT INTO enrollment (person_id, program_id, status, enrolled_on,"
-                                       "                        completed_on)"
-                                       " VALUES ($1, $2, $3, nullif ($4, ''), nullif ($5, ''))",
-                                       error)) ||
       !(update = tandem_store_prepare (store,
                                        "UPDATE enrollment SET status = $2, enrolled_on = nullif ($3, ''),"
                                        "       completed_on = nullif ($4, '')"
@@ -391,7 +415,6 @@ import_enrollments (TandemStore         *store,
   import.find_program = find_program;
   import.add_program = add_program;
   import.find = find;
-  import.insert = insert;
   import.update = update;
   import.dates = g_string_chunk_new (4096);
 

@@ -27,7 +27,6 @@ typedef struct
   TandemStore        *store;
   TandemImportReport *report;
   TandemImportHeader  header;
-  TandemStmt       *insert;
   TandemStmt       *add_department;
   TandemStmt       *add_role;
   GHashTable         *departments;  /* casefolded name → id */
@@ -42,6 +41,7 @@ typedef struct
 /* A row that passed every check, waiting to be written with its wave's. */
 typedef struct
 {
+  gint64  wave;
   gint64  role;         /* 0 for none */
   gint64  department;   /* 0 for none */
   guint8  level;
@@ -62,17 +62,6 @@ wave_seen_free (WaveSeen *wave)
   g_free (wave->fielded_on);
   g_array_unref (wave->rows);
   g_free (wave);
-}
-
-static void
-bind_id_or_null (TandemStmt *stmt,
-                 int           column,
-                 gint64        value)
-{
-  if (value == 0)
-    tandem_stmt_bind_null (stmt, column);
-  else
-    tandem_stmt_bind_int64 (stmt, column, value);
 }
 
 /* A department (@kind 'd') or role ('r') as the file writes it; most
@@ -187,7 +176,7 @@ response_row_cb (guint       line,
     return FALSE;
 
   {
-    PendingResponse row = { role, department, (guint8)level, { (guint8)scores[0], (guint8)scores[1],
+    PendingResponse row = { wave->id, role, department, (guint8)level, { (guint8)scores[0], (guint8)scores[1],
                                                                (guint8)scores[2] } };
 
     G_STATIC_ASSERT (TANDEM_N_DIMENSIONS == 3);
@@ -198,14 +187,26 @@ response_row_cb (guint       line,
   return TRUE;
 }
 
-/* Every row passed: write them a wave at a time. Survey tools export the
- * waves mixed (or a file holds several); the index on the wave then grows
- * at one end instead of at twenty places at once. */
+/* Every row passed: write them a wave at a time (survey tools export the
+ * waves mixed), each wave's in one statement. */
 static gboolean
 response_finish (gpointer   user_data,
                  GError   **error)
 {
   ResponseImport *import = user_data;
+  const char *level_names[TANDEM_N_LEVELS];
+  const TandemRowsColumn columns[] = {
+    { TANDEM_ROWS_INT64, G_STRUCT_OFFSET (PendingResponse, wave), NULL },
+    { TANDEM_ROWS_NAME8, G_STRUCT_OFFSET (PendingResponse, level), level_names },
+    { TANDEM_ROWS_ID64, G_STRUCT_OFFSET (PendingResponse, role), NULL },
+    { TANDEM_ROWS_ID64, G_STRUCT_OFFSET (PendingResponse, department), NULL },
+    { TANDEM_ROWS_ID8, G_STRUCT_OFFSET (PendingResponse, scores[0]), NULL },
+    { TANDEM_ROWS_ID8, G_STRUCT_OFFSET (PendingResponse, scores[1]), NULL },
+    { TANDEM_ROWS_ID8, G_STRUCT_OFFSET (PendingResponse, scores[2]), NULL },
+  };
+
+  for (TandemLevel level = 0; level < TANDEM_N_LEVELS; level++)
+    level_names[level] = tandem_level_to_string (level);
 
   /* A few answers added to a wave already reported on would show up as the
    * difference between two reports. */
@@ -216,21 +217,18 @@ response_finish (gpointer   user_data,
   for (guint w = 0; w < import->wave_order->len; w++)
     {
       const WaveSeen *wave = g_ptr_array_index (import->wave_order, w);
+      TandemRows rows = { wave->rows->data, sizeof (PendingResponse), wave->rows->len, columns,
+                          G_N_ELEMENTS (columns) };
 
-      for (guint i = 0; i < wave->rows->len; i++)
-        {
-          const PendingResponse *row = &g_array_index (wave->rows, PendingResponse, i);
-
-          /* 0 is “none”: bound as NULL here rather than by nullif () a million times. */
-          tandem_stmt_bind_int64 (import->insert, 1, wave->id);
-          tandem_stmt_bind_text (import->insert, 2, tandem_level_to_string ((TandemLevel)row->level));
-          bind_id_or_null (import->insert, 3, row->role);
-          bind_id_or_null (import->insert, 4, row->department);
-          for (guint d = 0; d < TANDEM_N_DIMENSIONS; d++)
-            bind_id_or_null (import->insert, 5 + (int)d, row->scores[d]);
-          if (!tandem_stmt_step_done (import->insert, error))
-            return FALSE;
-        }
+      if (!tandem_store_insert_rows (import->store,
+                                     "INSERT INTO survey_response (wave_id, level, role_id, department_id,"
+                                     "                             optimism, resources, transparency)"
+                                     " SELECT c0, c1, c2, c3, c4, c5, c6 FROM tandem_rows",
+                                     "INSERT INTO survey_response (wave_id, level, role_id, department_id,"
+                                     "                             optimism, resources, transparency)"
+                                     " VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                                     &rows, error))
+        return FALSE;
     }
   return tandem_survey_tally_flush (import->tally, import->store, error);
 }
@@ -246,7 +244,6 @@ import_responses (TandemStore         *store,
                   GCancellable        *cancellable,
                   GError             **error)
 {
-  g_autoptr(TandemStmt) insert = NULL;
   g_autoptr(TandemStmt) add_department = NULL;
   g_autoptr(TandemStmt) add_role = NULL;
   g_autoptr(GHashTable) departments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -260,21 +257,15 @@ import_responses (TandemStore         *store,
   g_autoptr(GPtrArray) wave_order = g_ptr_array_new ();
   ResponseImport import = { store, report, { response_columns, R_N, mapping, RESPONSE_OPTIONAL, { 0, }, 0, FALSE,
                                                          FALSE },
-                            NULL, NULL, NULL, departments, roles, waves, { exact_departments, exact_roles },
+                            NULL, NULL, departments, roles, waves, { exact_departments, exact_roles },
                             tally, existing, wave_order };
 
-  if (!(insert = tandem_store_prepare (store,
-                                       "INSERT INTO survey_response (wave_id, level, role_id, department_id,"
-                                       "                             optimism, resources, transparency)"
-                                       " VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                                       error)) ||
-      !(add_department = tandem_store_prepare (store, "INSERT INTO department (name) VALUES ($1)", error)) ||
+  if (!(add_department = tandem_store_prepare (store, "INSERT INTO department (name) VALUES ($1)", error)) ||
       !(add_role = tandem_store_prepare (store, "INSERT INTO role (name, level) VALUES ($1, $2)", error)) ||
       !tandem_import_load_ids (store, "SELECT id, name FROM department", departments, TRUE, error) ||
       !tandem_import_load_ids (store, "SELECT id, name, level FROM role", roles, TRUE, error))
     return FALSE;
 
-  import.insert = insert;
   import.add_department = add_department;
   import.add_role = add_role;
 

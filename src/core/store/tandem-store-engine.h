@@ -34,6 +34,9 @@ struct _TandemStore
   TandemStoreWaitFunc wait_func;
   gpointer           wait_data;
 
+  /* What the tandem_rows table holds while tandem_store_insert_rows () runs. */
+  const TandemRows  *rows;
+
 #ifdef HAVE_LIBPQ
   /* A team server instead of a file (then db is NULL): the connection,
    * whether each open savepoint began the transaction, and the rows the
@@ -46,6 +49,7 @@ struct _TandemStore
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+int      tandem_store_add_rows_table    (TandemStore  *self);
 void     tandem_store_set_sqlite_error  (GError      **error,
                                          sqlite3      *db,
                                          int           rc,

@@ -47,6 +47,40 @@ gboolean     tandem_store_query_int           (TandemStore  *self,
 gint64       tandem_store_get_last_insert_id  (TandemStore  *self);
 gint64       tandem_store_get_changes         (TandemStore  *self);
 
+/* Rows in memory for tandem_store_insert_rows (): an array of structs,
+ * each column a member at an offset, read as the given type. */
+typedef enum
+{
+  TANDEM_ROWS_INT64,      /* gint64 */
+  TANDEM_ROWS_ID64,       /* gint64; 0 is NULL */
+  TANDEM_ROWS_ID8,        /* guint8; 0 is NULL */
+  TANDEM_ROWS_NAME8,      /* guint8, an index into names */
+  TANDEM_ROWS_NAME_INT,   /* int (an enum), an index into names */
+  TANDEM_ROWS_TEXT,       /* const char *; "" is NULL */
+} TandemRowsType;
+
+typedef struct
+{
+  TandemRowsType      type;
+  gsize               offset;
+  const char * const *names;   /* for the NAME types */
+} TandemRowsColumn;
+
+typedef struct
+{
+  gconstpointer           data;
+  gsize                   stride;
+  guint                   n_rows;
+  const TandemRowsColumn *columns;
+  guint                   n_columns;
+} TandemRows;
+
+gboolean     tandem_store_insert_rows         (TandemStore       *self,
+                                               const char        *bulk_sql,
+                                               const char        *row_sql,
+                                               const TandemRows  *rows,
+                                               GError           **error);
+
 /* Transactions: begin/commit/rollback around a whole write; savepoints
  * nest inside one or open one, so a write that is whole on its own can
  * also be one step of an import. */

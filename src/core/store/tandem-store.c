@@ -503,6 +503,11 @@ open_store (const char  *path,
 
   sqlite3_busy_handler (self->db, busy_cb, self);
   sqlite3_extended_result_codes (self->db, 1);
+  if ((rc = tandem_store_add_rows_table (self)) != SQLITE_OK)
+    {
+      tandem_store_set_sqlite_error (error, self->db, rc, path);
+      return NULL;
+    }
 
   /* Only reads until we know the file is ours: nothing may be written to a
    * foreign or newer database, not even the WAL flag in its header. */
