@@ -127,6 +127,51 @@ rows_eof (sqlite3_vtab_cursor *base)
   return cursor->rows == NULL || cursor->row >= cursor->rows->n_rows;
 }
 
+/* One value of a row, as either engine takes it. */
+typedef struct
+{
+  enum { VALUE_NULL, VALUE_INT, VALUE_TEXT } kind;
+  gint64      number;
+  const char *text;
+} Value;
+
+static Value
+read_value (const TandemRowsColumn *column,
+            gconstpointer           data,
+            gsize                   stride,
+            guint                   row)
+{
+  const guint8 *at = (const guint8 *)data + (gsize)row * stride + column->offset;
+  Value value = { VALUE_INT, 0, NULL };
+
+  switch (column->type)
+    {
+    case TANDEM_ROWS_INT64:
+    case TANDEM_ROWS_ID64:
+      value.number = *(const gint64 *)at;
+      break;
+    case TANDEM_ROWS_ID8:
+      value.number = *at;
+      break;
+    case TANDEM_ROWS_NAME8:
+      value.text = column->names[*at];
+      break;
+    case TANDEM_ROWS_NAME_INT:
+      value.text = column->names[*(const int *)at];
+      break;
+    case TANDEM_ROWS_TEXT:
+      value.text = *(const char * const *)at;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (value.text != NULL)
+    value.kind = *value.text == '\0' && column->type == TANDEM_ROWS_TEXT ? VALUE_NULL : VALUE_TEXT;
+  else if (value.number == 0 && column->type != TANDEM_ROWS_INT64)
+    value.kind = VALUE_NULL;
+  return value;
+}
+
 static int
 rows_column (sqlite3_vtab_cursor *base,
              sqlite3_context     *context,
@@ -134,49 +179,16 @@ rows_column (sqlite3_vtab_cursor *base,
 {
   RowsCursor *cursor = (RowsCursor *)base;
   const TandemRows *rows = cursor->rows;
-  const TandemRowsColumn *column;
-  const guint8 *row;
+  Value value = { VALUE_NULL, 0, NULL };
 
-  if ((guint)n >= rows->n_columns)
-    {
-      sqlite3_result_null (context);
-      return SQLITE_OK;
-    }
-  column = &rows->columns[n];
-  row = (const guint8 *)rows->data + (gsize)cursor->row * rows->stride + column->offset;
-
-  switch (column->type)
-    {
-    case TANDEM_ROWS_INT64:
-      sqlite3_result_int64 (context, *(const gint64 *)row);
-      break;
-    case TANDEM_ROWS_ID64:
-      if (*(const gint64 *)row == 0)
-        sqlite3_result_null (context);
-      else
-        sqlite3_result_int64 (context, *(const gint64 *)row);
-      break;
-    case TANDEM_ROWS_ID8:
-      if (*row == 0)
-        sqlite3_result_null (context);
-      else
-        sqlite3_result_int (context, *row);
-      break;
-    case TANDEM_ROWS_NAME8:
-      sqlite3_result_text (context, column->names[*row], -1, SQLITE_STATIC);
-      break;
-    case TANDEM_ROWS_NAME_INT:
-      sqlite3_result_text (context, column->names[*(const int *)row], -1, SQLITE_STATIC);
-      break;
-    case TANDEM_ROWS_TEXT:
-      if (**(const char * const *)row == '\0')
-        sqlite3_result_null (context);
-      else
-        sqlite3_result_text (context, *(const char * const *)row, -1, SQLITE_STATIC);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
+  if ((guint)n < rows->n_columns)
+    value = read_value (&rows->columns[n], rows->data, rows->stride, cursor->row);
+  if (value.kind == VALUE_INT)
+    sqlite3_result_int64 (context, value.number);
+  else if (value.kind == VALUE_TEXT)
+    sqlite3_result_text (context, value.text, -1, SQLITE_STATIC);
+  else
+    sqlite3_result_null (context);
   return SQLITE_OK;
 }
 
@@ -210,50 +222,6 @@ int
 tandem_store_add_rows_table (TandemStore *self)
 {
   return sqlite3_create_module (self->db, "tandem_rows", &rows_module, self);
-}
-
-/* One row's value of @column as a server's statement takes it: text, or
- * NULL for SQL's NULL. */
-static void
-bind_column (TandemStmt             *stmt,
-             int                     index,
-             const TandemRowsColumn *column,
-             const guint8           *row)
-{
-  const guint8 *at = row + column->offset;
-
-  switch (column->type)
-    {
-    case TANDEM_ROWS_INT64:
-      tandem_stmt_bind_int64 (stmt, index, *(const gint64 *)at);
-      break;
-    case TANDEM_ROWS_ID64:
-      if (*(const gint64 *)at == 0)
-        tandem_stmt_bind_null (stmt, index);
-      else
-        tandem_stmt_bind_int64 (stmt, index, *(const gint64 *)at);
-      break;
-    case TANDEM_ROWS_ID8:
-      if (*at == 0)
-        tandem_stmt_bind_null (stmt, index);
-      else
-        tandem_stmt_bind_int64 (stmt, index, *at);
-      break;
-    case TANDEM_ROWS_NAME8:
-      tandem_stmt_bind_text (stmt, index, column->names[*at]);
-      break;
-    case TANDEM_ROWS_NAME_INT:
-      tandem_stmt_bind_text (stmt, index, column->names[*(const int *)at]);
-      break;
-    case TANDEM_ROWS_TEXT:
-      if (**(const char * const *)at == '\0')
-        tandem_stmt_bind_null (stmt, index);
-      else
-        tandem_stmt_bind_text (stmt, index, *(const char * const *)at);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
 }
 
 /**
@@ -297,10 +265,17 @@ tandem_store_insert_rows (TandemStore       *self,
     return FALSE;
   for (guint r = 0; r < rows->n_rows; r++)
     {
-      const guint8 *row = (const guint8 *)rows->data + (gsize)r * rows->stride;
-
       for (guint c = 0; c < rows->n_columns; c++)
-        bind_column (stmt, (int)c + 1, &rows->columns[c], row);
+        {
+          Value value = read_value (&rows->columns[c], rows->data, rows->stride, r);
+
+          if (value.kind == VALUE_INT)
+            tandem_stmt_bind_int64 (stmt, (int)c + 1, value.number);
+          else if (value.kind == VALUE_TEXT)
+            tandem_stmt_bind_text (stmt, (int)c + 1, value.text);
+          else
+            tandem_stmt_bind_null (stmt, (int)c + 1);
+        }
       if (!tandem_stmt_step_done (stmt, error))
         return FALSE;
     }
