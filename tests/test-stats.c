@@ -1098,6 +1098,64 @@ test_stats_import_rebuilds_indexes (void)
   tandem_test_remove_dir (dir);
 }
 
+/* Thousands of enrollments in random order: written sorted by person and
+ * program, and a repeated one found with the line it repeats. */
+static void
+test_stats_import_enrollments_at_scale (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "tandem.db", NULL);
+  g_autofree char *people = g_build_filename (dir, "people.csv", NULL);
+  g_autofree char *enrollments = g_build_filename (dir, "enrollments.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("external_id,name\n");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemStore) store = tandem_store_open (path, &error);
+  g_autoptr(TandemImportReport) report = tandem_import_report_new ();
+  g_autoptr(TandemImportReport) repeated = tandem_import_report_new ();
+  g_autoptr(TandemImportReport) written = tandem_import_report_new ();
+  guint order[9000];
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (text, "P-%u,Person %u\n", i, i);
+  g_assert_true (g_file_set_contents (people, text->str, -1, &error));
+  g_assert_true (tandem_import_run (store, TANDEM_IMPORT_PEOPLE, people, NULL, report, NULL, &error));
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    order[i] = i;
+  for (guint i = G_N_ELEMENTS (order) - 1; i > 0; i--)
+    {
+      guint k = (guint)g_rand_int_range (rand, 0, (gint32)i + 1), swap = order[i];
+
+      order[i] = order[k];
+      order[k] = swap;
+    }
+  g_string_assign (text, "external_id,program,status\n");
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    g_string_append_printf (text, "P-%u,Program %u,enrolled\n", order[i] / 3, order[i] % 3);
+  g_string_append_printf (text, "P-%u,Program %u,completed\n", order[0] / 3, order[0] % 3);
+  g_assert_true (g_file_set_contents (enrollments, text->str, -1, &error));
+  g_assert_false (tandem_import_run (store, TANDEM_IMPORT_ENROLLMENTS, enrollments, NULL, repeated, NULL, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (repeated->n_problems, ==, 1);
+  g_assert_true (tandem_test_report_has_problem (repeated, 9002, NULL, "already enrolled in “Program"));
+  g_assert_true (tandem_test_report_has_problem (repeated, 9002, NULL, "on line 2"));
+
+  /* Without the repeat every row goes in, in the index's order. */
+  g_string_truncate (text, (gsize)(g_strrstr_len (text->str, (gssize)text->len - 1, "\n") - text->str) + 1);
+  g_assert_true (g_file_set_contents (enrollments, text->str, -1, &error));
+  g_assert_true (tandem_import_run (store, TANDEM_IMPORT_ENROLLMENTS, enrollments, NULL, written, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (written->created, ==, 9000);
+  g_assert_cmpint (query (store, "SELECT count (*) FROM enrollment"), ==, 9000);
+  g_assert_cmpint (query (store, "SELECT count (*) FROM enrollment a JOIN enrollment b ON b.id = a.id + 1"
+                                 " WHERE b.person_id < a.person_id"
+                                 "    OR (b.person_id = a.person_id AND b.program_id < a.program_id)"), ==, 0);
+  g_assert_cmpint (query (store, "SELECT count (*) FROM person WHERE learning = 1"), ==, 3000);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
 /* Imports run with SQLite's foreign-key checks off (they cost a fifth of a
  * survey import) and refer only to rows they found or made themselves in
  * the same transaction: afterwards nothing refers to a missing row, and
@@ -1318,6 +1376,7 @@ main (int    argc,
   g_test_add_func ("/tandem/stats/learning-summary", test_stats_learning_summary);
   g_test_add_func ("/tandem/stats/wave-respondents", test_stats_wave_respondents);
   g_test_add_func ("/tandem/stats/import-rebuilds-indexes", test_stats_import_rebuilds_indexes);
+  g_test_add_func ("/tandem/stats/import-enrollments-at-scale", test_stats_import_enrollments_at_scale);
   g_test_add_func ("/tandem/stats/hot-plans", test_stats_hot_plans);
   g_test_add_func ("/tandem/stats/import-level-words", test_stats_import_level_words);
   g_test_add_func ("/tandem/stats/program-charts-fold", test_stats_program_charts_fold);

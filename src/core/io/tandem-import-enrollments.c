@@ -32,7 +32,8 @@ typedef struct
   TandemStmt       *update;
   GHashTable         *people;     /* external id → person id, read once */
   GHashTable         *programs;   /* title → ProgramSeen */
-  GHashTable         *seen;       /* EnrollmentKey → first line */
+  guint              *seen;       /* a pending row's index + 1 by key, 0 when free */
+  gsize               n_seen;     /* slots in seen, a power of two */
   GArray             *pending;    /* PendingEnrollment, written in key order at the end */
   GStringChunk       *dates;      /* the pending rows' dates, each text once */
 } EnrollmentImport;
@@ -57,23 +58,64 @@ typedef struct
   TandemEnrollmentStatus  status;
   const char             *enrolled_on;    /* in EnrollmentImport.dates */
   const char             *completed_on;
+  guint                   line;
 } PendingEnrollment;
 
-static guint
-enrollment_key_hash (gconstpointer key)
+static gsize
+enrollment_key_hash (const EnrollmentKey *k)
 {
-  const EnrollmentKey *k = key;
+  guint64 h = (guint64)k->person * 0x9E3779B97F4A7C15u ^ (guint64)k->program * 0xC2B2AE3D27D4EB4Fu;
 
-  return (guint)(k->person * 2654435761u) ^ (guint)(k->program * 40503u);
+  return (gsize)(h ^ (h >> 29));
 }
 
-static gboolean
-enrollment_key_equal (gconstpointer a,
-                      gconstpointer b)
+/* The pending row with @key, or NULL after noting that row @index (about
+ * to be added) has it. Open addressing over indexes into the pending rows:
+ * no allocation per row, as half a million rows made. */
+static const PendingEnrollment *
+find_or_note (EnrollmentImport    *import,
+              const EnrollmentKey *key,
+              guint                index)
 {
-  const EnrollmentKey *ka = a, *kb = b;
+  gsize mask;
 
-  return ka->person == kb->person && ka->program == kb->program;
+  if ((gsize)(index + 1) * 2 > import->n_seen)
+    {
+      guint *old = import->seen;
+      gsize n_old = import->n_seen;
+
+      import->n_seen = MAX (n_old * 2, 1024);
+      import->seen = g_new0 (guint, import->n_seen);
+      for (gsize i = 0; i < n_old; i++)
+        if (old[i] != 0)
+          {
+            const PendingEnrollment *row = &g_array_index (import->pending, PendingEnrollment, old[i] - 1);
+
+            for (gsize at = enrollment_key_hash (&row->key) & (import->n_seen - 1);;
+                 at = (at + 1) & (import->n_seen - 1))
+              if (import->seen[at] == 0)
+                {
+                  import->seen[at] = old[i];
+                  break;
+                }
+          }
+      g_free (old);
+    }
+
+  mask = import->n_seen - 1;
+  for (gsize at = enrollment_key_hash (key) & mask;; at = (at + 1) & mask)
+    {
+      const PendingEnrollment *row;
+
+      if (import->seen[at] == 0)
+        {
+          import->seen[at] = index + 1;
+          return NULL;
+        }
+      row = &g_array_index (import->pending, PendingEnrollment, import->seen[at] - 1);
+      if (row->key.person == key->person && row->key.program == key->program)
+        return row;
+    }
 }
 
 static gboolean
@@ -135,7 +177,7 @@ enrollment_row_cb (guint       line,
   const gint64 *person;
   ProgramSeen *program = NULL;
   EnrollmentKey key;
-  gpointer first_line;
+  const PendingEnrollment *first;
 
   if (!tandem_import_take_row (h, line, fields, report))
     return TRUE;
@@ -177,18 +219,17 @@ enrollment_row_cb (guint       line,
 
   key.person = *person;
   key.program = program->id;
-  if (g_hash_table_lookup_extended (import->seen, &key, NULL, &first_line))
+  if ((first = find_or_note (import, &key, import->pending->len)) != NULL)
     {
       tandem_import_add_problem (report, line, NULL, _("%s is already enrolled in “%s” on line %u"), external_id,
-                                 title, GPOINTER_TO_UINT (first_line));
+                                 title, first->line);
       return TRUE;
     }
-  g_hash_table_insert (import->seen, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (line));
 
   {
     PendingEnrollment row = { key, program->created, status,
                               g_string_chunk_insert_const (import->dates, enrolled_on),
-                              g_string_chunk_insert_const (import->dates, completed_on) };
+                              g_string_chunk_insert_const (import->dates, completed_on), line };
 
     g_array_append_val (import->pending, row);
   }
@@ -204,6 +245,63 @@ compare_pending (gconstpointer a,
   if (pa->key.person != pb->key.person)
     return pa->key.person < pb->key.person ? -1 : 1;
   return (pa->key.program > pb->key.program) - (pa->key.program < pb->key.program);
+}
+
+/* Sorts the rows by person, then program. Person ids are about as many
+ * as the people a file names, so the rows are dealt into one run per
+ * person in one pass, and each short run sorted by program; ids spread
+ * far wider than the rows fall back to a comparison sort. */
+static void
+sort_pending (GArray *pending)
+{
+  PendingEnrollment *rows = (PendingEnrollment *)(gpointer)pending->data;
+  g_autofree guint *starts = NULL;
+  g_autofree PendingEnrollment *dealt = NULL;
+  gint64 low = G_MAXINT64, high = G_MININT64;
+  gsize span;
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      low = MIN (low, rows[i].key.person);
+      high = MAX (high, rows[i].key.person);
+    }
+  if (pending->len < 2)
+    return;
+  if (high - low >= (gint64)pending->len * 4)
+    {
+      g_array_sort (pending, compare_pending);
+      return;
+    }
+
+  span = (gsize)(high - low) + 1;
+  starts = g_new0 (guint, span + 1);
+  for (guint i = 0; i < pending->len; i++)
+    starts[rows[i].key.person - low + 1]++;
+  for (gsize p = 1; p <= span; p++)
+    starts[p] += starts[p - 1];
+  dealt = g_new (PendingEnrollment, pending->len);
+  for (guint i = 0; i < pending->len; i++)
+    dealt[starts[rows[i].key.person - low]++] = rows[i];
+
+  /* starts[p] is now where person p's run ends. */
+  for (gsize p = 0, begin = 0; p < span; begin = starts[p++])
+    {
+      gsize end = starts[p];
+
+      if (end - begin > 16)
+        qsort (dealt + begin, end - begin, sizeof *dealt, compare_pending);
+      else
+        for (gsize i = begin + 1; i < end; i++)
+          {
+            PendingEnrollment row = dealt[i];
+            gsize at = i;
+
+            for (; at > begin && dealt[at - 1].key.program > row.key.program; at--)
+              dealt[at] = dealt[at - 1];
+            dealt[at] = row;
+          }
+    }
+  memcpy (rows, dealt, pending->len * sizeof *dealt);
 }
 
 /* Looks up one checked row among the enrollments stored before: updates
@@ -337,7 +435,7 @@ enrollment_finish (gpointer   user_data,
     status_names[status] = tandem_enrollment_status_to_string (status);
 
   /* Changed rows are updated as they come; new ones move to the front. */
-  g_array_sort (pending, compare_pending);
+  sort_pending (pending);
   for (guint i = 0; i < pending->len; i++)
     {
       const PendingEnrollment *row = &g_array_index (pending, PendingEnrollment, i);
@@ -392,10 +490,9 @@ import_enrollments (TandemStore         *store,
   g_autoptr(TandemStmt) update = NULL;
   g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) programs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (enrollment_key_hash, enrollment_key_equal, g_free, NULL);
   g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (PendingEnrollment));
   EnrollmentImport import = { store, report, { enrollment_columns, E_N, mapping, ENROLLMENT_OPTIONAL, { 0, }, 0, FALSE, FALSE },
-                              NULL, NULL, NULL, NULL, people, programs, seen, pending, NULL };
+                              NULL, NULL, NULL, NULL, people, programs, NULL, 0, pending, NULL };
   gboolean ok;
 
   if (!tandem_import_load_people (store, people, error) ||
@@ -421,6 +518,7 @@ import_enrollments (TandemStore         *store,
   ok = tandem_import_in_transaction (store, path, enrollment_row_cb, enrollment_finish, &import, report, cancellable,
                                      error);
   g_string_chunk_free (import.dates);
+  g_free (import.seen);
   return ok;
 }
 
