@@ -29,7 +29,6 @@ typedef struct
   TandemImportReport *report;
   TandemImportHeader  header;
   TandemStmt       *find;
-  TandemStmt       *insert;
   TandemStmt       *update;
   TandemStmt       *add_department;
   TandemStmt       *add_role;
@@ -39,7 +38,22 @@ typedef struct
   GHashTable         *known;        /* external id → person id, of the people stored before */
   GHashTable         *seen;         /* external_id → first line */
   gboolean            rebuild;      /* the person indexes were dropped, to be built at the end */
+  GArray             *added;        /* NewPerson, written together at the end */
+  GStringChunk       *texts;        /* the new people's texts */
 } PeopleImport;
+
+/* A person the file adds, waiting to be written with the others. */
+typedef struct
+{
+  const char *external_id;   /* in PeopleImport.texts; "" for none */
+  const char *name;
+  const char *email;
+  gint64      department;    /* 0 for none */
+  gint64      role;          /* 0 for none */
+  gint64      champion;
+  gint64      tool_access;
+  gint64      active;
+} NewPerson;
 
 /* What a person stored before holds, for the columns a file leaves out. */
 typedef struct
@@ -282,17 +296,13 @@ people_row_cb (guint       line,
       return TRUE;
     }
 
-  tandem_stmt_bind_text (import->insert, 1, external_id);
-  tandem_stmt_bind_text (import->insert, 2, name);
-  tandem_stmt_bind_text (import->insert, 3, email);
-  tandem_stmt_bind_int64 (import->insert, 4, department);
-  tandem_stmt_bind_int64 (import->insert, 5, role);
-  tandem_stmt_bind_int (import->insert, 6, champion);
-  tandem_stmt_bind_int (import->insert, 7, tool_access);
-  tandem_stmt_bind_int (import->insert, 8, active);
-  if (!tandem_stmt_step_done (import->insert, error))
-    return FALSE;
-  report->created++;
+  {
+    NewPerson added = { g_string_chunk_insert (import->texts, external_id), g_string_chunk_insert (import->texts, name),
+                        g_string_chunk_insert (import->texts, email), department, role, champion, tool_access,
+                        active };
+
+    g_array_append_val (import->added, added);
+  }
   return TRUE;
 }
 
@@ -302,7 +312,29 @@ static gboolean
 people_finish (gpointer   user_data,
                GError   **error)
 {
+  static const TandemRowsColumn columns[] = {
+    { TANDEM_ROWS_TEXT, G_STRUCT_OFFSET (NewPerson, external_id), NULL },
+    { TANDEM_ROWS_STRING, G_STRUCT_OFFSET (NewPerson, name), NULL },
+    { TANDEM_ROWS_STRING, G_STRUCT_OFFSET (NewPerson, email), NULL },
+    { TANDEM_ROWS_ID64, G_STRUCT_OFFSET (NewPerson, department), NULL },
+    { TANDEM_ROWS_ID64, G_STRUCT_OFFSET (NewPerson, role), NULL },
+    { TANDEM_ROWS_INT64, G_STRUCT_OFFSET (NewPerson, champion), NULL },
+    { TANDEM_ROWS_INT64, G_STRUCT_OFFSET (NewPerson, tool_access), NULL },
+    { TANDEM_ROWS_INT64, G_STRUCT_OFFSET (NewPerson, active), NULL },
+  };
   PeopleImport *import = user_data;
+  TandemRows rows = { import->added->data, sizeof (NewPerson), import->added->len, columns, G_N_ELEMENTS (columns) };
+
+  if (!tandem_store_insert_rows (import->store,
+                                 "INSERT INTO person (external_id, name, email, department_id, role_id,"
+                                 "                    is_champion, has_tool_access, active)"
+                                 " SELECT c0, c1, c2, c3, c4, c5, c6, c7 FROM tandem_rows",
+                                 "INSERT INTO person (external_id, name, email, department_id, role_id,"
+                                 "                    is_champion, has_tool_access, active)"
+                                 " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                                 &rows, error))
+    return FALSE;
+  import->report->created += import->added->len;
 
   return !import->rebuild ||
          tandem_store_exec (import->store, tandem_store_get_sql (import->store, TANDEM_SQL_PEOPLE_INDEXES_CREATE),
@@ -320,7 +352,6 @@ import_people (TandemStore         *store,
                GError             **error)
 {
   g_autoptr(TandemStmt) find = NULL;
-  g_autoptr(TandemStmt) insert = NULL;
   g_autoptr(TandemStmt) update = NULL;
   g_autoptr(TandemStmt) add_department = NULL;
   g_autoptr(TandemStmt) add_role = NULL;
@@ -329,20 +360,17 @@ import_people (TandemStore         *store,
   g_autoptr(GHashTable) roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) added = g_array_new (FALSE, FALSE, sizeof (NewPerson));
   gint64 empty = 0;
   PeopleImport import = { store, report, { people_columns, P_N, mapping, PEOPLE_OPTIONAL, { 0, }, 0, FALSE, FALSE },
-                          NULL, NULL, NULL, NULL, NULL, NULL, departments, roles, known, seen, FALSE };
+                          NULL, NULL, NULL, NULL, NULL, departments, roles, known, seen, FALSE, added, NULL };
+  gboolean ok;
 
   if (!(find = tandem_store_prepare (store,
                                      "SELECT name, email, coalesce (department_id, 0),"
                                      "       coalesce (role_id, 0), is_champion, has_tool_access, active"
                                      "  FROM person WHERE id = $1",
                                      error)) ||
-      !(insert = tandem_store_prepare (store,
-                                       "INSERT INTO person (external_id, name, email, department_id, role_id,"
-                                       "                    is_champion, has_tool_access, active)"
-                                       " VALUES (nullif ($1, ''), $2, $3, nullif ($4, 0), nullif ($5, 0), $6, $7, $8)",
-                                       error)) ||
       !(update = tandem_store_prepare (store,
                                        "UPDATE person SET name = $2, email = $3, department_id = nullif ($4, 0),"
                                        "       role_id = nullif ($5, 0), is_champion = $6, has_tool_access = $7,"
@@ -358,7 +386,6 @@ import_people (TandemStore         *store,
     return FALSE;
 
   import.find = find;
-  import.insert = insert;
   import.update = update;
   import.add_department = add_department;
   import.add_role = add_role;
@@ -373,8 +400,10 @@ import_people (TandemStore         *store,
       !tandem_store_exec (store, tandem_store_get_sql (store, TANDEM_SQL_PEOPLE_INDEXES_DROP), error))
     return FALSE;
 
-  return tandem_import_in_transaction (store, path, people_row_cb, people_finish, &import, report, cancellable,
-                                       error);
+  import.texts = g_string_chunk_new (64 * 1024);
+  ok = tandem_import_in_transaction (store, path, people_row_cb, people_finish, &import, report, cancellable, error);
+  g_string_chunk_free (import.texts);
+  return ok;
 }
 
 const TandemImporter tandem_people_importer = {

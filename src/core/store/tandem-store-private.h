@@ -57,6 +57,7 @@ typedef enum
   TANDEM_ROWS_NAME8,      /* guint8, an index into names */
   TANDEM_ROWS_NAME_INT,   /* int (an enum), an index into names */
   TANDEM_ROWS_TEXT,       /* const char *; "" is NULL */
+  TANDEM_ROWS_STRING,     /* const char *, "" too */
 } TandemRowsType;
 
 typedef struct

@@ -160,6 +160,7 @@ read_value (const TandemRowsColumn *column,
       value.text = column->names[*(const int *)at];
       break;
     case TANDEM_ROWS_TEXT:
+    case TANDEM_ROWS_STRING:
       value.text = *(const char * const *)at;
       break;
     default:
