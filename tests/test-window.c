@@ -592,6 +592,44 @@ find_toplevel (GType       type,
   return FALSE;
 }
 
+/* The keyboard shortcuts window is built when first asked for (not with
+ * every window, which cost the first frame 9 ms), by the action and by
+ * Ctrl+?, and is the same window the second time. */
+static void
+test_window_shortcuts (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 2025);
+  TandemWindow *window = tandem_window_new (GTK_APPLICATION (app), store);
+  GtkWidget *shortcuts = NULL;
+  GtkWidget *again = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (tandem_test_wait_for (is_mapped, window));
+  spin ();
+  g_assert_false (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, &shortcuts));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  spin ();
+  g_assert_true (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, &shortcuts));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (shortcuts)) == GTK_WINDOW (window));
+
+  /* Closed, it only hides; Ctrl+? brings the same one back. */
+  gtk_window_close (GTK_WINDOW (shortcuts));
+  spin ();
+  g_assert_false (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, &again));
+  press (GTK_WIDGET (window), "<Control>question");
+  spin ();
+  g_assert_true (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, &again));
+  g_assert_true (again == shortcuts);
+
+  close_and_finalize (window);
+  g_assert_false (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, &again));
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
 static gboolean
 has_session_dialog (gpointer data)
 {
@@ -2470,6 +2508,7 @@ main (int    argc,
 
   g_test_add_func ("/tandem/window/visits-every-page", test_window_visits_every_page);
   g_test_add_func ("/tandem/window/loads-after-first-frame", test_window_loads_after_first_frame);
+  g_test_add_func ("/tandem/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/tandem/window/welcome-then-demo", test_window_welcome_then_demo);
   g_test_add_func ("/tandem/window/welcome-choices", test_window_welcome_choices);
   g_test_add_func ("/tandem/window/remove-demo", test_window_remove_demo);

@@ -68,6 +68,7 @@ struct _TandemWindow
   TandemPeoplePage     *people_page;
   TandemCoachingPage   *coaching_page;
   TandemSurveysPage    *surveys_page;
+  GtkWindow            *shortcuts_window; /* built when first shown */
 };
 
 void _tandem_window_class_actions_init (GtkWidgetClass *widget_class);

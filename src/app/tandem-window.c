@@ -296,6 +296,8 @@ tandem_window_dispose (GObject *object)
   g_cancellable_cancel (self->connecting);
   g_clear_object (&self->connecting);
   g_clear_object (&self->watch);
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (self->shortcuts_window);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
