@@ -170,7 +170,7 @@ check_connects_and_hears (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Tandem — live on this computer");
 
   tandem_window_show_page (window, "coaching");
-  coaching = GTK_WIDGET (tandem_test_child (window, TANDEM_TYPE_WINDOW, "coaching_page"));
+  coaching = GTK_WIDGET (G_OBJECT (tandem_window_get_page_widget (window, "coaching")));
   tandem_test_pg_ok (other, "DELETE FROM coaching_session WHERE held_on >= to_char (current_date, 'YYYY-MM-DD')");
   g_assert_true (tandem_test_wait_for (lacks_subtitle, &(Find) { coaching, last_on }));
 
@@ -224,7 +224,8 @@ check_access (void)
         g_assert_cmpstr (tandem_window_get_page (window), ==, "coaching");
       /* What the group may not do is not offered: writing, for a leader;
        * the reports and charts, for a member. */
-      g_assert_true (gtk_widget_is_sensitive (tandem_test_find (GTK_WIDGET (window), tandem_test_has_action_name,
+      g_assert_true (gtk_widget_is_sensitive (tandem_test_find (tandem_window_get_page_widget (window, "coaching"),
+                                                                tandem_test_has_action_name,
                                                                 "win.log-session")) == !leader);
       g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (tandem_test_child (window, TANDEM_TYPE_WINDOW,
                                                                              "export_button"))) == !member);

@@ -52,7 +52,7 @@ go_back_action (GtkWidget  *widget,
     {
       g_autofree char *back = g_strdup_printf ("%s.back", tandem_window_get_page (self));
 
-      gtk_widget_activate_action (gtk_stack_get_visible_child (self->page_stack), back, NULL);
+      gtk_widget_activate_action (tandem_window_get_page_widget (self, tandem_window_get_page (self)), back, NULL);
     }
   else
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
@@ -108,7 +108,7 @@ import_people_action (GtkWidget  *widget,
   TandemWindow *self = TANDEM_WINDOW (widget);
 
   leave_welcome (self, "people");
-  gtk_widget_activate_action (GTK_WIDGET (self->people_page), "people.import", "s", "people");
+  gtk_widget_activate_action (tandem_window_get_page_widget (self, "people"), "people.import", "s", "people");
 }
 
 typedef struct
@@ -197,7 +197,7 @@ search_action (GtkWidget  *widget,
 
   tandem_window_show_page (self, "people");
   adw_leaflet_set_visible_child (self->leaflet, self->content);
-  tandem_people_page_search (self->people_page, NULL);
+  tandem_people_page_search (TANDEM_PEOPLE_PAGE (tandem_window_get_page_widget (self, "people")), NULL);
 }
 
 /* The path a native file chooser answered with, or NULL after saying why. */
@@ -243,7 +243,7 @@ export_response_cb (TandemWindow         *self,
   g_autofree char *path = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *message = NULL;
-  TandemChart *chart = tandem_dashboard_page_get_chart (self->dashboard_page);
+  TandemChart *chart = self->dashboard_page != NULL ? tandem_dashboard_page_get_chart (self->dashboard_page) : NULL;
 
   if (chart == NULL || !(path = chosen_path (self, response, chooser, _("The Chart Could Not Be Exported"))))
     goto out;
@@ -293,7 +293,7 @@ export_chart_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   TandemWindow *self = TANDEM_WINDOW (widget);
-  TandemChart *chart = tandem_dashboard_page_get_chart (self->dashboard_page);
+  TandemChart *chart = self->dashboard_page != NULL ? tandem_dashboard_page_get_chart (self->dashboard_page) : NULL;
   g_autofree char *name = NULL;
 
   static const char * const types[] = { "image/png", "image/svg+xml", "application/pdf", NULL };
@@ -358,7 +358,7 @@ show_data_action (GtkWidget  *widget,
   TandemWindow *self = TANDEM_WINDOW (widget);
 
   tandem_window_show_page (self, "dashboard");
-  tandem_dashboard_page_show_data (self->dashboard_page);
+  tandem_dashboard_page_show_data (TANDEM_DASHBOARD_PAGE (tandem_window_get_page_widget (self, "dashboard")));
 }
 
 static void

@@ -63,6 +63,9 @@ struct _TandemWindow
   guint                 overdue_check;
   guint                 settled_check;
   gboolean              shown;            /* mapped at least once */
+  AdwBin               *slots[5];         /* where each page goes, in the stack's order */
+  /* Each page is built the first time it is shown (or asked for), not
+   * with the window: NULL until then. */
   TandemDashboardPage  *dashboard_page;
   TandemProgramsPage   *programs_page;
   TandemPeoplePage     *people_page;
@@ -75,6 +78,8 @@ void _tandem_window_class_actions_init (GtkWidgetClass *widget_class);
 
 /* tandem-window.c */
 void _tandem_window_reload_pages          (TandemWindow   *self);
+void _tandem_window_reload_page           (TandemWindow   *self,
+                                           const char     *name);
 void _tandem_window_update_page_title     (TandemWindow   *self);
 void _tandem_window_update_overdue_bar    (TandemWindow   *self);
 void _tandem_window_update_main_stack     (TandemWindow   *self);

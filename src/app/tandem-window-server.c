@@ -124,15 +124,10 @@ _tandem_window_watch_changed (TandemWindow       *self,
     _tandem_window_reload_pages (self);
   else
     {
-      tandem_dashboard_page_reload (self->dashboard_page);
-      if (page_shows ("programs", tables))
-        tandem_programs_page_reload (self->programs_page);
-      if (page_shows ("people", tables))
-        tandem_people_page_reload (self->people_page);
-      if (page_shows ("coaching", tables))
-        tandem_coaching_page_reload (self->coaching_page);
-      if (page_shows ("surveys", tables))
-        tandem_surveys_page_reload (self->surveys_page);
+      _tandem_window_reload_page (self, "dashboard");
+      for (guint i = 0; i < G_N_ELEMENTS (page_tables); i++)
+        if (page_shows (page_tables[i].page, tables))
+          _tandem_window_reload_page (self, page_tables[i].page);
     }
   if (tables == NULL || page_shows ("coaching", tables))
     _tandem_window_update_overdue_bar (self);

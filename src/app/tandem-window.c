@@ -17,14 +17,110 @@
 
 G_DEFINE_FINAL_TYPE (TandemWindow, tandem_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* The pages, in the stack's order. */
+enum { PAGE_DASHBOARD, PAGE_PROGRAMS, PAGE_PEOPLE, PAGE_COACHING, PAGE_SURVEYS, N_PAGES };
+
+static const char * const page_names[N_PAGES] = { "dashboard", "programs", "people", "coaching", "surveys" };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (((TandemWindow *)NULL)->slots) == N_PAGES);
+
+static int
+page_index (const char *name)
+{
+  for (int i = 0; i < N_PAGES; i++)
+    if (g_strcmp0 (page_names[i], name) == 0)
+      return i;
+  return -1;
+}
+
+/* Page @page's widget once it was built, else NULL. */
+static GtkWidget *
+built_page (TandemWindow *self,
+            int           page)
+{
+  switch (page)
+    {
+    case PAGE_DASHBOARD:
+      return GTK_WIDGET (self->dashboard_page);
+    case PAGE_PROGRAMS:
+      return GTK_WIDGET (self->programs_page);
+    case PAGE_PEOPLE:
+      return GTK_WIDGET (self->people_page);
+    case PAGE_COACHING:
+      return GTK_WIDGET (self->coaching_page);
+    case PAGE_SURVEYS:
+      return GTK_WIDGET (self->surveys_page);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* A built page reads the record again; one not built yet reads it when it is. */
+void
+_tandem_window_reload_page (TandemWindow *self,
+                            const char   *name)
+{
+  switch (page_index (name))
+    {
+    case PAGE_DASHBOARD:
+      if (self->dashboard_page != NULL)
+        tandem_dashboard_page_reload (self->dashboard_page);
+      break;
+    case PAGE_PROGRAMS:
+      if (self->programs_page != NULL)
+        tandem_programs_page_reload (self->programs_page);
+      break;
+    case PAGE_PEOPLE:
+      if (self->people_page != NULL)
+        tandem_people_page_reload (self->people_page);
+      break;
+    case PAGE_COACHING:
+      if (self->coaching_page != NULL)
+        tandem_coaching_page_reload (self->coaching_page);
+      break;
+    case PAGE_SURVEYS:
+      if (self->surveys_page != NULL)
+        tandem_surveys_page_reload (self->surveys_page);
+      break;
+    default:
+      g_return_if_reached ();
+    }
+}
+
 void
 _tandem_window_reload_pages (TandemWindow *self)
 {
-  tandem_dashboard_page_reload (self->dashboard_page);
-  tandem_programs_page_reload (self->programs_page);
-  tandem_people_page_reload (self->people_page);
-  tandem_coaching_page_reload (self->coaching_page);
-  tandem_surveys_page_reload (self->surveys_page);
+  for (int i = 0; i < N_PAGES; i++)
+    _tandem_window_reload_page (self, page_names[i]);
+}
+
+/* Gives a built page the store, when the login may see it. */
+static void
+give_store (TandemWindow *self,
+            int           page)
+{
+  if (self->store == NULL || built_page (self, page) == NULL || !_tandem_window_page_allowed (self, page_names[page]))
+    return;
+  switch (page)
+    {
+    case PAGE_DASHBOARD:
+      tandem_dashboard_page_set_store (self->dashboard_page, self->store);
+      break;
+    case PAGE_PROGRAMS:
+      tandem_programs_page_set_store (self->programs_page, self->store);
+      break;
+    case PAGE_PEOPLE:
+      tandem_people_page_set_store (self->people_page, self->store);
+      break;
+    case PAGE_COACHING:
+      tandem_coaching_page_set_store (self->coaching_page, self->store);
+      break;
+    case PAGE_SURVEYS:
+      tandem_surveys_page_set_store (self->surveys_page, self->store);
+      break;
+    default:
+      g_return_if_reached ();
+    }
 }
 
 /* Page loads wait for the first frame, a second at most (a window never
@@ -122,6 +218,80 @@ data_changed_cb (TandemWindow *self,
     tandem_show_toast (self->toast_overlay, message);
 }
 
+/* Builds page @page into its place in the stack. Building all five with
+ * the window took a tenth of the time to its first frame, for pages not
+ * shown yet. */
+static GtkWidget *
+build_page (TandemWindow *self,
+            int           page)
+{
+  GtkWidget *widget;
+
+  switch (page)
+    {
+    case PAGE_DASHBOARD:
+      self->dashboard_page = g_object_new (TANDEM_TYPE_DASHBOARD_PAGE, NULL);
+      g_settings_bind (self->settings, "anonymity-threshold", self->dashboard_page, "threshold",
+                       G_SETTINGS_BIND_GET);
+      break;
+    case PAGE_PROGRAMS:
+      self->programs_page = g_object_new (TANDEM_TYPE_PROGRAMS_PAGE, NULL);
+      g_signal_connect_object (self->programs_page, "notify::detail-title",
+                               G_CALLBACK (_tandem_window_update_page_title), self, G_CONNECT_SWAPPED);
+      break;
+    case PAGE_PEOPLE:
+      self->people_page = g_object_new (TANDEM_TYPE_PEOPLE_PAGE, NULL);
+      tandem_people_page_set_narrow (self->people_page, adw_leaflet_get_folded (self->leaflet));
+      break;
+    case PAGE_COACHING:
+      self->coaching_page = g_object_new (TANDEM_TYPE_COACHING_PAGE, NULL);
+      g_signal_connect_object (self->coaching_page, "notify::detail-title",
+                               G_CALLBACK (_tandem_window_update_page_title), self, G_CONNECT_SWAPPED);
+      break;
+    case PAGE_SURVEYS:
+      self->surveys_page = g_object_new (TANDEM_TYPE_SURVEYS_PAGE, NULL);
+      break;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+
+  widget = built_page (self, page);
+  /* A page may outlive the window a moment, while its last read ends. */
+  if (page != PAGE_DASHBOARD)
+    g_signal_connect_object (widget, "data-changed", G_CALLBACK (data_changed_cb), self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->slots[page], widget);
+  give_store (self, page);
+  return widget;
+}
+
+/**
+ * tandem_window_get_page_widget:
+ * @name: a page: "dashboard", "programs", "people", "coaching" or "surveys"
+ *
+ * Returns: (transfer none): the page, built now if it was not yet
+ */
+GtkWidget *
+tandem_window_get_page_widget (TandemWindow *self,
+                               const char   *name)
+{
+  int page = page_index (name);
+
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (page >= 0, NULL);
+
+  return built_page (self, page) != NULL ? built_page (self, page) : build_page (self, page);
+}
+
+/* The page shown is built before it is drawn. */
+static void
+visible_page_cb (TandemWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->page_stack);
+
+  if (page_index (name) >= 0)
+    tandem_window_get_page_widget (self, name);
+}
+
 /* Welcome when the database is empty, the pages once it holds data. */
 void
 _tandem_window_update_main_stack (TandemWindow *self)
@@ -182,11 +352,11 @@ _tandem_window_data_replaced (TandemWindow *self)
 const char *
 _tandem_window_get_detail_title (TandemWindow *self)
 {
-  GtkWidget *child = gtk_stack_get_visible_child (self->page_stack);
+  const char *name = gtk_stack_get_visible_child_name (self->page_stack);
 
-  if (child == GTK_WIDGET (self->programs_page))
+  if (g_strcmp0 (name, "programs") == 0 && self->programs_page != NULL)
     return tandem_programs_page_get_detail_title (self->programs_page);
-  if (child == GTK_WIDGET (self->coaching_page))
+  if (g_strcmp0 (name, "coaching") == 0 && self->coaching_page != NULL)
     return tandem_coaching_page_get_detail_title (self->coaching_page);
   return NULL;
 }
@@ -250,7 +420,8 @@ leaflet_folded_cb (TandemWindow *self)
 {
   _tandem_window_update_page_title (self);
   _tandem_window_update_overdue_label (self);
-  tandem_people_page_set_narrow (self->people_page, adw_leaflet_get_folded (self->leaflet));
+  if (self->people_page != NULL)
+    tandem_people_page_set_narrow (self->people_page, adw_leaflet_get_folded (self->leaflet));
   /* Folded, the sidebar is a page of its own and needs no selection shown. */
   if (adw_leaflet_get_folded (self->leaflet))
     gtk_list_box_set_selection_mode (self->sidebar_list, GTK_SELECTION_NONE);
@@ -344,12 +515,13 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, overdue_label);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, overdue_button);
   gtk_widget_class_bind_template_callback (widget_class, overdue_response_cb);
-  gtk_widget_class_bind_template_callback (widget_class, data_changed_cb);
-  gtk_widget_class_bind_template_child (widget_class, TandemWindow, dashboard_page);
-  gtk_widget_class_bind_template_child (widget_class, TandemWindow, programs_page);
-  gtk_widget_class_bind_template_child (widget_class, TandemWindow, people_page);
-  gtk_widget_class_bind_template_child (widget_class, TandemWindow, coaching_page);
-  gtk_widget_class_bind_template_child (widget_class, TandemWindow, surveys_page);
+  for (int i = 0; i < N_PAGES; i++)
+    {
+      g_autofree char *slot = g_strconcat (page_names[i], "_slot", NULL);
+
+      gtk_widget_class_bind_template_child_full (widget_class, slot, FALSE,
+                                                 G_STRUCT_OFFSET (TandemWindow, slots) + i * sizeof (AdwBin *));
+    }
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
 
@@ -389,9 +561,6 @@ tandem_window_init (TandemWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  g_settings_bind (self->settings, "anonymity-threshold", self->dashboard_page, "threshold",
-                   G_SETTINGS_BIND_GET);
-
   adw_status_page_set_icon_name (self->welcome_page, APPLICATION_ID);
 
   /* One sidebar row per page of the stack, so the two never disagree. */
@@ -404,14 +573,15 @@ tandem_window_init (TandemWindow *self)
     }
   g_object_unref (pages);
 
+  g_signal_connect_swapped (self->page_stack, "notify::visible-child-name", G_CALLBACK (visible_page_cb), self);
   last_page = g_settings_get_string (self->settings, "last-page");
   tandem_window_show_page (self, last_page);
+  /* The stack shows its first page from the start, without a notify. */
+  visible_page_cb (self);
 
   /* A narrow window opens on the page, with Back leading to the sidebar. */
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 
-  g_signal_connect_swapped (self->programs_page, "notify::detail-title", G_CALLBACK (_tandem_window_update_page_title), self);
-  g_signal_connect_swapped (self->coaching_page, "notify::detail-title", G_CALLBACK (_tandem_window_update_page_title), self);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   g_signal_connect_swapped (self->overdue_button, "clicked", G_CALLBACK (overdue_clicked_cb), self);
   _tandem_window_watch_overdue (self);
@@ -430,15 +600,8 @@ _tandem_window_attach_store (TandemWindow *self,
 
   /* A page the login may not see is never read. */
   self->access = tandem_store_get_access (store);
-  if (_tandem_window_page_allowed (self, "dashboard"))
-    tandem_dashboard_page_set_store (self->dashboard_page, store);
-  if (_tandem_window_page_allowed (self, "programs"))
-    tandem_programs_page_set_store (self->programs_page, store);
-  if (_tandem_window_page_allowed (self, "people"))
-    tandem_people_page_set_store (self->people_page, store);
-  tandem_coaching_page_set_store (self->coaching_page, store);
-  if (_tandem_window_page_allowed (self, "surveys"))
-    tandem_surveys_page_set_store (self->surveys_page, store);
+  for (int i = 0; i < N_PAGES; i++)
+    give_store (self, i);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reconnect", FALSE);
@@ -582,17 +745,17 @@ tandem_window_show_item (TandemWindow *self,
     return;
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   found = tandem_search_parse_id (item, &kind, &id);
-  if (found && kind == TANDEM_SEARCH_PERSON)
+  if (found && kind == TANDEM_SEARCH_PERSON && _tandem_window_page_allowed (self, "people"))
     {
       tandem_window_show_page (self, "people");
       tandem_people_page_open_person (self->people_page, id);
     }
-  else if (found && kind == TANDEM_SEARCH_PROGRAM)
+  else if (found && kind == TANDEM_SEARCH_PROGRAM && _tandem_window_page_allowed (self, "programs"))
     {
       tandem_window_show_page (self, "programs");
       tandem_programs_page_show_program (self->programs_page, id);
     }
-  else if (g_str_has_prefix (item, "search:"))
+  else if (g_str_has_prefix (item, "search:") && _tandem_window_page_allowed (self, "people"))
     {
       tandem_window_show_page (self, "people");
       tandem_people_page_search (self->people_page, item + 7);

@@ -25,6 +25,8 @@ const char   *tandem_window_get_server      (TandemWindow   *self);
 void          tandem_window_show_page       (TandemWindow   *self,
                                              const char     *name);
 const char   *tandem_window_get_page        (TandemWindow   *self);
+GtkWidget    *tandem_window_get_page_widget (TandemWindow   *self,
+                                             const char     *name);
 void          tandem_window_log_session     (TandemWindow   *self,
                                              gint64          pair_id);
 void          tandem_window_show_item       (TandemWindow   *self,

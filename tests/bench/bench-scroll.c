@@ -159,13 +159,13 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "people");
 
-  /* Until the window shows and every page has its figures. */
+  /* Until the window shows and the pages built have their figures. */
   end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   while ((!gtk_widget_get_mapped (GTK_WIDGET (window)) || tandem_load_get_n_pending () > 0) &&
          g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
 
-  page = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), TANDEM_TYPE_WINDOW, "people_page"));
+  page = tandem_window_get_page_widget (window, "people");
   view = GTK_WIDGET (gtk_widget_get_template_child (page, TANDEM_TYPE_PEOPLE_PAGE, "column_view"));
   g_assert_true (GTK_IS_SCROLLED_WINDOW (gtk_widget_get_parent (view)));
   scroll.adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_parent (view)));

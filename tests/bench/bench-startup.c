@@ -7,7 +7,8 @@
  * (100,000 people, 500,000 enrollments in random order), then starts, by
  * turns, the trivial libadwaita window the bench builds itself and Tandem
  * on that database, timing each from spawn to its first painted frame, and
- * Tandem until every page's figures have come ("settled"). Prints the
+ * Tandem until the page it opens on has its figures ("settled"; the other
+ * pages are built and read when first visited). Prints the
  * medians and the ratio to the trivial window; issue 14 asks for at most
  * 1.3x for the first frame.
  */
@@ -113,7 +114,7 @@ main (int   argc,
   printf ("trivial libadwaita window, first frame: %.3f s\n", yardstick);
   printf ("Tandem, first frame:                    %.3f s = %.2fx the trivial window (target <= 1.3x)\n",
           first, first / yardstick);
-  printf ("Tandem, every page's figures in:        %.3f s = %.2fx\n", settled, settled / yardstick);
+  printf ("Tandem, the Dashboard's figures in:     %.3f s = %.2fx\n", settled, settled / yardstick);
 
   {
     static const char * const suffixes[] = { "", "-wal", "-shm" };
