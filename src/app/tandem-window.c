@@ -489,12 +489,6 @@ tandem_window_class_init (TandemWindowClass *klass)
   object_class->dispose = tandem_window_dispose;
   window_class->close_request = tandem_window_close_request;
 
-  g_type_ensure (TANDEM_TYPE_DASHBOARD_PAGE);
-  g_type_ensure (TANDEM_TYPE_PROGRAMS_PAGE);
-  g_type_ensure (TANDEM_TYPE_PEOPLE_PAGE);
-  g_type_ensure (TANDEM_TYPE_COACHING_PAGE);
-  g_type_ensure (TANDEM_TYPE_SURVEYS_PAGE);
-
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/tandem-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, main_stack);
