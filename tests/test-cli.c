@@ -628,6 +628,38 @@ test_cli_locked (void)
   tandem_test_remove_dir (dir);
 }
 
+/* libpq is loaded when a team server is first used, not with every
+ * command: a file never needs it, and a server without it says what to
+ * install. */
+static void
+test_cli_without_libpq (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "tandem.db", NULL);
+  const char *env[] = { "TANDEM_LIBPQ", "libpq-not-installed.so.5", NULL };
+
+  if (tandem_test_skip_on_server ())
+    return;
+
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", db, "demo", NULL };
+
+    run (&r, cli (), env, args);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Result) r = { 0, };
+    const char *args[] = { "--database", "postgresql:///tandem?host=/nonexistent", "report", "completion", NULL };
+
+    run (&r, cli (), env, args);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "PostgreSQL’s client library (libpq-not-installed.so.5) could not be loaded"));
+    g_assert_nonnull (strstr (r.err, "the libpq5 package"));
+  }
+  tandem_test_remove_dir (dir);
+}
+
 static void
 test_cli_refuses_junk (void)
 {
@@ -1310,6 +1342,7 @@ main (int    argc,
   g_test_add_func ("/tandem/cli/surveys", test_cli_surveys);
   g_test_add_func ("/tandem/cli/refuses-junk", test_cli_refuses_junk);
   g_test_add_func ("/tandem/cli/locked", test_cli_locked);
+  g_test_add_func ("/tandem/cli/without-libpq", test_cli_without_libpq);
   g_test_add_func ("/tandem/cli/waits-its-turn", test_cli_waits_its_turn);
   g_test_add_func ("/tandem/cli/outputs", test_cli_outputs);
   g_test_add_func ("/tandem/cli/terminal-safe", test_cli_terminal_safe);

@@ -87,8 +87,13 @@ static char *
 uri_value (const char *uri,
            const char *keyword)
 {
-  PQconninfoOption *options = PQconninfoParse (uri, NULL);
+  PQconninfoOption *options;
   char *value = NULL;
+
+  /* Without libpq no URI is read; connecting says why. */
+  if (!tandem_pq_load (NULL))
+    return NULL;
+  options = PQconninfoParse (uri, NULL);
 
   for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
     if (g_str_equal (o->keyword, keyword) && o->val != NULL && *o->val != '\0')

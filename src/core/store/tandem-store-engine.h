@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 #ifdef HAVE_LIBPQ
 #include <libpq-fe.h>
+#include "tandem-pq.h"
 #endif
 
 #include "tandem-store-private.h"

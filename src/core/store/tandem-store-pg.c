@@ -269,6 +269,8 @@ tandem_pg_connect (const char  *uri,
                      "(or postgresql:///DATABASE?host=/path/to/socket)."), uri != NULL ? uri : "");
       return NULL;
     }
+  if (!tandem_pq_load (error))
+    return NULL;
   /* The URI as libpq reads it, signed in with the password the user gave
    * for it in this run, if any. */
   password = tandem_server_dup_password (uri);
