@@ -637,6 +637,56 @@ test_window_shortcuts (void)
   tandem_test_remove_dir (dir);
 }
 
+/* The main menu gets its items when first opened, not as the window is
+ * built: then it holds them, on every kind of page. */
+static void
+test_window_main_menu (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(TandemStore) store = tandem_test_demo_store (path, 2025);
+  TandemWindow *window = tandem_window_new (GTK_APPLICATION (app), store);
+  GtkMenuButton *button = GTK_MENU_BUTTON (tandem_test_child (window, TANDEM_TYPE_WINDOW, "main_menu_button"));
+  GtkMenuButton *welcome = GTK_MENU_BUTTON (tandem_test_child (window, TANDEM_TYPE_WINDOW, "welcome_menu_button"));
+  GMenuModel *menu;
+  gboolean connect = FALSE;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (tandem_test_wait_for (is_mapped, window));
+  g_assert_null (gtk_menu_button_get_menu_model (button));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+
+  gtk_menu_button_popup (button);
+  spin ();
+  menu = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (menu);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *action = NULL;
+
+          if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+            connect |= g_str_equal (action, "app.connect-server");
+        }
+    }
+  g_assert_true (connect);
+  gtk_menu_button_popdown (button);
+
+  /* The same menu for the welcome's button, once it is opened. */
+  g_assert_null (gtk_menu_button_get_menu_model (welcome));
+  gtk_menu_button_popup (welcome);
+  g_assert_true (gtk_menu_button_get_menu_model (welcome) == menu);
+  gtk_menu_button_popdown (welcome);
+
+  close_and_finalize (window);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
 static gboolean
 has_session_dialog (gpointer data)
 {
@@ -2515,6 +2565,7 @@ main (int    argc,
   g_test_add_func ("/tandem/window/visits-every-page", test_window_visits_every_page);
   g_test_add_func ("/tandem/window/loads-after-first-frame", test_window_loads_after_first_frame);
   g_test_add_func ("/tandem/window/shortcuts", test_window_shortcuts);
+  g_test_add_func ("/tandem/window/main-menu", test_window_main_menu);
   g_test_add_func ("/tandem/window/welcome-then-demo", test_window_welcome_then_demo);
   g_test_add_func ("/tandem/window/welcome-choices", test_window_welcome_choices);
   g_test_add_func ("/tandem/window/remove-demo", test_window_remove_demo);

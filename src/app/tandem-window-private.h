@@ -63,6 +63,8 @@ struct _TandemWindow
   guint                 overdue_check;
   guint                 settled_check;
   gboolean              shown;            /* mapped at least once */
+  GMenuModel           *primary_menu;
+  GtkMenuButton        *menu_buttons[3];  /* the main menu, on each kind of page */
   AdwBin               *slots[5];         /* where each page goes, in the stack's order */
   /* Each page is built the first time it is shown (or asked for), not
    * with the window: NULL until then. */

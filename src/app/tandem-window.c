@@ -282,6 +282,18 @@ tandem_window_get_page_widget (TandemWindow *self,
   return built_page (self, page) != NULL ? built_page (self, page) : build_page (self, page);
 }
 
+/* The main menu is given its items when first opened: a menu button with
+ * a model builds the whole menu as it is made, three of them a twentieth
+ * of the time to the window's first frame. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  TandemWindow *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 /* The page shown is built before it is drawn. */
 static void
 visible_page_cb (TandemWindow *self)
@@ -491,6 +503,13 @@ tandem_window_class_init (TandemWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/tandem-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, primary_menu);
+  gtk_widget_class_bind_template_child_full (widget_class, "welcome_menu_button", FALSE,
+                                             G_STRUCT_OFFSET (TandemWindow, menu_buttons));
+  gtk_widget_class_bind_template_child_full (widget_class, "unreachable_menu_button", FALSE,
+                                             G_STRUCT_OFFSET (TandemWindow, menu_buttons) + sizeof (GtkMenuButton *));
+  gtk_widget_class_bind_template_child_full (widget_class, "main_menu_button", FALSE,
+                                             G_STRUCT_OFFSET (TandemWindow, menu_buttons) + 2 * sizeof (GtkMenuButton *));
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, demo_button);
@@ -541,6 +560,8 @@ tandem_window_init (TandemWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (self->menu_buttons); i++)
+    gtk_menu_button_set_create_popup_func (self->menu_buttons[i], create_menu_cb, self, NULL);
   tandem_load_hold ();
   self->load_hold = g_timeout_add_seconds (1, release_loads_cb, self);
 
