@@ -215,7 +215,11 @@ people_row_cb (guint       line,
                                _("“%s” is already on line %u; each person may appear once"), external_id,
                                GPOINTER_TO_UINT (first_line));
   else
-    g_hash_table_insert (import->seen, g_strdup (external_id), GUINT_TO_POINTER (line));
+    {
+      /* Kept once, for the person the row may add too. */
+      external_id = g_string_chunk_insert (import->texts, external_id);
+      g_hash_table_insert (import->seen, (gpointer)external_id, GUINT_TO_POINTER (line));
+    }
 
   /* A person stored before keeps what the file has no column for. */
   find_stored (import, external_id, &stored);
@@ -297,7 +301,8 @@ people_row_cb (guint       line,
     }
 
   {
-    NewPerson added = { g_string_chunk_insert (import->texts, external_id), g_string_chunk_insert (import->texts, name),
+    /* A non-empty external id is in import->texts already (see above). */
+    NewPerson added = { *external_id != '\0' ? external_id : "", g_string_chunk_insert (import->texts, name),
                         g_string_chunk_insert (import->texts, email), department, role, champion, tool_access,
                         active };
 
@@ -359,7 +364,7 @@ import_people (TandemStore         *store,
   g_autoptr(GHashTable) departments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);   /* keys in import.texts */
   g_autoptr(GArray) added = g_array_new (FALSE, FALSE, sizeof (NewPerson));
   gint64 empty = 0;
   PeopleImport import = { store, report, { people_columns, P_N, mapping, PEOPLE_OPTIONAL, { 0, }, 0, FALSE, FALSE },
