@@ -89,9 +89,9 @@ main (int   argc,
   shell_people_s = bench_median (s_people, N_ROUNDS);
   shell_enrollments_s = bench_median (s_enrollments, N_ROUNDS);
   printf ("Medians of %u rounds, by turns with the sqlite3 shell's .import of the same file:\n", N_ROUNDS);
-  printf ("people:      %7u rows in %5.2f s = %7.0f rows/s; shell %5.2f s; ratio %.1fx (target <= 2x)\n",
+  printf ("people:      %7u rows in %6.3f s = %7.0f rows/s; shell %6.3f s; ratio %.2fx (target <= 2x)\n",
           BENCH_N_PEOPLE, people_s, BENCH_N_PEOPLE / people_s, shell_people_s, people_s / shell_people_s);
-  printf ("enrollments: %7u rows in %5.2f s = %7.0f rows/s; shell %5.2f s; ratio %.1fx (target <= 3x),"
+  printf ("enrollments: %7u rows in %6.3f s = %7.0f rows/s; shell %6.3f s; ratio %.2fx (target <= 3x),"
           " shuffled\n",
           BENCH_N_ENROLLMENTS, enrollments_s, BENCH_N_ENROLLMENTS / enrollments_s, shell_enrollments_s,
           enrollments_s / shell_enrollments_s);

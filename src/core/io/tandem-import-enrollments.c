@@ -227,9 +227,11 @@ enrollment_row_cb (guint       line,
     }
 
   {
+    /* Most rows have no completion date: "" needs no look-up. */
     PendingEnrollment row = { key, program->created, status,
-                              g_string_chunk_insert_const (import->dates, enrolled_on),
-                              g_string_chunk_insert_const (import->dates, completed_on), line };
+                              *enrolled_on != '\0' ? g_string_chunk_insert_const (import->dates, enrolled_on) : "",
+                              *completed_on != '\0' ? g_string_chunk_insert_const (import->dates, completed_on) : "",
+                              line };
 
     g_array_append_val (import->pending, row);
   }
