@@ -57,10 +57,52 @@ bench_median (double *values,
   return values[n / 2];
 }
 
-/* The large organisation of issue 14, as a learning system exports it:
- * BENCH_BENCH_N_PEOPLE people (a role has one level; departments from thousands
- * of people down to a handful) and BENCH_BENCH_N_ENROLLMENTS enrollments over 12
- * programs, in random order. */
+/* Names as an organisation has them: from many languages, some far
+ * commoner than others, in no order the file's other columns follow. */
+static const char * const first_names[] = {
+  "Maria", "Mohammed", "José", "Anna", "Wei", "Aisha", "Lukas", "Sofia", "Yusuf", "Emma", "Hiroshi", "Chloé",
+  "Mateo", "Fatima", "Noah", "Zoë", "Amara", "Jonas", "Priya", "Björn", "Lucía", "Kwame", "Élodie", "Ravi",
+  "小明", "さくら", "Ingrid", "Tomás", "Olga", "Chen",
+};
+static const char * const last_names[] = {
+  "García", "Müller", "Smith", "Okafor", "Lindqvist", "Nguyen", "Rossi", "Kowalski", "Adeyemi", "Dubois",
+  "Yamamoto", "O'Brien", "Haddad", "Schröder", "Papadopoulos", "Novak", "Fernández", "Jensen", "Costa", "Ivanova",
+  "王", "佐藤", "Berg", "Lindberg", "Álvarez", "Nakamura", "Sørensen", "Kaya", "Mensah", "Silva",
+};
+
+/* Appends a person's name drawn from @rand to @text. */
+void
+bench_append_name (GString *text,
+                   GRand   *rand)
+{
+  double a = g_rand_double (rand), b = g_rand_double (rand);
+
+  g_string_append (text, first_names[(guint)(G_N_ELEMENTS (first_names) * a * a)]);
+  g_string_append_c (text, ' ');
+  g_string_append (text, last_names[(guint)(G_N_ELEMENTS (last_names) * b * b)]);
+}
+
+/* Puts @items in a random order (Fisher–Yates). */
+void
+bench_shuffle (guint32 *items,
+               guint    n,
+               GRand   *rand)
+{
+  for (guint i = n - 1; i > 0 && n > 0; i--)
+    {
+      guint k = (guint)g_rand_int_range (rand, 0, (gint32)i + 1);
+      guint32 swap = items[i];
+
+      items[i] = items[k];
+      items[k] = swap;
+    }
+}
+
+/* The large organisation of issue 14, as an HR system and a learning
+ * system export it: BENCH_N_PEOPLE people (a role has one level;
+ * departments from thousands of people down to a handful; names in no
+ * order) and BENCH_N_ENROLLMENTS enrollments over 12 programs, both files
+ * in random order. */
 void
 bench_write_organisation (const char *people,
                           const char *enrollments)
@@ -68,18 +110,25 @@ bench_write_organisation (const char *people,
   static const char * const statuses[] = { "invited", "enrolled", "in_progress", "completed", "dropped" };
   g_autoptr(GString) text = g_string_new ("external_id,name,email,department,role,level,champion,tool_access\n");
   g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+  g_autofree guint32 *order = g_new (guint32, BENCH_N_PEOPLE);
   g_autofree guint32 *pairs = g_new (guint32, BENCH_N_ENROLLMENTS);
   g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < BENCH_N_PEOPLE; i++)
+    order[i] = i;
+  bench_shuffle (order, BENCH_N_PEOPLE, rand);
+  for (guint n = 0; n < BENCH_N_PEOPLE; n++)
     {
+      guint i = order[n];
       /* Departments from a few thousand people down to a handful. */
       double r = g_rand_double (rand);
       guint department = (guint)(40 * r * r * r);
       guint role = g_rand_int_range (rand, 0, 120);
 
-      g_string_append_printf (text, "B-%06u,Person %u,p%u@example.com,Department %u,Role %u,%s,%s,%s\n",
-                              i, i, i, department, role,
+      g_string_append_printf (text, "B-%06u,", i);
+      bench_append_name (text, rand);
+      g_string_append_printf (text, ",p%u@example.com,Department %u,Role %u,%s,%s,%s\n",
+                              i, department, role,
                               role < 4 ? "executive" : role < 20 ? "manager" : "individual_contributor",
                               i % 25 == 0 ? "yes" : "no", i % 3 == 0 ? "yes" : "no");
     }
@@ -88,14 +137,7 @@ bench_write_organisation (const char *people,
   /* Each person in a few programs, the whole list shuffled. */
   for (guint n = 0; n < BENCH_N_ENROLLMENTS; n++)
     pairs[n] = (n % BENCH_N_PEOPLE) * BENCH_N_PROGRAMS + (n % BENCH_N_PEOPLE + 5 * (n / BENCH_N_PEOPLE)) % BENCH_N_PROGRAMS;
-  for (guint n = BENCH_N_ENROLLMENTS - 1; n > 0; n--)
-    {
-      guint k = (guint)g_rand_int_range (rand, 0, (gint32)n + 1);
-      guint32 swap = pairs[n];
-
-      pairs[n] = pairs[k];
-      pairs[k] = swap;
-    }
+  bench_shuffle (pairs, BENCH_N_ENROLLMENTS, rand);
   g_string_assign (text, "external_id,program,status,enrolled_on,completed_on\n");
   for (guint n = 0; n < BENCH_N_ENROLLMENTS; n++)
     {

@@ -16,6 +16,11 @@ double bench_seconds_since (gint64   start);
 double bench_time_command  (char   **argv);
 double bench_median        (double  *values,
                             guint    n);
+void   bench_append_name        (GString    *text,
+                                 GRand      *rand);
+void   bench_shuffle            (guint32    *items,
+                                 guint       n,
+                                 GRand      *rand);
 void   bench_write_organisation (const char *people,
                                  const char *enrollments);
 void   bench_import_organisation (const char *db,
