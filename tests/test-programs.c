@@ -484,7 +484,8 @@ test_import_people (Fixture       *f,
   g_autoptr(TandemStmt) stmt = NULL;
   const char *text = "external_id,name,email,department,role,level,champion,tool_access\n"
                      "E-1,Ada Okafor,ada@example.com,Finance,Finance Analyst,individual_contributor,yes,no\n"
-                     "E-5,New Person,,Legal,Counsel,individual_contributor,no,no\n";
+                     "E-5,New Person,,Legal,Counsel,individual_contributor,no,no\n"
+                     "E-6,Quoted Blanks,,\"  \",\" \t\",individual_contributor,no,no\n";
 
   g_assert_cmpint (import_ok (f, TANDEM_IMPORT_PEOPLE, path, report), ==, 4);
   g_assert_cmpuint (report->rows, ==, 4);
@@ -522,11 +523,22 @@ test_import_people (Fixture       *f,
 
   tandem_test_write_file (edited, text, strlen (text));
   import_ok (f, TANDEM_IMPORT_PEOPLE, edited, changed);
-  g_assert_cmpuint (changed->created, ==, 1);
+  g_assert_cmpuint (changed->created, ==, 2);
   g_assert_cmpuint (changed->updated, ==, 1);
   g_assert_cmpuint (changed->unchanged, ==, 0);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM person"), ==, 5);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM person"), ==, 6);
   g_assert_cmpint (count (f, "SELECT count(*) FROM person WHERE name = 'Ada Okafor'"), ==, 1);
+  /* Blanks in quotes are no department and no role. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM person WHERE external_id = 'E-6'"
+                             "   AND department_id IS NULL AND role_id IS NULL"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM role"), ==, 5);
+
+  /* An import writes rows it checked itself without SQLite's checks, and
+   * turns them back on: a name of spaces is still refused afterwards. */
+  g_assert_false (tandem_store_exec (f->store, "INSERT INTO person (name) VALUES ('   ')", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM person"), ==, 6);
 }
 
 /* The corpus's good people, then its good enrollments; returns how many
@@ -664,6 +676,7 @@ test_import_malformed (Fixture       *f,
     { "people", "bad-level.csv", 2, "level", "“director” is not a level" },
     { "people", "duplicate-external-id.csv", 4, "external_id", "already on line 2" },
     { "people", "bad-flag.csv", 2, "champion", "not yes or no" },
+    { "people", "blank-name.csv", 3, "name", "every person needs a name" },
     { "people", "role-two-levels.csv", 3, "level", "a role has one level" },
     { "people", "missing-columns.csv", 1, NULL, "name" },
     { "people", "empty.csv", 0, NULL, "empty" },

@@ -156,6 +156,17 @@ tandem_import_field (TandemImportHeader *header,
    * cell that would run as a formula, so an export imports back unchanged. */
   if (value[0] == '\'' && value[1] != '\0' && strchr ("=+-@\t\r", value[1]) != NULL)
     return value + 1;
+  /* Blanks are trimmed from a cell, but kept inside quotes: a quoted cell
+   * of nothing else is empty too (a name of spaces is no name). */
+  if (value[0] == ' ' || value[0] == '\t')
+    {
+      const char *c = value;
+
+      while (*c == ' ' || *c == '\t')
+        c++;
+      if (*c == '\0')
+        return "";
+    }
   return value;
 }
 

@@ -233,7 +233,12 @@ tandem_store_add_rows_table (TandemStore *self)
  *   server's)
  * @rows: the rows, which must stay as they are until this returns
  *
- * Writes @rows inside the caller's transaction, in their order.
+ * Writes @rows inside the caller's transaction, in their order. The
+ * caller has checked every value as the table's CHECK constraints would:
+ * a file's SQLite does not evaluate them again for these rows (a third
+ * of writing 100,000 people went into trim () and IN), while NOT NULL,
+ * UNIQUE and PRAGMA integrity_check still hold; a server checks them as
+ * always.
  *
  * Returns: %FALSE with @error set when the engine refused a row
  */
@@ -257,7 +262,9 @@ tandem_store_insert_rows (TandemStore       *self,
     {
       g_return_val_if_fail (self->rows == NULL, FALSE);
       self->rows = rows;
-      ok = tandem_store_exec (self, bulk_sql, error);
+      ok = tandem_store_exec (self, "PRAGMA ignore_check_constraints = ON", error) &&
+           tandem_store_exec (self, bulk_sql, error);
+      tandem_store_exec (self, "PRAGMA ignore_check_constraints = OFF", NULL);
       self->rows = NULL;
       return ok;
     }
