@@ -1098,6 +1098,60 @@ test_stats_import_rebuilds_indexes (void)
   tandem_test_remove_dir (dir);
 }
 
+/* A shuffled HR export is written in the order of its external ids, of
+ * any length and alphabet, ids alike in their first eight bytes included,
+ * people without one first; each row keeps its own name and department. */
+static void
+test_stats_import_people_in_id_order (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "tandem.db", NULL);
+  g_autofree char *people = g_build_filename (dir, "people.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("external_id,name,department\n");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemStore) store = tandem_store_open (path, &error);
+  g_autoptr(TandemImportReport) report = tandem_import_report_new ();
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_ptr_array_add (lines, g_strdup_printf ("P-%u,Name of P-%u,Unit %u", i, i, i % 7));
+      g_ptr_array_add (lines, g_strdup_printf ("EMPLOYEE-%u,Name of EMPLOYEE-%u,Unit %u", i * 7919 % 1000, i * 7919 % 1000, i % 7));
+      g_ptr_array_add (lines, g_strdup_printf ("Ö-%u-x,Name of Ö-%u-x,Unit %u", i, i, i % 7));
+    }
+  for (guint i = 0; i < 20; i++)
+    g_ptr_array_add (lines, g_strdup_printf (",Nobody %u,Unit 9", i));
+  for (guint i = lines->len - 1; i > 0; i--)
+    {
+      guint k = (guint)g_rand_int_range (rand, 0, (gint32)i + 1);
+      gpointer swap = lines->pdata[i];
+
+      lines->pdata[i] = lines->pdata[k];
+      lines->pdata[k] = swap;
+    }
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (text, "%s\n", (const char *)lines->pdata[i]);
+  g_assert_true (g_file_set_contents (people, text->str, -1, &error));
+
+  g_assert_true (tandem_import_run (store, TANDEM_IMPORT_PEOPLE, people, NULL, report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->created, ==, lines->len);
+  g_assert_cmpint (query (store,
+                          "SELECT count (*) FROM (SELECT external_id, lag (external_id) OVER (ORDER BY id) AS before"
+                          "                         FROM person)"
+                          " WHERE before > external_id OR (before IS NOT NULL AND external_id IS NULL)"), ==, 0);
+  g_assert_cmpint (query (store, "SELECT count (*) FROM person WHERE external_id IS NULL"), ==, 20);
+  g_assert_cmpint (query (store,
+                          "SELECT count (*) FROM person p JOIN department d ON d.id = p.department_id"
+                          " WHERE p.external_id IS NOT NULL AND p.name <> 'Name of ' || p.external_id"
+                          "    OR p.external_id IS NULL AND d.name <> 'Unit 9'"), ==, 0);
+  g_assert_cmpint (query (store, "SELECT count (DISTINCT department_id) FROM person"), ==, 8);
+  g_assert_cmpint (query (store, "SELECT count (*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), ==, 0);
+  g_clear_object (&store);
+  tandem_test_remove_dir (dir);
+}
+
 /* Thousands of enrollments in random order: written sorted by person and
  * program, and a repeated one found with the line it repeats. */
 static void
@@ -1376,6 +1430,7 @@ main (int    argc,
   g_test_add_func ("/tandem/stats/learning-summary", test_stats_learning_summary);
   g_test_add_func ("/tandem/stats/wave-respondents", test_stats_wave_respondents);
   g_test_add_func ("/tandem/stats/import-rebuilds-indexes", test_stats_import_rebuilds_indexes);
+  g_test_add_func ("/tandem/stats/import-people-in-id-order", test_stats_import_people_in_id_order);
   g_test_add_func ("/tandem/stats/import-enrollments-at-scale", test_stats_import_enrollments_at_scale);
   g_test_add_func ("/tandem/stats/hot-plans", test_stats_hot_plans);
   g_test_add_func ("/tandem/stats/import-level-words", test_stats_import_level_words);
