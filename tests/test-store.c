@@ -386,6 +386,72 @@ test_store_restore (void)
   tandem_test_remove_dir (dir);
 }
 
+static gint64
+page_size (TandemStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 size = 0;
+
+  g_assert_true (tandem_store_query_int (store, "PRAGMA page_size", &size, &error));
+  return size;
+}
+
+/* A new file gets TANDEM_STORE_PAGE_SIZE; a file made before with
+ * SQLite's 4 KiB pages keeps them. A backup of either restores into
+ * either (SQLite alone refuses pages of another size into a WAL file),
+ * and the copy made on the way is gone afterwards. */
+static void
+test_store_page_sizes (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *old_path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *new_path = g_build_filename (dir, "new.db", NULL);
+  g_autofree char *old_backup = g_build_filename (dir, "old.bak", NULL);
+  g_autofree char *new_backup = g_build_filename (dir, "new.bak", NULL);
+  g_autofree char *resized = g_strconcat (new_path, ".restoring", NULL);
+  g_autoptr(TandemStore) old = NULL;
+  g_autoptr(TandemStore) new = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_dump = NULL;
+  g_autofree char *new_dump = NULL;
+
+  make_raw_database (old_path, "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL;"
+                               "CREATE TABLE t (x); DROP TABLE t;");
+  old = tandem_test_demo_store (old_path, 3);
+  new = tandem_test_demo_store (new_path, 5);
+  g_assert_cmpint (page_size (old), ==, 4096);
+  g_assert_cmpint (page_size (new), ==, TANDEM_STORE_PAGE_SIZE);
+
+  g_assert_true (tandem_store_backup (old, old_backup, &error));
+  g_assert_true (tandem_store_backup (new, new_backup, &error));
+  old_dump = tandem_test_dump (old);
+  new_dump = tandem_test_dump (new);
+  g_assert_cmpstr (old_dump, !=, new_dump);
+
+  g_assert_true (tandem_store_restore (new, old_backup, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *dump = tandem_test_dump (new);
+
+    g_assert_cmpstr (dump, ==, old_dump);
+  }
+  g_assert_cmpint (page_size (new), ==, TANDEM_STORE_PAGE_SIZE);
+  g_assert_false (g_file_test (resized, G_FILE_TEST_EXISTS));
+
+  g_assert_true (tandem_store_restore (old, new_backup, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *dump = tandem_test_dump (old);
+
+    g_assert_cmpstr (dump, ==, new_dump);
+  }
+  g_assert_cmpint (page_size (old), ==, 4096);
+
+  g_clear_object (&old);
+  g_clear_object (&new);
+  tandem_test_remove_dir (dir);
+}
+
 /* kill -9 during a checkpoint: the file's header already counts the pages
  * the write-ahead log still holds. SQLite recovers it; Tandem must not
  * call it cut short and send its user to an older backup. */
@@ -975,6 +1041,7 @@ main (int    argc,
   g_test_add_func ("/tandem/store/backup-and-check", test_store_backup_and_check);
   g_test_add_func ("/tandem/store/default-path", test_store_default_path);
   g_test_add_func ("/tandem/store/restore", test_store_restore);
+  g_test_add_func ("/tandem/store/page-sizes", test_store_page_sizes);
   g_test_add_func ("/tandem/store/private-files", test_store_private_files);
   g_test_add_func ("/tandem/store/truncated", test_store_truncated);
   g_test_add_func ("/tandem/store/checkpoint-interrupted", test_store_checkpoint_interrupted);

@@ -254,7 +254,8 @@ tandem_store_restore (TandemStore  *self,
 {
   sqlite3 *src = NULL;
   sqlite3_backup *backup;
-  gint64 app_id = 0, version = 0;
+  g_autofree char *resized = NULL;
+  gint64 app_id = 0, version = 0, source_page = 0, page = 0;
   int rc;
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
@@ -316,6 +317,54 @@ tandem_store_restore (TandemStore  *self,
       return FALSE;
     }
 
+  /* SQLite copies pages as they are, and into a file in WAL mode only
+   * from one with pages of the same size: a backup of a file made by
+   * another version of Tandem (4 KiB pages, or 16) is first copied
+   * beside this one with this one's page size. */
+  if (tandem_store_read_int (src, "PRAGMA page_size", &source_page, &rc) &&
+      tandem_store_read_int (self->db, "PRAGMA page_size", &page, &rc) &&
+      source_page != page)
+    {
+      /* PRAGMAs take no parameters: one statement per size SQLite has. */
+      static const char * const page_size_sql[] = {
+        "PRAGMA page_size = 512", "PRAGMA page_size = 1024", "PRAGMA page_size = 2048",
+        "PRAGMA page_size = 4096", "PRAGMA page_size = 8192", "PRAGMA page_size = 16384",
+        "PRAGMA page_size = 32768", "PRAGMA page_size = 65536",
+      };
+      guint order = 0;
+      sqlite3_stmt *copy = NULL;
+
+      while (order < G_N_ELEMENTS (page_size_sql) - 1 && 512 << order < page)
+        order++;
+      resized = g_strconcat (self->path, ".restoring", NULL);
+      tandem_store_remove_file (resized);
+      rc = sqlite3_exec (src, page_size_sql[order], NULL, NULL, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2 (src, "VACUUM INTO ?1", -1, &copy, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_text (copy, 1, resized, -1, SQLITE_STATIC);
+          rc = sqlite3_step (copy) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (src);
+          sqlite3_finalize (copy);
+        }
+      sqlite3_close_v2 (src);
+      src = NULL;
+      if (rc == SQLITE_OK)
+        rc = sqlite3_open_v2 (resized, &src, SQLITE_OPEN_READONLY, NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR,
+                   rc == SQLITE_FULL ? TANDEM_STORE_ERROR_FULL : TANDEM_STORE_ERROR_READ_ONLY,
+                   _("The backup “%s” could not be copied beside “%s” to be restored (%s); nothing was "
+                     "restored. Check that the folder is writable and has room, then try again."),
+                   source, self->path, sqlite3_errstr (rc));
+      sqlite3_close_v2 (src);
+      if (resized != NULL)
+        tandem_store_remove_file (resized);
+      return FALSE;
+    }
+
   backup = sqlite3_backup_init (self->db, "main", src, "main");
   if (backup == NULL)
     rc = sqlite3_errcode (self->db);
@@ -329,6 +378,8 @@ tandem_store_restore (TandemStore  *self,
         rc = SQLITE_OK;
     }
   sqlite3_close_v2 (src);
+  if (resized != NULL)
+    tandem_store_remove_file (resized);
   if (rc != SQLITE_OK)
     {
       tandem_store_set_sqlite_error (error, self->db, rc, self->path);

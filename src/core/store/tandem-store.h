@@ -36,6 +36,10 @@ typedef enum
 /* PRAGMA application_id of every Tandem database: "Tndm". */
 #define TANDEM_STORE_APPLICATION_ID 0x546e646d
 
+/* The page size of every database file Tandem makes (older files have
+ * SQLite's 4096, and keep it). */
+#define TANDEM_STORE_PAGE_SIZE 16384
+
 /* What the login may do with the record: everything on a file; on a team
  * server, what its group allows. */
 typedef enum
