@@ -71,20 +71,47 @@ test_csv_records (void)
     }
 }
 
-/* Records, or the error, of @text read one way. */
+/* Records, or the error, of @text read one way: split here or by libcsv,
+ * at once or by a second thread reading ahead; stopped at @stop_at. */
+static char *
+read_way (const char *text,
+          gsize       length,
+          gboolean    libcsv_only,
+          gboolean    ahead,
+          guint       stop_at)
+{
+  g_autoptr(GError) error = NULL;
+  Collect collect = { g_string_new (NULL), stop_at };
+
+  tandem_csv_set_libcsv_only (libcsv_only);
+  tandem_csv_set_read_ahead_from (ahead ? 0 : G_MAXSIZE);
+  if (!tandem_csv_parse_data (text, length, collect_cb, &collect, NULL, &error))
+    g_string_append_printf (collect.out, "error %d: %s", error->code, error->message);
+  tandem_csv_set_libcsv_only (FALSE);
+  tandem_csv_set_read_ahead_from (1024 * 1024);
+  return g_string_free (collect.out, FALSE);
+}
+
 static char *
 read_one_way (const char *text,
               gsize       length,
               gboolean    libcsv_only)
 {
-  g_autoptr(GError) error = NULL;
-  Collect collect = { g_string_new (NULL), 0 };
+  return read_way (text, length, libcsv_only, FALSE, 0);
+}
 
-  tandem_csv_set_libcsv_only (libcsv_only);
-  if (!tandem_csv_parse_data (text, length, collect_cb, &collect, NULL, &error))
-    g_string_append_printf (collect.out, "error %d: %s", error->code, error->message);
-  tandem_csv_set_libcsv_only (FALSE);
-  return g_string_free (collect.out, FALSE);
+/* Up to 23 pieces of CSV that matter to a reader, in any order. */
+static GString *
+random_text (GRand *rand)
+{
+  static const char * const pieces[] = { "a", "bc", " ", "\t", ",", ";", "\"", "\"\"", "\r", "\n", "\r\n", "é",
+                                         "\xff", "x y" };
+  GString *text = g_string_new (NULL);
+  guint length = (guint)g_rand_int_range (rand, 0, 24);
+
+  for (guint i = 0; i < length; i++)
+    g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+  return text;
 }
 
 /* Lines without quotes are split without libcsv: every text, from the
@@ -92,20 +119,15 @@ read_one_way (const char *text,
 static void
 test_csv_split_as_libcsv (void)
 {
-  static const char * const pieces[] = { "a", "bc", " ", "\t", ",", ";", "\"", "\"\"", "\r", "\n", "\r\n", "é",
-                                         "\xff", "x y" };
   g_autoptr(GRand) rand = g_rand_new_with_seed (4180);
   guint simple = 0;
 
   for (guint n = 0; n < 20000; n++)
     {
-      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GString) text = random_text (rand);
       g_autofree char *split = NULL;
       g_autofree char *libcsv = NULL;
-      guint length = (guint)g_rand_int_range (rand, 0, 24);
 
-      for (guint i = 0; i < length; i++)
-        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
       split = read_one_way (text->str, text->len, FALSE);
       libcsv = read_one_way (text->str, text->len, TRUE);
       if (g_strcmp0 (split, libcsv) != 0)
@@ -136,6 +158,96 @@ test_csv_split_as_libcsv (void)
       g_assert_cmpstr (split, ==, libcsv);
       g_assert_null (strstr (split, "error"));
     }
+}
+
+/* A large file is read by a second thread while the records go to the
+ * row function: the same records, lines and errors as read at once, in
+ * batches of any size, whether it stops, is cut short or breaks. */
+static void
+test_csv_read_ahead (void)
+{
+  /* After an id; NULL for a blank line. */
+  static const char * const rows[] = {
+    ",Ada Okafor,ada@example.com,Finance\n",
+    ",\"Okafor, Ada\",\"two\nlines\",Support\n",
+    NULL,
+    " , Zoë Müller ,\"\",\"say \"\"hi\"\"\"\r\n",
+    ",田中 太郎,,\n",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2026);
+  g_autoptr(GString) big = g_string_new ("external_id,name,email,department\n");
+  guint stops[] = { 0, 2, 1500, 12345, 40000 };
+
+  /* Small texts, each through the thread. */
+  for (guint n = 0; n < 2000; n++)
+    {
+      g_autoptr(GString) text = random_text (rand);
+      g_autofree char *at_once = NULL;
+      g_autofree char *ahead = NULL;
+
+      at_once = read_way (text->str, text->len, FALSE, FALSE, 0);
+      ahead = read_way (text->str, text->len, FALSE, TRUE, 0);
+      g_assert_cmpstr (ahead, ==, at_once);
+    }
+
+  /* 40,000 records over many batches, stopped at several places. */
+  for (guint i = 0; i < 40000; i++)
+    {
+      const char *row = rows[g_rand_int_range (rand, 0, G_N_ELEMENTS (rows))];
+
+      if (row != NULL)
+        g_string_append_printf (big, "E-%u%s", i, row);
+      else
+        g_string_append_c (big, '\n');
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (stops); i++)
+    {
+      g_autofree char *at_once = read_way (big->str, big->len, FALSE, FALSE, stops[i]);
+      g_autofree char *ahead = read_way (big->str, big->len, FALSE, TRUE, stops[i]);
+
+      g_assert_cmpstr (ahead, ==, at_once);
+      g_assert_true ((stops[i] != 0) == (strstr (ahead, "error") != NULL));
+    }
+
+  /* Broken near the end: an invalid byte, then a quote never closed. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GString) broken = g_string_new_len (big->str, (gssize)big->len);
+      g_autofree char *at_once = NULL;
+      g_autofree char *ahead = NULL;
+
+      g_string_append (broken, i == 0 ? "E-x,M\xfcller,,\nE-y,ok,,\n" : "E-x,\"open,,\nE-y,ok,,\n");
+      at_once = read_way (broken->str, broken->len, FALSE, FALSE, 0);
+      ahead = read_way (broken->str, broken->len, FALSE, TRUE, 0);
+      g_assert_cmpstr (ahead, ==, at_once);
+      g_assert_nonnull (strstr (ahead, i == 0 ? "error 3: Line " : "error 2"));
+    }
+}
+
+/* Cancelled from the row function while the reader is ahead. */
+static gboolean
+cancel_cb (guint       line,
+           GPtrArray  *fields,
+           gpointer    user_data,
+           GError    **error)
+{
+  if (line == 5000)
+    g_cancellable_cancel (user_data);
+  return TRUE;
+}
+
+static void
+test_csv_read_ahead_cancelled (void)
+{
+  g_autoptr(GString) text = g_string_new ("a,b\n");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (text, "%u,x\n", i);
+  g_assert_cmpuint (text->len, >, 1024 * 1024);
+  g_assert_false (tandem_csv_parse_data (text->str, text->len, cancel_cb, cancellable, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
 static void
@@ -354,6 +466,8 @@ main (int    argc,
 
   g_test_add_func ("/tandem/csv/records", test_csv_records);
   g_test_add_func ("/tandem/csv/split-as-libcsv", test_csv_split_as_libcsv);
+  g_test_add_func ("/tandem/csv/read-ahead", test_csv_read_ahead);
+  g_test_add_func ("/tandem/csv/read-ahead-cancelled", test_csv_read_ahead_cancelled);
   g_test_add_func ("/tandem/csv/errors", test_csv_errors);
   g_test_add_func ("/tandem/csv/stop", test_csv_stop);
   g_test_add_func ("/tandem/csv/escape", test_csv_escape);

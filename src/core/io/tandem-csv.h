@@ -69,5 +69,7 @@ char    *tandem_csv_escape_cell  (const char        *value);
 
 /* For tests only: read every line with libcsv, as before the split. */
 void     tandem_csv_set_libcsv_only (gboolean          only);
+/* For tests only: read texts of @bytes and more on a second thread. */
+void     tandem_csv_set_read_ahead_from (gsize         bytes);
 
 G_END_DECLS
