@@ -136,6 +136,24 @@ tandem_test_demo_store (const char *path,
   return store;
 }
 
+/* Puts back the two person indexes schema 8 made one, so a test can mark
+ * a current file as schema 7 and watch it migrate. */
+void
+tandem_test_make_v7 (TandemStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tandem_store_exec (store,
+                                    "DROP INDEX person_summary;"
+                                    "CREATE INDEX person_role ON person (role_id, active, learning,"
+                                    "                                    has_tool_access, is_champion);"
+                                    "CREATE INDEX person_department ON person (department_id, active, learning,"
+                                    "                                          has_tool_access, is_champion);"
+                                    "PRAGMA user_version = 7;",
+                                    &error));
+  g_assert_no_error (error);
+}
+
 /* Takes away what schema 7 added (a wave's respondents, in place of an
  * index), so a test can mark a current file as schema 6 and watch it
  * migrate. */
@@ -144,6 +162,7 @@ tandem_test_make_v6 (TandemStore *store)
 {
   g_autoptr(GError) error = NULL;
 
+  tandem_test_make_v7 (store);
   g_assert_true (tandem_store_exec (store,
                                     "ALTER TABLE survey_wave DROP COLUMN respondents;"
                                     "CREATE INDEX survey_response_wave ON survey_response (wave_id);"

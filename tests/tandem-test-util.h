@@ -26,6 +26,7 @@ gboolean     tandem_test_report_has_problem (TandemImportReport *report,
                                              guint               line,
                                              const char         *column,
                                              const char         *reason);
+void         tandem_test_make_v7     (TandemStore *store);
 void         tandem_test_make_v6     (TandemStore *store);
 void         tandem_test_make_v5     (TandemStore *store);
 void         tandem_test_make_v4     (TandemStore *store);

@@ -147,24 +147,28 @@ tandem_report_pairs (TandemStore         *store,
 
 /* Active people added up per role or department straight from the index
  * that holds their figures (person.learning: 1 enrolled, 2 completed),
- * then named: one pass, however many enrollments there are. */
-#define COMPLETION_SELECT(key, table, group, order) \
+ * then named: one pass, however many enrollments there are. The index
+ * groups people by role, then department: by department, its groups of
+ * one role and department are read in order and added up after. */
+#define COMPLETION_SELECT(key, groups, table, group, order) \
   "WITH g AS (SELECT p." key " AS group_id, count (*) AS people," \
   "                  count (*) FILTER (WHERE p.learning >= 1) AS enrolled," \
   "                  count (*) FILTER (WHERE p.learning = 2) AS completed," \
   "                  sum (p.has_tool_access) AS tool_access, sum (p.is_champion) AS champions" \
-  "             FROM person p WHERE p.active = 1 GROUP BY p." key ")" \
+  "             FROM person p WHERE p.active = 1 GROUP BY " groups ")" \
   "SELECT " group ", sum (g.people), sum (g.enrolled), sum (g.completed), sum (g.tool_access)," \
   "       sum (g.champions)" \
   "  FROM g LEFT JOIN " table " t ON t.id = g.group_id" \
   " GROUP BY 1 ORDER BY " order
 
 static const char * const completion_sql[TANDEM_N_GROUP_BY] = {
-  [TANDEM_GROUP_BY_ROLE] = COMPLETION_SELECT ("role_id", "role", "coalesce (t.name, '')",
+  [TANDEM_GROUP_BY_ROLE] = COMPLETION_SELECT ("role_id", "p.role_id", "role", "coalesce (t.name, '')",
                                               "coalesce (t.name, '') COLLATE NOCASE"),
-  [TANDEM_GROUP_BY_DEPARTMENT] = COMPLETION_SELECT ("department_id", "department", "coalesce (t.name, '')",
+  [TANDEM_GROUP_BY_DEPARTMENT] = COMPLETION_SELECT ("department_id", "p.role_id, p.department_id", "department",
+                                                   "coalesce (t.name, '')",
                                                    "coalesce (t.name, '') COLLATE NOCASE"),
-  [TANDEM_GROUP_BY_LEVEL] = COMPLETION_SELECT ("role_id", "role", "coalesce (t.level, 'individual_contributor')",
+  [TANDEM_GROUP_BY_LEVEL] = COMPLETION_SELECT ("role_id", "p.role_id", "role",
+                                               "coalesce (t.level, 'individual_contributor')",
                                                "CASE coalesce (t.level, 'individual_contributor') WHEN 'executive' THEN 0"
                                                " WHEN 'manager' THEN 1 ELSE 2 END"),
 };

@@ -67,9 +67,8 @@
   " ORDER BY t.grouping = 'all' DESC, g.name IS NULL, g.name COLLATE NOCASE, t.group_id"
 
 /* The indexes the reports read a person's figures from (schema 5). */
-#define PERSON_SUMMARY_INDEXES \
-  "CREATE INDEX person_role ON person (role_id, active, learning, has_tool_access, is_champion);" \
-  "CREATE INDEX person_department ON person (department_id, active, learning, has_tool_access, is_champion)"
+#define PERSON_SUMMARY_INDEX \
+  "CREATE INDEX person_summary ON person (role_id, department_id, active, learning, has_tool_access, is_champion)"
 
 static const char * const sqlite_sql[TANDEM_N_SQL] = {
   /* Active pairs with their sessions, the one due soonest first: date
@@ -241,12 +240,12 @@ static const char * const sqlite_sql[TANDEM_N_SQL] = {
   /* A large import into an empty person table, or raising the learning of
    * many people, fills these indexes faster by building them afresh than
    * row by row: as the schema (001, 005) makes them, so nothing changes. */
-  [TANDEM_SQL_PEOPLE_INDEXES_DROP] = "DROP INDEX person_name; DROP INDEX person_role; DROP INDEX person_department",
+  [TANDEM_SQL_PEOPLE_INDEXES_DROP] = "DROP INDEX person_name; DROP INDEX person_summary",
   [TANDEM_SQL_PEOPLE_INDEXES_CREATE] =
     "CREATE INDEX person_name ON person (name COLLATE NOCASE);"
-    PERSON_SUMMARY_INDEXES,
-  [TANDEM_SQL_LEARNING_INDEXES_DROP] = "DROP INDEX person_role; DROP INDEX person_department",
-  [TANDEM_SQL_LEARNING_INDEXES_CREATE] = PERSON_SUMMARY_INDEXES,
+    PERSON_SUMMARY_INDEX,
+  [TANDEM_SQL_LEARNING_INDEXES_DROP] = "DROP INDEX person_summary",
+  [TANDEM_SQL_LEARNING_INDEXES_CREATE] = PERSON_SUMMARY_INDEX,
 };
 
 /* On a team server no login may read the private-notes column: only its

@@ -32,6 +32,7 @@ static const char * const migrations[] = {
   "005-learning-summary.sql",
   "006-competencies.sql",
   "007-wave-respondents.sql",
+  "008-person-summary.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TANDEM_STORE_SCHEMA_VERSION);

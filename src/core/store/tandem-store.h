@@ -28,7 +28,7 @@ typedef enum
 } TandemStoreError;
 
 /* The schema version this build creates and understands. */
-#define TANDEM_STORE_SCHEMA_VERSION 7
+#define TANDEM_STORE_SCHEMA_VERSION 8
 
 /* How many automatic backups (before a migration or a restore) are kept. */
 #define TANDEM_STORE_AUTO_BACKUPS 3

@@ -1,5 +1,5 @@
 -- Tandem's schema on a PostgreSQL 15 team server, as SQLite's schema
--- version 7 (whose change, a wave's respondents kept on the wave, is
+-- version 8 (whose version 7, a wave's respondents kept on the wave, is
 -- SQLite's alone: tandem_wave_answers () counts them here), with the security the server itself keeps: three group roles,
 -- grants, row-level security and the functions reports read surveys through.
 -- Run by `tandem-cli server init`, in one transaction, by the database's
@@ -22,7 +22,7 @@ CREATE AGGREGATE group_concat (text, text) (SFUNC = tandem_concat_step, STYPE = 
 CREATE TABLE tandem_schema (
   version  integer NOT NULL
 );
-INSERT INTO tandem_schema (version) VALUES (7);
+INSERT INTO tandem_schema (version) VALUES (8);
 
 -- The order of SQLite's NOCASE: the text's bytes with A–Z folded, so
 -- that lists come out in the same order on both engines (the nocase
@@ -65,8 +65,7 @@ CREATE TABLE person (
   active           integer NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
   learning         integer NOT NULL DEFAULT 0 CHECK (learning BETWEEN 0 AND 2)
 );
-CREATE INDEX person_role ON person (role_id, active, learning, has_tool_access, is_champion);
-CREATE INDEX person_department ON person (department_id, active, learning, has_tool_access, is_champion);
+CREATE INDEX person_summary ON person (role_id, department_id, active, learning, has_tool_access, is_champion);
 CREATE INDEX person_name ON person (lower (name));
 
 CREATE TABLE program (
