@@ -66,7 +66,7 @@
   "  LEFT JOIN " table " g ON g.id = t.group_id AND t.grouping = $1" \
   " ORDER BY t.grouping = 'all' DESC, g.name IS NULL, g.name COLLATE NOCASE, t.group_id"
 
-/* The indexes the reports read a person's figures from (schema 5). */
+/* The index the reports read a person's figures from (schema 8). */
 #define PERSON_SUMMARY_INDEX \
   "CREATE INDEX person_summary ON person (role_id, department_id, active, learning, has_tool_access, is_champion)"
 
