@@ -8,7 +8,7 @@
 #                             valgrind, and 60 s of fuzzing (what CI runs: CI=true implies --full)
 #   ./dev.sh fuzz [SECONDS]   build the libFuzzer harnesses with clang and run each (default 60 s)
 #   ./dev.sh bench            release build, then the benchmarks with their figures (and gnuplot
-#                             to race the chart export against)
+#                             and matplotlib to race the chart export against)
 #
 # The test command ends with the line "N passed, N failed" and exits non-zero
 # when a test fails.
@@ -19,7 +19,7 @@ cd "$(dirname "$(readlink -f "$0")")"
 PACKAGES=(
   meson ninja-build pkg-config gcc
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
-  libsqlite3-dev libcairo2-dev libpng-dev libpango1.0-dev libcsv-dev
+  libsqlite3-dev libcairo2-dev zlib1g-dev libpango1.0-dev libcsv-dev
   gettext desktop-file-utils appstream python3
   xvfb xauth dbus locales
   fonts-noto-cjk poppler-utils
@@ -213,7 +213,7 @@ cmd_test() {
 }
 
 cmd_bench() {
-  install_missing gnuplot-nox sqlite3
+  install_missing gnuplot-nox sqlite3 python3-matplotlib
   build _build-release --buildtype=release
   say "Running the benchmarks"
   meson test -C _build-release --benchmark --print-errorlogs -v

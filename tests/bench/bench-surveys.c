@@ -10,7 +10,9 @@
  *   - one gap chart rendered at 1920 x 1080 (target <= 4 ms)
  *   - tandem-cli export chart against gnuplot drawing the same chart from
  *     the same figures, per format (target: faster than gnuplot), when
- *     gnuplot is installed.
+ *     gnuplot is installed;
+ *   - the PNG against matplotlib drawing it too (target: 15 times its
+ *     speed), when Python has matplotlib (Debian's python3-matplotlib).
  */
 #include "config.h"
 
@@ -107,6 +109,79 @@ write_gnuplot (const char *dir,
                             terminal, output, data);
   g_assert_true (g_file_set_contents (path, script, -1, NULL));
   return g_steal_pointer (&path);
+}
+
+/* The same chart for matplotlib, as a Python script writing a PNG at
+ * 1920 x 1080. */
+static char *
+write_matplotlib (const char *dir,
+                  GPtrArray  *points,
+                  const char *output)
+{
+  g_autoptr(GString) script = g_string_new ("import matplotlib\n"
+                                            "matplotlib.use ('Agg')\n"
+                                            "import matplotlib.pyplot as plt\n");
+  g_autofree char *path = g_build_filename (dir, "gap.py", NULL);
+  static const char * const names[] = { "ex", "ic" };
+
+  for (guint side = 0; side < 2; side++)
+    for (guint k = 0; k < 3; k++)
+      {
+        g_string_append_printf (script, "%s%u = [", names[side], k);
+        for (guint i = 0; i < points->len; i++)
+          {
+            TandemGapPoint *p = g_ptr_array_index (points, i);
+            const TandemShare *share = side == 0 ? &p->leaders : &p->ics;
+            double value = k == 0 ? share->pct : k == 1 ? share->pct - share->ci_low : share->ci_high - share->pct;
+
+            g_string_append_printf (script, "%s%.2f", i ? ", " : "", value);
+          }
+        g_string_append (script, "]\n");
+      }
+  g_string_append (script, "labels = [");
+  for (guint i = 0; i < points->len; i++)
+    {
+      TandemGapPoint *p = g_ptr_array_index (points, i);
+
+      g_string_append_printf (script, "%s'%s\\nn %u / %u'", i ? ", " : "", p->wave_title, p->leaders.n, p->ics.n);
+    }
+  g_string_append_printf (script,
+                          "]\n"
+                          "x = range (len (labels))\n"
+                          "fig, ax = plt.subplots (figsize = (19.2, 10.8), dpi = 100)\n"
+                          "ax.fill_between (x, ex0, ic0, color = '#d0d0d0', label = 'Gap')\n"
+                          "ax.errorbar (x, ex0, yerr = [ex1, ex2], color = '#1c71d8', lw = 4, label = 'Executives')\n"
+                          "ax.errorbar (x, ic0, yerr = [ic1, ic2], color = '#c64600', lw = 4,"
+                          " label = 'Individual contributors')\n"
+                          "ax.set_xticks (list (x), labels)\n"
+                          "ax.set_ylim (0, 100)\n"
+                          "ax.yaxis.set_major_formatter ('{x:g}%%')\n"
+                          "ax.grid (axis = 'y')\n"
+                          "ax.legend (loc = 'upper left', ncol = 3)\n"
+                          "fig.suptitle ('The optimism gap', fontsize = 28)\n"
+                          "ax.set_title ('Share answering favourably')\n"
+                          "fig.text (0.02, 0.02, 'Favourable: 4 or 5. Whiskers: 95%% interval.')\n"
+                          "fig.savefig ('%s')\n",
+                          output);
+  g_assert_true (g_file_set_contents (path, script->str, -1, NULL));
+  return g_steal_pointer (&path);
+}
+
+/* Debian's Python, where python3-matplotlib puts it, before whichever
+ * python3 comes first on the PATH; NULL when neither has matplotlib. */
+static char *
+find_matplotlib_python (void)
+{
+  const char * const candidates[] = { "/usr/bin/python3", "python3" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      char *argv[] = { (char *)candidates[i], (char *)"-c", (char *)"import matplotlib", NULL };
+
+      if (bench_time_command (argv) >= 0)
+        return g_strdup (candidates[i]);
+    }
+  return NULL;
 }
 
 int
@@ -249,6 +324,36 @@ main (int   argc,
 
         g_remove (data);
       }
+    }
+
+  if (cli != NULL)
+    {
+      g_autofree char *python = find_matplotlib_python ();
+
+      if (python == NULL)
+        printf ("export png vs matplotlib: skipped (python3 has no matplotlib; Debian: python3-matplotlib)\n");
+      else
+        {
+          g_autofree char *ours = g_build_filename (dir, "tandem.png", NULL);
+          g_autofree char *theirs = g_build_filename (dir, "matplotlib.png", NULL);
+          g_autofree char *script = write_matplotlib (dir, points, theirs);
+          char *tandem_argv[] = { (char *)cli, (char *)"--database", db, (char *)"export", (char *)"chart",
+                                  (char *)"optimism", (char *)"--output", ours, NULL };
+          char *python_argv[] = { python, script, NULL };
+          double t_ours, t_theirs;
+
+          race (tandem_argv, python_argv, &t_ours, &t_theirs);
+          if (t_ours < 0 || t_theirs < 0)
+            printf ("export png vs matplotlib: a command failed (tandem %.3f s, matplotlib %.3f s)\n", t_ours,
+                    t_theirs);
+          else
+            printf ("export png: tandem-cli %.1f ms, matplotlib %.1f ms (medians of %d turns each): "
+                    "%.1fx matplotlib's speed (target >= 15, issue 14)\n",
+                    t_ours * 1000, t_theirs * 1000, RACE_RUNS, t_theirs / t_ours);
+          g_remove (ours);
+          g_remove (theirs);
+          g_remove (script);
+        }
     }
 
   g_remove (csv);
