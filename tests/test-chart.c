@@ -14,6 +14,7 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 #include <string.h>
+#include <zlib.h>
 #include <unistd.h>
 
 #include "tandem-chart.h"
@@ -846,6 +847,85 @@ test_export_png_lossless (void)
   tandem_test_remove_dir (dir);
 }
 
+/* Whether the PNG at @path is whole by zlib's own reading: every chunk's
+ * CRC right, and its IDAT data one zlib stream (its Adler-32 checked,
+ * which libpng does not do) of exactly @height rows of @row_bytes. */
+static gboolean
+png_stream_whole (const char *path,
+                  int         height,
+                  gsize       row_bytes)
+{
+  g_autofree guint8 *contents = NULL;
+  g_autoptr(GByteArray) idat = g_byte_array_new ();
+  gsize length = 0, at = 8;
+  uLongf inflated_length = (uLongf)(height * row_bytes);
+  g_autofree guint8 *inflated = g_malloc (inflated_length + 1);
+
+  g_assert_true (g_file_get_contents (path, (char **)&contents, &length, NULL));
+  while (at + 12 <= length)
+    {
+      guint32 size = GUINT32_FROM_BE (*(guint32 *)(gpointer)(contents + at));
+      guint32 crc = GUINT32_FROM_BE (*(guint32 *)(gpointer)(contents + at + 8 + size));
+
+      if (crc32 (0, contents + at + 4, size + 4) != crc)
+        return FALSE;
+      if (memcmp (contents + at + 4, "IDAT", 4) == 0)
+        g_byte_array_append (idat, contents + at + 8, size);
+      at += 12 + size;
+    }
+  return at == length &&
+         uncompress (inflated, &inflated_length, idat->data, idat->len) == Z_OK &&
+         inflated_length == (uLongf)(height * row_bytes);
+}
+
+/* Compressed in one to four parts at once, an image of any size reads
+ * back as the very pixels drawn, opaque and translucent: every part ends
+ * where the next begins and the checksums add up. */
+static void
+test_export_png_parts (void)
+{
+  static const int sizes[][2] = { { 1, 1 }, { 7, 3 }, { 333, 257 }, { 800, 450 } };
+  g_autofree char *dir = tandem_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "parts.png", NULL);
+  g_autoptr(TandemChart) chart = make_chart ();
+  TandemChartStyle style;
+
+  tandem_chart_style_init_light (&style);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint translucent = 0; translucent < 2; translucent++)
+      for (guint parts = 1; parts <= 4; parts++)
+        {
+          cairo_surface_t *drawn = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sizes[s][0], sizes[s][1]);
+          cairo_t *cr = cairo_create (drawn);
+          TandemExportSink sink = { -1, 0 };
+          cairo_surface_t *read;
+
+          tandem_chart_render (chart, cr, sizes[s][0], sizes[s][1], &style);
+          if (translucent)
+            {
+              cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+              cairo_set_source_rgba (cr, 0.2, 0.4, 0.6, 0.5);
+              cairo_rectangle (cr, 0, sizes[s][1] - 1, 1, 1);
+              cairo_fill (cr);
+            }
+          cairo_destroy (cr);
+          tandem_export_png_set_parts (parts);
+          sink.fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+          g_assert_cmpint (sink.fd, >=, 0);
+          g_assert_cmpint (tandem_export_write_png (drawn, &sink), ==, CAIRO_STATUS_SUCCESS);
+          close (sink.fd);
+          tandem_export_png_set_parts (0);
+          read = cairo_image_surface_create_from_png (path);
+          g_assert_cmpint (cairo_surface_status (read), ==, CAIRO_STATUS_SUCCESS);
+          g_assert_cmpint (cairo_image_surface_get_width (read), ==, sizes[s][0]);
+          g_assert_true (same_pixels (drawn, read));
+          g_assert_true (png_stream_whole (path, sizes[s][1], 1 + (gsize)sizes[s][0] * (translucent ? 4 : 3)));
+          cairo_surface_destroy (read);
+          cairo_surface_destroy (drawn);
+        }
+  tandem_test_remove_dir (dir);
+}
+
 /* A 2× PNG has twice the pixels of the asked size. */
 static void
 test_export_scaled (void)
@@ -1243,6 +1323,7 @@ main (int    argc,
 
   g_test_add_func ("/tandem/chart/pixels", test_chart_pixels);
   g_test_add_func ("/tandem/export/png-lossless", test_export_png_lossless);
+  g_test_add_func ("/tandem/export/png-parts", test_export_png_parts);
   g_test_add_func ("/tandem/chart/suppressed-point", test_chart_suppressed_point);
   g_test_add_func ("/tandem/chart/empty", test_chart_empty);
   g_test_add_func ("/tandem/chart/describe-and-hit", test_chart_describe_and_hit);

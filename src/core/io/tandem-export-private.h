@@ -60,6 +60,7 @@ cairo_status_t   tandem_export_finish_drawing      (cairo_t                *cr,
                                                     TandemExportSink       *png_sink);
 cairo_status_t   tandem_export_write_png           (cairo_surface_t        *surface,
                                                     TandemExportSink       *sink);
+void             tandem_export_png_set_parts       (guint                   n_parts);
 cairo_status_t   tandem_export_write_text          (TandemExportSink       *sink,
                                                     gpointer                user_data);
 void             tandem_export_collect_svg_text    (PangoLayout            *layout,
