@@ -864,8 +864,14 @@ png_stream_whole (const char *path,
   g_assert_true (g_file_get_contents (path, (char **)&contents, &length, NULL));
   while (at + 12 <= length)
     {
-      guint32 size = GUINT32_FROM_BE (*(guint32 *)(gpointer)(contents + at));
-      guint32 crc = GUINT32_FROM_BE (*(guint32 *)(gpointer)(contents + at + 8 + size));
+      guint32 size, crc;
+
+      memcpy (&size, contents + at, 4);
+      size = GUINT32_FROM_BE (size);
+      if (at + 12 + size > length)
+        return FALSE;
+      memcpy (&crc, contents + at + 8 + size, 4);
+      crc = GUINT32_FROM_BE (crc);
 
       if (crc32 (0, contents + at + 4, size + 4) != crc)
         return FALSE;
