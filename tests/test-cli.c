@@ -661,6 +661,37 @@ test_cli_without_libpq (void)
   tandem_test_remove_dir (dir);
 }
 
+/* Without libpq a server is still named by its database and host, as
+ * the connect dialog and the window's title show it. */
+static void
+test_cli_describe_without_libpq (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *remote = NULL;
+      g_autofree char *local = NULL;
+      g_autofree char *socket = NULL;
+
+      g_setenv ("TANDEM_LIBPQ", "libpq-not-installed.so.5", TRUE);
+      remote = tandem_server_describe ("postgresql://eve:secret@db.example.org:5433/tandem");
+      local = tandem_server_describe ("postgresql:///learning");
+      socket = tandem_server_describe ("postgresql://%2Fvar%2Frun%2Fpostgresql/tandem");
+      g_assert_cmpstr (remote, ==, "tandem on db.example.org");
+      g_assert_cmpstr (local, ==, "learning on this computer");
+      g_assert_cmpstr (socket, ==, "tandem on this computer");
+      g_assert_true (tandem_server_has_password ("postgresql://eve:secret@db.example.org/tandem"));
+      g_assert_false (tandem_server_has_password ("postgresql://eve@db.example.org/tandem"));
+      {
+        g_autofree char *named_by_user = tandem_server_describe ("postgresql://eve:secret@db.example.org");
+
+        g_assert_cmpstr (named_by_user, ==, "eve on db.example.org");
+      }
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 static void
 test_cli_refuses_junk (void)
 {
@@ -1344,6 +1375,7 @@ main (int    argc,
   g_test_add_func ("/tandem/cli/refuses-junk", test_cli_refuses_junk);
   g_test_add_func ("/tandem/cli/locked", test_cli_locked);
   g_test_add_func ("/tandem/cli/without-libpq", test_cli_without_libpq);
+  g_test_add_func ("/tandem/cli/describe-without-libpq", test_cli_describe_without_libpq);
   g_test_add_func ("/tandem/cli/waits-its-turn", test_cli_waits_its_turn);
   g_test_add_func ("/tandem/cli/outputs", test_cli_outputs);
   g_test_add_func ("/tandem/cli/terminal-safe", test_cli_terminal_safe);

@@ -81,6 +81,28 @@ tandem_server_dup_password (const char *uri)
 
 #ifdef HAVE_LIBPQ
 
+/* What GLib reads of @uri without libpq: the user, password, host and
+ * database its plain parts name (keywords in its query are left out). */
+static char *
+uri_value_without_libpq (const char *uri,
+                         const char *keyword)
+{
+  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_HAS_PASSWORD, NULL);
+  const char *value = NULL;
+
+  if (parsed == NULL)
+    return NULL;
+  if (g_str_equal (keyword, "host"))
+    value = g_uri_get_host (parsed);
+  else if (g_str_equal (keyword, "user"))
+    value = g_uri_get_user (parsed);
+  else if (g_str_equal (keyword, "password"))
+    value = g_uri_get_password (parsed);
+  else if (g_str_equal (keyword, "dbname"))
+    value = g_uri_get_path (parsed)[0] == '/' ? g_uri_get_path (parsed) + 1 : g_uri_get_path (parsed);
+  return value != NULL && *value != '\0' ? g_strdup (value) : NULL;
+}
+
 /* The value of @keyword in @uri, %NULL when it has none or @uri is not
  * one libpq reads. */
 static char *
@@ -90,9 +112,10 @@ uri_value (const char *uri,
   PQconninfoOption *options;
   char *value = NULL;
 
-  /* Without libpq no URI is read; connecting says why. */
+  /* Without libpq the server is still named; connecting says what is
+   * missing. */
   if (!tandem_pq_load (NULL))
-    return NULL;
+    return uri_value_without_libpq (uri, keyword);
   options = PQconninfoParse (uri, NULL);
 
   for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
