@@ -1064,8 +1064,8 @@ import_data (TandemStore      *store,
 }
 
 /* A first import of people builds the person indexes once at the end, and
- * an enrollment import that raises most people's learning builds the two
- * that hold it: afterwards the indexes are the schema's, and sound; a file
+ * an enrollment import that raises most people's learning builds the one
+ * that holds it: afterwards the indexes are the schema's, and sound; a file
  * with problems leaves them as they were. */
 static void
 test_stats_import_rebuilds_indexes (void)

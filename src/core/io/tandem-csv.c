@@ -156,25 +156,23 @@ parse_take_batch (Parse *parse,
   parse->record_first = 0;
 }
 
-/* Calls the row function with @n_fields fields from @offsets[@first] on;
- * FALSE, with @error set, when it stopped the reading. */
+/* Calls @parse's row function with @n_fields fields from @offsets[@first]
+ * on; FALSE, with @error set, when it stopped the reading. */
 static gboolean
-deliver (TandemCsvRowFunc   func,
-         gpointer           user_data,
-         GPtrArray         *fields,
-         const char        *text,
-         const GArray      *offsets,
-         guint              first,
-         guint              n_fields,
-         guint              line,
-         GError           **error)
+deliver (Parse         *parse,
+         const char    *text,
+         const GArray  *offsets,
+         guint          first,
+         guint          n_fields,
+         guint          line,
+         GError       **error)
 {
   gboolean go_on;
 
   for (guint i = 0; i < n_fields; i++)
-    g_ptr_array_add (fields, (gpointer)(text + g_array_index (offsets, gsize, first + i)));
-  go_on = func (line, fields, user_data, error);
-  g_ptr_array_set_size (fields, 0);
+    g_ptr_array_add (parse->fields, (gpointer)(text + g_array_index (offsets, gsize, first + i)));
+  go_on = parse->func (line, parse->fields, parse->user_data, error);
+  g_ptr_array_set_size (parse->fields, 0);
   if (!go_on && error != NULL && *error == NULL)
     g_set_error (error, TANDEM_CSV_ERROR, TANDEM_CSV_ERROR_STOPPED, _("Reading stopped at line %u."), line);
   return go_on;
@@ -221,8 +219,7 @@ row_cb (int   terminator,
       return;
     }
 
-  if (!deliver (parse->func, parse->user_data, parse->fields, parse->text->str, parse->offsets, 0, n_fields,
-                start, &parse->error))
+  if (!deliver (parse, parse->text->str, parse->offsets, 0, n_fields, start, &parse->error))
     parse->stopped = TRUE;
 
 out:
@@ -576,8 +573,8 @@ read_records_ahead (Parse         *parse,
         {
           const Record *record = &g_array_index (batch->records, Record, r);
 
-          if (!deliver (parse->func, parse->user_data, parse->fields, batch->text->str, batch->offsets,
-                        record->first, record->n_fields, record->line, &stop))
+          if (!deliver (parse, batch->text->str, batch->offsets, record->first, record->n_fields, record->line,
+                        &stop))
             g_atomic_int_set (&ahead.stopped, TRUE);
         }
       last = batch->last;

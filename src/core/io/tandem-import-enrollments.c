@@ -366,8 +366,9 @@ typedef struct
 } Raise;
 
 /* Whether raising the learning of @n_raises people costs more row by row
- * than building the two indexes that hold it afresh: a raise moves an
- * entry in each, a build costs about a third of that per person stored. */
+ * than building the index that holds it (person_summary) afresh: a raise
+ * moves an entry in it, a build costs about a third of that per person
+ * stored. */
 static gboolean
 worth_rebuilding (EnrollmentImport  *import,
                   guint              n_raises,
